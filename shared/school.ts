@@ -1,0 +1,76 @@
+// The school profile: names, director, personal-data operator, subjects, bell schedule, the academic year and its holidays, the grading policy.
+import { z } from 'zod';
+import { DocumentBaseSchema, IdSchema, IsoDateSchema } from './common';
+import { AttendanceCodeSchema } from './attendance-code';
+import { GradingPolicySchema } from './grading-policy';
+
+export const SubjectSchema = z.object({
+  id: IdSchema,
+  /** "Русский язык" */
+  name: z.string().min(1).max(120),
+  /** "Рус. яз." for narrow columns of the summary sheet. */
+  short: z.string().min(1).max(16),
+});
+export type Subject = z.infer<typeof SubjectSchema>;
+
+export const BellSchema = z.object({
+  slot: z.number().int().min(0).max(12),
+  start: z.string().regex(/^\d{2}:\d{2}$/),
+  end: z.string().regex(/^\d{2}:\d{2}$/),
+});
+
+export const HolidaySchema = z.object({
+  /** "Осенние каникулы" */
+  name: z.string().min(1).max(80),
+  start: IsoDateSchema,
+  end: IsoDateSchema,
+});
+export type Holiday = z.infer<typeof HolidaySchema>;
+
+export const AcademicYearSchema = z.object({
+  id: IdSchema,
+  /** "2026/2027" */
+  name: z.string().min(1).max(20),
+  start: IsoDateSchema,
+  end: IsoDateSchema,
+  holidays: z.array(HolidaySchema).max(30),
+});
+export type AcademicYear = z.infer<typeof AcademicYearSchema>;
+
+/** Who processes the personal data — named in every consent form (152-ФЗ, art. 9). */
+export const DataOperatorSchema = z.object({
+  name: z.string().min(1).max(300),
+  address: z.string().min(1).max(300),
+  inn: z.string().max(12).default(''),
+  ogrn: z.string().max(15).default(''),
+});
+
+export const SchoolSchema = DocumentBaseSchema.extend({
+  /** "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 7»" */
+  fullName: z.string().min(1).max(400),
+  /** "МБОУ СОШ № 7" */
+  shortName: z.string().min(1).max(120),
+  address: z.string().min(1).max(300),
+  phone: z.string().max(40).default(''),
+  email: z.string().max(120).default(''),
+  /** Director's full name in the nominative ("Петрова Елена Викторовна"); forms address them in the dative. */
+  directorName: z.string().min(1).max(200),
+  /** The dative form used in "Директору … " headers, as the school writes it. */
+  directorNameDative: z.string().max(200).default(''),
+  operator: DataOperatorSchema,
+  /** The information system named in the consent: "Электронный классный журнал МБОУ СОШ № 7". */
+  informationSystem: z.string().min(1).max(300),
+  subjects: z.array(SubjectSchema).max(80),
+  bells: z.array(BellSchema).max(13),
+  year: AcademicYearSchema,
+  policy: GradingPolicySchema,
+  attendanceCodes: z.array(AttendanceCodeSchema).min(1).max(12),
+  /** Minutes without input before the desktop locks (personal data on shared classroom PCs). */
+  idleLockMinutes: z.number().int().min(1).max(240).default(10),
+});
+export type School = z.infer<typeof SchoolSchema>;
+
+/** Whether a date falls in one of the year's holidays. */
+export function isHoliday(year: AcademicYear, date: string): boolean {
+  return year.holidays.some((h) => h.start <= date && date <= h.end);
+}
