@@ -1,0 +1,158 @@
+// /api/v1/auth/* (login, logout, me) and /api/v1/admin/* (accounts and devices, admin role only).
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../db/db';
+import { ApiError, messages } from '../errors';
+import { parseBody } from '../validation';
+import {
+  createAccount,
+  findAccountByLogin,
+  listAccounts,
+  normalizeLogin,
+  setAccountDisabled,
+} from './accounts';
+import { authenticate, requireRole, requireUser } from './authenticate';
+import { getDummyHash, verifyPassword } from './passwords';
+import { FailureLimiter, type RateLimitOptions } from './rate-limit';
+import { roleSchema } from './roles';
+import { listDevices, openSession, revokeDevice, revokeToken } from './sessions';
+
+export interface AuthRoutesOptions {
+  db: Db;
+  /** Per login. Defaults: lockout after 5 failures, 30 s doubling up to 15 min. */
+  loginLimit?: Partial<RateLimitOptions>;
+  /** Per client IP: more lenient, a school may sit behind one address. */
+  ipLimit?: Partial<RateLimitOptions>;
+}
+
+const loginBody = z.object({
+  login: z.string().trim().min(1, 'Введите логин').max(100),
+  password: z.string().min(1, 'Введите пароль').max(200),
+  deviceName: z.string().trim().min(1, 'Укажите название устройства').max(100),
+});
+
+const newAccountBody = z.object({
+  login: z.string().trim().min(1).max(100),
+  password: z.string().min(4, 'Пароль слишком короткий').max(200),
+  displayName: z.string().trim().max(200).optional(),
+  staffId: z.string().max(100).nullable().optional(),
+  roles: z.array(roleSchema).min(1),
+});
+
+const defaults: RateLimitOptions = {
+  maxFailures: 5,
+  baseLockMs: 30_000,
+  maxLockMs: 15 * 60_000,
+  forgetAfterMs: 60 * 60_000,
+};
+
+export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOptions): void {
+  const { db } = options;
+  const byLogin = new FailureLimiter({ ...defaults, ...options.loginLimit });
+  const byIp = new FailureLimiter({ ...defaults, maxFailures: 20, ...options.ipLimit });
+  const auth = authenticate(db);
+
+  app.post('/api/v1/auth/login', async (request, reply) => {
+    const body = parseBody(loginBody, request.body);
+    const loginKey = normalizeLogin(body.login);
+    const ip = request.ip;
+    const waitMs = Math.max(byLogin.retryAfterMs(loginKey), byIp.retryAfterMs(ip));
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      request.log.warn({ login: loginKey, ip, retryAfterSeconds: seconds }, 'login locked out');
+      reply.header('Retry-After', String(seconds));
+      throw new ApiError(429, 'TOO_MANY_ATTEMPTS', messages.tooManyAttempts(seconds));
+    }
+    const account = await findAccountByLogin(db, loginKey);
+    const valid = await verifyPassword(
+      body.password,
+      account?.passwordHash ?? (await getDummyHash()),
+    );
+    if (!account || !valid) {
+      const failures = byLogin.fail(loginKey);
+      const ipFailures = byIp.fail(ip);
+      request.log.warn({ login: loginKey, ip, failures, ipFailures }, 'login failed');
+      throw new ApiError(401, 'INVALID_CREDENTIALS', messages.invalidCredentials);
+    }
+    if (account.disabled) {
+      request.log.warn({ login: loginKey, ip }, 'login to a disabled account');
+      throw new ApiError(403, 'ACCOUNT_DISABLED', messages.accountDisabled);
+    }
+    byLogin.reset(loginKey);
+    const session = await openSession(db, account.id, body.deviceName, ip);
+    request.log.info({ login: loginKey, ip, deviceId: session.deviceId }, 'login');
+    return {
+      token: session.token,
+      device: { id: session.deviceId, name: body.deviceName },
+      account: {
+        id: account.id,
+        login: account.login,
+        displayName: account.displayName,
+        staffId: account.staffId,
+        roles: account.roles,
+      },
+    };
+  });
+
+  app.post('/api/v1/auth/logout', { preHandler: auth }, async (request) => {
+    if (request.authToken) await revokeToken(db, request.authToken);
+    return { ok: true };
+  });
+
+  app.get('/api/v1/auth/me', { preHandler: auth }, async (request) => {
+    const user = requireUser(request);
+    return {
+      account: {
+        id: user.accountId,
+        login: user.login,
+        displayName: user.displayName,
+        staffId: user.staffId,
+        roles: user.roles,
+      },
+      device: { id: user.deviceId, name: user.deviceName },
+    };
+  });
+
+  app.get('/api/v1/admin/accounts', { preHandler: auth }, async (request) => {
+    requireRole(request, 'admin');
+    return { accounts: await listAccounts(db) };
+  });
+
+  app.post('/api/v1/admin/accounts', { preHandler: auth }, async (request, reply) => {
+    requireRole(request, 'admin');
+    const body = parseBody(newAccountBody, request.body);
+    if (await findAccountByLogin(db, body.login)) {
+      throw new ApiError(409, 'CONFLICT', 'Учётная запись с таким логином уже существует');
+    }
+    reply.code(201);
+    return { account: await createAccount(db, body) };
+  });
+
+  app.post<{ Params: { login: string } }>(
+    '/api/v1/admin/accounts/:login/disable',
+    { preHandler: auth },
+    async (request) => {
+      requireRole(request, 'admin');
+      if (!(await setAccountDisabled(db, request.params.login, true))) {
+        throw new ApiError(404, 'NOT_FOUND', 'Учётная запись не найдена');
+      }
+      return { ok: true };
+    },
+  );
+
+  app.get('/api/v1/admin/devices', { preHandler: auth }, async (request) => {
+    requireRole(request, 'admin');
+    return { devices: await listDevices(db) };
+  });
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/admin/devices/:id/revoke',
+    { preHandler: auth },
+    async (request) => {
+      const user = requireRole(request, 'admin');
+      const revoked = await revokeDevice(db, request.params.id);
+      request.log.warn({ deviceId: request.params.id, by: user.login, revoked }, 'device revoked');
+      return { ok: true, revoked };
+    },
+  );
+}

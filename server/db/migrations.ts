@@ -1,0 +1,120 @@
+// Versioned schema migrations: an ordered list, applied once each, recorded in schema_migrations.
+import type { Db } from './db';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** Statements run in order inside the migration's transaction. */
+  statements: string[];
+}
+
+/** Append only: never edit a migration that has shipped, add the next version instead. */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'accounts, devices, tokens',
+    statements: [
+      `CREATE TABLE accounts (
+        id text PRIMARY KEY,
+        login text NOT NULL UNIQUE,
+        display_name text NOT NULL DEFAULT '',
+        password_hash text NOT NULL,
+        staff_id text,
+        roles jsonb NOT NULL DEFAULT '[]'::jsonb,
+        disabled boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `CREATE TABLE devices (
+        id text PRIMARY KEY,
+        account_id text NOT NULL REFERENCES accounts (id),
+        name text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_seen_at timestamptz,
+        last_ip text,
+        revoked_at timestamptz
+      )`,
+      `CREATE INDEX devices_account ON devices (account_id)`,
+      `CREATE TABLE tokens (
+        token_hash text PRIMARY KEY,
+        device_id text NOT NULL REFERENCES devices (id),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_used_at timestamptz NOT NULL DEFAULT now(),
+        revoked_at timestamptz
+      )`,
+      `CREATE INDEX tokens_device ON tokens (device_id)`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'replicated documents, audit log, refusals',
+    statements: [
+      // ONE global sequence orders every accepted write of every collection.
+      `CREATE SEQUENCE document_seq`,
+      `CREATE TABLE documents (
+        collection text NOT NULL,
+        id text NOT NULL,
+        seq bigint NOT NULL UNIQUE,
+        deleted boolean NOT NULL DEFAULT false,
+        doc jsonb NOT NULL,
+        updated_by text,
+        updated_device text,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (collection, id)
+      )`,
+      `CREATE INDEX documents_collection_seq ON documents (collection, seq)`,
+      `CREATE TABLE audit_log (
+        id bigserial PRIMARY KEY,
+        collection text NOT NULL,
+        doc_id text NOT NULL,
+        seq bigint NOT NULL,
+        account_id text,
+        device_id text,
+        at timestamptz NOT NULL DEFAULT now(),
+        before jsonb,
+        after jsonb NOT NULL
+      )`,
+      `CREATE INDEX audit_log_doc ON audit_log (collection, doc_id, seq)`,
+      `CREATE TABLE refusals (
+        id bigserial PRIMARY KEY,
+        collection text NOT NULL,
+        doc_id text,
+        account_id text,
+        device_id text,
+        at timestamptz NOT NULL DEFAULT now(),
+        reason text NOT NULL,
+        attempted jsonb
+      )`,
+      `CREATE INDEX refusals_at ON refusals (at)`,
+    ],
+  },
+];
+
+/** Any fixed number: every server process migrating the same database takes this lock first. */
+const MIGRATION_LOCK_KEY = 7_310_001;
+
+/** Applies every migration newer than the database's version; returns the versions applied. */
+export async function migrate(db: Db, list: readonly Migration[] = migrations): Promise<number[]> {
+  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  const applied: number[] = [];
+  for (const migration of [...list].sort((a, b) => a.version - b.version)) {
+    await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      const done = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [
+        migration.version,
+      ]);
+      if (done.rows.length > 0) return;
+      for (const statement of migration.statements) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+      applied.push(migration.version);
+    });
+  }
+  return applied;
+}

@@ -1,0 +1,65 @@
+// API errors: a stable machine code, an HTTP status and a Russian message for the user.
+
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'INVALID_JSON'
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHORIZED'
+  | 'INVALID_CREDENTIALS'
+  | 'ACCOUNT_DISABLED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'UNKNOWN_COLLECTION'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'UPGRADE_REQUIRED'
+  | 'CONFLICT'
+  | 'INTERNAL';
+
+/** The body of every error response: `{ error: { code, message } }`. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toBody(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
+    };
+  }
+}
+
+export const messages = {
+  invalidCredentials: 'Неверный логин или пароль',
+  accountDisabled: 'Учётная запись отключена. Обратитесь к администратору',
+  unauthorized: 'Требуется вход в систему',
+  sessionRevoked: 'Сеанс завершён или устройство отключено. Войдите снова',
+  forbidden: 'Недостаточно прав для этого действия',
+  notFound: 'Адрес не найден',
+  unknownCollection: 'Неизвестный раздел данных',
+  invalidJson: 'Запрос повреждён: неверный формат JSON',
+  payloadTooLarge: 'Слишком большой объём данных в одном запросе',
+  unsupportedMediaType: 'Неподдерживаемый формат запроса',
+  badRequest: 'Неверный запрос',
+  validationFailed: 'Неверные данные в запросе',
+  upgradeRequired:
+    'Версия приложения устарела. Обновите приложение «Классный журнал», чтобы продолжить работу',
+  internal: 'Внутренняя ошибка сервера. Повторите попытку позже',
+  tooManyAttempts: (seconds: number) =>
+    `Слишком много неудачных попыток входа. Повторите через ${seconds} с`,
+} as const;

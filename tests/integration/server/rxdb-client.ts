@@ -1,0 +1,134 @@
+// A reference RxDB replication client for the journal's wire protocol (used by the tests; the
+// renderer's client should behave the same): pull/push handlers over fetch and the SSE stream
+// mapped to pull.stream$, with 'RESYNC' on every (re)connection.
+import { Observable } from 'rxjs';
+import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { PROTOCOL_VERSION } from '../../../server/protocol';
+
+export interface JournalReplicationOptions {
+  baseUrl: string;
+  token: string;
+  collection: RxCollection;
+  /** Server collection name; defaults to the RxDB collection's name. */
+  remoteName?: string;
+  live?: boolean;
+  batchSize?: number;
+}
+
+type Checkpoint = { seq: number };
+
+async function call(url: string, token: string, init: RequestInit = {}): Promise<unknown> {
+  const res = await fetch(url, {
+    ...init,
+    headers: {
+      authorization: `Bearer ${token}`,
+      'x-journal-protocol': String(PROTOCOL_VERSION),
+      ...(init.body ? { 'content-type': 'application/json' } : {}),
+    },
+  });
+  const body = (await res.json()) as unknown;
+  if (!res.ok) {
+    const message = (body as { error?: { message?: string } }).error?.message ?? res.statusText;
+    throw new Error(`${res.status}: ${message}`);
+  }
+  return body;
+}
+
+/** Parses a text/event-stream body into events; calls onEvent for each complete event. */
+export async function readEventStream(
+  body: ReadableStream<Uint8Array>,
+  onEvent: (event: { event: string; data: string }) => void,
+): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith(':')) continue; // heartbeat comment
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'event') event = text;
+        if (field === 'data') data.push(text);
+      }
+      if (data.length > 0) onEvent({ event, data: data.join('\n') });
+    }
+  }
+}
+
+/** The live stream as RxDB's pull.stream$: documents batches, and 'RESYNC' on every (re)connect. */
+export function journalStream(
+  url: string,
+  token: string,
+  retryMs = 1000,
+): Observable<RxReplicationPullStreamItem<Record<string, unknown>, Checkpoint>> {
+  return new Observable((subscriber) => {
+    const abort = new AbortController();
+    const connect = async (): Promise<void> => {
+      while (!abort.signal.aborted) {
+        try {
+          const res = await fetch(url, {
+            headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+            signal: abort.signal,
+          });
+          if (!res.ok || !res.body) throw new Error(`stream ${res.status}`);
+          await readEventStream(res.body, ({ event, data }) => {
+            if (event === 'resync') subscriber.next('RESYNC');
+            else if (event === 'message') subscriber.next(JSON.parse(data));
+          });
+        } catch {
+          // dropped: fall through to the retry below
+        }
+        if (abort.signal.aborted) return;
+        await new Promise((resolve) => setTimeout(resolve, retryMs));
+      }
+    };
+    void connect();
+    return () => abort.abort();
+  });
+}
+
+export function replicateJournal(
+  options: JournalReplicationOptions,
+): RxReplicationState<Record<string, unknown>, Checkpoint> {
+  const remote = options.remoteName ?? options.collection.name;
+  const base = `${options.baseUrl}/api/v1/sync/${encodeURIComponent(remote)}`;
+  return replicateRxCollection<Record<string, unknown>, Checkpoint>({
+    collection: options.collection as RxCollection<Record<string, unknown>>,
+    replicationIdentifier: `journal:${options.baseUrl}:${remote}`,
+    live: options.live ?? true,
+    retryTime: 500,
+    pull: {
+      batchSize: options.batchSize ?? 100,
+      handler: async (checkpoint, batchSize) => {
+        const query = new URLSearchParams({
+          checkpoint: checkpoint ? JSON.stringify(checkpoint) : '',
+          limit: String(batchSize),
+        });
+        return (await call(`${base}/pull?${query}`, options.token)) as {
+          documents: never[];
+          checkpoint: Checkpoint;
+        };
+      },
+      stream$: options.live === false ? undefined : journalStream(`${base}/stream`, options.token),
+    },
+    push: {
+      batchSize: options.batchSize ?? 100,
+      handler: async (rows) =>
+        (await call(`${base}/push`, options.token, {
+          method: 'POST',
+          body: JSON.stringify(rows),
+        })) as never[],
+    },
+  });
+}
