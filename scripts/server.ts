@@ -30,6 +30,14 @@ const app = buildServer({
   db,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
   staticDir: values['static-dir'] ?? undefined,
+  // Extra origins (e.g. the Vite dev server) besides the Electron app's app://journal.
+  corsOrigins: [
+    'app://journal',
+    ...(process.env.JOURNAL_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  ],
 });
 
 if (values.demo) {

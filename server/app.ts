@@ -2,6 +2,7 @@
 // buildServer() does not listen, so tests start it on port 0.
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { DEFAULT_CORS_ORIGINS, registerCors } from './cors';
 import { registerAuthRoutes, type AuthRoutesOptions } from './auth/routes';
 import type { Db } from './db/db';
 import { ApiError, messages, type ErrorBody } from './errors';
@@ -34,6 +35,8 @@ export interface ServerOptions {
   minClientProtocol?: number;
   loginLimit?: AuthRoutesOptions['loginLimit'];
   ipLimit?: AuthRoutesOptions['ipLimit'];
+  /** Origins allowed to call the API from a browser context (default: the Electron app). */
+  corsOrigins?: readonly string[];
   /** Trust X-Forwarded-For (only behind a reverse proxy). */
   trustProxy?: boolean;
 }
@@ -62,6 +65,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const engine = new SyncEngine(options.db);
   const openStreams = new Set<() => void>();
   app.decorate('syncEngine', engine);
+
+  registerCors(app, options.corsOrigins ?? DEFAULT_CORS_ORIGINS);
 
   const minProtocol = options.minClientProtocol ?? MIN_CLIENT_PROTOCOL;
   app.addHook('onRequest', async (request, reply) => {

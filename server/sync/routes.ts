@@ -86,6 +86,8 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
+      // Headers set by hooks (CORS, protocol version) would be lost by hijack(): copy them.
+      ...(reply.getHeaders() as Record<string, string>),
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
       Connection: 'keep-alive',

@@ -98,6 +98,34 @@ describe('http', () => {
     expect(current.body).toMatchObject({ ok: true, database: 'pglite' });
   });
 
+  it('allows the Electron app origin (CORS) and nobody else', async () => {
+    const preflight = await fetch(server.url + '/api/v1/sync/notes/push', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'app://journal',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('app://journal');
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+    const me = await fetch(server.url + '/api/v1/auth/me', {
+      headers: { origin: 'app://journal', authorization: `Bearer ${token}` },
+    });
+    expect(me.headers.get('access-control-allow-origin')).toBe('app://journal');
+    const stream = await fetch(server.url + '/api/v1/sync/notes/stream', {
+      headers: { origin: 'app://journal', authorization: `Bearer ${token}` },
+    });
+    expect(stream.headers.get('access-control-allow-origin')).toBe('app://journal');
+    expect(stream.headers.get('x-journal-protocol')).toBe('1');
+    await stream.body?.cancel();
+    const evil = await fetch(server.url + '/api/v1/health', {
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('serves the built renderer with an SPA fallback and no path traversal', async () => {
     const index = await fetch(server.url + '/');
     expect(index.status).toBe(200);
