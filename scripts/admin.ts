@@ -135,7 +135,7 @@ try {
       console.log(
         'Commands: accounts, create-account, set-password, disable, enable, set-roles, devices, revoke-device, refusals, audit',
       );
-      process.exitCode = command ? 1 : 0;
+      process.exitCode = command && command !== 'help' ? 1 : 0;
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
