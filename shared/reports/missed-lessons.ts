@@ -1,0 +1,119 @@
+// Missed lessons with their topics, per student — what a student has to catch up on (lateness is not a missed lesson).
+import type { AbsenceReason, AttendanceCode } from '../attendance-code';
+import { ABSENCE_REASON_LABELS } from '../attendance-code';
+import type { Course } from '../course';
+import type { Lesson } from '../lesson';
+import type { Subject } from '../school';
+import type { Student } from '../student';
+import { compareStudents } from '../student';
+import { byId, inDateRange, studentLabel, subjectNameOf } from './report-utils';
+
+export interface MissedLessonsInput {
+  lessons: readonly Lesson[];
+  /** Students to report on; absences of students not in this list are left out. */
+  students: readonly Student[];
+  courses: readonly Course[];
+  subjects: readonly Subject[];
+  /** The school's attendance codes. */
+  codes: readonly AttendanceCode[];
+  classId?: string;
+  courseId?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface MissedLessonRow {
+  studentId: string;
+  student: string;
+  courseId: string;
+  subject: string;
+  lessonId: string;
+  date: string;
+  slot: number;
+  /** The code in the cell: "н", "б", "у". */
+  code: string;
+  reason: Exclude<AbsenceReason, 'late'>;
+  /** "по болезни", "без уважительной причины" */
+  reasonLabel: string;
+  topic: string;
+  homework: string;
+}
+
+export interface MissedLessonsReport {
+  from: string | null;
+  to: string | null;
+  rows: MissedLessonRow[];
+  /** Per student id: lessons missed in total and by reason. */
+  totals: Record<
+    string,
+    { lessons: number; byReason: Record<Exclude<AbsenceReason, 'late'>, number> }
+  >;
+}
+
+/**
+ * The reason a code stands for. A code the school no longer lists (renamed settings) still
+ * marks an absence; with nothing better known it counts as unexcused.
+ */
+export function absenceReasonOf(
+  code: string,
+  codes: ReadonlyMap<string, AttendanceCode>,
+): AbsenceReason {
+  return codes.get(code)?.reason ?? 'unexcused';
+}
+
+export function missedLessonsReport(input: MissedLessonsInput): MissedLessonsReport {
+  const students = byId(input.students);
+  const courses = byId(input.courses);
+  const subjects = byId(input.subjects);
+  const codes = new Map(input.codes.map((c) => [c.code, c]));
+
+  const rows: (MissedLessonRow & { sortStudent: Student })[] = [];
+  for (const lesson of input.lessons) {
+    if (lesson.status !== 'held') continue;
+    if (input.classId && lesson.classId !== input.classId) continue;
+    if (input.courseId && lesson.courseId !== input.courseId) continue;
+    if (!inDateRange(lesson.date, input.from, input.to)) continue;
+    const course = courses.get(lesson.courseId);
+    for (const [studentId, entry] of Object.entries(lesson.entries)) {
+      if (entry.attendance === null) continue;
+      const student = students.get(studentId);
+      if (!student) continue;
+      const reason = absenceReasonOf(entry.attendance, codes);
+      if (reason === 'late') continue;
+      rows.push({
+        sortStudent: student,
+        studentId,
+        student: studentLabel(student),
+        courseId: lesson.courseId,
+        subject: subjectNameOf(subjects, course),
+        lessonId: lesson.id,
+        date: lesson.date,
+        slot: lesson.slot,
+        code: entry.attendance,
+        reason,
+        reasonLabel: ABSENCE_REASON_LABELS[reason],
+        topic: lesson.topic,
+        homework: lesson.homework,
+      });
+    }
+  }
+
+  rows.sort(
+    (a, b) =>
+      compareStudents(a.sortStudent, b.sortStudent) ||
+      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+      a.slot - b.slot,
+  );
+
+  const totals: MissedLessonsReport['totals'] = {};
+  const out: MissedLessonRow[] = rows.map(({ sortStudent: _s, ...row }) => {
+    const t = (totals[row.studentId] ??= {
+      lessons: 0,
+      byReason: { illness: 0, excused: 0, unexcused: 0 },
+    });
+    t.lessons += 1;
+    t.byReason[row.reason] += 1;
+    return row;
+  });
+  return { from: input.from ?? null, to: input.to ?? null, rows: out, totals };
+}

@@ -1,0 +1,88 @@
+// Helpers the report models share: date formatting, name look-ups, course rosters.
+import type { Course } from '../course';
+import type { Lesson } from '../lesson';
+import type { SchoolClass } from '../school-class';
+import type { Subject } from '../school';
+import type { Student } from '../student';
+import { compareStudents } from '../student';
+
+/** "2026-10-12" → "12.10.2026", the form printed in Russian documents. */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return y && m && d ? `${d}.${m}.${y}` : iso;
+}
+
+/** Whole days from `a` to `b` (both "YYYY-MM-DD"), positive when `b` is later. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Inclusive date range check; an absent bound is open. */
+export function inDateRange(date: string, from?: string | null, to?: string | null): boolean {
+  return (!from || date >= from) && (!to || date <= to);
+}
+
+/** "Русский язык" → "русский язык", for subject names inside a sentence. */
+export function lowerFirst(s: string): string {
+  return s.charAt(0).toLocaleLowerCase('ru') + s.slice(1);
+}
+
+/** "Иванова Мария" — surname and name, as on the journal page. */
+export function studentLabel(s: Pick<Student, 'lastName' | 'firstName'>): string {
+  return `${s.lastName} ${s.firstName}`;
+}
+
+export function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((i) => [i.id, i]));
+}
+
+/** The subject's name of a course; the subject id when the school has no such subject. */
+export function subjectNameOf(
+  subjects: ReadonlyMap<string, Subject>,
+  course: Pick<Course, 'subjectId'> | undefined,
+): string {
+  if (!course) return '—';
+  return subjects.get(course.subjectId)?.name ?? course.subjectId;
+}
+
+/** The class name ("5А"), or the id when the class is unknown. */
+export function classNameOf(classes: ReadonlyMap<string, SchoolClass>, classId: string): string {
+  return classes.get(classId)?.name ?? classId;
+}
+
+/**
+ * The students a course is taught to: active students of its class, and for a group course
+ * only the group's members. Sorted in journal order.
+ */
+export function courseStudents(
+  course: Pick<Course, 'classId' | 'groupId'>,
+  students: readonly Student[],
+  classes: ReadonlyMap<string, SchoolClass>,
+): Student[] {
+  let members: ReadonlySet<string> | null = null;
+  if (course.groupId) {
+    const group = classes.get(course.classId)?.groups.find((g) => g.id === course.groupId);
+    members = new Set(group?.studentIds ?? []);
+  }
+  return students
+    .filter(
+      (s) =>
+        s.status === 'active' && s.classId === course.classId && (!members || members.has(s.id)),
+    )
+    .sort(compareStudents);
+}
+
+/** Held lessons only, in no particular order. */
+export function heldLessons(lessons: readonly Lesson[]): Lesson[] {
+  return lessons.filter((l) => l.status === 'held');
+}
+
+/** Compare two strings with Russian collation (class names, subject names, teachers). */
+export function compareRu(a: string, b: string): number {
+  return a.localeCompare(b, 'ru');
+}
+
+/** Round to hundredths (averages are shown with two decimals). */
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
