@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalBridge } from '../../shared/bridge';
-import { displayProblem, findElectronBinary } from './electron-binary';
+import { displayProblem, findElectronBinary } from '../../scripts/electron-binary';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const binary = findElectronBinary();
