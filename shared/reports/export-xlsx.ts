@@ -1,0 +1,66 @@
+// XLSX export of a table report with exceljs (works in Node and in the browser).
+import ExcelJS from 'exceljs';
+import type { TableReport } from './table-report';
+
+export type { TableColumn, TableReport, TableCell } from './table-report';
+export { toTableReport } from './table-report';
+
+/** Excel forbids these in sheet names and limits them to 31 characters. */
+export function sheetName(title: string): string {
+  const clean = title.replace(/[[\]:*?/\\]/g, ' ').trim();
+  return (clean || 'Отчёт').slice(0, 31);
+}
+
+/**
+ * A workbook with one sheet: the title in the first row, an optional subtitle in the second,
+ * then the header row (bold, frozen, repeated on printed pages) and the data rows.
+ */
+export async function reportToWorkbook(report: TableReport): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Классный журнал';
+  const ws = wb.addWorksheet(sheetName(report.title), {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
+  const width = Math.max(report.columns.length, 1);
+
+  ws.getCell(1, 1).value = report.title;
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.mergeCells(1, 1, 1, width);
+  ws.getCell(2, 1).value = report.subtitle ?? '';
+  ws.mergeCells(2, 1, 2, width);
+
+  const headerRow = 3;
+  report.columns.forEach((col, i) => {
+    const cell = ws.getCell(headerRow, i + 1);
+    cell.value = col.header;
+    cell.font = { bold: true };
+    cell.alignment = { wrapText: true, vertical: 'middle' };
+    cell.border = { bottom: { style: 'thin' } };
+    ws.getColumn(i + 1).width = col.width ?? Math.min(Math.max(col.header.length + 2, 8), 40);
+  });
+
+  report.rows.forEach((row, r) => {
+    report.columns.forEach((col, c) => {
+      const value = row[col.key];
+      const cell = ws.getCell(headerRow + 1 + r, c + 1);
+      cell.value = value ?? null;
+      if (typeof value === 'string' && value.length > 40)
+        cell.alignment = { wrapText: true, vertical: 'top' };
+    });
+  });
+
+  ws.views = [{ state: 'frozen', ySplit: headerRow }];
+  ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
+
+  // Node gives a Buffer (a Uint8Array view), the browser build an ArrayBuffer-like buffer.
+  const buf: unknown = await wb.xlsx.writeBuffer();
+  if (buf instanceof Uint8Array) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (buf instanceof ArrayBuffer) return new Uint8Array(buf);
+  throw new Error('exceljs вернул данные неизвестного вида');
+}

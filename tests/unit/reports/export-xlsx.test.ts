@@ -1,0 +1,114 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { reportToWorkbook, sheetName, toTableReport } from '../../../shared/reports/export-xlsx';
+import { failingMarksReport } from '../../../shared/reports/failing-marks';
+import { checkTestSchedule } from '../../../shared/reports/test-schedule';
+import { cell, classes, courses, lesson, policy, students, subjects } from './fixtures';
+
+async function readBack(bytes: Uint8Array): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  // exceljs' own typing of load() wants its Buffer interface; a Node Buffer satisfies it.
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const ws = wb.worksheets[0];
+  if (!ws) throw new Error('no sheet');
+  return ws;
+}
+
+describe('reportToWorkbook', () => {
+  it('writes the title, headers and rows and reads them back', async () => {
+    const report = failingMarksReport({
+      lessons: [
+        lesson('c-math', '2026-09-10', 2, {
+          topic: 'Сложение дробей',
+          entries: { 'st-1': cell([['2', 'test']]), 'st-2': cell([['1', 'oral']]) },
+        }),
+      ],
+      students,
+      courses,
+      subjects,
+      policy,
+      from: '2026-09-01',
+      to: '2026-09-30',
+    });
+    const table = toTableReport({ kind: 'failingMarks', report });
+    expect(table.subtitle).toBe('с 01.09.2026 по 30.09.2026');
+    const bytes = await reportToWorkbook(table);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    // An XLSX file is a zip: it starts with "PK".
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
+
+    const ws = await readBack(bytes);
+    expect(ws.name).toBe('Неудовлетворительные отметки');
+    expect(ws.getCell('A1').value).toBe('Неудовлетворительные отметки');
+    expect(ws.getCell('A2').value).toBe('с 01.09.2026 по 30.09.2026');
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
+      'Обучающийся',
+      'Предмет',
+      'Дата',
+      'Отметка',
+      'Вид работы',
+      'Тема урока',
+    ]);
+    // Антонов (st-2) sorts before Григорьева (st-1).
+    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual([
+      'Антонов Алексей',
+      'Математика',
+      '10.09.2026',
+      '1',
+      'Ответ на уроке',
+      'Сложение дробей',
+    ]);
+    expect(ws.getCell('A5').value).toBe('Григорьева Дарья');
+    expect(ws.getCell('F5').value).toBe('Сложение дробей');
+    expect(ws.rowCount).toBe(5);
+  });
+
+  it('keeps numbers as numbers and empty cells empty', async () => {
+    const bytes = await reportToWorkbook({
+      title: 'Проба',
+      columns: [
+        { key: 'a', header: 'Текст' },
+        { key: 'b', header: 'Число', width: 10 },
+      ],
+      rows: [
+        { a: 'x', b: 92.5 },
+        { a: null, b: 0 },
+      ],
+    });
+    const ws = await readBack(bytes);
+    expect(ws.getCell('B4').value).toBe(92.5);
+    expect(ws.getCell('A5').value).toBeNull();
+    expect(ws.getCell('B5').value).toBe(0);
+    expect(ws.getColumn(2).width).toBe(10);
+  });
+
+  it('exports the test-schedule violations', async () => {
+    const report = checkTestSchedule({
+      lessons: [
+        lesson('c-math', '2026-09-07', 1, { lessonType: 'test' }),
+        lesson('c-rus', '2026-09-07', 2),
+      ],
+      courses,
+      classes,
+      subjects,
+      policy,
+      options: { maxTestShare: 1 },
+    });
+    const ws = await readBack(
+      await reportToWorkbook(toTableReport({ kind: 'testSchedule', report })),
+    );
+    expect(ws.getCell('A4').value).toBe('Не на первом и не на последнем уроке');
+    expect(ws.getCell('B4').value).toBe('07.09.2026');
+    expect(ws.getCell('C4').value).toBe(
+      '5А: контрольная работа (математика) 07.09.2026 на 1-м уроке — первый урок дня',
+    );
+  });
+});
+
+describe('sheetName', () => {
+  it('drops characters Excel forbids and cuts to 31', () => {
+    expect(sheetName('Отчёт: 5А/6Б [I четверть]')).toBe('Отчёт  5А 6Б  I четверть');
+    expect(sheetName('а'.repeat(40))).toHaveLength(31);
+    expect(sheetName(' ')).toBe('Отчёт');
+  });
+});
