@@ -1,10 +1,16 @@
-// Starts the school server: npm run server -- --port 8080 --data-dir ./data [--demo] [--host 0.0.0.0]
+// Starts the school server: npm run server -- --port 8080 --data-dir ./data [--demo [--demo-students N]] [--host 0.0.0.0]
 // DATABASE_URL=postgres://… uses PostgreSQL instead of the embedded PGlite data folder.
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { buildServer } from '../server/app';
 import { openDb } from '../server/db/open';
-import { DEMO_PASSWORD, demoAccounts, ensureDemoAccounts } from '../server/demo';
+import {
+  DEMO_PASSWORD,
+  DEMO_STUDENTS,
+  demoAccounts,
+  ensureDemoAccounts,
+  ensureDemoSchool,
+} from '../server/demo';
 
 const { values } = parseArgs({
   options: {
@@ -13,12 +19,15 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: './data' },
     'static-dir': { type: 'string' },
     demo: { type: 'boolean', default: false },
+    'demo-students': { type: 'string', default: String(DEMO_STUDENTS) },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help) {
-  console.log(`Usage: npm run server -- [--port 8080] [--host 0.0.0.0] [--data-dir ./data] [--demo]
+  console.log(`Usage: npm run server -- [--port 8080] [--host 0.0.0.0] [--data-dir ./data] [--demo] [--demo-students 1000]
+  --demo   on an empty database: load the generated demo school and create the accounts
+           deputy, class-teacher, teacher, admin (password demo)
   DATABASE_URL=postgres://user@host/db  use PostgreSQL instead of the PGlite data folder`);
   process.exit(0);
 }
@@ -40,16 +49,24 @@ const app = buildServer({
   ],
 });
 
+const demoLines: string[] = [];
 if (values.demo) {
-  const created = await ensureDemoAccounts(db);
-  console.log(
-    created.length > 0
-      ? 'Demo accounts created:'
-      : 'Demo mode: accounts already exist; the demo logins are:',
-  );
-  for (const account of demoAccounts) {
+  const students = Number(values['demo-students']);
+  const loaded = await ensureDemoSchool(db, students);
+  if (loaded) {
     console.log(
-      `  ${account.login.padEnd(14)} password: ${DEMO_PASSWORD}  roles: ${account.roles.join(', ')}`,
+      `Demo school loaded: ${loaded.documents} documents (${students} students) in ${loaded.ms} ms` +
+        ` (generated in ${loaded.generateMs} ms)`,
+    );
+  } else {
+    console.log('Demo mode: the database already holds a school; nothing loaded.');
+  }
+  const created = await ensureDemoAccounts(db);
+  demoLines.push(created.length > 0 ? 'Demo accounts created:' : 'Demo logins:');
+  for (const account of demoAccounts) {
+    demoLines.push(
+      `  ${account.login.padEnd(14)} password: ${DEMO_PASSWORD}  roles: ${account.roles.join(', ')}` +
+        (account.staffId ? `  staff: ${account.staffId}` : ''),
     );
   }
 }
@@ -58,6 +75,7 @@ const address = await app.listen({ port: Number(values.port), host: values.host 
 console.log(
   `Journal server listening at ${address} (${databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`})`,
 );
+for (const line of demoLines) console.log(line);
 
 let stopping = false;
 const stop = async (signal: string) => {

@@ -14,7 +14,9 @@ import {
   PROTOCOL_VERSION,
 } from './protocol';
 import { registerStatic } from './static';
-import { createDefaultRegistry, type CollectionRegistry } from './sync/collections';
+import type { CollectionRegistry } from './sync/collections';
+import { createDefaultRegistry } from './domain/registry';
+import { registerHistoryRoutes } from './domain/history';
 import { SyncEngine } from './sync/engine';
 import { registerSyncRoutes } from './sync/routes';
 
@@ -143,6 +145,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     heartbeatMs: options.heartbeatMs ?? 15_000,
     openStreams,
   });
+
+  registerHistoryRoutes(app, { db: options.db, registry });
 
   if (options.staticDir !== null) {
     registerStatic(app, options.staticDir ?? path.resolve('out/renderer'));

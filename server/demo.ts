@@ -1,30 +1,35 @@
-// Demo accounts for `npm run server -- --demo`: created only in an empty database.
+// The demo school for `npm run server -- --demo`: the generated school (shared/demo) loaded into an
+// empty database, and one account per role linked to the generator's known staff members.
 import type { Db } from './db/db';
 import { countAccounts, createAccount } from './auth/accounts';
 import type { Role } from './auth/roles';
+import { isEmptySchool, loadSnapshot, type LoadResult } from './domain/load-snapshot';
+import { generateSchool } from '../shared/demo';
 
 export const DEMO_PASSWORD = 'demo';
+export const DEMO_SEED = 42;
+export const DEMO_STUDENTS = 1000;
 
 export const demoAccounts: {
   login: string;
   displayName: string;
   roles: Role[];
-  staffId: string;
+  staffId: string | null;
 }[] = [
   {
     login: 'deputy',
     displayName: 'Завуч (демо)',
-    roles: ['deputy', 'teacher'],
-    staffId: 'demo-deputy',
+    roles: ['deputy'],
+    staffId: 'staff-deputy',
   },
   {
     login: 'class-teacher',
     displayName: 'Классный руководитель (демо)',
     roles: ['classTeacher', 'teacher'],
-    staffId: 'demo-class-teacher',
+    staffId: 'staff-class-teacher',
   },
-  { login: 'teacher', displayName: 'Учитель (демо)', roles: ['teacher'], staffId: 'demo-teacher' },
-  { login: 'admin', displayName: 'Администратор (демо)', roles: ['admin'], staffId: 'demo-admin' },
+  { login: 'teacher', displayName: 'Учитель (демо)', roles: ['teacher'], staffId: 'staff-teacher' },
+  { login: 'admin', displayName: 'Администратор (демо)', roles: ['admin'], staffId: null },
 ];
 
 /** Creates the demo accounts when there are no accounts at all; returns the logins created. */
@@ -34,4 +39,21 @@ export async function ensureDemoAccounts(db: Db): Promise<string[]> {
     await createAccount(db, { ...account, password: DEMO_PASSWORD });
   }
   return demoAccounts.map((a) => a.login);
+}
+
+export interface DemoSchoolResult extends LoadResult {
+  generateMs: number;
+}
+
+/** Generates and loads the demo school into an empty database; null when it holds documents. */
+export async function ensureDemoSchool(
+  db: Db,
+  students = DEMO_STUDENTS,
+  seed = DEMO_SEED,
+): Promise<DemoSchoolResult | null> {
+  if (!(await isEmptySchool(db))) return null;
+  const started = performance.now();
+  const snapshot = generateSchool({ students, seed });
+  const generateMs = Math.round(performance.now() - started);
+  return { ...(await loadSnapshot(db, snapshot)), generateMs };
 }

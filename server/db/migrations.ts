@@ -88,6 +88,20 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX refusals_at ON refusals (at)`,
     ],
   },
+  {
+    version: 3,
+    name: 'audit log: changed parts, superseded values, entries without a write',
+    statements: [
+      // Per changed part: path, before, after, stamps (null for a new document).
+      `ALTER TABLE audit_log ADD COLUMN parts jsonb`,
+      // Values that lost a server-side merge (with their stamps).
+      `ALTER TABLE audit_log ADD COLUMN superseded jsonb`,
+      // 'write' (a stored change), 'superseded' (a push whose every part lost: no seq), 'import'.
+      `ALTER TABLE audit_log ADD COLUMN kind text NOT NULL DEFAULT 'write'`,
+      `ALTER TABLE audit_log ALTER COLUMN seq DROP NOT NULL`,
+      `CREATE INDEX refusals_account ON refusals (account_id, id)`,
+    ],
+  },
 ];
 
 /** Any fixed number: every server process migrating the same database takes this lock first. */

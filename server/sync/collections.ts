@@ -2,6 +2,7 @@
 // and the registry the server mounts. Domain collections plug in here (from shared/ schemas).
 import type { z } from 'zod';
 import type { AuthUser } from '../auth/roles';
+import type { Queryable } from '../db/db';
 
 /** A document as replicated: its fields plus `_deleted` (RxDB's WithDeleted<T>). */
 export type DocState = Record<string, unknown> & { _deleted: boolean };
@@ -29,6 +30,34 @@ export interface CollectionDescriptor {
    * that met an existing document.
    */
   merge?(master: DocState, incoming: DocState, assumed: DocState | null): DocState | null;
+  /**
+   * Like `merge`, but also reports the values that lost (kept in the audit log). Preferred over
+   * `merge` when both exist.
+   */
+  resolve?(master: DocState, incoming: DocState, assumed: DocState | null): Resolution | null;
+  /** Resolve every push against the master, not only outdated ones (per-part stamped documents). */
+  alwaysMerge?: boolean;
+  /** Runs before every pull and push (inside the push transaction): refresh cached context. */
+  prepare?(db: Queryable): Promise<void>;
+  /** Called after a push committed, with the stored states in seq order. */
+  afterWrite?(written: readonly { seq: number; state: DocState }[]): void;
+  /** What this user may see of a readable document (e.g. personal fields stripped). */
+  redact?(user: AuthUser, doc: DocState): DocState;
+  /**
+   * A short hash of what this user may read. Pull checkpoints carry it (`{seq, scope}`); a
+   * checkpoint with another scope restarts the pull from the beginning.
+   */
+  scopeOf?(user: AuthUser): string;
+  /** Collections whose writes may change `scopeOf` (live streams re-check on their writes). */
+  scopeDependsOn?: readonly string[];
+  /** The changed parts of a write, stored in the audit row's `parts` (null for no detail). */
+  auditParts?(before: DocState | null, after: DocState): unknown[] | null;
+}
+
+/** A merged document and the values that lost the merge (for the audit log). */
+export interface Resolution {
+  state: DocState;
+  superseded: unknown[];
 }
 
 /** Builds `validate` from a zod schema. */
@@ -71,12 +100,4 @@ export class CollectionRegistry {
   names(): string[] {
     return [...this.byName.keys()];
   }
-}
-
-/**
- * The school's collections. Empty for now: the domain collections (lessons, periodMarks, students,
- * consents, …) are registered here once their schemas in shared/ are final.
- */
-export function createDefaultRegistry(): CollectionRegistry {
-  return new CollectionRegistry([]);
 }

@@ -11,6 +11,8 @@ import { WriteQueue } from './write-queue';
 
 export interface Checkpoint {
   seq: number;
+  /** The user's read scope when the checkpoint was handed out (scoped collections only). */
+  scope?: string;
 }
 
 export interface PullResult {
@@ -73,8 +75,13 @@ export class SyncEngine {
     checkpoint: Checkpoint | null,
     limit: number,
   ): Promise<PullResult> {
+    await descriptor.prepare?.(this.db);
+    const scope = descriptor.scopeOf?.(user);
     const documents: DocState[] = [];
-    let lastSeq = checkpoint?.seq ?? 0;
+    // A checkpoint handed out under another read scope: start over, so documents that became
+    // readable since (a newly assigned course) are sent too.
+    let lastSeq = scope !== undefined && checkpoint?.scope !== scope ? 0 : (checkpoint?.seq ?? 0);
+    const at = (seq: number): Checkpoint => (scope === undefined ? { seq } : { seq, scope });
     const fetchSize = Math.max(limit, 50);
     for (;;) {
       const result = await this.db.query(
@@ -85,11 +92,15 @@ export class SyncEngine {
       for (const row of result.rows) {
         lastSeq = toNumber(row.seq);
         const state = { ...(row.doc as Record<string, unknown>), _deleted: row.deleted === true };
-        if (descriptor.canRead(user, state)) documents.push(state);
-        if (documents.length >= limit) return { documents, checkpoint: { seq: lastSeq } };
+        if (descriptor.canRead(user, state)) documents.push(this.redact(descriptor, user, state));
+        if (documents.length >= limit) return { documents, checkpoint: at(lastSeq) };
       }
-      if (result.rows.length < fetchSize) return { documents, checkpoint: { seq: lastSeq } };
+      if (result.rows.length < fetchSize) return { documents, checkpoint: at(lastSeq) };
     }
+  }
+
+  private redact(descriptor: CollectionDescriptor, user: AuthUser, state: DocState): DocState {
+    return descriptor.redact ? descriptor.redact(user, state) : state;
   }
 
   /**
@@ -115,8 +126,10 @@ export class SyncEngine {
     return this.queue.run(async () => {
       const { answer, written } = await this.db.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
+        await descriptor.prepare?.(tx);
         return this.applyRows(tx, descriptor, user, rows);
       });
+      if (written.length > 0) descriptor.afterWrite?.(written);
       // Still inside the queue: batches reach the streams in seq order.
       if (written.length > 0) {
         this.hub.emit({
@@ -125,7 +138,7 @@ export class SyncEngine {
           checkpoint: { seq: written[written.length - 1]!.seq },
         });
       }
-      return answer;
+      return answer.map((state) => this.redact(descriptor, user, state));
     });
   }
 
@@ -165,15 +178,29 @@ export class SyncEngine {
 
       const assumed = row.assumedMasterState ? toDocState(row.assumedMasterState) : null;
       let target = incoming;
+      let superseded: unknown[] = [];
       const outdated = master !== null && (assumed === null || !jsonEqual(master, assumed));
-      if (outdated) {
-        const merged = descriptor.merge?.(master, incoming, assumed) ?? null;
+      if (master !== null && (outdated || descriptor.alwaysMerge === true)) {
+        let merged: DocState | null = null;
+        if (descriptor.resolve) {
+          const resolution = descriptor.resolve(master, incoming, assumed);
+          merged = resolution?.state ?? null;
+          superseded = resolution?.superseded ?? [];
+        } else if (outdated) {
+          merged = descriptor.merge?.(master, incoming, assumed) ?? null;
+        } else {
+          merged = incoming;
+        }
         if (merged === null) {
           answer.push(master);
           continue;
         }
         target = { ...merged, [descriptor.primaryKey]: id, _deleted: merged._deleted === true };
         if (jsonEqual(master, target)) {
+          // Every part the client sent lost to a newer one: nothing to write, but the losing
+          // values are kept in the audit log.
+          if (superseded.length > 0)
+            await this.recordSuperseded(tx, descriptor, id, master, superseded, user);
           answer.push(master);
           continue;
         }
@@ -193,7 +220,11 @@ export class SyncEngine {
         continue;
       }
 
-      const seq = await this.writeDocument(tx, descriptor.name, id, master, stored, user);
+      const parts = descriptor.auditParts?.(master, stored) ?? null;
+      const seq = await this.writeDocument(tx, descriptor.name, id, master, stored, user, {
+        parts,
+        superseded,
+      });
       masters.set(id, { state: stored });
       written.push({ seq, state: stored });
       if (!jsonEqual(stored, incoming)) answer.push(stored);
@@ -223,6 +254,7 @@ export class SyncEngine {
     before: DocState | null,
     after: DocState,
     user: AuthUser,
+    detail: { parts: unknown[] | null; superseded: unknown[] },
   ): Promise<number> {
     const result = await tx.query(
       `INSERT INTO documents (collection, id, seq, deleted, doc, updated_by, updated_device, updated_at)
@@ -243,8 +275,8 @@ export class SyncEngine {
     );
     const seq = toNumber(result.rows[0]!.seq);
     await tx.query(
-      `INSERT INTO audit_log (collection, doc_id, seq, account_id, device_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)`,
+      `INSERT INTO audit_log (collection, doc_id, seq, account_id, device_id, before, after, parts, superseded)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb)`,
       [
         collection,
         id,
@@ -253,8 +285,33 @@ export class SyncEngine {
         user.deviceId,
         before === null ? null : JSON.stringify(before),
         JSON.stringify(after),
+        detail.parts === null ? null : JSON.stringify(detail.parts),
+        detail.superseded.length === 0 ? null : JSON.stringify(detail.superseded),
       ],
     );
     return seq;
+  }
+
+  /** An audit row without a write: a pushed version whose every changed part lost the merge. */
+  private async recordSuperseded(
+    tx: Queryable,
+    descriptor: CollectionDescriptor,
+    id: string,
+    master: DocState,
+    superseded: unknown[],
+    user: AuthUser,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO audit_log (collection, doc_id, seq, account_id, device_id, before, after, kind, superseded)
+       VALUES ($1, $2, NULL, $3, $4, $5::jsonb, $5::jsonb, 'superseded', $6::jsonb)`,
+      [
+        descriptor.name,
+        id,
+        user.accountId,
+        user.deviceId,
+        JSON.stringify(master),
+        JSON.stringify(superseded),
+      ],
+    );
   }
 }

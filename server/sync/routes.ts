@@ -24,7 +24,10 @@ export interface SyncRoutesOptions {
 export const MAX_PULL_LIMIT = 1000;
 export const MAX_PUSH_ROWS = 1000;
 
-const checkpointSchema = z.object({ seq: z.number().int().min(0) });
+const checkpointSchema = z.object({
+  seq: z.number().int().min(0),
+  scope: z.string().max(100).optional(),
+});
 const pullQuery = z.object({
   checkpoint: z.string().max(1000).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(100),
@@ -38,7 +41,7 @@ const pushBody = z
   )
   .max(MAX_PUSH_ROWS, `Не более ${MAX_PUSH_ROWS} документов в одном запросе`);
 
-function parseCheckpoint(text: string | undefined): { seq: number } | null {
+function parseCheckpoint(text: string | undefined): { seq: number; scope?: string } | null {
   if (text === undefined || text === '' || text === 'null') return null;
   let value: unknown;
   try {
@@ -83,6 +86,8 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
     const user = requireUser(request);
     const token = request.authToken ?? '';
     const descriptor = collectionOf(request);
+    await descriptor.prepare?.(db);
+    let scope = descriptor.scopeOf?.(user);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -99,13 +104,34 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
     res.write('retry: 3000\nevent: resync\ndata: {}\n\n');
 
     let closed = false;
-    const unsubscribe = engine.hub.subscribe(descriptor.name, (batch) => {
-      const documents = batch.documents
-        .map((d) => d.state)
-        .filter((state) => descriptor.canRead(user, state));
-      if (documents.length === 0) return;
-      res.write(`data: ${JSON.stringify({ documents, checkpoint: batch.checkpoint })}\n\n`);
-    });
+    // The read scope changed (a course assigned, a class given): ask the client to pull again; its
+    // checkpoint carries the old scope, so the pull starts over and sends what became readable.
+    const scopeChanged = (): boolean => {
+      if (!descriptor.scopeOf) return false;
+      const now = descriptor.scopeOf(user);
+      if (now === scope) return false;
+      scope = now;
+      res.write('event: resync\ndata: {}\n\n');
+      return true;
+    };
+    const unsubscribers = (descriptor.scopeDependsOn ?? [])
+      .filter((name) => name !== descriptor.name)
+      .map((name) => engine.hub.subscribe(name, () => void scopeChanged()));
+    unsubscribers.push(
+      engine.hub.subscribe(descriptor.name, (batch) => {
+        if (scopeChanged()) return;
+        const documents = batch.documents
+          .map((d) => d.state)
+          .filter((state) => descriptor.canRead(user, state))
+          .map((state) => (descriptor.redact ? descriptor.redact(user, state) : state));
+        if (documents.length === 0) return;
+        const checkpoint = scope === undefined ? batch.checkpoint : { ...batch.checkpoint, scope };
+        res.write(`data: ${JSON.stringify({ documents, checkpoint })}\n\n`);
+      }),
+    );
+    const unsubscribe = () => {
+      for (const stop of unsubscribers) stop();
+    };
     const heartbeat = setInterval(() => {
       res.write(': heartbeat\n\n');
       // A revoked device or a disabled account loses its stream at the next heartbeat.

@@ -1,0 +1,72 @@
+// Students and consents: personal data (152-ФЗ). A teacher sees the names of the students of the
+// classes they teach, without birth date and guardians; the class teacher sees and keeps their
+// own class's students, guardians and consents; the deputy and the administrator see everything.
+import { hasRole, type AuthUser } from '../auth/roles';
+import type { DocState } from '../sync/collections';
+import { refusals } from './parts';
+import type { RulesFactory } from './registry';
+import type { SchoolIndex } from './school-index';
+
+/** Student parts withheld from teachers who do not lead the student's class. */
+export const PERSONAL_FIELDS = ['birthDate', 'guardians'] as const;
+
+export function isPersonalPath(path: string): boolean {
+  const field = path.split('.')[0] ?? '';
+  return (PERSONAL_FIELDS as readonly string[]).includes(field);
+}
+
+/** The student without personal parts and their stamps. */
+export function stripPersonal(doc: DocState): DocState {
+  const stamps = (doc.stamps ?? {}) as Record<string, unknown>;
+  const kept: Record<string, unknown> = {};
+  for (const [path, stamp] of Object.entries(stamps)) {
+    if (!isPersonalPath(path)) kept[path] = stamp;
+  }
+  return { ...doc, birthDate: '', guardians: {}, stamps: kept };
+}
+
+function leads(index: SchoolIndex, user: AuthUser, classId: unknown): boolean {
+  if (typeof classId !== 'string' || !hasRole(user, 'classTeacher') || user.staffId === null) {
+    return false;
+  }
+  return index.classes.get(classId)?.classTeacherId === user.staffId;
+}
+
+export const rosterRules: RulesFactory = (index) => ({
+  students: {
+    journalRecord: false,
+    scoped: true,
+    canRead(user, doc) {
+      const scope = index.scopeOf(user);
+      return scope.all || scope.visible.has(String(doc.classId));
+    },
+    redact(user, doc) {
+      const scope = index.scopeOf(user);
+      return scope.all || scope.led.has(String(doc.classId)) ? doc : stripPersonal(doc);
+    },
+    canWrite(user, before, after, parts) {
+      if (hasRole(user, 'admin')) return true;
+      const own =
+        leads(index, user, after.classId) && (!before || leads(index, user, before.classId));
+      if (!own) return 'Изменять сведения об ученике может классный руководитель его класса';
+      // Moving a student to another class or out of the school is the administrator's act.
+      const adminParts = parts.filter((p) => p === 'classId' || p === 'status');
+      if (before !== null && adminParts.length > 0) return refusals.adminOnly;
+      return true;
+    },
+  },
+  consents: {
+    journalRecord: true,
+    scoped: true,
+    canRead(user, doc) {
+      const scope = index.scopeOf(user);
+      return scope.all || scope.led.has(String(doc.classId));
+    },
+    canWrite(user, before, after) {
+      if (hasRole(user, 'admin')) return true;
+      const own =
+        leads(index, user, after.classId) && (!before || leads(index, user, before.classId));
+      return own ? true : 'Реестр согласий ведёт классный руководитель этого класса';
+    },
+  },
+});
