@@ -6,14 +6,25 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'data/', 'coverage/', 'test-results/', 'playwright-report/'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'data/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -33,7 +44,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'fs', 'path', 'electron', 'react', 'react-dom', 'rxdb', 'rxdb/*', 'dexie'] },
+        {
+          patterns: [
+            'node:*',
+            'fs',
+            'path',
+            'electron',
+            'react',
+            'react-dom',
+            'rxdb',
+            'rxdb/*',
+            'dexie',
+          ],
+        },
       ],
     },
   },
