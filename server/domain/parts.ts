@@ -3,7 +3,7 @@
 import { hasRole, type AuthUser } from '../auth/roles';
 import type { DocState, Resolution, WriteDecision } from '../sync/collections';
 import { withoutDeleted } from '../sync/doc-state';
-import { diffParts, getPart, mergeDocuments, type Stamped } from '../../shared/merge';
+import { diffParts, getPart, mergeDocuments, splitPath, type Stamped } from '../../shared/merge';
 import type { Stamp } from '../../shared/stamp';
 
 export type Doc = Stamped & Record<string, unknown>;
@@ -91,10 +91,17 @@ export function resolveParts(master: DocState, incoming: DocState): Resolution {
         masterStamp.by === part.stamp.by);
     return { ...part, from: fromMaster ? 'server' : 'client' };
   });
-  return {
-    state: { ...result.merged, _deleted: master._deleted || incoming._deleted },
-    superseded,
-  };
+  // An identity field that differs is never merged away silently: the incoming value is kept so
+  // the rights check sees the change and refuses it (recorded in refusals).
+  const state: Record<string, unknown> = { ...result.merged };
+  const incomingDoc = asDoc(incoming);
+  for (const path of result.identityConflicts) {
+    const [field, key] = splitPath(path);
+    const value = getPart(incomingDoc, path);
+    if (key === undefined) state[field] = value;
+    else state[field] = { ...(state[field] as Record<string, unknown>), [key]: value };
+  }
+  return { state: { ...state, _deleted: master._deleted || incoming._deleted }, superseded };
 }
 
 /** The audit detail of a change: per changed part, before → after with both stamps. */
