@@ -1,0 +1,170 @@
+// CLI: prints consent applications, diary extracts or term summary sheets from a school snapshot to a PDF file.
+//   npm run pdf -- consent|extract|summary --snapshot school.json [--class 5А | --all] [--period <id>]
+//     [--variant consent|refusal|withdrawal] [--only-unanswered] [--only-paper] [--year] [--date ГГГГ-ММ-ДД] --out file.pdf
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type {
+  ConsentModel,
+  ConsentVariant,
+  DocumentModel,
+  ExtractModel,
+} from '../shared/documents';
+import {
+  buildConsentModel,
+  buildExtractModel,
+  buildSummaryModel,
+  CONSENT_VARIANTS,
+  DocumentError,
+  renderDocument,
+} from '../shared/documents';
+import { loadDocumentFonts } from '../shared/documents/fonts.node.js';
+import { sortedClasses } from '../shared/documents/source';
+import type { Snapshot } from '../shared/snapshot';
+import { parseSnapshot, SnapshotError } from '../shared/snapshot';
+
+const USAGE = `Печать документов из файла школы.
+
+  npm run pdf -- consent --snapshot school.json --class 5А [--variant consent|refusal|withdrawal] [--only-unanswered] --out заявления.pdf
+  npm run pdf -- extract --snapshot school.json --class 5А [--period q2] [--only-paper] [--date 2026-12-10] --out выписки.pdf
+  npm run pdf -- summary --snapshot school.json [--class 5А | --all] [--period q2 | --year] --out ведомость.pdf
+
+  --class     класс (имя, например 5А, или идентификатор); --all — все классы школы
+  --period    идентификатор отчётного периода (по умолчанию — период, идущий на дату)
+  --date      дата выдачи и «сегодня» для выбора периода (по умолчанию — дата, до которой заполнен журнал)`;
+
+class UsageError extends Error {}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function loadSnapshot(path: string): Snapshot {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new DocumentError(
+      code === 'ENOENT'
+        ? `Файл школы «${path}» не найден.`
+        : `Не удалось прочитать файл школы «${path}» (${code ?? String(e)}).`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new DocumentError(
+      `Файл «${path}» не является файлом JSON (повреждён или это другой файл).`,
+    );
+  }
+  return parseSnapshot(json);
+}
+
+/** The date the journal is filled up to: the snapshot's asOf, else the last lesson, else today. */
+function journalDate(s: Snapshot): string {
+  if (s.meta?.asOf) return s.meta.asOf;
+  let last = '';
+  for (const l of s.lessons) if (l.date > last) last = l.date;
+  return last || new Date().toISOString().slice(0, 10);
+}
+
+function main(): void {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      snapshot: { type: 'string' },
+      class: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      period: { type: 'string' },
+      variant: { type: 'string', default: 'consent' },
+      'only-unanswered': { type: 'boolean', default: false },
+      'only-paper': { type: 'boolean', default: false },
+      year: { type: 'boolean', default: false },
+      date: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) fail(USAGE, 0);
+  const kind = positionals[0];
+  if (kind !== 'consent' && kind !== 'extract' && kind !== 'summary') {
+    throw new UsageError(`Укажите документ: consent, extract или summary.`);
+  }
+  if (!values.snapshot) throw new UsageError('Укажите файл школы: --snapshot school.json.');
+  if (!values.out) throw new UsageError('Укажите файл для результата: --out файл.pdf.');
+  if (values.class && values.all) throw new UsageError('Укажите либо --class, либо --all.');
+  if (!values.class && !values.all && kind !== 'summary') {
+    throw new UsageError('Укажите класс (--class 5А) или все классы (--all).');
+  }
+  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
+    throw new UsageError(`Дата «${values.date}» должна быть в формате ГГГГ-ММ-ДД.`);
+  }
+  const variant = values.variant as ConsentVariant;
+  if (!CONSENT_VARIANTS.includes(variant)) {
+    throw new UsageError(
+      `Вид заявления «${values.variant}» неизвестен: consent, refusal или withdrawal.`,
+    );
+  }
+
+  const started = performance.now();
+  const snapshot = loadSnapshot(values.snapshot);
+  const date = values.date ?? journalDate(snapshot);
+  const classKeys = values.class ? [values.class] : sortedClasses(snapshot).map((c) => c.id);
+  if (classKeys.length === 0) throw new DocumentError('В файле школы нет ни одного класса.');
+  let model: DocumentModel;
+  if (kind === 'summary') {
+    model = buildSummaryModel(snapshot, {
+      classes: values.class ? [values.class] : [],
+      periodId: values.period,
+      year: values.year,
+      asOf: date,
+      issuedOn: date,
+    });
+  } else if (kind === 'extract') {
+    const parts = classKeys.map((classKey) =>
+      buildExtractModel(snapshot, {
+        classKey,
+        periodId: values.period,
+        onlyPaper: values['only-paper'],
+        issuedOn: date,
+      }),
+    );
+    model = mergeExtracts(parts);
+  } else {
+    const parts = classKeys.map((classKey) =>
+      buildConsentModel(snapshot, { classKey, variant, onlyUnanswered: values['only-unanswered'] }),
+    );
+    model = mergeConsents(parts);
+  }
+  void renderDocument(model, loadDocumentFonts()).then((bytes) => {
+    writeFileSync(values.out!, bytes);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    process.stdout.write(
+      `Готово: ${values.out} (${Math.round(bytes.length / 1024)} КБ, ${seconds} с).\n`,
+    );
+  });
+}
+
+function mergeExtracts(parts: ExtractModel[]): ExtractModel {
+  const first = parts[0]!;
+  return { ...first, students: parts.flatMap((p) => p.students) };
+}
+
+function mergeConsents(parts: ConsentModel[]): ConsentModel {
+  const first = parts[0]!;
+  return {
+    ...first,
+    className: parts.length > 1 ? 'все классы' : first.className,
+    applications: parts.flatMap((p) => p.applications),
+  };
+}
+
+try {
+  main();
+} catch (e) {
+  if (e instanceof UsageError) fail(`${e.message}\n\n${USAGE}`, 2);
+  if (e instanceof DocumentError || e instanceof SnapshotError) fail(e.message, 1);
+  throw e;
+}

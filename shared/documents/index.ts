@@ -1,0 +1,32 @@
+// Printed documents: consent applications, diary extracts, term summary sheets. Each is model → PDF bytes.
+import type { ConsentModel } from './consent-model';
+import { renderConsent } from './consent-render';
+import type { ExtractModel } from './extract-model';
+import { renderExtract } from './extract-render';
+import type { DocumentFonts } from './source';
+import type { SummaryModel } from './summary-model';
+import { renderSummary } from './summary-render';
+
+export * from './consent-model';
+export * from './extract-model';
+export * from './summary-model';
+export { renderConsent } from './consent-render';
+export { renderExtract } from './extract-render';
+export { renderSummary } from './summary-render';
+export type { DocumentFonts, DocumentSource } from './source';
+export { DocumentError } from './source';
+
+/** Any document model; `kind` tells which renderer draws it. */
+export type DocumentModel = ConsentModel | ExtractModel | SummaryModel;
+
+/** Renders any document model (what the print worker calls). */
+export function renderDocument(model: DocumentModel, fonts: DocumentFonts): Promise<Uint8Array> {
+  switch (model.kind) {
+    case 'consent':
+      return renderConsent(model, fonts);
+    case 'extract':
+      return renderExtract(model, fonts);
+    case 'summary':
+      return renderSummary(model, fonts);
+  }
+}

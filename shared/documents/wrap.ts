@@ -1,0 +1,71 @@
+// Line breaking for hand-drawn tables: explicit lines, so a tall cell can continue on the next page and nothing is cut.
+import type { Doc } from './pdf';
+
+export interface Line {
+  text: string;
+  width: number;
+}
+
+/**
+ * Breaks `text` into lines no wider than `width` with the document's current font and size.
+ * Newlines start new lines; a word wider than the line is split by characters (never dropped).
+ */
+export function wrapText(doc: Doc, text: string, width: number): Line[] {
+  const lines: Line[] = [];
+  const whole = doc.widthOfString(text);
+  if (whole <= width && !text.includes('\n')) return [{ text, width: whole }];
+  for (const paragraph of text.split('\n')) {
+    wrapParagraph(doc, paragraph.replace(/\s+/g, ' ').trim(), width, lines);
+  }
+  return lines;
+}
+
+function wrapParagraph(doc: Doc, text: string, width: number, out: Line[]): void {
+  if (text === '') {
+    out.push({ text: '', width: 0 });
+    return;
+  }
+  const space = doc.widthOfString(' ');
+  let current = '';
+  let currentWidth = 0;
+  for (const word of text.split(' ')) {
+    const w = doc.widthOfString(word);
+    if (current !== '' && currentWidth + space + w <= width) {
+      current += ` ${word}`;
+      currentWidth += space + w;
+      continue;
+    }
+    if (current !== '') out.push({ text: current, width: currentWidth });
+    if (w <= width) {
+      current = word;
+      currentWidth = w;
+      continue;
+    }
+    // A word longer than the line: split it by characters.
+    let rest = word;
+    while (rest !== '') {
+      const n = fittingPrefix(doc, rest, width);
+      const piece = rest.slice(0, n);
+      rest = rest.slice(n);
+      if (rest === '') {
+        current = piece;
+        currentWidth = doc.widthOfString(piece);
+      } else {
+        out.push({ text: piece, width: doc.widthOfString(piece) });
+      }
+    }
+  }
+  if (current !== '') out.push({ text: current, width: currentWidth });
+}
+
+/** The longest prefix (at least one character) of `s` no wider than `width`. */
+function fittingPrefix(doc: Doc, s: string, width: number): number {
+  let lo = 1;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (doc.widthOfString(s.slice(0, mid)) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

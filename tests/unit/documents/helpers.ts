@@ -1,0 +1,125 @@
+// Test helpers: a demo school with hard cases added, and the poppler/qpdf tools to check the PDFs.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateSchool } from '../../../shared/demo';
+import type { Snapshot } from '../../../shared/snapshot';
+
+const dir = mkdtempSync(join(tmpdir(), 'journal-pdf-'));
+let seq = 0;
+
+/** Writes the bytes to a temporary file and returns its path. */
+export function savePdf(bytes: Uint8Array, name = 'doc'): string {
+  const path = join(dir, `${name}-${++seq}.pdf`);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+/** `qpdf --check`: exit code 0 and "No syntax or stream encoding errors". */
+export function qpdfCheck(path: string): { ok: boolean; output: string } {
+  const r = spawnSync('qpdf', ['--check', path], { encoding: 'utf8' });
+  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
+}
+
+/** Rows of `pdffonts`: name and the emb/sub/uni flags. */
+export function pdfFonts(path: string): { name: string; emb: string; sub: string; uni: string }[] {
+  const out = execFileSync('pdffonts', [path], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      const cols = l.trim().split(/\s+/);
+      // The last five columns: emb sub uni objectId generation.
+      const n = cols.length;
+      return {
+        name: cols[0] ?? '',
+        emb: cols[n - 5] ?? '',
+        sub: cols[n - 4] ?? '',
+        uni: cols[n - 3] ?? '',
+      };
+    });
+}
+
+export function pdfText(path: string, mode: 'layout' | 'raw' = 'layout'): string {
+  return execFileSync('pdftotext', [`-${mode}`, path, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+}
+
+export function pdfInfo(path: string): { pages: number; pageSize: string; meta: string } {
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  const meta = execFileSync('pdfinfo', ['-meta', path], { encoding: 'utf8' });
+  return {
+    pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0),
+    pageSize: /Page size:\s+(.*)/.exec(info)?.[1] ?? '',
+    meta,
+  };
+}
+
+/** Whitespace removed: text printed across lines and columns compares equal. */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+/** Asserts that the squashed text contains the phrase, without dumping the whole text on failure. */
+export function assertHas(flat: string, phrase: string): void {
+  if (!flat.includes(squash(phrase))) throw new Error(`the PDF text lacks «${phrase}»`);
+}
+
+/** Every common check: qpdf, embedded Unicode fonts, PDF/A-2b metadata. */
+export function checkPdf(path: string): void {
+  const q = qpdfCheck(path);
+  if (!q.ok) throw new Error(`qpdf --check failed:\n${q.output}`);
+  const fonts = pdfFonts(path);
+  if (fonts.length === 0) throw new Error('no fonts');
+  for (const f of fonts) {
+    if (f.emb !== 'yes' || f.sub !== 'yes' || f.uni !== 'yes')
+      throw new Error(`font ${f.name}: ${JSON.stringify(f)}`);
+  }
+  const { meta } = pdfInfo(path);
+  if (
+    !/<pdfaid:part>2<\/pdfaid:part>/.test(meta) ||
+    !/<pdfaid:conformance>B<\/pdfaid:conformance>/.test(meta)
+  ) {
+    throw new Error(`no PDF/A-2b in XMP:\n${meta}`);
+  }
+}
+
+export const LONG_NAME = {
+  lastName: 'Преображенская-Римская-Корсаковых',
+  firstName: 'Аполлинария',
+  middleName: 'Константиновна',
+};
+
+/** 2,000 characters of a lesson topic made of real words. */
+export const LONG_TOPIC = (() => {
+  const words =
+    'Повторение и обобщение изученного материала по теме четверти с разбором типичных ошибок контрольной работы'.split(
+      ' ',
+    );
+  let s = '';
+  let i = 0;
+  while (s.length < 2000) s += `${words[i++ % words.length]}${i} `;
+  return s.slice(0, 2000).trim();
+})();
+
+/**
+ * A demo school of 60 students (classes 5А and 7А), with: a student whose full name is 60
+ * characters, a lesson after the issue date with a 2,000-character topic, a deferred period mark.
+ */
+export function testSchool(): { school: Snapshot; longStudentId: string; issuedOn: string } {
+  const school = generateSchool({ students: 60, seed: 42 });
+  const cls = school.classes.find((c) => c.name === '5А')!;
+  const student = school.students.find((s) => s.classId === cls.id && s.status === 'active')!;
+  Object.assign(student, LONG_NAME);
+  const issuedOn = '2026-12-10';
+  const lesson = school.lessons
+    .filter((l) => l.classId === cls.id && l.date > issuedOn && l.status === 'held')
+    .sort((a, b) => (a.date < b.date ? -1 : 1))[0]!;
+  lesson.topic = LONG_TOPIC;
+  lesson.homework = '';
+  return { school, longStudentId: student.id, issuedOn };
+}
