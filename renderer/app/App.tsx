@@ -1,0 +1,107 @@
+// Top-level screens: opening the database → first run (server or demo school) → who am I → journal.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Clock } from '../../shared/hlc';
+import { openDatabase } from '../db/database';
+import { openDeviceClock, readIdentity, readSetup, writeIdentity } from '../db/device';
+import { createLessonRepository } from '../db/lesson-repository';
+import type { JournalDatabase } from '../db/types';
+import { FirstRun } from '../first-run/FirstRun';
+import { IdentityPicker } from '../first-run/IdentityPicker';
+import { JournalScreen } from '../journal/JournalScreen';
+import { SessionContext, type Session } from './session';
+
+type Stage =
+  | { name: 'opening' }
+  | { name: 'failed'; message: string }
+  | { name: 'firstRun' }
+  | { name: 'pickIdentity' }
+  | { name: 'journal'; staffId: string };
+
+interface Opened {
+  db: JournalDatabase;
+  clock: Clock;
+}
+
+export function App() {
+  const [stage, setStage] = useState<Stage>({ name: 'opening' });
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const staffRef = useRef<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const db = await openDatabase();
+      const clock = await openDeviceClock(db);
+      const [setup, staffId] = await Promise.all([readSetup(db), readIdentity(db)]);
+      if (cancelled) return;
+      setOpened({ db, clock });
+      staffRef.current = staffId;
+      if (!setup) setStage({ name: 'firstRun' });
+      else if (!staffId) setStage({ name: 'pickIdentity' });
+      else setStage({ name: 'journal', staffId });
+    })().catch((error: unknown) => {
+      console.error(error);
+      if (!cancelled) {
+        setStage({
+          name: 'failed',
+          message: 'Не удалось открыть локальную базу журнала. Перезапустите программу.',
+        });
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const lessons = useMemo(
+    () => (opened ? createLessonRepository(opened.db, opened.clock, () => staffRef.current) : null),
+    [opened],
+  );
+
+  useEffect(() => {
+    // Benchmark helpers load only with ?bench=1; the shipped app never fetches that chunk.
+    if (opened && new URLSearchParams(location.search).has('bench')) {
+      void import('./bench-hook').then((m) => m.installBenchHook(opened.db));
+    }
+  }, [opened]);
+
+  const chooseIdentity = useCallback(
+    async (staffId: string | null) => {
+      if (!opened) return;
+      await writeIdentity(opened.db, staffId);
+      staffRef.current = staffId;
+      setStage(staffId ? { name: 'journal', staffId } : { name: 'pickIdentity' });
+    },
+    [opened],
+  );
+
+  if (stage.name === 'opening' || !opened || !lessons) {
+    if (stage.name === 'failed')
+      return (
+        <p role="alert" className="fatal">
+          {stage.message}
+        </p>
+      );
+    return <p className="loading">Открываем журнал…</p>;
+  }
+  switch (stage.name) {
+    case 'failed':
+      return (
+        <p role="alert" className="fatal">
+          {stage.message}
+        </p>
+      );
+    case 'firstRun':
+      return <FirstRun db={opened.db} onDone={() => setStage({ name: 'pickIdentity' })} />;
+    case 'pickIdentity':
+      return <IdentityPicker db={opened.db} onPick={(id) => void chooseIdentity(id)} />;
+    case 'journal': {
+      const session: Session = { ...opened, lessons, staffId: stage.staffId };
+      return (
+        <SessionContext.Provider value={session}>
+          <JournalScreen onSwitchUser={() => void chooseIdentity(null)} />
+        </SessionContext.Provider>
+      );
+    }
+  }
+}

@@ -1,0 +1,50 @@
+// Opens the local RxDB database on IndexedDB (Dexie storage) with every replicated collection.
+import {
+  addRxPlugin,
+  createRxDatabase,
+  type RxCollectionCreator,
+  type RxJsonSchema,
+  type RxStorage,
+} from 'rxdb';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections';
+import { toRxSchema } from '../../shared/rx-schema';
+import { MIGRATION_STRATEGIES } from './migrations';
+import type { JournalDatabase } from './types';
+
+addRxPlugin(RxDBLocalDocumentsPlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
+export const DEFAULT_DATABASE_NAME = 'class_journal';
+
+export interface OpenDatabaseOptions {
+  name?: string;
+  /** Tests pass a fake-indexeddb Dexie storage, optionally wrapped in a validator. */
+  storage?: RxStorage<unknown, unknown>;
+}
+
+/**
+ * No dev-mode and no schema validator here: documents are checked with the zod schemas by the
+ * repository before every write (a validator would cost each keystroke, and ajv breaks the CSP).
+ */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<JournalDatabase> {
+  const db = await createRxDatabase<JournalDatabase>({
+    name: options.name ?? DEFAULT_DATABASE_NAME,
+    storage: options.storage ?? getRxStorageDexie(),
+    localDocuments: true,
+    eventReduce: true,
+    multiInstance: true,
+    closeDuplicates: true,
+  });
+  const creators = {} as Record<CollectionName, RxCollectionCreator>;
+  for (const name of COLLECTION_NAMES) {
+    creators[name] = {
+      schema: toRxSchema(name) as unknown as RxJsonSchema<unknown>,
+      migrationStrategies: MIGRATION_STRATEGIES[name],
+    };
+  }
+  await db.addCollections(creators);
+  return db;
+}

@@ -1,0 +1,76 @@
+// Adds a lesson to the course (date + lesson number); the new column appears in the grid at once.
+import { useState, type FormEvent } from 'react';
+import type { Course } from '../../shared/course';
+import type { Period } from '../../shared/period';
+import type { School } from '../../shared/school';
+import { useSession } from '../app/session';
+import { LessonWriteError } from '../db/lesson-repository';
+import { todayIso } from '../lib/dates';
+
+interface Props {
+  course: Course;
+  period: Period;
+  staffId: string;
+  bells: School['bells'];
+}
+
+export function AddLessonForm({ course, period, staffId, bells }: Props) {
+  const { lessons } = useSession();
+  const today = todayIso();
+  const [date, setDate] = useState(
+    period.start <= today && today <= period.end ? today : period.start,
+  );
+  const [slot, setSlot] = useState(1);
+  const [message, setMessage] = useState<string | null>(null);
+  const slots = bells.length > 0 ? bells.map((b) => b.slot) : [1, 2, 3, 4, 5, 6, 7];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (date < period.start || date > period.end) {
+      setMessage(`Дата должна быть внутри периода «${period.name}».`);
+      return;
+    }
+    try {
+      await lessons.addLesson({
+        courseId: course.id,
+        classId: course.classId,
+        date,
+        slot,
+        teacherId: staffId,
+      });
+      setMessage('Урок добавлен.');
+    } catch (error) {
+      setMessage(error instanceof LessonWriteError ? error.message : 'Не удалось добавить урок.');
+      if (!(error instanceof LessonWriteError)) console.error(error);
+    }
+  };
+
+  return (
+    <form className="add-lesson" onSubmit={(e) => void submit(e)} aria-label="Добавить урок">
+      <h2>Добавить урок</h2>
+      <label className="field">
+        <span>Дата</span>
+        <input
+          type="date"
+          required
+          min={period.start}
+          max={period.end}
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span>Номер урока</span>
+        <select value={slot} onChange={(e) => setSlot(Number(e.target.value))}>
+          {slots.map((s) => (
+            <option key={s} value={s}>
+              {s}-й урок
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit">Добавить урок</button>
+      {message && <p role="status">{message}</p>}
+    </form>
+  );
+}

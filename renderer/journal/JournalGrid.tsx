@@ -1,0 +1,156 @@
+// The left page of the paper journal: students × lesson dates, with keyboard entry.
+import { memo, useLayoutEffect, useRef } from 'react';
+import type { WorkType } from '../../shared/grading-policy';
+import type { LessonEntry } from '../../shared/lesson';
+import type { LessonColumn } from './columns';
+import { GridRow, type GridStudent } from './GridRow';
+import type { StudentSummary } from './student-summary';
+import type { GridEditing } from './use-grid-editing';
+import { WorkTypePicker } from './WorkTypePicker';
+
+interface Props {
+  caption: string;
+  students: readonly GridStudent[];
+  columns: readonly LessonColumn[];
+  /** entries[row][col] */
+  entries: readonly (readonly (LessonEntry | undefined)[])[];
+  summaries: readonly StudentSummary[];
+  workTypes: ReadonlyMap<string, WorkType>;
+  workTypeList: readonly WorkType[];
+  editing: GridEditing;
+}
+
+const HeaderRow = memo(function HeaderRow(props: {
+  columns: readonly LessonColumn[];
+  selectedCol: number;
+  onSelectColumn: (col: number) => void;
+}) {
+  return (
+    <tr role="row" aria-rowindex={1}>
+      <th role="columnheader" className="student corner" scope="col">
+        Ученик
+      </th>
+      {props.columns.map((c, col) => {
+        const classes = ['date'];
+        if (c.cancelled) classes.push('cancelled');
+        if (c.isTest) classes.push('test');
+        if (col === props.selectedCol) classes.push('selected-col');
+        return (
+          <th
+            key={c.lessonId}
+            role="columnheader"
+            scope="col"
+            className={classes.join(' ')}
+            title={c.title}
+            onMouseDown={() => props.onSelectColumn(col)}
+          >
+            <span className="date-label">{c.label}</span>
+            {c.repeatOfDate && (
+              <span className="second" aria-label="второй урок">
+                ²
+              </span>
+            )}
+            {c.badge && <span className="badge">{c.badge}</span>}
+            {c.cancelled && <span className="badge">отм.</span>}
+          </th>
+        );
+      })}
+      <th
+        role="columnheader"
+        scope="col"
+        className="summary"
+        title="Средневзвешенный балл за период"
+      >
+        Ср. балл
+      </th>
+      <th role="columnheader" scope="col" className="summary" title="Прогноз отметки за период">
+        Прогноз
+      </th>
+      <th role="columnheader" scope="col" className="summary" title="Пропущено уроков">
+        Пропуски
+      </th>
+    </tr>
+  );
+});
+
+export function JournalGrid(props: Props) {
+  const { editing, columns, students } = props;
+  const { row: selRow, col: selCol } = editing.selection;
+  const gridRef = useRef<HTMLTableElement>(null);
+
+  // Roving focus: the selected cell holds the focus while the grid has it.
+  useLayoutEffect(() => {
+    const grid = gridRef.current;
+    if (!grid || !grid.contains(document.activeElement)) return;
+    const cell = grid.querySelector<HTMLElement>(`[data-cell="${selRow}:${selCol}"]`);
+    if (cell && document.activeElement !== cell && !editing.workTypePickerOpen) {
+      cell.focus({ preventScroll: true });
+      cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  }, [selRow, selCol, editing.workTypePickerOpen]);
+
+  const focusSelected = () =>
+    gridRef.current?.querySelector<HTMLElement>(`[data-cell="${selRow}:${selCol}"]`)?.focus();
+
+  if (columns.length === 0 || students.length === 0) {
+    return (
+      <p className="empty">
+        {students.length === 0
+          ? 'В этом классе нет учеников.'
+          : 'В этом периоде ещё нет уроков. Добавьте урок.'}
+      </p>
+    );
+  }
+
+  return (
+    <div className="grid-scroll">
+      <table
+        ref={gridRef}
+        role="grid"
+        aria-label={props.caption}
+        aria-rowcount={students.length + 1}
+        className="journal-grid"
+        onKeyDown={editing.onKeyDown}
+      >
+        <thead>
+          <HeaderRow
+            columns={columns}
+            selectedCol={selCol}
+            onSelectColumn={(col) => editing.select(selRow, col)}
+          />
+        </thead>
+        <tbody>
+          {students.map((student, row) => (
+            <GridRow
+              key={student.id}
+              row={row}
+              student={student}
+              columns={columns}
+              entries={props.entries[row] ?? []}
+              selectedCol={row === selRow ? selCol : -1}
+              pending={row === selRow ? editing.pending : ''}
+              summary={props.summaries[row] ?? EMPTY_SUMMARY}
+              workTypes={props.workTypes}
+              onSelect={editing.select}
+            />
+          ))}
+        </tbody>
+      </table>
+      {editing.workTypePickerOpen && (
+        <WorkTypePicker
+          workTypes={props.workTypeList}
+          onChoose={(id) => {
+            editing.chooseWorkType(id);
+            focusSelected();
+          }}
+          onClose={() => {
+            editing.closeWorkTypePicker();
+            focusSelected();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+const EMPTY_SUMMARY: StudentSummary = { average: '—', proposal: '—', explanation: '', absences: 0 };

@@ -1,0 +1,117 @@
+// One journal page: a course in a period — the grid on the left, the selected lesson on the right.
+import { useLayoutEffect, useMemo } from 'react';
+import type { Course } from '../../shared/course';
+import type { LessonEntry } from '../../shared/lesson';
+import type { Period } from '../../shared/period';
+import { useSession } from '../app/session';
+import { AddLessonForm } from './AddLessonForm';
+import { columnsKey, lessonColumns, type LessonColumn } from './columns';
+import { JournalGrid } from './JournalGrid';
+import { LessonPanel } from './LessonPanel';
+import { summarizeStudent } from './student-summary';
+import { useCourseJournal } from './use-course-journal';
+import { useGridEditing } from './use-grid-editing';
+import type { SchoolData } from './use-school-data';
+
+interface Props {
+  course: Course;
+  period: Period;
+  data: SchoolData;
+  caption: string;
+  /** Called once the page has data on screen (for the open benchmark). */
+  onReady?: () => void;
+}
+
+export function JournalPage({ course, period, data, caption, onReady }: Props) {
+  const { lessons: repository, staffId } = useSession();
+  const klass = data.classes.get(course.classId);
+  const group = course.groupId ? klass?.groups.find((g) => g.id === course.groupId) : undefined;
+  const journal = useCourseJournal(course, period, group ? group.studentIds : null);
+  const { policy, attendanceCodes } = data.school;
+
+  const students = journal?.students ?? EMPTY;
+  const lessons = journal?.lessons ?? EMPTY;
+  const workTypes = useMemo(() => new Map(policy.workTypes.map((w) => [w.id, w])), [policy]);
+
+  // Columns keep their identity while their headers look the same, so rows can skip rendering.
+  const freshColumns = lessonColumns(lessons, policy);
+  const key = columnsKey(freshColumns);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const columns: LessonColumn[] = useMemo(() => freshColumns, [key]);
+
+  const entries = useMemo(
+    () => students.map((s) => lessons.map((l): LessonEntry | undefined => l.entries[s.id])),
+    [students, lessons],
+  );
+  const summaries = useMemo(
+    () =>
+      students.map((s) =>
+        summarizeStudent(lessons, s.id, {
+          policy,
+          codes: attendanceCodes,
+          periodKind: period.kind,
+          assessment: course.assessment,
+        }),
+      ),
+    [students, lessons, policy, attendanceCodes, period.kind, course.assessment],
+  );
+  const studentIds = useMemo(() => students.map((s) => s.id), [students]);
+
+  const editing = useGridEditing({
+    studentIds,
+    lessons,
+    codes: attendanceCodes,
+    policy,
+    passFail: course.assessment === 'passFail',
+    repository,
+    readOnly: period.closed
+      ? 'Период закрыт заместителем директора: изменения не принимаются.'
+      : null,
+  });
+
+  const ready = journal !== null;
+  useLayoutEffect(() => {
+    if (ready) onReady?.();
+  }, [ready, onReady]);
+
+  if (!journal) return <p className="loading">Открываем страницу журнала…</p>;
+  const selectedLesson = lessons[editing.selection.col];
+
+  return (
+    <div className="journal-page">
+      <section className="journal-left">
+        <JournalGrid
+          caption={caption}
+          students={students}
+          columns={columns}
+          entries={entries}
+          summaries={summaries}
+          workTypes={workTypes}
+          workTypeList={policy.workTypes}
+          editing={editing}
+        />
+        <p className="hint" role="status" aria-live="polite">
+          {editing.hint ?? ''}
+        </p>
+        <p className="keys-help">
+          Клавиши: 5 4 3 2 1 — отметка (можно несколько в клетке),{' '}
+          {attendanceCodes.map((c) => c.code).join(', ')} — пропуск, Backspace — убрать последнюю,
+          Delete — очистить, / — вид работы, Ctrl+Z / Ctrl+Y — отменить / повторить.
+        </p>
+      </section>
+      <aside className="journal-right">
+        {selectedLesson && (
+          <LessonPanel key={selectedLesson.id} lesson={selectedLesson} data={data} />
+        )}
+        <AddLessonForm
+          course={course}
+          period={period}
+          staffId={staffId}
+          bells={data.school.bells}
+        />
+      </aside>
+    </div>
+  );
+}
+
+const EMPTY: never[] = [];

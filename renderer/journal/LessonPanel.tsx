@@ -1,0 +1,148 @@
+// The right page of the paper journal for the selected lesson: topic, homework, type, status and
+// the teacher who held it. Every input event is written at once, so a crash loses no typing.
+import { useEffect, useRef, useState } from 'react';
+import { fullName } from '../../shared/common';
+import { LESSON_TYPE_LABELS, LessonTypeSchema, type Lesson } from '../../shared/lesson';
+import { useSession } from '../app/session';
+import type { LessonField, LessonFields } from '../db/lesson-repository';
+import { fullDate, weekday } from '../lib/dates';
+import type { SchoolData } from './use-school-data';
+
+/** A text field that keeps its own value while focused, so remote updates never move the caret. */
+function LiveText(props: {
+  label: string;
+  value: string;
+  multiline?: boolean;
+  onInput: (value: string) => void;
+}) {
+  const [draft, setDraft] = useState(props.value);
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!focused.current) setDraft(props.value);
+  }, [props.value]);
+  const common = {
+    value: draft,
+    onFocus: () => (focused.current = true),
+    onBlur: () => {
+      focused.current = false;
+      setDraft(props.value);
+    },
+    onChange: (e: { target: { value: string } }) => {
+      setDraft(e.target.value);
+      props.onInput(e.target.value);
+    },
+  };
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      {props.multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
+    </label>
+  );
+}
+
+export function LessonPanel({ lesson, data }: { lesson: Lesson; data: SchoolData }) {
+  const { lessons: repository } = useSession();
+  const [error, setError] = useState<string | null>(null);
+  const [inFlight, setInFlight] = useState(0);
+
+  const save = <F extends LessonField>(field: F, value: LessonFields[F]) => {
+    setInFlight((n) => n + 1);
+    repository
+      .setLessonField(lesson.id, field, value)
+      .then(() => setError(null))
+      .catch((e: unknown) => {
+        console.error(e);
+        setError(`Не сохранено: ${e instanceof Error ? e.message : String(e)}`);
+      })
+      .finally(() => setInFlight((n) => n - 1));
+  };
+
+  const teacher = data.staff.get(lesson.teacherId);
+  const teachers = data.staffList.filter(
+    (s) => s.active && (s.roles.includes('teacher') || s.roles.includes('classTeacher')),
+  );
+
+  return (
+    <section className="lesson-panel" aria-label="Урок">
+      <h2>
+        Урок {fullDate(lesson.date)} ({weekday(lesson.date)}), {lesson.slot}-й урок
+      </h2>
+      <LiveText label="Тема урока" value={lesson.topic} onInput={(v) => save('topic', v)} />
+      <LiveText
+        label="Домашнее задание"
+        value={lesson.homework}
+        multiline
+        onInput={(v) => save('homework', v)}
+      />
+      <label className="field">
+        <span>Тип урока</span>
+        <select
+          value={lesson.lessonType}
+          onChange={(e) => save('lessonType', LessonTypeSchema.parse(e.target.value))}
+        >
+          {LessonTypeSchema.options.map((t) => (
+            <option key={t} value={t}>
+              {LESSON_TYPE_LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Вид работы по умолчанию</span>
+        <select
+          value={lesson.workTypeId ?? ''}
+          onChange={(e) => save('workTypeId', e.target.value === '' ? null : e.target.value)}
+        >
+          <option value="">
+            По умолчанию школы (
+            {
+              data.school.policy.workTypes.find(
+                (w) => w.id === data.school.policy.defaultWorkTypeId,
+              )?.name
+            }
+            )
+          </option>
+          {data.school.policy.workTypes.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.name} (вес {w.weight})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Учитель (замена)</span>
+        <select value={lesson.teacherId} onChange={(e) => save('teacherId', e.target.value)}>
+          {!teachers.some((t) => t.id === lesson.teacherId) && (
+            <option value={lesson.teacherId}>
+              {teacher ? fullName(teacher) : lesson.teacherId}
+            </option>
+          )}
+          {teachers.map((t) => (
+            <option key={t.id} value={t.id}>
+              {fullName(t)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={lesson.status === 'held'}
+          onChange={(e) => save('status', e.target.checked ? 'held' : 'cancelled')}
+        />
+        Урок проведён
+      </label>
+      {lesson.status === 'held' ? (
+        <button type="button" className="danger" onClick={() => save('status', 'cancelled')}>
+          Отменить урок
+        </button>
+      ) : (
+        <p className="cancelled-note">Урок отменён: отметки и пропуски в нём не учитываются.</p>
+      )}
+      <p className="save-state" role="status" data-saving={inFlight > 0}>
+        {inFlight > 0 ? 'Сохраняем…' : 'Все изменения сохранены на этом компьютере'}
+      </p>
+      {error && <p role="alert">{error}</p>}
+    </section>
+  );
+}

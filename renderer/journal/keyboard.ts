@@ -1,0 +1,140 @@
+// Maps a key press in the journal grid to a command: pure, so it is unit-tested without a DOM.
+import type { LessonMarkValue } from '../../shared/grading-policy';
+
+export type GridCommand =
+  | { kind: 'move'; dRow: number; dCol: number; wrap?: boolean }
+  | { kind: 'addMark'; value: LessonMarkValue }
+  | { kind: 'setAttendance'; code: string }
+  | { kind: 'pendingCode'; prefix: string }
+  | { kind: 'removeLastMark' }
+  | { kind: 'clearCell' }
+  | { kind: 'undo' }
+  | { kind: 'redo' }
+  | { kind: 'chooseWorkType' }
+  | { kind: 'unknownKey'; key: string };
+
+export interface KeyInput {
+  key: string;
+  /** KeyboardEvent.code: lets a teacher with the Latin layout on still type "н" (the Y key). */
+  code?: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  shiftKey?: boolean;
+  altKey?: boolean;
+}
+
+export interface KeyContext {
+  /** The school's attendance codes ("н", "б", "у", "оп"), lower case. */
+  attendanceCodes: readonly string[];
+  /** Letters typed so far of a multi-letter code ("о" of "оп"). */
+  buffer: string;
+  /** Зачёт/незачёт courses take + and − instead of numbers. */
+  passFail?: boolean;
+  allowOne?: boolean;
+}
+
+export interface KeyResult {
+  command: GridCommand | null;
+  /** The buffer after this key. */
+  buffer: string;
+}
+
+/** ЙЦУКЕН letters by physical key, for when the keyboard is switched to the Latin layout. */
+// prettier-ignore
+const RUSSIAN_BY_CODE: Record<string, string> = {
+  KeyQ: 'й', KeyW: 'ц', KeyE: 'у', KeyR: 'к', KeyT: 'е', KeyY: 'н', KeyU: 'г', KeyI: 'ш',
+  KeyO: 'щ', KeyP: 'з', BracketLeft: 'х', BracketRight: 'ъ', KeyA: 'ф', KeyS: 'ы', KeyD: 'в',
+  KeyF: 'а', KeyG: 'п', KeyH: 'р', KeyJ: 'о', KeyK: 'л', KeyL: 'д', Semicolon: 'ж', Quote: 'э',
+  KeyZ: 'я', KeyX: 'ч', KeyC: 'с', KeyV: 'м', KeyB: 'и', KeyN: 'т', KeyM: 'ь', Comma: 'б',
+  Period: 'ю',
+};
+
+const MARK_KEYS: Record<string, LessonMarkValue> = {
+  '5': '5',
+  '4': '4',
+  '3': '3',
+  '2': '2',
+  '1': '1',
+};
+
+/** The letter the teacher meant: Russian as typed, or the Russian letter on the same key. */
+export function russianLetter(input: KeyInput): string | null {
+  const key = input.key.toLowerCase();
+  if (/^[а-яё]$/.test(key)) return key;
+  if (/^[a-z[\];',.]$/.test(key) && input.code) return RUSSIAN_BY_CODE[input.code] ?? null;
+  return null;
+}
+
+const none = (buffer: string): KeyResult => ({ command: null, buffer });
+
+export function keyToCommand(input: KeyInput, ctx: KeyContext): KeyResult {
+  const ctrl = input.ctrlKey || input.metaKey;
+  if (ctrl && !input.altKey) {
+    const letter = input.code === 'KeyZ' || input.key.toLowerCase() === 'z' || input.key === 'я';
+    const isY = input.code === 'KeyY' || input.key.toLowerCase() === 'y' || input.key === 'н';
+    if (letter) return { command: { kind: input.shiftKey ? 'redo' : 'undo' }, buffer: '' };
+    if (isY) return { command: { kind: 'redo' }, buffer: '' };
+    return none(ctx.buffer);
+  }
+  if (input.altKey) return none(ctx.buffer);
+
+  switch (input.key) {
+    case 'ArrowUp':
+      return { command: { kind: 'move', dRow: -1, dCol: 0 }, buffer: '' };
+    case 'ArrowDown':
+    case 'Enter':
+      return { command: { kind: 'move', dRow: input.shiftKey ? -1 : 1, dCol: 0 }, buffer: '' };
+    case 'ArrowLeft':
+      return { command: { kind: 'move', dRow: 0, dCol: -1 }, buffer: '' };
+    case 'ArrowRight':
+      return { command: { kind: 'move', dRow: 0, dCol: 1 }, buffer: '' };
+    case 'Tab':
+      return {
+        command: { kind: 'move', dRow: 0, dCol: input.shiftKey ? -1 : 1, wrap: true },
+        buffer: '',
+      };
+    case 'Backspace':
+      return { command: { kind: 'removeLastMark' }, buffer: '' };
+    case 'Delete':
+      return { command: { kind: 'clearCell' }, buffer: '' };
+    case '/':
+      return { command: { kind: 'chooseWorkType' }, buffer: '' };
+    case 'Escape':
+      return { command: null, buffer: '' };
+  }
+
+  if (ctx.passFail) {
+    if (input.key === '+') return { command: { kind: 'addMark', value: 'pass' }, buffer: '' };
+    if (input.key === '-') return { command: { kind: 'addMark', value: 'fail' }, buffer: '' };
+  } else {
+    const mark = MARK_KEYS[input.key];
+    if (mark && (mark !== '1' || ctx.allowOne !== false)) {
+      return { command: { kind: 'addMark', value: mark }, buffer: '' };
+    }
+  }
+
+  const letter = russianLetter(input);
+  if (letter) return attendanceKey(ctx.buffer + letter, letter, ctx.attendanceCodes);
+  if (input.key.length === 1)
+    return { command: { kind: 'unknownKey', key: input.key }, buffer: '' };
+  return none(ctx.buffer);
+}
+
+/**
+ * Codes take effect as soon as they are complete. A code that also begins a longer one ("о" and
+ * "оп") is set at once and kept in the buffer, so the next letter can still extend it.
+ */
+function attendanceKey(typed: string, letter: string, codes: readonly string[]): KeyResult {
+  for (const candidate of [typed, letter]) {
+    const exact = codes.includes(candidate);
+    const longer = codes.some((c) => c.length > candidate.length && c.startsWith(candidate));
+    if (exact) {
+      return {
+        command: { kind: 'setAttendance', code: candidate },
+        buffer: longer ? candidate : '',
+      };
+    }
+    if (longer) return { command: { kind: 'pendingCode', prefix: candidate }, buffer: candidate };
+  }
+  return { command: { kind: 'unknownKey', key: letter }, buffer: '' };
+}
