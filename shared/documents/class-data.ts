@@ -59,10 +59,19 @@ export function classData(source: DocumentSource, cls: SchoolClass, index: Sourc
     }
     return list;
   };
-  const courseLessons = (courseId: string, from: string, to: string): Lesson[] =>
-    (index.lessonsByCourse.get(courseId) ?? []).filter(
-      (l) => l.status === 'held' && l.date >= from && l.date <= to,
-    );
+  // Memoized: a summary asks for the same course and range once per student.
+  const memo = new Map<string, Lesson[]>();
+  const courseLessons = (courseId: string, from: string, to: string): Lesson[] => {
+    const key = `${courseId}|${from}|${to}`;
+    let list = memo.get(key);
+    if (!list) {
+      list = (index.lessonsByCourse.get(courseId) ?? []).filter(
+        (l) => l.status === 'held' && l.date >= from && l.date <= to,
+      );
+      memo.set(key, list);
+    }
+    return list;
+  };
   return {
     cls,
     students,

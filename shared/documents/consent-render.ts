@@ -128,7 +128,7 @@ function bodyHeight(w: PdfWriter, text: ConsentText, size: number): number {
 function bodySize(w: PdfWriter, text: ConsentText): number {
   const reserved = text.receipt ? 120 : 70;
   const available = w.bottom - w.doc.y - reserved;
-  for (const size of [10.5, 10, 9.5, 9, 8.5, 8]) {
+  for (const size of [10, 9.5, 9, 8.5, 8]) {
     if (bodyHeight(w, text, size) <= available) return size;
   }
   return 8;

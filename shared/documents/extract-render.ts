@@ -170,7 +170,7 @@ function renderStudent(w: PdfWriter, model: ExtractModel, s: StudentExtract): vo
 
 function signatures(w: PdfWriter, s: StudentExtract): void {
   const doc = w.doc;
-  w.ensure(70);
+  w.ensure(100);
   const y = w.y + 34;
   w.font(FONT.regular, BODY);
   doc.text('Классный руководитель', w.left, y - 12, { lineBreak: false });

@@ -59,6 +59,17 @@ export function pdfInfo(path: string): { pages: number; pageSize: string; meta: 
   };
 }
 
+/**
+ * The text without page furniture: footers ("… Стр. N из M") and the given repeated table-header
+ * lines, so that a cell continued on the next page reads as one text.
+ */
+export function withoutFurniture(raw: string, headerLines: readonly string[] = []): string {
+  return raw
+    .split('\n')
+    .filter((l) => !/Стр\. \d+ из \d+/.test(l) && !headerLines.includes(l.trim()))
+    .join('\n');
+}
+
 /** Whitespace removed: text printed across lines and columns compares equal. */
 export function squash(s: string): string {
   return s.replace(/\s+/g, '');
