@@ -14,6 +14,8 @@ export interface JournalReplicationOptions {
   remoteName?: string;
   live?: boolean;
   batchSize?: number;
+  /** Called after the server acknowledged a push (HTTP 200), with the rows and its answer. */
+  onPushed?: (rows: readonly unknown[], answer: readonly unknown[]) => void;
 }
 
 type Checkpoint = { seq: number };
@@ -124,11 +126,14 @@ export function replicateJournal(
     },
     push: {
       batchSize: options.batchSize ?? 100,
-      handler: async (rows) =>
-        (await call(`${base}/push`, options.token, {
+      handler: async (rows) => {
+        const answer = (await call(`${base}/push`, options.token, {
           method: 'POST',
           body: JSON.stringify(rows),
-        })) as never[],
+        })) as never[];
+        options.onPushed?.(rows, answer);
+        return answer;
+      },
     },
   });
 }
