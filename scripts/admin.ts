@@ -10,6 +10,11 @@
 //   revoke-device <deviceId>
 //   refusals [limit]                          recent refused writes
 //   audit <collection> <docId>                a document's history
+//   import-roster|import-staff|import-courses --file x.csv|x.xlsx [--dry-run]
+//       CSV in UTF-8 or Windows-1251 with ; or , separators, or XLSX; Russian headers, e.g. roster:
+//       Фамилия;Имя;Отчество;Пол;Дата рождения;Класс;Родитель ФИО;Телефон;Адрес
+//       Every row is checked first; any error → nothing is written.
+//   history --collection lessons --id <id> [--path entries.<studentId>]   a cell's history
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -23,6 +28,10 @@ import {
 import { roleSchema, type Role } from '../server/auth/roles';
 import { listDevices, revokeDevice } from '../server/auth/sessions';
 import { openDb } from '../server/db/open';
+import { readHistory } from '../server/domain/history';
+import { planCourses, planRoster, planStaff } from '../server/domain/import/importers';
+import { applyPlan, readSchoolContext } from '../server/domain/import/school-context';
+import { readTableFile } from '../server/domain/import/table-file';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -30,6 +39,11 @@ const { values, positionals } = parseArgs({
     'data-dir': { type: 'string', default: './data' },
     name: { type: 'string' },
     'staff-id': { type: 'string' },
+    file: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    collection: { type: 'string' },
+    id: { type: 'string' },
+    path: { type: 'string' },
   },
 });
 
@@ -131,9 +145,60 @@ try {
       for (const row of result.rows) console.log(JSON.stringify(row));
       break;
     }
+    case 'import-roster':
+    case 'import-staff':
+    case 'import-courses': {
+      if (!values.file) throw new Error(`${command} --file x.csv|x.xlsx [--dry-run]`);
+      const rows = await readTableFile(path.resolve(values.file));
+      const ctx = await readSchoolContext(db);
+      const plan =
+        command === 'import-roster'
+          ? planRoster(rows, ctx)
+          : command === 'import-staff'
+            ? planStaff(rows, ctx)
+            : planCourses(rows, ctx);
+      if (plan.errors.length > 0) {
+        for (const error of plan.errors) console.error(error);
+        console.error(
+          `Ошибок: ${plan.errors.length}. Ничего не загружено: исправьте файл и повторите.`,
+        );
+        process.exitCode = 1;
+        break;
+      }
+      const written = await applyPlan(db, plan, values['dry-run']);
+      console.log(
+        values['dry-run']
+          ? `Проверка пройдена: ${plan.docs.length} строк готовы к загрузке (--dry-run: ничего не записано).`
+          : `Загружено: ${written} (${plan.collection}).`,
+      );
+      break;
+    }
+    case 'history': {
+      if (!values.collection || !values.id) {
+        throw new Error('history --collection lessons --id <id> [--path entries.<studentId>]');
+      }
+      const entries = await readHistory(db, values.collection, values.id, values.path);
+      for (const e of entries) {
+        console.log(
+          [
+            e.at ?? '',
+            e.kind,
+            e.who.name ?? e.who.login ?? '(загрузка)',
+            e.device.name ?? '',
+            e.stamp ? JSON.stringify(e.stamp) : '',
+            `${JSON.stringify(e.before)} → ${JSON.stringify(e.after)}`,
+            e.superseded.length > 0 ? `вытеснено: ${JSON.stringify(e.superseded)}` : '',
+          ]
+            .filter(Boolean)
+            .join('  '),
+        );
+      }
+      if (entries.length === 0) console.log('Нет записей');
+      break;
+    }
     default:
       console.log(
-        'Commands: accounts, create-account, set-password, disable, enable, set-roles, devices, revoke-device, refusals, audit',
+        'Commands: accounts, create-account, set-password, disable, enable, set-roles, devices, revoke-device, refusals, audit, import-roster, import-staff, import-courses, history',
       );
       process.exitCode = command && command !== 'help' ? 1 : 0;
   }

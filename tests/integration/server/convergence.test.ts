@@ -254,6 +254,7 @@ it(
     // Chaos: restart the server every few seconds, cut a random client's connections often.
     let editing = true;
     let restarts = 0;
+    let edits = 0;
     const rnd = seeded(42);
     const chaos = (async () => {
       let lastRestart = Date.now();
@@ -275,7 +276,6 @@ it(
     })();
 
     const perClient = Math.ceil(TOTAL_EDITS / clients.length);
-    let edits = 0;
     await Promise.all(
       clients.map(async (c, i) => {
         const r = seeded(1000 + i);

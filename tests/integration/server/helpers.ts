@@ -97,14 +97,14 @@ export async function api(
 
 export interface PullBody {
   documents: DocState[];
-  checkpoint: { seq: number };
+  checkpoint: { seq: number; scope?: string };
 }
 
 export async function pull(
   server: TestServer,
   token: string,
   collection: string,
-  checkpoint: { seq: number } | null,
+  checkpoint: { seq: number; scope?: string } | null,
   limit = 100,
 ): Promise<PullBody> {
   const query = `checkpoint=${encodeURIComponent(checkpoint ? JSON.stringify(checkpoint) : '')}&limit=${limit}`;
