@@ -1,6 +1,6 @@
 // Roster, staff and course imports: rows of a CSV/XLSX table → documents, with a Russian error
 // per bad row ("Строка 14: не указан класс"). Nothing is written unless every row is good.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { COLLECTIONS } from '../../../shared/collections';
 import { fullName } from '../../../shared/common';
 import type { Role } from '../../../shared/staff';
