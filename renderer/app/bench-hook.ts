@@ -7,11 +7,22 @@ import { entryTiming } from '../journal/entry-timing';
 
 export interface JournalBench {
   entrySamples(): number[];
+  /** Entries typed but not yet stored and shown. */
+  pendingEntries(): number;
   resetEntrySamples(): void;
   /** Puts the lesson document `count` times into a plain IndexedDB store; ms per put. */
   rawPutBaseline(lessonId: string, count: number): Promise<number[]>;
   /** Reads a course's lessons and class's students from plain IndexedDB stores; ms per read. */
   rawReadBaseline(courseId: string, classId: string, count: number): Promise<number[]>;
+  /** The course (of a staff member, or of the school) with the most lessons in its class's first period. */
+  pickOpenBenchPage(staffId: string | null): Promise<{
+    courseId: string;
+    classId: string;
+    periodId: string;
+    start: string;
+    end: string;
+    lessons: number;
+  }>;
   /** Tops the course's class up to `size` students, with entries in the period's lessons. */
   fillClass(
     courseId: string,
@@ -55,6 +66,7 @@ async function openRaw(): Promise<IDBDatabase> {
 export function installBenchHook(db: JournalDatabase): void {
   window.__journalBench = {
     entrySamples: () => [...entryTiming.samples],
+    pendingEntries: () => entryTiming.pendingCount(),
     resetEntrySamples: () => void entryTiming.samples.splice(0),
     async rawPutBaseline(lessonId, count) {
       const doc = await db.lessons.findOne(lessonId).exec();
@@ -96,6 +108,38 @@ export function installBenchHook(db: JournalDatabase): void {
       }
       raw.close();
       return times;
+    },
+    async pickOpenBenchPage(staffId) {
+      const query = staffId
+        ? db.courses.find({ selector: { teacherId: staffId } })
+        : db.courses.find();
+      const courses = (await query.exec()).map((d) => d.toJSON());
+      const periods = (await db.periods.find().exec()).map((d) => d.toJSON());
+      let best: Awaited<ReturnType<JournalBench['pickOpenBenchPage']>> | null = null;
+      for (const course of courses) {
+        const klass = await db.classes.findOne(course.classId).exec();
+        const period = periods
+          .filter((p) => p.scheme === klass?.periodScheme && p.number === 1 && p.kind !== 'year')
+          .sort((a, b) => a.start.localeCompare(b.start))[0];
+        if (!period) continue;
+        const lessons = await db.lessons
+          .find({
+            selector: { courseId: course.id, date: { $gte: period.start, $lte: period.end } },
+          })
+          .exec();
+        if (!best || lessons.length > best.lessons) {
+          best = {
+            courseId: course.id,
+            classId: course.classId,
+            periodId: period.id,
+            start: period.start,
+            end: period.end,
+            lessons: lessons.length,
+          };
+        }
+      }
+      if (!best) throw new Error(`no courses for ${staffId}`);
+      return best;
     },
     async fillClass(courseId, start, end, size) {
       const course = await db.courses.findOne(courseId).exec();

@@ -164,11 +164,11 @@ export function createLessonRepository(
         return { before, after, changed: true, result: decided.result };
       });
     },
-    setLessonEntry(lessonId, studentId, entry) {
+    async setLessonEntry(lessonId, studentId, entry) {
       const value = entry === null ? undefined : LessonEntrySchema.parse(entry);
       return writePart(lessonId, `entries.${studentId}`, value);
     },
-    setLessonField(lessonId, field, value) {
+    async setLessonField(lessonId, field, value) {
       if (!LESSON_FIELDS.includes(field)) {
         throw new LessonWriteError(`Поле «${field}» урока нельзя менять.`);
       }

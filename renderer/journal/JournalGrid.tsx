@@ -42,6 +42,7 @@ const HeaderRow = memo(function HeaderRow(props: {
             scope="col"
             className={classes.join(' ')}
             title={c.title}
+            data-lesson-id={c.lessonId}
             onMouseDown={() => props.onSelectColumn(col)}
           >
             <span className="date-label">{c.label}</span>

@@ -8,7 +8,8 @@ import { AddLessonForm } from './AddLessonForm';
 import { columnsKey, lessonColumns, type LessonColumn } from './columns';
 import { JournalGrid } from './JournalGrid';
 import { LessonPanel } from './LessonPanel';
-import { summarizeStudent } from './student-summary';
+import { sameEntry } from './cell-edit';
+import { summarizeStudent, type StudentSummary } from './student-summary';
 import { useCourseJournal } from './use-course-journal';
 import { useGridEditing } from './use-grid-editing';
 import type { SchoolData } from './use-school-data';
@@ -43,18 +44,44 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
     () => students.map((s) => lessons.map((l): LessonEntry | undefined => l.entries[s.id])),
     [students, lessons],
   );
-  const summaries = useMemo(
+  // Only rows whose cells changed are summarized again: one keystroke, one proposal to recompute.
+  // A new cache for every policy, code list or kind of period; rows are checked against it.
+  const summaryCache = useMemo(
     () =>
-      students.map((s) =>
-        summarizeStudent(lessons, s.id, {
-          policy,
-          codes: attendanceCodes,
-          periodKind: period.kind,
-          assessment: course.assessment,
-        }),
-      ),
-    [students, lessons, policy, attendanceCodes, period.kind, course.assessment],
+      new Map<
+        string,
+        { row: readonly (LessonEntry | undefined)[]; key: string; summary: StudentSummary }
+      >(),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [policy, attendanceCodes, period.kind, course.assessment],
   );
+  const summaries = useMemo(() => {
+    const cache = summaryCache;
+    const ctx = {
+      policy,
+      codes: attendanceCodes,
+      periodKind: period.kind,
+      assessment: course.assessment,
+    };
+    return students.map((s, i) => {
+      const row = entries[i] ?? [];
+      const cached = cache.get(s.id);
+      if (cached && cached.key === key && sameRowEntries(cached.row, row)) return cached.summary;
+      const summary = summarizeStudent(lessons, s.id, ctx);
+      cache.set(s.id, { row, key, summary });
+      return summary;
+    });
+  }, [
+    summaryCache,
+    students,
+    entries,
+    lessons,
+    key,
+    policy,
+    attendanceCodes,
+    period.kind,
+    course.assessment,
+  ]);
   const studentIds = useMemo(() => students.map((s) => s.id), [students]);
 
   const editing = useGridEditing({
@@ -115,3 +142,11 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
 }
 
 const EMPTY: never[] = [];
+
+/** Same cells in the same columns (a status or column change also changes the lessons' ids/length). */
+function sameRowEntries(
+  a: readonly (LessonEntry | undefined)[],
+  b: readonly (LessonEntry | undefined)[],
+): boolean {
+  return a.length === b.length && a.every((e, i) => sameEntry(e, b[i]));
+}

@@ -22,14 +22,17 @@ function finish(key: string, p: Pending): void {
 export const entryTiming = {
   enabled,
   samples,
+  pendingCount: () => pending.size,
   start(lessonId: string, studentId: string): string {
     const key = `${lessonId}|${studentId}`;
     if (enabled) pending.set(key, { start: performance.now(), written: false, rendered: false });
     return key;
   },
-  written(key: string): void {
+  /** `changed` false: the edit was refused or changed nothing, so nothing will be shown. */
+  written(key: string, changed = true): void {
     const p = enabled ? pending.get(key) : undefined;
-    if (p) {
+    if (p && !changed) pending.delete(key);
+    else if (p) {
       p.written = true;
       finish(key, p);
     }

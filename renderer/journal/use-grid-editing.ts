@@ -91,7 +91,7 @@ export function useGridEditing(input: GridEditingInput): GridEditing {
           return { unchanged: result.ok === false ? result.hint : null };
         })
         .then((change) => {
-          entryTiming.written(timingKey);
+          entryTiming.written(timingKey, change.changed);
           if (!change.changed) {
             if (change.result) setHint(change.result);
             return;

@@ -1,0 +1,150 @@
+// The repository against a real RxDB database (Dexie storage on fake-indexeddb, dev-mode and
+// schema validation on, as only tests may have them).
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { addRxPlugin } from 'rxdb';
+import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createClock } from '../../../shared/hlc';
+import type { Lesson } from '../../../shared/lesson';
+import { openDatabase } from '../../../renderer/db/database';
+import { openDeviceClock, readIdentity, writeIdentity } from '../../../renderer/db/device';
+import {
+  createLessonRepository,
+  lessonIdFor,
+  type LessonRepository,
+} from '../../../renderer/db/lesson-repository';
+import type { JournalDatabase } from '../../../renderer/db/types';
+
+disableWarnings();
+addRxPlugin(RxDBDevModePlugin);
+
+let db: JournalDatabase;
+let repo: LessonRepository;
+let author: string | null;
+const now = 1_790_000_000_000;
+let dbCount = 0;
+
+const storage = () =>
+  wrappedValidateZSchemaStorage({ storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) });
+
+beforeEach(async () => {
+  db = await openDatabase({ name: `repo_test_${Date.now()}_${dbCount++}`, storage: storage() });
+  author = 'staff-teacher';
+  repo = createLessonRepository(
+    db,
+    createClock('dev1', () => now),
+    () => author,
+  );
+});
+
+afterEach(async () => {
+  await db.remove();
+});
+
+async function addSample(): Promise<Lesson> {
+  return repo.addLesson({
+    courseId: 'c-5a-math',
+    classId: 'cl-5a',
+    date: '2026-09-12',
+    slot: 2,
+    teacherId: 'staff-teacher',
+  });
+}
+
+describe('lesson repository', () => {
+  it('creates a lesson with a deterministic id and stamped editable fields', async () => {
+    const lesson = await addSample();
+    expect(lesson.id).toBe(lessonIdFor('c-5a-math', '2026-09-12', 2));
+    expect(lesson.stamps.topic?.by).toBe('staff-teacher');
+    expect(lesson.stamps.status).toEqual(lesson.stamps.topic);
+    await expect(addSample()).rejects.toThrow(/уже есть/);
+  });
+
+  it('stamps every entry change with the HLC and the author, in order', async () => {
+    const { id } = await addSample();
+    const first = await repo.setLessonEntry(id, 'st-1', {
+      marks: [{ value: '5', workTypeId: 'oral', comment: '' }],
+      attendance: null,
+    });
+    const stamp1 = first.stamps['entries.st-1'];
+    expect(stamp1?.by).toBe('staff-teacher');
+    expect(stamp1?.at).toMatch(/-dev1$/);
+    author = 'staff-deputy';
+    const second = await repo.setLessonEntry(id, 'st-1', null);
+    const stamp2 = second.stamps['entries.st-1'];
+    expect(second.entries['st-1']).toBeUndefined();
+    expect(stamp2?.by).toBe('staff-deputy');
+    expect(stamp2!.at > stamp1!.at).toBe(true);
+    const stored = (await db.lessons.findOne(id).exec())!.toJSON() as Lesson;
+    expect(stored.stamps['entries.st-1']).toEqual(stamp2);
+  });
+
+  it('serializes quick updates of one cell, so none is lost', async () => {
+    const { id } = await addSample();
+    const values = ['5', '4', '3', '2', '5'] as const;
+    await Promise.all(
+      values.map((value) =>
+        repo.updateLessonEntry(id, 'st-2', (current) => ({
+          entry: {
+            marks: [...(current?.marks ?? []), { value, workTypeId: 'oral', comment: '' }],
+            attendance: null,
+          },
+          result: null,
+        })),
+      ),
+    );
+    const stored = (await db.lessons.findOne(id).exec())!.toJSON() as Lesson;
+    expect(stored.entries['st-2']?.marks.map((m) => m.value)).toEqual([...values]);
+  });
+
+  it('writes lesson fields, coalescing a burst of typing into the newest value', async () => {
+    const { id } = await addSample();
+    const writes = ['Д', 'Др', 'Дре', 'Древний Рим'].map((topic) =>
+      repo.setLessonField(id, 'topic', topic),
+    );
+    await Promise.all(writes);
+    const stored = (await db.lessons.findOne(id).exec())!.toJSON() as Lesson;
+    expect(stored.topic).toBe('Древний Рим');
+    expect(stored.stamps.topic?.by).toBe('staff-teacher');
+    const cancelled = await repo.cancelLesson(id);
+    expect(cancelled.status).toBe('cancelled');
+  });
+
+  it('validates with the zod schema before writing', async () => {
+    const { id } = await addSample();
+    await expect(
+      repo.setLessonEntry(id, 'st-3', {
+        marks: [{ value: '7' as '5', workTypeId: 'oral', comment: '' }],
+        attendance: null,
+      }),
+    ).rejects.toThrow();
+    await expect(repo.setLessonField(id, 'lessonType', 'party' as 'test')).rejects.toThrow();
+    await expect(repo.setLessonField(id, 'date' as 'topic', '2026-09-13')).rejects.toThrow(
+      /нельзя менять/,
+    );
+    const stored = (await db.lessons.findOne(id).exec())!.toJSON() as Lesson;
+    expect(stored.entries['st-3']).toBeUndefined();
+    expect(stored.lessonType).toBe('regular');
+  });
+
+  it('refuses to write without a signed-in staff member', async () => {
+    const { id } = await addSample();
+    author = null;
+    await expect(repo.setLessonField(id, 'topic', 'x')).rejects.toThrow(/Не выбран пользователь/);
+  });
+});
+
+describe('device documents', () => {
+  it('keeps the node id and the identity in local documents', async () => {
+    const clock = await openDeviceClock(db);
+    const again = await openDeviceClock(db);
+    expect(again.node).toBe(clock.node);
+    expect(await readIdentity(db)).toBeNull();
+    await writeIdentity(db, 'staff-teacher');
+    expect(await readIdentity(db)).toBe('staff-teacher');
+    await writeIdentity(db, null);
+    expect(await readIdentity(db)).toBeNull();
+  });
+});
