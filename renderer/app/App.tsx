@@ -7,7 +7,7 @@ import { createLessonRepository } from '../db/lesson-repository';
 import type { JournalDatabase } from '../db/types';
 import { FirstRun } from '../first-run/FirstRun';
 import { IdentityPicker } from '../first-run/IdentityPicker';
-import { JournalScreen } from '../journal/JournalScreen';
+import { AppShell } from './AppShell';
 import { SessionContext, type Session } from './session';
 
 type Stage =
@@ -99,7 +99,9 @@ export function App() {
       const session: Session = { ...opened, lessons, staffId: stage.staffId };
       return (
         <SessionContext.Provider value={session}>
-          <JournalScreen onSwitchUser={() => void chooseIdentity(null)} />
+          <AppShell
+            menu={[{ label: 'Сменить пользователя', run: () => void chooseIdentity(null) }]}
+          />
         </SessionContext.Provider>
       );
     }

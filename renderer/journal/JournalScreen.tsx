@@ -1,8 +1,6 @@
-// The journal screen: header with the user menu, the course list, the period selector and the page.
+// The journal section: the course list, the period selector and the journal page.
 import { useCallback, useMemo } from 'react';
-import { fullName } from '../../shared/common';
 import { periodForDate, periodsOfScheme } from '../../shared/period';
-import { ROLE_LABELS } from '../../shared/staff';
 import { useSession } from '../app/session';
 import { todayIso } from '../lib/dates';
 import { CourseList, type CourseItem } from './CourseList';
@@ -11,7 +9,7 @@ import { useRoute } from './route';
 import { useMyCourses } from './use-my-courses';
 import { useSchoolData } from './use-school-data';
 
-export function JournalScreen({ onSwitchUser }: { onSwitchUser: () => void }) {
+export function JournalScreen() {
   const { staffId } = useSession();
   const data = useSchoolData();
   const me = data?.staff.get(staffId);
@@ -59,20 +57,6 @@ export function JournalScreen({ onSwitchUser }: { onSwitchUser: () => void }) {
   if (!data || !items) return <p className="loading">Открываем журнал…</p>;
   return (
     <div className="journal-screen">
-      <header className="app-header">
-        <span className="app-title">Журнал</span>
-        <span className="school-name">{data.school.shortName}</span>
-        <span className="user">
-          {me ? fullName(me) : staffId}
-          {me && <small> ({me.roles.map((r) => ROLE_LABELS[r]).join(', ')})</small>}
-        </span>
-        <details className="menu">
-          <summary>Меню</summary>
-          <button type="button" onClick={onSwitchUser}>
-            Сменить пользователя
-          </button>
-        </details>
-      </header>
       <div className="journal-body">
         <CourseList items={items} selectedId={current?.course.id ?? null} onSelect={selectCourse} />
         <main className="journal-main">

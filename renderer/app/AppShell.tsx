@@ -1,0 +1,85 @@
+// The signed-in frame: header with the sections the user's roles open, status, user menu; the current section below.
+import { useEffect, useState, type ReactNode } from 'react';
+import { fullName } from '../../shared/common';
+import { ROLE_LABELS } from '../../shared/staff';
+import { JournalScreen } from '../journal/JournalScreen';
+import { useSchoolData } from '../journal/use-school-data';
+import { currentSection, sectionsFor } from './sections';
+import { useSession } from './session';
+
+export interface MenuAction {
+  label: string;
+  run: () => void;
+}
+
+interface Props {
+  /** Extra menu entries from the layers above (lock, sign out of the server…). */
+  menu: readonly MenuAction[];
+  /** Status shown in the header (replication state). */
+  status?: ReactNode;
+}
+
+function useHash(): string {
+  const [hash, setHash] = useState(() => location.hash);
+  useEffect(() => {
+    const onChange = () => setHash(location.hash);
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return hash;
+}
+
+/** Each section's screen; the journal is the default. */
+function renderSection(id: string): ReactNode {
+  switch (id) {
+    default:
+      return <JournalScreen />;
+  }
+}
+
+export function AppShell({ menu, status }: Props) {
+  const { staffId } = useSession();
+  const data = useSchoolData();
+  const hash = useHash();
+  const me = data?.staff.get(staffId);
+  const sections = sectionsFor(me?.roles ?? []);
+  const section = currentSection(hash, sections);
+
+  return (
+    <div className="app-screen">
+      <header className="app-header">
+        <span className="app-title">Журнал</span>
+        <span className="school-name">{data?.school.shortName}</span>
+        {sections.length > 1 && (
+          <nav className="sections" aria-label="Разделы">
+            {sections.map((s) => (
+              <a
+                key={s.id}
+                href={`#/${s.path}`}
+                aria-current={s.id === section?.id ? 'page' : undefined}
+              >
+                {s.label}
+              </a>
+            ))}
+          </nav>
+        )}
+        {status}
+        <span className="user">
+          {me ? fullName(me) : staffId}
+          {me && <small> ({me.roles.map((r) => ROLE_LABELS[r]).join(', ')})</small>}
+        </span>
+        <details className="menu">
+          <summary>Меню</summary>
+          <div className="menu-items">
+            {menu.map((action) => (
+              <button key={action.label} type="button" onClick={action.run}>
+                {action.label}
+              </button>
+            ))}
+          </div>
+        </details>
+      </header>
+      <div className="app-body">{section ? renderSection(section.id) : null}</div>
+    </div>
+  );
+}
