@@ -6,6 +6,7 @@ import {
   type RxJsonSchema,
   type RxStorage,
 } from 'rxdb';
+import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
@@ -23,6 +24,12 @@ export interface OpenDatabaseOptions {
   name?: string;
   /** Tests pass a fake-indexeddb Dexie storage, optionally wrapped in a validator. */
   storage?: RxStorage<unknown, unknown>;
+  /**
+   * The profile's data key (docs/SECURITY.md). With it the collections' personal fields are
+   * encrypted at rest (RxDB's crypto-js plugin: no eval, fine under the CSP); without it
+   * nothing is encrypted (tests and the unencrypted database of versions before profiles).
+   */
+  password?: string;
 }
 
 /**
@@ -30,9 +37,12 @@ export interface OpenDatabaseOptions {
  * repository before every write (a validator would cost each keystroke, and ajv breaks the CSP).
  */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<JournalDatabase> {
+  const baseStorage = options.storage ?? getRxStorageDexie();
+  const encrypt = options.password !== undefined;
   const db = await createRxDatabase<JournalDatabase>({
     name: options.name ?? DEFAULT_DATABASE_NAME,
-    storage: options.storage ?? getRxStorageDexie(),
+    storage: encrypt ? wrappedKeyEncryptionCryptoJsStorage({ storage: baseStorage }) : baseStorage,
+    ...(encrypt ? { password: options.password } : {}),
     localDocuments: true,
     eventReduce: true,
     multiInstance: true,
@@ -41,7 +51,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<J
   const creators = {} as Record<CollectionName, RxCollectionCreator>;
   for (const name of COLLECTION_NAMES) {
     creators[name] = {
-      schema: toRxSchema(name) as unknown as RxJsonSchema<unknown>,
+      schema: toRxSchema(name, { encrypt }) as unknown as RxJsonSchema<unknown>,
       migrationStrategies: MIGRATION_STRATEGIES[name],
     };
   }
