@@ -4,6 +4,12 @@
 //   accounts                                  list accounts
 //   create-account <login> <password> <roles> [--name "…"] [--staff-id ID]   roles: teacher,deputy,…
 //   set-password <login> <password>           also ends every session of the account
+//   set-password --login <login> [--password P]   without --password a random one is printed
+//   mark-compromised --login <login> --since 2026-11-23T10:00:00Z [--by <admin login>]
+//       revokes every device, voids the password, undoes every change made with the account since
+//       then (changes by others made later stay), prints and stores the report
+//   compromise-report [id]                    list the reports, or print one
+//   login-attempts [--login <login>] [--limit 100]   the security log of logins
 //   disable <login> | enable <login>
 //   set-roles <login> <roles>
 //   devices [login]                           list devices
@@ -15,19 +21,26 @@
 //       Фамилия;Имя;Отчество;Пол;Дата рождения;Класс;Родитель ФИО;Телефон;Адрес
 //       Every row is checked first; any error → nothing is written.
 //   history --collection lessons --id <id> [--path entries.<studentId>]   a cell's history
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   createAccount,
   findAccountByLogin,
   listAccounts,
+  normalizeLogin,
   setAccountDisabled,
   setAccountRoles,
   setPassword,
 } from '../server/auth/accounts';
 import { roleSchema, type Role } from '../server/auth/roles';
 import { listDevices, revokeDevice } from '../server/auth/sessions';
+import { listLoginAttempts } from '../server/auth/login-attempts';
+import { markCompromised } from '../server/compromise/mark';
+import { formatReport, listReports, readReport } from '../server/compromise/reports';
+import { heldMessage, lockHolder } from '../server/db/data-dir-lock';
 import { openDb } from '../server/db/open';
+import { SyncEngine } from '../server/sync/engine';
 import { readHistory } from '../server/domain/history';
 import { planCourses, planRoster, planStaff } from '../server/domain/import/importers';
 import { applyPlan, readSchoolContext } from '../server/domain/import/school-context';
@@ -44,6 +57,11 @@ const { values, positionals } = parseArgs({
     collection: { type: 'string' },
     id: { type: 'string' },
     path: { type: 'string' },
+    login: { type: 'string' },
+    password: { type: 'string' },
+    since: { type: 'string' },
+    by: { type: 'string' },
+    limit: { type: 'string' },
   },
 });
 
@@ -63,9 +81,16 @@ function parseRolesArg(text: string | undefined): Role[] {
 
 const [command, ...args] = positionals;
 const databaseUrl = process.env.DATABASE_URL || undefined;
-const db = await openDb(
-  databaseUrl ? { databaseUrl } : { dataDir: path.resolve(values['data-dir']) },
-);
+const dataDir = path.resolve(values['data-dir']);
+if (!databaseUrl && command && command !== 'help') {
+  // PGlite is single-process: never open the folder under a running server.
+  const holder = lockHolder(dataDir);
+  if (holder) {
+    console.error(heldMessage(dataDir, holder));
+    process.exit(1);
+  }
+}
+const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir });
 
 try {
   switch (command) {
@@ -87,11 +112,67 @@ try {
       break;
     }
     case 'set-password': {
-      const [login, password] = args;
-      if (!login || !password) throw new Error('set-password <login> <password>');
+      const login = values.login ?? args[0];
+      if (!login) throw new Error('set-password --login <login> [--password <password>]');
+      const given = values.password ?? args[1];
+      const password = given ?? randomBytes(9).toString('base64url');
+      if (!(await setPassword(db, login, password))) throw new Error('No such account');
       console.log(
-        (await setPassword(db, login, password)) ? 'Password changed' : 'No such account',
+        given
+          ? 'Пароль изменён; все сеансы учётной записи завершены.'
+          : `Новый пароль для «${login}»: ${password}\nПередайте его владельцу лично; все прежние сеансы завершены.`,
       );
+      break;
+    }
+    case 'mark-compromised': {
+      if (!values.login || !values.since) {
+        throw new Error(
+          'mark-compromised --login <login> --since 2026-11-23T10:00:00Z [--by admin]',
+        );
+      }
+      const since = new Date(values.since);
+      if (Number.isNaN(since.getTime())) throw new Error(`Неверный момент: ${values.since}`);
+      const by = values.by ? await findAccountByLogin(db, values.by) : null;
+      if (values.by && !by) throw new Error(`No account ${values.by}`);
+      const report = await markCompromised(new SyncEngine(db), {
+        login: values.login,
+        since,
+        by: by
+          ? {
+              accountId: by.id,
+              deviceId: null,
+              login: by.login,
+              staffId: by.staffId,
+              name: by.displayName,
+            }
+          : {
+              accountId: null,
+              deviceId: null,
+              login: 'console',
+              staffId: null,
+              name: 'Консоль сервера',
+            },
+      });
+      console.log(formatReport(report));
+      break;
+    }
+    case 'compromise-report': {
+      const [id] = args;
+      if (!id) {
+        console.table(await listReports(db));
+        break;
+      }
+      const report = await readReport(db, Number(id));
+      if (!report) throw new Error(`Отчёт ${id} не найден`);
+      console.log(formatReport(report));
+      break;
+    }
+    case 'login-attempts': {
+      const attempts = await listLoginAttempts(db, {
+        ...(values.login ? { login: normalizeLogin(values.login) } : {}),
+        limit: Number(values.limit ?? 100),
+      });
+      console.table(attempts);
       break;
     }
     case 'disable':
@@ -198,7 +279,7 @@ try {
     }
     default:
       console.log(
-        'Commands: accounts, create-account, set-password, disable, enable, set-roles, devices, revoke-device, refusals, audit, import-roster, import-staff, import-courses, history',
+        'Commands: accounts, create-account, set-password, mark-compromised, compromise-report, login-attempts, disable, enable, set-roles, devices, revoke-device, refusals, audit, import-roster, import-staff, import-courses, history',
       );
       process.exitCode = command && command !== 'help' ? 1 : 0;
   }

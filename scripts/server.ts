@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { buildServer } from '../server/app';
+import { acquireDataDirLock } from '../server/db/data-dir-lock';
 import { openDb } from '../server/db/open';
 import {
   DEMO_PASSWORD,
@@ -34,6 +35,17 @@ if (values.help) {
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataDir = path.resolve(values['data-dir']);
+// PGlite is single-process: the lock beside the folder keeps the admin CLI and offline backups out.
+let releaseLock = () => {};
+if (!databaseUrl) {
+  try {
+    releaseLock = acquireDataDirLock(dataDir);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+process.on('exit', () => releaseLock());
 const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir });
 const app = buildServer({
   db,

@@ -4,6 +4,8 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { DEFAULT_CORS_ORIGINS, registerCors } from './cors';
 import { registerAuthRoutes, type AuthRoutesOptions } from './auth/routes';
+import { registerBackupRoutes } from './backup/routes';
+import { registerCompromiseRoutes } from './compromise/routes';
 import type { Db } from './db/db';
 import { ApiError, messages, type ErrorBody } from './errors';
 import {
@@ -147,6 +149,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
 
   registerHistoryRoutes(app, { db: options.db, registry });
+  registerCompromiseRoutes(app, { db: options.db, engine, registry });
+  registerBackupRoutes(app, { db: options.db });
 
   if (options.staticDir !== null) {
     registerStatic(app, options.staticDir ?? path.resolve('out/renderer'));

@@ -13,6 +13,10 @@ export interface Account {
   roles: Role[];
   disabled: boolean;
   createdAt: string | null;
+  /** When the account was last marked compromised (null: never). */
+  compromisedAt: string | null;
+  /** The password was voided (a compromise): only a new one set by an administrator works. */
+  passwordResetRequired: boolean;
 }
 
 export interface AccountWithHash extends Account {
@@ -27,7 +31,8 @@ export interface NewAccount {
   roles: Role[];
 }
 
-const COLUMNS = 'id, login, display_name, staff_id, roles, disabled, created_at, password_hash';
+const COLUMNS =
+  'id, login, display_name, staff_id, roles, disabled, created_at, password_hash, compromised_at, password_reset_required';
 
 function toAccount(row: Record<string, unknown>): AccountWithHash {
   return {
@@ -38,6 +43,8 @@ function toAccount(row: Record<string, unknown>): AccountWithHash {
     roles: parseRoles(row.roles),
     disabled: row.disabled === true,
     createdAt: toIsoTime(row.created_at),
+    compromisedAt: toIsoTime(row.compromised_at),
+    passwordResetRequired: row.password_reset_required === true,
     passwordHash: String(row.password_hash),
   };
 }
@@ -89,7 +96,10 @@ export async function countAccounts(db: Queryable): Promise<number> {
   return Number(result.rows[0]?.n ?? 0);
 }
 
-/** Sets a new password; every token of the account is revoked (a compromised password). */
+/**
+ * Sets a new password (also the way out of a compromise's forced reset); every token of the
+ * account is revoked.
+ */
 export async function setPassword(
   db: Queryable,
   login: string,
@@ -97,7 +107,8 @@ export async function setPassword(
 ): Promise<boolean> {
   const hash = await hashPassword(password);
   const result = await db.query(
-    'UPDATE accounts SET password_hash = $1, updated_at = now() WHERE login = $2 RETURNING id',
+    `UPDATE accounts SET password_hash = $1, password_reset_required = false, updated_at = now()
+     WHERE login = $2 RETURNING id`,
     [hash, normalizeLogin(login)],
   );
   const id = result.rows[0]?.id;
@@ -139,5 +150,21 @@ export async function revokeAccountTokens(db: Queryable, accountId: string): Pro
     `UPDATE tokens SET revoked_at = now()
      WHERE revoked_at IS NULL AND device_id IN (SELECT id FROM devices WHERE account_id = $1)`,
     [accountId],
+  );
+}
+
+/**
+ * No password matches this marker (verifyPassword needs `scrypt$…`): the old password stops working
+ * until an administrator sets a new one with setPassword.
+ */
+export const VOID_PASSWORD_HASH = 'void$reset-required';
+
+/** Voids the password and records the compromise; tokens are revoked separately. */
+export async function voidPassword(db: Queryable, accountId: string): Promise<void> {
+  await db.query(
+    `UPDATE accounts SET password_hash = $2, password_reset_required = true, compromised_at = now(),
+       updated_at = now()
+     WHERE id = $1`,
+    [accountId, VOID_PASSWORD_HASH],
   );
 }

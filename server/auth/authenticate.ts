@@ -28,6 +28,8 @@ export function authenticate(db: Db) {
     if (!check.ok) {
       if (check.reason === 'disabled')
         throw new ApiError(401, 'ACCOUNT_DISABLED', messages.accountDisabled);
+      if (check.reason === 'compromised')
+        throw new ApiError(401, 'UNAUTHORIZED', messages.accountCompromised);
       if (check.reason === 'revoked')
         throw new ApiError(401, 'UNAUTHORIZED', messages.sessionRevoked);
       throw new ApiError(401, 'UNAUTHORIZED', messages.unauthorized);

@@ -10,8 +10,10 @@ import {
   listAccounts,
   normalizeLogin,
   setAccountDisabled,
+  setPassword,
 } from './accounts';
 import { authenticate, requireRole, requireUser } from './authenticate';
+import { listLoginAttempts, recordLoginAttempt } from './login-attempts';
 import { getDummyHash, verifyPassword } from './passwords';
 import { FailureLimiter, type RateLimitOptions } from './rate-limit';
 import { roleSchema } from './roles';
@@ -39,6 +41,15 @@ const newAccountBody = z.object({
   roles: z.array(roleSchema).min(1),
 });
 
+const newPasswordBody = z.object({
+  password: z.string().min(6, 'Пароль слишком короткий: не меньше 6 знаков').max(200),
+});
+
+const attemptsQuery = z.object({
+  login: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
 const defaults: RateLimitOptions = {
   maxFailures: 5,
   baseLockMs: 30_000,
@@ -59,6 +70,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     const waitMs = Math.max(byLogin.retryAfterMs(loginKey), byIp.retryAfterMs(ip));
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
+      await recordLoginAttempt(db, { login: loginKey, ip, outcome: 'locked-out' });
       request.log.warn({ login: loginKey, ip, retryAfterSeconds: seconds }, 'login locked out');
       reply.header('Retry-After', String(seconds));
       throw new ApiError(429, 'TOO_MANY_ATTEMPTS', messages.tooManyAttempts(seconds));
@@ -71,15 +83,37 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     if (!account || !valid) {
       const failures = byLogin.fail(loginKey);
       const ipFailures = byIp.fail(ip);
+      await recordLoginAttempt(db, {
+        login: loginKey,
+        ip,
+        outcome: !account
+          ? 'unknown-login'
+          : account.passwordResetRequired
+            ? 'password-reset-required'
+            : 'wrong-password',
+        accountId: account?.id ?? null,
+      });
       request.log.warn({ login: loginKey, ip, failures, ipFailures }, 'login failed');
       throw new ApiError(401, 'INVALID_CREDENTIALS', messages.invalidCredentials);
     }
     if (account.disabled) {
+      await recordLoginAttempt(db, {
+        login: loginKey,
+        ip,
+        outcome: 'disabled',
+        accountId: account.id,
+      });
       request.log.warn({ login: loginKey, ip }, 'login to a disabled account');
       throw new ApiError(403, 'ACCOUNT_DISABLED', messages.accountDisabled);
     }
     byLogin.reset(loginKey);
     const session = await openSession(db, account.id, body.deviceName, ip);
+    await recordLoginAttempt(db, {
+      login: loginKey,
+      ip,
+      outcome: 'success',
+      accountId: account.id,
+    });
     request.log.info({ login: loginKey, ip, deviceId: session.deviceId }, 'login');
     return {
       token: session.token,
@@ -139,6 +173,31 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
       return { ok: true };
     },
   );
+
+  app.post<{ Params: { login: string } }>(
+    '/api/v1/admin/accounts/:login/password',
+    { preHandler: auth },
+    async (request) => {
+      const user = requireRole(request, 'admin');
+      const body = parseBody(newPasswordBody, request.body);
+      if (!(await setPassword(db, request.params.login, body.password))) {
+        throw new ApiError(404, 'NOT_FOUND', 'Учётная запись не найдена');
+      }
+      request.log.warn({ login: request.params.login, by: user.login }, 'password set by admin');
+      return { ok: true };
+    },
+  );
+
+  app.get('/api/v1/admin/login-attempts', { preHandler: auth }, async (request) => {
+    requireRole(request, 'admin');
+    const query = parseBody(attemptsQuery, request.query);
+    return {
+      attempts: await listLoginAttempts(db, {
+        ...(query.login ? { login: normalizeLogin(query.login) } : {}),
+        limit: query.limit,
+      }),
+    };
+  });
 
   app.get('/api/v1/admin/devices', { preHandler: auth }, async (request) => {
     requireRole(request, 'admin');

@@ -58,7 +58,8 @@ export async function openSession(
 }
 
 export type TokenCheck =
-  { ok: true; user: AuthUser } | { ok: false; reason: 'unknown' | 'revoked' | 'disabled' };
+  | { ok: true; user: AuthUser }
+  | { ok: false; reason: 'unknown' | 'revoked' | 'disabled' | 'compromised' };
 
 /** Resolves a Bearer token to its user; refuses revoked tokens, revoked devices, disabled accounts. */
 export async function checkToken(db: Queryable, token: string): Promise<TokenCheck> {
@@ -66,7 +67,8 @@ export async function checkToken(db: Queryable, token: string): Promise<TokenChe
   const result = await db.query(
     `SELECT t.revoked_at AS token_revoked, t.last_used_at, d.id AS device_id, d.name AS device_name,
             d.revoked_at AS device_revoked, a.id AS account_id, a.login, a.display_name,
-            a.staff_id, a.roles, a.disabled
+            a.staff_id, a.roles, a.disabled,
+            (a.compromised_at IS NOT NULL AND t.created_at <= a.compromised_at) AS compromised
      FROM tokens t JOIN devices d ON d.id = t.device_id JOIN accounts a ON a.id = d.account_id
      WHERE t.token_hash = $1`,
     [hash],
@@ -74,7 +76,7 @@ export async function checkToken(db: Queryable, token: string): Promise<TokenChe
   const row = result.rows[0];
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.token_revoked !== null || row.device_revoked !== null)
-    return { ok: false, reason: 'revoked' };
+    return { ok: false, reason: row.compromised === true ? 'compromised' : 'revoked' };
   if (row.disabled === true) return { ok: false, reason: 'disabled' };
   // Record use at most once a minute: one write per request would be wasteful.
   await db.query(

@@ -20,6 +20,11 @@ export interface Db extends Queryable {
   close(): Promise<void>;
   /** 'pglite' or 'postgres', for logs and diagnostics. */
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * PGlite only: a consistent gzipped tarball of the data folder, taken between queries by the
+   * process that holds it (an online backup). PostgreSQL is backed up with pg_dump instead.
+   */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 /** bigint columns come back as number from PGlite and as string from `pg`: read them here. */

@@ -102,6 +102,38 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX refusals_account ON refusals (account_id, id)`,
     ],
   },
+  {
+    version: 4,
+    name: 'compromised accounts, compromise reports, login attempts',
+    statements: [
+      // Set when the account was marked compromised; its tokens issued before are refused with a
+      // message saying so. The password is replaced by an unusable marker until an admin sets one.
+      `ALTER TABLE accounts ADD COLUMN compromised_at timestamptz`,
+      `ALTER TABLE accounts ADD COLUMN password_reset_required boolean NOT NULL DEFAULT false`,
+      `CREATE TABLE compromise_reports (
+        id bigserial PRIMARY KEY,
+        account_id text NOT NULL REFERENCES accounts (id),
+        login text NOT NULL,
+        since timestamptz NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        created_by text NOT NULL,
+        report jsonb NOT NULL
+      )`,
+      `CREATE INDEX compromise_reports_account ON compromise_reports (account_id, id)`,
+      // Every login attempt: who tried which login from where, and the outcome. Never a password.
+      `CREATE TABLE login_attempts (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        login text NOT NULL,
+        ip text,
+        outcome text NOT NULL,
+        account_id text
+      )`,
+      `CREATE INDEX login_attempts_login ON login_attempts (login, id)`,
+      `CREATE INDEX login_attempts_at ON login_attempts (at)`,
+      `CREATE INDEX audit_log_account ON audit_log (account_id, at)`,
+    ],
+  },
 ];
 
 /** Any fixed number: every server process migrating the same database takes this lock first. */

@@ -23,5 +23,11 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     query: base.query,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     close: () => pg.close(),
+    // CHECKPOINT flushes the buffers first; the tarball holds the WAL too, so it is consistent even
+    // with a write between the two (PostgreSQL replays the WAL when the copy is opened).
+    async dumpDataDir() {
+      await pg.query('CHECKPOINT');
+      return pg.dumpDataDir('gzip');
+    },
   };
 }

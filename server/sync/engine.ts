@@ -5,7 +5,7 @@ import { toNumber } from '../db/db';
 import type { AuthUser } from '../auth/roles';
 import { ApiError } from '../errors';
 import type { CollectionDescriptor, DocState, WriteDecision } from './collections';
-import { ChangeHub } from './changes';
+import { ChangeHub, type ChangeBatch } from './changes';
 import { jsonEqual, toDocState, withoutDeleted } from './doc-state';
 import { WriteQueue } from './write-queue';
 
@@ -18,6 +18,12 @@ export interface Checkpoint {
 export interface PullResult {
   documents: DocState[];
   checkpoint: Checkpoint;
+}
+
+/** Who a stored write is attributed to in `documents` and `audit_log`. */
+export interface WriteActor {
+  accountId: string | null;
+  deviceId: string | null;
 }
 
 /** One row of a push, exactly as RxDB's push handler receives it. */
@@ -142,6 +148,24 @@ export class SyncEngine {
     });
   }
 
+  /**
+   * Runs a server-side write operation exactly like a push: in the write queue, in ONE transaction
+   * holding the write lock. `fn` returns the documents it wrote per collection (in seq order); they
+   * go to the live streams after the commit, so desktops receive them like any push.
+   */
+  async exclusive<T>(
+    fn: (tx: Queryable) => Promise<{ result: T; written: ChangeBatch[] }>,
+  ): Promise<T> {
+    return this.queue.run(async () => {
+      const { result, written } = await this.db.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
+        return fn(tx);
+      });
+      for (const batch of written) if (batch.documents.length > 0) this.hub.emit(batch);
+      return result;
+    });
+  }
+
   private async applyRows(
     tx: Queryable,
     descriptor: CollectionDescriptor,
@@ -247,14 +271,18 @@ export class SyncEngine {
     return map;
   }
 
-  private async writeDocument(
+  /**
+   * Stores one document state with the next seq and its audit row. Call inside a transaction that
+   * holds the write lock (`push`, or `exclusive` for server-side operations such as a revert).
+   */
+  async writeDocument(
     tx: Queryable,
     collection: string,
     id: string,
     before: DocState | null,
     after: DocState,
-    user: AuthUser,
-    detail: { parts: unknown[] | null; superseded: unknown[] },
+    user: WriteActor,
+    detail: { parts: unknown[] | null; superseded: unknown[]; kind?: string },
   ): Promise<number> {
     const result = await tx.query(
       `INSERT INTO documents (collection, id, seq, deleted, doc, updated_by, updated_device, updated_at)
@@ -275,8 +303,8 @@ export class SyncEngine {
     );
     const seq = toNumber(result.rows[0]!.seq);
     await tx.query(
-      `INSERT INTO audit_log (collection, doc_id, seq, account_id, device_id, before, after, parts, superseded)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb)`,
+      `INSERT INTO audit_log (collection, doc_id, seq, account_id, device_id, before, after, parts, superseded, kind)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb, $10)`,
       [
         collection,
         id,
@@ -287,6 +315,7 @@ export class SyncEngine {
         JSON.stringify(after),
         detail.parts === null ? null : JSON.stringify(detail.parts),
         detail.superseded.length === 0 ? null : JSON.stringify(detail.superseded),
+        detail.kind ?? 'write',
       ],
     );
     return seq;

@@ -139,7 +139,12 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
         (check) => {
           if (!check.ok && !closed) {
             res.write(
-              `event: unauthorized\ndata: ${JSON.stringify({ message: messages.sessionRevoked })}\n\n`,
+              `event: unauthorized\ndata: ${JSON.stringify({
+                message:
+                  check.reason === 'compromised'
+                    ? messages.accountCompromised
+                    : messages.sessionRevoked,
+              })}\n\n`,
             );
             end();
           }
