@@ -4,6 +4,7 @@ import { fullName } from '../../shared/common';
 import { ROLE_LABELS } from '../../shared/staff';
 import { JournalScreen } from '../journal/JournalScreen';
 import { useSchoolData } from '../journal/use-school-data';
+import { ClassWorkspace } from '../workspaces/class/ClassWorkspace';
 import { currentSection, sectionsFor } from './sections';
 import { useSession } from './session';
 
@@ -32,6 +33,8 @@ function useHash(): string {
 /** Each section's screen; the journal is the default. */
 function renderSection(id: string): ReactNode {
   switch (id) {
+    case 'class':
+      return <ClassWorkspace />;
     default:
       return <JournalScreen />;
   }

@@ -14,6 +14,7 @@ export interface Section {
 /** In header order. A section is listed only once its screen exists. */
 export const SECTIONS: readonly Section[] = [
   { id: 'journal', label: 'Журнал', path: 'journal', roles: ['teacher', 'classTeacher', 'deputy'] },
+  { id: 'class', label: 'Мой класс', path: 'class', roles: ['classTeacher', 'deputy'] },
 ];
 
 export function sectionsFor(roles: readonly Role[]): Section[] {

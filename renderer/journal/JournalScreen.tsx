@@ -2,6 +2,7 @@
 import { useCallback, useMemo } from 'react';
 import { periodForDate, periodsOfScheme } from '../../shared/period';
 import { useSession } from '../app/session';
+import { CourseExtractButton } from '../print/CourseExtractButton';
 import { todayIso } from '../lib/dates';
 import { CourseList, type CourseItem } from './CourseList';
 import { JournalPage } from './JournalPage';
@@ -80,6 +81,12 @@ export function JournalScreen() {
                     ))}
                   </select>
                 </label>
+                <CourseExtractButton
+                  course={current.course}
+                  klass={klass}
+                  title={current.title}
+                  period={period}
+                />
               </div>
               <JournalPage
                 key={`${current.course.id}:${period.id}`}

@@ -1,0 +1,144 @@
+// The app's print jobs: consent applications and extracts of a class, and a subject teacher's
+// extract of one course. Each reads the local database when the dialog opens, never before.
+import { fullName, shortName } from '../../shared/common';
+import type { Course } from '../../shared/course';
+// Model builders only: the renderers (and pdfkit) stay in the worker's chunk.
+import {
+  buildConsentModel,
+  orderedGuardians,
+  type ConsentModel,
+  type ConsentVariant,
+} from '../../shared/documents/consent-model';
+import { buildExtractModel } from '../../shared/documents/extract-model';
+import type { DocumentSource } from '../../shared/documents/source';
+import type { Period } from '../../shared/period';
+import type { SchoolClass } from '../../shared/school-class';
+import type { JournalDatabase } from '../db/types';
+import { todayIso } from '../lib/dates';
+import { courseOnlySource, gatherClassSource } from './gather-source';
+import type { PrintJob } from './print-job';
+
+export const CONSENT_VARIANT_TITLES: Record<ConsentVariant, string> = {
+  consent: 'Заявления о согласии',
+  refusal: 'Заявления об отказе',
+  withdrawal: 'Заявления об отзыве согласия',
+};
+
+/**
+ * Addresses each family's application to the chosen guardian (the one the registry row names)
+ * instead of the first guardian on record; students not in the map keep the default.
+ */
+export function addressApplications(
+  model: ConsentModel,
+  source: DocumentSource,
+  guardianOf: ReadonlyMap<string, string>,
+): ConsentModel {
+  return {
+    ...model,
+    applications: model.applications.map((app) => {
+      const wanted = guardianOf.get(app.studentId);
+      const student = source.students.find((s) => s.id === app.studentId);
+      const entry = student && orderedGuardians(student).find(([id]) => id === wanted);
+      if (!wanted || !entry || wanted === app.guardianId) return app;
+      const [id, g] = entry;
+      const consented = source.consents.find(
+        (c) => c.studentId === app.studentId && c.guardianId === id && c.decision === 'consent',
+      );
+      return {
+        ...app,
+        guardianId: id,
+        guardian: {
+          lastName: g.lastName,
+          firstName: g.firstName,
+          middleName: g.middleName,
+          address: g.address,
+          phone: g.phone,
+          signature: shortName(g),
+        },
+        consentDate: model.variant === 'withdrawal' ? (consented?.date ?? null) : null,
+      };
+    }),
+  };
+}
+
+/** Applications of the given families, each addressed to the guardian picked for it. */
+export function consentApplicationsJob(
+  db: JournalDatabase,
+  cls: SchoolClass,
+  variant: ConsentVariant,
+  guardianOf: ReadonlyMap<string, string>,
+): PrintJob {
+  return {
+    title: `${CONSENT_VARIANT_TITLES[variant]} — ${cls.name}`,
+    fileName: `${CONSENT_VARIANT_TITLES[variant]} ${cls.name}`,
+    model: async () => {
+      const source = await gatherClassSource(db, cls.id);
+      const model = buildConsentModel(source, {
+        classKey: cls.id,
+        variant,
+        studentIds: [...guardianOf.keys()],
+      });
+      return addressApplications(model, source, guardianOf);
+    },
+  };
+}
+
+/** Extracts for the families who get paper (refusal, withdrawal or the paper channel). */
+export function paperExtractsJob(db: JournalDatabase, cls: SchoolClass, period: Period): PrintJob {
+  return {
+    title: `Выписки для бумажных семей — ${cls.name}, ${period.name}`,
+    fileName: `Выписки ${cls.name} ${period.name}`,
+    model: async () =>
+      buildExtractModel(await gatherClassSource(db, cls.id), {
+        classKey: cls.id,
+        periodId: period.id,
+        onlyPaper: true,
+        issuedOn: todayIso(),
+      }),
+  };
+}
+
+/** One student's extract (from the roster). */
+export function studentExtractJob(
+  db: JournalDatabase,
+  cls: SchoolClass,
+  period: Period,
+  student: { id: string; lastName: string; firstName: string; middleName: string },
+): PrintJob {
+  return {
+    title: `Выписка: ${fullName(student)}, ${period.name}`,
+    fileName: `Выписка ${student.lastName} ${cls.name} ${period.name}`,
+    model: async () =>
+      buildExtractModel(await gatherClassSource(db, cls.id), {
+        classKey: cls.id,
+        periodId: period.id,
+        studentIds: [student.id],
+        issuedOn: todayIso(),
+      }),
+  };
+}
+
+/**
+ * A subject teacher's extracts for the students of one course (the class, or the course's group):
+ * the source is narrowed to the course, so the extract shows this subject's marks and the
+ * absences from its lessons only.
+ */
+export function courseExtractJob(
+  db: JournalDatabase,
+  course: Course,
+  title: string,
+  period: Period,
+  studentIds: readonly string[] | null,
+): PrintJob {
+  return {
+    title: `Выписки: ${title}, ${period.name}`,
+    fileName: `Выписки ${title.replace(/·/g, '')} ${period.name}`,
+    model: async () =>
+      buildExtractModel(courseOnlySource(await gatherClassSource(db, course.classId), course), {
+        classKey: course.classId,
+        periodId: period.id,
+        ...(studentIds ? { studentIds } : {}),
+        issuedOn: todayIso(),
+      }),
+  };
+}

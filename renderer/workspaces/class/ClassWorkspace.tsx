@@ -1,0 +1,80 @@
+// "Мой класс": the class teacher's roster, consent registry and class overview. The deputy opens
+// any class here through the class selector.
+import { useMemo } from 'react';
+import { compareClasses, type SchoolClass } from '../../../shared/school-class';
+import { useSession } from '../../app/session';
+import { useSchoolData } from '../../journal/use-school-data';
+import { ConsentTab } from './ConsentTab';
+import { OverviewTab } from './OverviewTab';
+import { RosterTab } from './RosterTab';
+import { CLASS_TABS, classRouteHash, useClassRoute } from './route';
+
+export function ClassWorkspace() {
+  const { staffId } = useSession();
+  const data = useSchoolData();
+  const [route, navigate] = useClassRoute();
+  const me = data?.staff.get(staffId);
+  const isDeputy = me?.roles.includes('deputy') ?? false;
+
+  const classes = useMemo((): SchoolClass[] => {
+    if (!data) return [];
+    return [...data.classes.values()]
+      .filter((c) => isDeputy || c.classTeacherId === staffId)
+      .sort(compareClasses);
+  }, [data, isDeputy, staffId]);
+
+  if (!data) return <p className="loading">Открываем класс…</p>;
+  const klass = classes.find((c) => c.id === route.classId) ?? classes[0];
+  if (!klass) {
+    return <p className="empty">Вы не классный руководитель ни одного класса.</p>;
+  }
+  const teacher = data.staff.get(klass.classTeacherId);
+
+  return (
+    <div className="class-workspace">
+      <div className="class-toolbar">
+        <h1>Класс {klass.name}</h1>
+        {classes.length > 1 && (
+          <label>
+            Класс{' '}
+            <select
+              value={klass.id}
+              onChange={(e) => navigate({ classId: e.target.value, tab: route.tab })}
+            >
+              {classes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {teacher && (
+          <span className="class-teacher-name">
+            Классный руководитель: {teacher.lastName} {teacher.firstName} {teacher.middleName}
+          </span>
+        )}
+      </div>
+      <nav className="class-tabs" aria-label="Разделы класса">
+        {CLASS_TABS.map((t) => (
+          <a
+            key={t.id}
+            href={classRouteHash({ classId: klass.id, tab: t.id })}
+            aria-current={t.id === route.tab ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ classId: klass.id, tab: t.id });
+            }}
+          >
+            {t.label}
+          </a>
+        ))}
+      </nav>
+      <main className="class-main">
+        {route.tab === 'roster' && <RosterTab key={klass.id} klass={klass} data={data} />}
+        {route.tab === 'consents' && <ConsentTab key={klass.id} klass={klass} data={data} />}
+        {route.tab === 'overview' && <OverviewTab key={klass.id} klass={klass} data={data} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+// Registering or changing one guardian's answer from the signed form.
+import { useState, type FormEvent } from 'react';
+import { IsoDateSchema } from '../../../shared/common';
+import {
+  CONSENT_CHANNEL_LABELS,
+  CONSENT_DECISION_LABELS,
+  type Consent,
+  type ConsentChannel,
+  type ConsentDecision,
+} from '../../../shared/consent';
+import type { ConsentAnswer } from '../../db/consent-repository';
+import { FormField } from './FormField';
+
+interface Props {
+  consent: Consent | null;
+  today: string;
+  onSubmit: (answer: ConsentAnswer) => Promise<void>;
+  onCancel: () => void;
+}
+
+const DECISIONS = Object.entries(CONSENT_DECISION_LABELS) as [ConsentDecision, string][];
+const CHANNELS = Object.entries(CONSENT_CHANNEL_LABELS) as [ConsentChannel, string][];
+
+/** Russian error for the form's date, or null. */
+export function consentDateError(date: string, today: string): string | null {
+  if (!date) return 'Укажите дату заявления';
+  const parsed = IsoDateSchema.safeParse(date);
+  if (!parsed.success) return parsed.error.issues[0]?.message ?? 'Неверная дата';
+  return date > today ? 'Дата заявления не может быть в будущем' : null;
+}
+
+export function ConsentForm({ consent, today, onSubmit, onCancel }: Props) {
+  const [decision, setDecision] = useState<ConsentDecision>(consent?.decision ?? 'consent');
+  const [date, setDate] = useState(consent?.date ?? today);
+  const [channel, setChannel] = useState<ConsentChannel>(consent?.channel ?? 'electronic');
+  const [loginIssued, setLoginIssued] = useState(consent?.loginIssued ?? false);
+  const [note, setNote] = useState(consent?.note ?? '');
+  const [dateError, setDateError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  // A refusal or a withdrawal blocks electronic processing: such a family gets paper only.
+  const paperOnly = decision !== 'consent';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const error = consentDateError(date, today);
+    setDateError(error);
+    if (error) return;
+    try {
+      await onSubmit({
+        decision,
+        date,
+        channel: paperOnly ? 'paper' : channel,
+        loginIssued,
+        note: note.trim(),
+      });
+    } catch (e) {
+      console.error(e);
+      setMessage(e instanceof Error ? e.message : 'Не удалось сохранить ответ.');
+    }
+  };
+
+  return (
+    <form
+      className="class-form consent-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label="Ответ родителя"
+    >
+      <FormField label="Решение">
+        <select value={decision} onChange={(e) => setDecision(e.target.value as ConsentDecision)}>
+          {DECISIONS.map(([id, label]) => (
+            <option key={id} value={id}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField label="Дата заявления" error={dateError ?? undefined}>
+        <input
+          type="date"
+          value={date}
+          max={today}
+          onChange={(e) => {
+            setDate(e.target.value);
+            setDateError(null);
+          }}
+        />
+      </FormField>
+      <FormField label="Как получать отметки">
+        <select
+          value={paperOnly ? 'paper' : channel}
+          disabled={paperOnly}
+          onChange={(e) => setChannel(e.target.value as ConsentChannel)}
+        >
+          {CHANNELS.map(([id, label]) => (
+            <option key={id} value={id}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={loginIssued}
+          onChange={(e) => setLoginIssued(e.target.checked)}
+        />
+        Логин и пароль выданы
+      </label>
+      <FormField label="Примечание">
+        <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+      </FormField>
+      <div className="form-actions">
+        {message && (
+          <span className="field-error" role="alert">
+            {message}
+          </span>
+        )}
+        <button type="button" onClick={onCancel}>
+          Отмена
+        </button>
+        <button type="submit" className="primary">
+          Сохранить ответ
+        </button>
+      </div>
+    </form>
+  );
+}

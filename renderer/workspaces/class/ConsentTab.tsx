@@ -1,0 +1,219 @@
+// "Согласия": the consent registry per guardian of every student — answers, filters, counts,
+// registering an answer, and printing applications and paper extracts.
+import { Fragment, useMemo, useState } from 'react';
+import { fullName, shortName } from '../../../shared/common';
+import { CONSENT_CHANNEL_LABELS, effectiveChannel } from '../../../shared/consent';
+import type { ConsentVariant } from '../../../shared/documents/consent-model';
+import type { SchoolClass } from '../../../shared/school-class';
+import { GUARDIAN_KIND_LABELS } from '../../../shared/student';
+import { useSession } from '../../app/session';
+import type { SchoolData } from '../../journal/use-school-data';
+import { fullDate, todayIso } from '../../lib/dates';
+import { consentApplicationsJob, paperExtractsJob } from '../../print/jobs';
+import type { PrintJob } from '../../print/print-job';
+import { PrintDialog } from '../../print/PrintDialog';
+import { classPeriods } from './class-periods';
+import { ConsentForm } from './ConsentForm';
+import {
+  familiesOf,
+  filterRows,
+  REGISTRY_FILTERS,
+  REGISTRY_STATE_LABELS,
+  REGISTRY_STATES,
+  registryCounts,
+  registryRows,
+  type RegistryFilter,
+  type RegistryRow,
+} from './consent-registry';
+import { PeriodSelect } from './PeriodSelect';
+import { useClassConsents, useClassStudents } from './use-class-people';
+import { useClassRepositories } from './use-class-repositories';
+
+interface Props {
+  klass: SchoolClass;
+  data: SchoolData;
+}
+
+const VARIANT_LABELS: Record<ConsentVariant, string> = {
+  consent: 'согласие',
+  refusal: 'отказ',
+  withdrawal: 'отзыв согласия',
+};
+
+function rowKey(r: RegistryRow): string {
+  return `${r.student.id}|${r.guardianId ?? ''}`;
+}
+
+export function ConsentTab({ klass, data }: Props) {
+  const { db } = useSession();
+  const students = useClassStudents(klass.id);
+  const consents = useClassConsents(klass.id);
+  const { consents: repo } = useClassRepositories();
+  const [filter, setFilter] = useState<RegistryFilter>('all');
+  const [editing, setEditing] = useState<string | null>(null);
+  const [variant, setVariant] = useState<ConsentVariant>('consent');
+  const today = todayIso();
+  const { periods, current } = useMemo(
+    () => classPeriods(data.periods, klass, today),
+    [data.periods, klass, today],
+  );
+  const [periodId, setPeriodId] = useState(current?.id ?? '');
+  const [job, setJob] = useState<PrintJob | null>(null);
+
+  const rows = useMemo(
+    () => (students && consents ? registryRows(students, consents) : null),
+    [students, consents],
+  );
+  if (!rows) return <p className="loading">Загружаем реестр согласий…</p>;
+  const counts = registryCounts(rows);
+  const shown = filterRows(rows, filter);
+  const families = familiesOf(shown);
+  const period = periods.find((p) => p.id === periodId) ?? current;
+  const staffName = (id: string) => {
+    const s = data.staff.get(id);
+    return s ? shortName(s) : id;
+  };
+
+  return (
+    <div className="consents">
+      <div className="tab-toolbar">
+        <h2>Реестр согласий</h2>
+        <p className="consent-counts" aria-label="Итоги по родителям">
+          {REGISTRY_STATES.map((s) => (
+            <span key={s} className={`state state-${s}`}>
+              {REGISTRY_STATE_LABELS[s]}: <strong>{counts[s]}</strong>
+            </span>
+          ))}
+        </p>
+      </div>
+      <div className="tab-toolbar">
+        <div className="filters" role="group" aria-label="Отбор">
+          {REGISTRY_FILTERS.map((f) => (
+            <button
+              key={f.id}
+              type="button"
+              aria-pressed={filter === f.id}
+              onClick={() => setFilter(f.id)}
+            >
+              {f.label} ({counts[f.id]})
+            </button>
+          ))}
+        </div>
+        <div className="print-row">
+          <label className="inline-field">
+            Вид заявления{' '}
+            <select value={variant} onChange={(e) => setVariant(e.target.value as ConsentVariant)}>
+              {(Object.keys(VARIANT_LABELS) as ConsentVariant[]).map((v) => (
+                <option key={v} value={v}>
+                  {VARIANT_LABELS[v]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            disabled={families.size === 0}
+            title="Для семей, показанных в списке"
+            onClick={() => setJob(consentApplicationsJob(db, klass, variant, families))}
+          >
+            Печать заявлений ({families.size})
+          </button>
+        </div>
+        {period && (
+          <div className="print-row">
+            <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
+            <button type="button" onClick={() => setJob(paperExtractsJob(db, klass, period))}>
+              Печать выписок
+            </button>
+          </div>
+        )}
+      </div>
+      <table className="class-table consent-table">
+        <thead>
+          <tr>
+            <th>№</th>
+            <th>Ученик</th>
+            <th>Родитель</th>
+            <th>Решение</th>
+            <th>Дата</th>
+            <th>Как получает отметки</th>
+            <th>Зарегистрировал</th>
+            <th>Логин выдан</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r) => {
+            const key = rowKey(r);
+            const c = r.consent;
+            const guardianId = r.guardianId;
+            return (
+              <Fragment key={key}>
+                <tr data-guardian-id={r.guardianId ?? ''} className={`state-${r.state}`}>
+                  <td className="num">{r.number}</td>
+                  <td>{fullName(r.student)}</td>
+                  <td>
+                    {r.guardian ? (
+                      <>
+                        {fullName(r.guardian)}{' '}
+                        <span className="muted">({GUARDIAN_KIND_LABELS[r.guardian.kind]})</span>
+                      </>
+                    ) : (
+                      <span className="muted">нет сведений о родителях</span>
+                    )}
+                  </td>
+                  <td>
+                    <span className={`state state-${r.state}`}>
+                      {REGISTRY_STATE_LABELS[r.state]}
+                    </span>
+                  </td>
+                  <td>{c ? fullDate(c.date) : '—'}</td>
+                  <td>{c ? CONSENT_CHANNEL_LABELS[effectiveChannel(c)] : '—'}</td>
+                  <td>{c ? staffName(c.registeredBy) : '—'}</td>
+                  <td>{c ? (c.loginIssued ? 'да' : 'нет') : '—'}</td>
+                  <td>
+                    {guardianId && (
+                      <button
+                        type="button"
+                        aria-label={`Ответ: ${r.guardian ? fullName(r.guardian) : ''}`}
+                        onClick={() => setEditing(editing === key ? null : key)}
+                      >
+                        {c ? 'Изменить' : 'Зарегистрировать'}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {editing === key && guardianId && (
+                  <tr className="consent-edit">
+                    <td colSpan={9}>
+                      <ConsentForm
+                        consent={c}
+                        today={today}
+                        onCancel={() => setEditing(null)}
+                        onSubmit={async (answer) => {
+                          await repo.registerAnswer(
+                            { studentId: r.student.id, guardianId, classId: klass.id },
+                            answer,
+                          );
+                          setEditing(null);
+                        }}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+      {shown.length === 0 && <p className="empty">Под этот отбор никто не подходит.</p>}
+      {job && (
+        <PrintDialog
+          job={job}
+          onClose={() => setJob(null)}
+          emptyText="Нет семей для этого документа (для выписок — нет семей с бумажными выписками)."
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+// Adding or editing one guardian (parent or legal representative) with contacts.
+import { useState, type FormEvent } from 'react';
+import { GUARDIAN_KIND_LABELS, type Guardian, type GuardianKind } from '../../../shared/student';
+import { FormField } from './FormField';
+import { validateGuardian, type FieldErrors, type GuardianFormValues } from './student-form';
+
+interface Props {
+  initial: GuardianFormValues;
+  submitLabel: string;
+  onSubmit: (value: Guardian) => Promise<void>;
+  onCancel: () => void;
+}
+
+const KINDS = Object.entries(GUARDIAN_KIND_LABELS) as [GuardianKind, string][];
+
+export function GuardianForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FieldErrors<keyof GuardianFormValues>>({});
+  const [message, setMessage] = useState<string | null>(null);
+
+  const set = <K extends keyof GuardianFormValues>(key: K, value: GuardianFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = validateGuardian(values);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setMessage('Исправьте отмеченные поля.');
+      return;
+    }
+    try {
+      await onSubmit(checked.value);
+    } catch (error) {
+      console.error(error);
+      setMessage(error instanceof Error ? error.message : 'Не удалось сохранить.');
+    }
+  };
+
+  return (
+    <form
+      className="class-form guardian-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label="Родитель (законный представитель)"
+    >
+      <FormField label="Кем приходится" error={errors.kind}>
+        <select value={values.kind} onChange={(e) => set('kind', e.target.value as GuardianKind)}>
+          {KINDS.map(([kind, label]) => (
+            <option key={kind} value={kind}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField label="Фамилия" error={errors.lastName}>
+        <input value={values.lastName} onChange={(e) => set('lastName', e.target.value)} />
+      </FormField>
+      <FormField label="Имя" error={errors.firstName}>
+        <input value={values.firstName} onChange={(e) => set('firstName', e.target.value)} />
+      </FormField>
+      <FormField label="Отчество" error={errors.middleName}>
+        <input value={values.middleName} onChange={(e) => set('middleName', e.target.value)} />
+      </FormField>
+      <FormField label="Телефон" error={errors.phone}>
+        <input type="tel" value={values.phone} onChange={(e) => set('phone', e.target.value)} />
+      </FormField>
+      <FormField label="Электронная почта" error={errors.email}>
+        <input type="email" value={values.email} onChange={(e) => set('email', e.target.value)} />
+      </FormField>
+      <FormField label="Адрес регистрации" error={errors.address}>
+        <textarea
+          rows={2}
+          value={values.address}
+          onChange={(e) => set('address', e.target.value)}
+        />
+      </FormField>
+      <div className="form-actions">
+        {message && (
+          <span className="form-status" role="status">
+            {message}
+          </span>
+        )}
+        <button type="button" onClick={onCancel}>
+          Отмена
+        </button>
+        <button type="submit" className="primary">
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

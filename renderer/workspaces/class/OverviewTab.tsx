@@ -1,0 +1,190 @@
+// "Сводка класса": per subject the averages and set marks, per student the proposals or set marks
+// and absences by reason, students at risk highlighted; a student's running average on click.
+import { useMemo, useState } from 'react';
+import { MARK_LABELS } from '../../../shared/grading-policy';
+import type { StudentSubjectCell } from '../../../shared/reports/class-overview';
+import type { SchoolClass } from '../../../shared/school-class';
+import { formatAverage } from '../../../shared/statistics';
+import type { SchoolData } from '../../journal/use-school-data';
+import { todayIso } from '../../lib/dates';
+import { classPeriods } from './class-periods';
+import { PeriodSelect } from './PeriodSelect';
+import { StudentChart } from './StudentChart';
+import { useClassOverview } from './use-class-overview';
+
+interface Props {
+  klass: SchoolClass;
+  data: SchoolData;
+}
+
+function percent(v: number | null): string {
+  return v === null ? '—' : `${String(v).replace('.', ',')} %`;
+}
+
+function Cell({ cell }: { cell: StudentSubjectCell | undefined }) {
+  if (!cell) return <td className="na" />;
+  const title = cell.explanation || undefined;
+  return (
+    <td className={cell.atRisk ? 'mark at-risk' : 'mark'} title={title}>
+      {cell.set ? (
+        <strong>{MARK_LABELS[cell.set]}</strong>
+      ) : cell.deferred ? (
+        'отср.'
+      ) : cell.proposal ? (
+        <em>{MARK_LABELS[cell.proposal]}</em>
+      ) : (
+        '—'
+      )}
+      <small>{formatAverage(cell.average)}</small>
+    </td>
+  );
+}
+
+export function OverviewTab({ klass, data }: Props) {
+  const { periods, current } = useMemo(
+    () => classPeriods(data.periods, klass, todayIso()),
+    [data.periods, klass],
+  );
+  const [periodId, setPeriodId] = useState(current?.id ?? '');
+  const period = periods.find((p) => p.id === periodId) ?? current;
+  const result = useClassOverview(klass, data, period);
+  const [chartFor, setChartFor] = useState<string | null>(null);
+  const shortNames = useMemo(
+    () => new Map(data.school.subjects.map((s) => [s.name, s.short])),
+    [data.school.subjects],
+  );
+
+  if (!period) return <p className="empty">Для класса не заданы отчётные периоды.</p>;
+  if (!result) return <p className="loading">Считаем сводку…</p>;
+  const { overview } = result;
+  const chartStudent = overview.students.find((s) => s.studentId === chartFor);
+  const staffName = (id: string) => {
+    const s = data.staff.get(id);
+    return s ? `${s.lastName} ${s.firstName.charAt(0)}. ${s.middleName.charAt(0)}.`.trim() : id;
+  };
+
+  return (
+    <div className="overview">
+      <div className="tab-toolbar">
+        <h2>Сводка класса</h2>
+        <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
+        <span className={overview.atRisk.length ? 'risk-count at-risk' : 'risk-count'}>
+          Под угрозой неаттестации или «2»: <strong>{overview.atRisk.length}</strong>
+        </span>
+      </div>
+
+      <h3>По предметам</h3>
+      <div className="table-scroll">
+        <table className="class-table subjects-table">
+          <thead>
+            <tr>
+              <th>Предмет</th>
+              <th>Учитель</th>
+              <th>Учеников</th>
+              <th>Средний балл</th>
+              <th>Выставлено</th>
+              <th>«5»</th>
+              <th>«4»</th>
+              <th>«3»</th>
+              <th>«2»</th>
+              <th>н/а</th>
+              <th>Успеваемость</th>
+              <th>Качество знаний</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.subjects.map((s) => (
+              <tr key={s.courseId}>
+                <td>{s.subject}</td>
+                <td>{staffName(s.teacherId)}</td>
+                <td className="num">{s.students}</td>
+                <td className="num">{formatAverage(s.classAverage)}</td>
+                <td className="num">
+                  {s.setCount} из {s.students}
+                </td>
+                <td className="num">{s.counts['5']}</td>
+                <td className="num">{s.counts['4']}</td>
+                <td className="num">{s.counts['3']}</td>
+                <td className="num">{s.counts['2']}</td>
+                <td className="num">{s.counts.notAttested}</td>
+                <td className="num">{percent(s.successPercent)}</td>
+                <td className="num">{percent(s.qualityPercent)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h3>По ученикам</h3>
+      <p className="muted legend">
+        <strong>5</strong> — выставленная отметка, <em>5</em> — прогноз, под отметкой — средний
+        взвешенный балл. Нажмите на ученика, чтобы увидеть динамику среднего балла.
+      </p>
+      <div className="overview-body">
+        <div className="table-scroll">
+          <table className="class-table students-overview">
+            <thead>
+              <tr>
+                <th>№</th>
+                <th>Ученик</th>
+                {overview.subjects.map((s) => (
+                  <th key={s.courseId} title={s.subject}>
+                    {shortNames.get(s.subject) ?? s.subject}
+                  </th>
+                ))}
+                <th title="Пропущено уроков">Проп. уроков</th>
+                <th title="По болезни">бол.</th>
+                <th title="По уважительной причине">уваж.</th>
+                <th title="Без уважительной причины">без уваж.</th>
+                <th title="Пропущено дней">Проп. дней</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.students.map((st, i) => (
+                <tr
+                  key={st.studentId}
+                  className={
+                    [st.atRisk ? 'at-risk' : '', chartFor === st.studentId ? 'selected' : '']
+                      .filter(Boolean)
+                      .join(' ') || undefined
+                  }
+                >
+                  <td className="num">{i + 1}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => setChartFor(st.studentId)}
+                    >
+                      {st.student}
+                    </button>
+                    {st.atRisk && <span className="risk-badge"> под угрозой</span>}
+                  </td>
+                  {overview.subjects.map((s) => (
+                    <Cell key={s.courseId} cell={st.subjects[s.courseId]} />
+                  ))}
+                  <td className="num">{st.absences.lessonsMissed}</td>
+                  <td className="num">{st.absences.byReason.illness}</td>
+                  <td className="num">{st.absences.byReason.excused}</td>
+                  <td className="num">{st.absences.byReason.unexcused}</td>
+                  <td className="num">{st.absences.daysMissed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {chartStudent && (
+          <StudentChart
+            key={chartStudent.studentId}
+            student={chartStudent}
+            subjects={overview.subjects}
+            lessons={result.lessons}
+            period={period}
+            policy={data.school.policy}
+            onClose={() => setChartFor(null)}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

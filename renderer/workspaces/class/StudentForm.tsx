@@ -1,0 +1,92 @@
+// Adding or editing a student's own fields: name, gender, birth date. Errors stay next to the field.
+import { useState, type FormEvent } from 'react';
+import type { StudentFields } from '../../db/roster-repository';
+import { todayIso } from '../../lib/dates';
+import { FormField } from './FormField';
+import { validateStudent, type FieldErrors, type StudentFormValues } from './student-form';
+
+interface Props {
+  initial: StudentFormValues;
+  submitLabel: string;
+  onSubmit: (value: StudentFields) => Promise<void>;
+  onCancel?: () => void;
+}
+
+export function StudentForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FieldErrors<keyof StudentFormValues>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const set = <K extends keyof StudentFormValues>(key: K, value: StudentFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = validateStudent(values, todayIso());
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setMessage('Исправьте отмеченные поля.');
+      return;
+    }
+    setSaving(true);
+    setMessage(null);
+    try {
+      await onSubmit(checked.value);
+      setMessage('Сохранено.');
+    } catch (error) {
+      console.error(error);
+      setMessage(error instanceof Error ? error.message : 'Не удалось сохранить.');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="class-form" onSubmit={(e) => void submit(e)} noValidate>
+      <FormField label="Фамилия" error={errors.lastName}>
+        <input value={values.lastName} onChange={(e) => set('lastName', e.target.value)} />
+      </FormField>
+      <FormField label="Имя" error={errors.firstName}>
+        <input value={values.firstName} onChange={(e) => set('firstName', e.target.value)} />
+      </FormField>
+      <FormField label="Отчество" error={errors.middleName}>
+        <input value={values.middleName} onChange={(e) => set('middleName', e.target.value)} />
+      </FormField>
+      <FormField label="Пол" error={errors.gender}>
+        <select
+          value={values.gender}
+          onChange={(e) => set('gender', e.target.value as StudentFormValues['gender'])}
+        >
+          <option value="">— выберите —</option>
+          <option value="female">женский</option>
+          <option value="male">мужской</option>
+        </select>
+      </FormField>
+      <FormField label="Дата рождения" error={errors.birthDate}>
+        <input
+          type="date"
+          value={values.birthDate}
+          onChange={(e) => set('birthDate', e.target.value)}
+        />
+      </FormField>
+      <div className="form-actions">
+        {message && (
+          <span className="form-status" role="status">
+            {message}
+          </span>
+        )}
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Отмена
+          </button>
+        )}
+        <button type="submit" className="primary" disabled={saving}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+// The selected student: their fields, guardians, printed documents and moving out of the class.
+import { useMemo, useState } from 'react';
+import { fullName } from '../../../shared/common';
+import type { Consent } from '../../../shared/consent';
+import type { Period } from '../../../shared/period';
+import type { SchoolClass } from '../../../shared/school-class';
+import type { Student } from '../../../shared/student';
+import { useSession } from '../../app/session';
+import type { RosterRepository } from '../../db/roster-repository';
+import { consentApplicationsJob, studentExtractJob } from '../../print/jobs';
+import type { PrintJob } from '../../print/print-job';
+import { PrintDialog } from '../../print/PrintDialog';
+import { GuardiansSection } from './GuardiansSection';
+import { MoveOutForm } from './MoveOutForm';
+import { PeriodSelect } from './PeriodSelect';
+import { StudentForm } from './StudentForm';
+import { studentFormValues } from './student-form';
+
+interface Props {
+  student: Student;
+  klass: SchoolClass;
+  otherClasses: readonly SchoolClass[];
+  periods: readonly Period[];
+  defaultPeriod: Period | undefined;
+  consents: readonly Consent[];
+  roster: RosterRepository;
+  onMoved: () => void;
+}
+
+export function StudentPanel(props: Props) {
+  const { student, klass, periods, roster } = props;
+  const { db } = useSession();
+  const [periodId, setPeriodId] = useState(props.defaultPeriod?.id ?? periods[0]?.id ?? '');
+  const [job, setJob] = useState<PrintJob | null>(null);
+  const period = periods.find((p) => p.id === periodId);
+  const answered = useMemo(
+    () =>
+      new Set(props.consents.filter((c) => c.studentId === student.id).map((c) => c.guardianId)),
+    [props.consents, student.id],
+  );
+
+  return (
+    <aside className="student-panel" aria-label={`Ученик: ${fullName(student)}`}>
+      <h2>{fullName(student)}</h2>
+      <StudentForm
+        key={student.id}
+        initial={studentFormValues(student)}
+        submitLabel="Сохранить"
+        onSubmit={async (value) => {
+          await roster.updateStudent(student.id, value);
+        }}
+      />
+      <GuardiansSection student={student} roster={roster} answered={answered} />
+      <section className="student-print" aria-label="Печать">
+        <h3>Печать</h3>
+        <div className="print-row">
+          <button
+            type="button"
+            onClick={() =>
+              setJob(consentApplicationsJob(db, klass, 'consent', new Map([[student.id, '']])))
+            }
+          >
+            Печать заявления
+          </button>
+        </div>
+        {period && (
+          <div className="print-row">
+            <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
+            <button
+              type="button"
+              onClick={() => setJob(studentExtractJob(db, klass, period, student))}
+            >
+              Печать выписки
+            </button>
+          </div>
+        )}
+      </section>
+      <section className="student-move">
+        <MoveOutForm
+          student={student}
+          klass={klass}
+          otherClasses={props.otherClasses}
+          roster={roster}
+          onMoved={props.onMoved}
+        />
+      </section>
+      {job && <PrintDialog job={job} onClose={() => setJob(null)} />}
+    </aside>
+  );
+}

@@ -1,0 +1,127 @@
+// The roster's forms as plain values with Russian errors per field (shown next to the field).
+import { z } from 'zod';
+import { IsoDateSchema, NamePartSchema } from '../../../shared/common';
+import type { Guardian, GuardianKind, Student } from '../../../shared/student';
+import type { StudentFields } from '../../db/roster-repository';
+
+export type FieldErrors<K extends string> = Partial<Record<K, string>>;
+export type Validated<T, K extends string> =
+  { ok: true; value: T } | { ok: false; errors: FieldErrors<K> };
+
+export interface StudentFormValues {
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  gender: Student['gender'] | '';
+  birthDate: string;
+}
+
+export interface GuardianFormValues {
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  kind: GuardianKind;
+  phone: string;
+  email: string;
+  address: string;
+}
+
+const MiddleNameSchema = z.string().trim().max(80, 'Слишком длинное отчество (больше 80 знаков)');
+
+function firstErrors<K extends string>(error: z.ZodError): FieldErrors<K> {
+  const errors: FieldErrors<K> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? '') as K;
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+export function validateStudent(
+  values: StudentFormValues,
+  today: string,
+): Validated<StudentFields, keyof StudentFormValues> {
+  const schema = z.object({
+    lastName: NamePartSchema,
+    firstName: NamePartSchema,
+    middleName: MiddleNameSchema,
+    gender: z.enum(['male', 'female'], { error: 'Укажите пол' }),
+    birthDate: z.union([
+      z.literal(''),
+      IsoDateSchema.refine((d) => d <= today, 'Дата рождения не может быть в будущем'),
+    ]),
+  });
+  const birth = values.birthDate.trim();
+  const parsed = schema.safeParse({ ...values, birthDate: birth });
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors = firstErrors<keyof StudentFormValues>(parsed.error);
+  // A union reports a generic message; show the date's own problem instead.
+  if (errors.birthDate && birth) {
+    const own = IsoDateSchema.safeParse(birth);
+    errors.birthDate = own.success
+      ? 'Дата рождения не может быть в будущем'
+      : (own.error.issues[0]?.message ?? errors.birthDate);
+  }
+  return { ok: false, errors };
+}
+
+const PhoneSchema = z
+  .string()
+  .trim()
+  .max(40, 'Слишком длинный номер')
+  .refine(
+    (s) => s === '' || /^[+\d\s()-]+$/.test(s),
+    'Телефон: только цифры, +, пробелы, скобки и дефисы',
+  )
+  .refine((s) => {
+    const digits = s.replace(/\D/g, '').length;
+    return s === '' || (digits >= 10 && digits <= 11);
+  }, 'В номере телефона должно быть 10–11 цифр, например +7 912 345-67-89');
+
+const EmailSchema = z
+  .string()
+  .trim()
+  .max(120, 'Слишком длинный адрес')
+  .refine(
+    (s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s),
+    'Неверный адрес электронной почты',
+  );
+
+export function validateGuardian(
+  values: GuardianFormValues,
+): Validated<Guardian, keyof GuardianFormValues> {
+  const schema = z.object({
+    lastName: NamePartSchema,
+    firstName: NamePartSchema,
+    middleName: MiddleNameSchema,
+    kind: z.enum(['mother', 'father', 'guardian', 'other'], { error: 'Укажите, кем приходится' }),
+    phone: PhoneSchema,
+    email: EmailSchema,
+    address: z.string().trim().max(300, 'Адрес длиннее 300 знаков'),
+  });
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, errors: firstErrors<keyof GuardianFormValues>(parsed.error) };
+}
+
+export function studentFormValues(s: Student | null): StudentFormValues {
+  return {
+    lastName: s?.lastName ?? '',
+    firstName: s?.firstName ?? '',
+    middleName: s?.middleName ?? '',
+    gender: s?.gender ?? '',
+    birthDate: s?.birthDate ?? '',
+  };
+}
+
+export function guardianFormValues(g: Guardian | null): GuardianFormValues {
+  return {
+    lastName: g?.lastName ?? '',
+    firstName: g?.firstName ?? '',
+    middleName: g?.middleName ?? '',
+    kind: g?.kind ?? 'mother',
+    phone: g?.phone ?? '',
+    email: g?.email ?? '',
+    address: g?.address ?? '',
+  };
+}

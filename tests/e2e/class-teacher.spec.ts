@@ -1,0 +1,287 @@
+// The class teacher's workspace in Chromium: the consent registry (register answers, filter,
+// counts, print applications to a real PDF), the roster (add a student and a guardian with Russian
+// validation errors, move a student out — their marks stay in the journal), the class overview.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+const SHOTS = 'test-results/class-teacher';
+mkdirSync(SHOTS, { recursive: true });
+
+async function openDemoAsClassTeacher(page: Page): Promise<void> {
+  await page.goto('./');
+  await page.getByRole('button', { name: /Демо-школа/ }).click();
+  await page.getByRole('button', { name: /Классный руководитель/ }).click({ timeout: 60_000 });
+  await expect(page.getByRole('grid')).toBeVisible();
+}
+
+async function openClassTab(page: Page, tab: 'Ученики' | 'Согласия' | 'Сводка класса') {
+  await page
+    .getByRole('navigation', { name: 'Разделы' })
+    .getByRole('link', { name: 'Мой класс' })
+    .click();
+  await page
+    .getByRole('navigation', { name: 'Разделы класса' })
+    .getByRole('link', { name: tab })
+    .click();
+}
+
+/** "Нет ответа (12)" → 12 */
+async function filterCount(page: Page, label: string): Promise<number> {
+  const text = await page
+    .getByRole('group', { name: 'Отбор' })
+    .getByRole('button', { name: label })
+    .textContent();
+  const n = /\((\d+)\)/.exec(text ?? '')?.[1];
+  if (n === undefined) throw new Error(`no count in ${text}`);
+  return Number(n);
+}
+
+function registryRows(page: Page): Locator {
+  return page.locator('.consent-table tbody tr[data-guardian-id]');
+}
+
+/** Opens the answer form of a registry row and saves the answer. */
+async function register(page: Page, row: Locator, decision: string, channel?: string) {
+  await row.getByRole('button', { name: /^Ответ:/ }).click();
+  const form = page.getByRole('form', { name: 'Ответ родителя' });
+  await form.getByLabel('Решение').selectOption({ label: decision });
+  if (channel) await form.getByLabel('Как получать отметки').selectOption({ label: channel });
+  await form.getByLabel('Логин и пароль выданы').setChecked(decision === 'согласие');
+  await form.getByRole('button', { name: 'Сохранить ответ' }).click();
+  await expect(form).toBeHidden();
+}
+
+interface SavedPdf {
+  pages: number;
+  text: string;
+}
+
+/** Opens the print dialog, waits for the preview, saves through "Сохранить…", reads the PDF. */
+async function printAndSave(page: Page, button: Locator, file: string): Promise<SavedPdf> {
+  await button.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText('Готовим документ…').or(dialog.locator('iframe'))).toBeVisible();
+  await expect(dialog.locator('iframe.print-preview')).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: `${SHOTS}/${file}-dialog.png` });
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Сохранить…' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  const path = `${SHOTS}/${file}.pdf`;
+  await download.saveAs(path);
+  await expect(dialog.getByRole('status')).toContainText('сохранён в загрузки');
+  await dialog.getByRole('button', { name: 'Закрыть' }).click();
+  await expect(dialog).toBeHidden();
+  expect(readFileSync(path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  return { pages, text };
+}
+
+test('consent registry: answers, filters, counts, printed applications', async ({ page }) => {
+  await openDemoAsClassTeacher(page);
+  await openClassTab(page, 'Согласия');
+  await expect(registryRows(page).first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/consents.png`, fullPage: false });
+
+  const noAnswer = await filterCount(page, 'Нет ответа');
+  const paper = await filterCount(page, 'Бумажные выписки');
+  expect(noAnswer).toBeGreaterThanOrEqual(2);
+
+  await page.getByRole('button', { name: /^Нет ответа/ }).click();
+  await expect(registryRows(page)).toHaveCount(noAnswer);
+  const first = registryRows(page).first();
+  const refusingStudent = (await first.locator('td').nth(1).textContent())!.trim();
+  await register(page, first, 'отказ');
+  await expect(registryRows(page)).toHaveCount(noAnswer - 1);
+  const second = registryRows(page).first();
+  const consentingGuardian = (await second.locator('td').nth(2).textContent())!.trim();
+  await register(page, second, 'согласие', 'электронный дневник');
+
+  // Two answers registered: "нет ответа" has two rows fewer, "бумажные выписки" one more.
+  await expect(registryRows(page)).toHaveCount(noAnswer - 2);
+  expect(await filterCount(page, 'Нет ответа')).toBe(noAnswer - 2);
+  expect(await filterCount(page, 'Бумажные выписки')).toBe(paper + 1);
+
+  // The applications for the families still without an answer: one page each.
+  const families = new Set(
+    (await registryRows(page).locator('td:nth-child(2)').allTextContents()).map((t) => t.trim()),
+  );
+  const unanswered = (await registryRows(page).first().locator('td').nth(1).textContent())!.trim();
+  const printButton = page.getByRole('button', { name: /^Печать заявлений/ });
+  await expect(printButton).toHaveText(`Печать заявлений (${families.size})`);
+  const consentPdf = await printAndSave(page, printButton, 'applications-consent');
+  expect(consentPdf.pages).toBe(families.size);
+  expect(consentPdf.text).toContain(unanswered.split(' ')[0]!);
+  expect(consentPdf.text).toMatch(/согласие/i);
+
+  // The registered answers are shown with the channel and the author.
+  await page.getByRole('button', { name: /^Бумажные выписки/ }).click();
+  const refusalRow = registryRows(page)
+    .filter({ hasText: refusingStudent })
+    .filter({ hasText: 'отказ' });
+  await expect(refusalRow).toHaveCount(1);
+  await expect(refusalRow).toContainText('бумажные выписки');
+  await page.screenshot({ path: `${SHOTS}/consents-paper.png` });
+
+  // Refusal applications for the paper families include the family that just refused.
+  await page.getByLabel('Вид заявления').selectOption({ label: 'отказ' });
+  const paperFamilies = new Set(
+    (await registryRows(page).locator('td:nth-child(2)').allTextContents()).map((t) => t.trim()),
+  );
+  const refusalPdf = await printAndSave(
+    page,
+    page.getByRole('button', { name: /^Печать заявлений/ }),
+    'applications-refusal',
+  );
+  expect(refusalPdf.pages).toBe(paperFamilies.size);
+  expect(refusalPdf.text).toContain(refusingStudent.split(' ')[0]!);
+  expect(refusalPdf.text).toMatch(/отказ/i);
+
+  await page.getByRole('button', { name: /^Все/ }).click();
+  const consentRow = registryRows(page).filter({ hasText: consentingGuardian });
+  await expect(consentRow.first()).toContainText('согласие');
+  await expect(consentRow.first()).toContainText('электронный дневник');
+
+  // Paper extracts for the period.
+  const extracts = await printAndSave(
+    page,
+    page.getByRole('button', { name: 'Печать выписок' }),
+    'extracts-paper',
+  );
+  expect(extracts.pages).toBeGreaterThanOrEqual(paperFamilies.size);
+  expect(extracts.text).toContain(refusingStudent.split(' ')[0]!);
+});
+
+test('roster: add a student and a guardian, move a student out, marks stay', async ({ page }) => {
+  await openDemoAsClassTeacher(page);
+  await openClassTab(page, 'Ученики');
+  const className = (await page.locator('.class-toolbar h1').textContent())!.replace('Класс ', '');
+  const rows = page.locator('.roster-table tbody tr');
+  const before = await rows.count();
+  expect(before).toBeGreaterThanOrEqual(12);
+  await page.screenshot({ path: `${SHOTS}/roster.png` });
+
+  // Adding: empty fields are refused next to the field, in Russian.
+  await page.getByRole('button', { name: 'Добавить ученика' }).click();
+  const panel = page.getByRole('complementary', { name: 'Новый ученик' });
+  await panel.getByRole('button', { name: 'Добавить' }).click();
+  await expect(panel.getByLabel('Фамилия')).toHaveAttribute('aria-invalid', 'true');
+  await expect(panel.locator('.field-error').first()).toHaveText('Поле не заполнено');
+  await expect(panel.getByText('Укажите пол')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/roster-add-errors.png` });
+  await panel.getByLabel('Фамилия').fill('Ёлкина');
+  await panel.getByLabel('Имя').fill('Алиса');
+  await panel.getByLabel('Отчество').fill('Павловна');
+  await panel.getByLabel('Пол').selectOption({ label: 'женский' });
+  await panel.getByLabel('Дата рождения').fill('2015-03-08');
+  await panel.getByRole('button', { name: 'Добавить' }).click();
+  await expect(rows).toHaveCount(before + 1);
+  await expect(page.getByRole('status').filter({ hasText: 'Ученик добавлен' })).toBeVisible();
+
+  // The new student's card is open: add a guardian (a bad phone first).
+  const card = page.getByRole('complementary', { name: 'Ученик: Ёлкина Алиса Павловна' });
+  await card.getByRole('button', { name: 'Добавить родителя' }).click();
+  const gform = card.getByRole('form', { name: 'Родитель (законный представитель)' });
+  await gform.getByLabel('Кем приходится').selectOption({ label: 'мать' });
+  await gform.getByLabel('Фамилия').fill('Ёлкина');
+  await gform.getByLabel('Имя').fill('Ольга');
+  await gform.getByLabel('Телефон').fill('12-34');
+  await gform.getByRole('button', { name: 'Добавить' }).click();
+  await expect(gform.getByText(/10–11 цифр/)).toBeVisible();
+  await gform.getByLabel('Телефон').fill('+7 912 345-67-89');
+  await gform.getByRole('button', { name: 'Добавить' }).click();
+  await expect(gform).toBeHidden();
+  await expect(card.locator('.guardian-list')).toContainText('Ёлкина Ольга');
+  await expect(rows.filter({ hasText: 'Ёлкина Алиса' })).toContainText('+7 912 345-67-89');
+  await page.screenshot({ path: `${SHOTS}/roster-card.png` });
+
+  // A student with a mark in the class teacher's own course of this class.
+  await page
+    .getByRole('navigation', { name: 'Разделы' })
+    .getByRole('link', { name: 'Журнал' })
+    .click();
+  await page
+    .locator('.course-list button', { hasText: `${className} ·` })
+    .first()
+    .click();
+  const grid = page.getByRole('grid');
+  await expect(grid).toBeVisible();
+  const gridRows = grid.locator('tbody tr');
+  let moved: { name: string; marks: string } | null = null;
+  for (let i = 0; i < (await gridRows.count()) && !moved; i++) {
+    const cells = (await gridRows.nth(i).getByRole('gridcell').allTextContents()).join('|');
+    if (/[2-5]/.test(cells)) {
+      const name = (await gridRows.nth(i).getByRole('rowheader').textContent())!
+        .replace(/^\s*\d+\s*/, '')
+        .trim();
+      moved = { name, marks: cells };
+    }
+  }
+  expect(moved).not.toBeNull();
+
+  await openClassTab(page, 'Ученики');
+  await rows.getByRole('button', { name: new RegExp(`^${moved!.name}`) }).click();
+  await page.getByRole('button', { name: 'Выбытие из класса…' }).click();
+  await expect(page.getByRole('group', { name: 'Выбытие из класса' })).toContainText(
+    'Отметки и пропуски останутся в журнале',
+  );
+  await page.screenshot({ path: `${SHOTS}/roster-move-out.png` });
+  await page.getByRole('button', { name: 'Подтвердить выбытие' }).click();
+  await expect(rows).toHaveCount(before);
+  await expect(rows.filter({ hasText: moved!.name })).toHaveCount(0);
+  await expect(page.locator('.left-students summary')).toHaveText('Выбывшие (1)');
+
+  // Back in the journal: the row and its marks are still on the page.
+  await page
+    .getByRole('navigation', { name: 'Разделы' })
+    .getByRole('link', { name: 'Журнал' })
+    .click();
+  await page
+    .locator('.course-list button', { hasText: `${className} ·` })
+    .first()
+    .click();
+  const row = grid.locator('tbody tr').filter({
+    has: page.getByRole('rowheader', { name: moved!.name }),
+  });
+  await expect(row).toHaveCount(1);
+  expect((await row.getByRole('gridcell').allTextContents()).join('|')).toBe(moved!.marks);
+});
+
+test('class overview: subjects, students at risk, running-average chart', async ({ page }) => {
+  await openDemoAsClassTeacher(page);
+  await openClassTab(page, 'Сводка класса');
+  const subjects = page.locator('.subjects-table tbody tr');
+  await expect(subjects.first()).toBeVisible();
+  expect(await subjects.count()).toBeGreaterThanOrEqual(8);
+  await page.screenshot({ path: `${SHOTS}/overview.png` });
+  const studentRows = page.locator('.students-overview tbody tr');
+  const target = (await page.locator('.students-overview tbody tr.at-risk').count())
+    ? page.locator('.students-overview tbody tr.at-risk').first()
+    : studentRows.first();
+  await target.getByRole('button').click();
+  const chart = page.locator('.student-chart');
+  await expect(chart.getByRole('img')).toBeVisible();
+  await expect(chart.locator('circle.point').first()).toBeVisible();
+  await chart.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/overview-chart.png` });
+});
+
+test('subject teacher prints the course extract from the journal page', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: /Демо-школа/ }).click();
+  await page.getByRole('button', { name: /Учитель-предметник/ }).click({ timeout: 60_000 });
+  await expect(page.getByRole('grid')).toBeVisible();
+  const students = await page.getByRole('grid').getByRole('rowheader').count();
+  const subject = (await page.locator('.page-toolbar h1').textContent())!.split(' · ')[1]!;
+  const pdf = await printAndSave(
+    page,
+    page.getByRole('button', { name: 'Печать выписки' }),
+    'course-extract',
+  );
+  expect(pdf.pages).toBeGreaterThanOrEqual(1);
+  expect(pdf.pages).toBeLessThanOrEqual(students);
+  expect(pdf.text).toContain(subject.replace(/\s*\(.*\)$/, '').split(' ')[0]!);
+});
