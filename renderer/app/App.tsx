@@ -1,13 +1,13 @@
 // Top-level screens: opening the database → first run (server or demo school) → who am I → journal.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Clock } from '../../shared/hlc';
-import { openDatabase } from '../db/database';
+import { openDatabase, type OpenDatabaseOptions } from '../db/database';
 import { openDeviceClock, readIdentity, readSetup, writeIdentity } from '../db/device';
 import { createLessonRepository } from '../db/lesson-repository';
 import type { JournalDatabase } from '../db/types';
 import { FirstRun } from '../first-run/FirstRun';
 import { IdentityPicker } from '../first-run/IdentityPicker';
-import { AppShell } from './AppShell';
+import { AppShell, type MenuAction } from './AppShell';
 import { SessionContext, type Session } from './session';
 
 type Stage =
@@ -22,15 +22,26 @@ interface Opened {
   clock: Clock;
 }
 
-export function App() {
+interface AppProps {
+  /** The unlocked profile's database and key (renderer/security); the journal opens it. */
+  database?: OpenDatabaseOptions;
+  /** Menu entries of the layer above: lock, change passphrase, backup. */
+  menu?: readonly MenuAction[];
+}
+
+export function App({ database, menu: outerMenu = [] }: AppProps = {}) {
   const [stage, setStage] = useState<Stage>({ name: 'opening' });
+  // Fixed for this mount: the security gate remounts the app on every unlock.
+  const databaseRef = useRef(database);
   const [opened, setOpened] = useState<Opened | null>(null);
   const staffRef = useRef<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
+    let openedDb: JournalDatabase | undefined;
     (async () => {
-      const db = await openDatabase();
+      const db = await openDatabase(databaseRef.current);
+      openedDb = db;
       const clock = await openDeviceClock(db);
       const [setup, staffId] = await Promise.all([readSetup(db), readIdentity(db)]);
       if (cancelled) return;
@@ -50,6 +61,8 @@ export function App() {
     });
     return () => {
       cancelled = true;
+      // Locked or unmounted: close the database so no decrypted document stays in memory.
+      void openedDb?.close();
     };
   }, []);
 
@@ -100,7 +113,10 @@ export function App() {
       return (
         <SessionContext.Provider value={session}>
           <AppShell
-            menu={[{ label: 'Сменить пользователя', run: () => void chooseIdentity(null) }]}
+            menu={[
+              ...outerMenu,
+              { label: 'Сменить пользователя', run: () => void chooseIdentity(null) },
+            ]}
           />
         </SessionContext.Provider>
       );

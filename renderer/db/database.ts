@@ -20,6 +20,20 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export const DEFAULT_DATABASE_NAME = 'class_journal';
 
+/** The databases open in this page by name, so the lock and backup reach the one the app opened. */
+const openByName = new Map<string, JournalDatabase>();
+const openListeners = new Set<(db: JournalDatabase) => void>();
+
+export function openedDatabase(name: string): JournalDatabase | undefined {
+  return openByName.get(name);
+}
+
+/** Calls `listener` for every database opened from now on; returns the unsubscribe. */
+export function onDatabaseOpened(listener: (db: JournalDatabase) => void): () => void {
+  openListeners.add(listener);
+  return () => openListeners.delete(listener);
+}
+
 export interface OpenDatabaseOptions {
   name?: string;
   /** Tests pass a fake-indexeddb Dexie storage, optionally wrapped in a validator. */
@@ -56,5 +70,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<J
     };
   }
   await db.addCollections(creators);
+  openByName.set(db.name, db);
+  db.onClose.push(() => {
+    if (openByName.get(db.name) === db) openByName.delete(db.name);
+  });
+  for (const listener of openListeners) listener(db);
   return db;
 }

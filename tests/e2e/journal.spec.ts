@@ -1,7 +1,13 @@
 // The teacher's journal in Chromium: keyboard-only entry, lesson fields, durability over reload,
 // offline work, undo/redo and the refusal to mark an absent student.
 import { expect, test, type Page } from '@playwright/test';
-import { cell, openDemoAsTeacher, readLayout, uniqueDateColumns } from './journal-helpers';
+import {
+  cell,
+  openDemoAsTeacher,
+  readLayout,
+  reloadAndUnlock,
+  uniqueDateColumns,
+} from './journal-helpers';
 
 // Playwright's keyboard has only the US layout (press('н') is "Unknown key"), so Russian letters
 // are pressed by their physical keys, as on a ЙЦУКЕН keyboard: Y = н, J = о, G = п. The grid maps
@@ -97,7 +103,7 @@ test('marks, absences, topic and homework entered by keyboard survive a reload',
   await expectEntered(page, entered);
   await editLessonFields(page, 'Контрольная работа: Древний Египет', '§ 12, вопросы 1–4');
 
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(page.getByRole('grid')).toBeVisible();
   await expectEntered(page, entered);
   await expectLessonFields(page, 'Контрольная работа: Древний Египет', '§ 12, вопросы 1–4');
@@ -117,7 +123,7 @@ test('everything works offline, with no network requests', async ({ page, contex
   expect(requests).toEqual([]);
 
   await context.setOffline(false);
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(page.getByRole('grid')).toBeVisible();
   await expectEntered(page, entered);
   await expectLessonFields(page, 'Тема без сети', 'Задание без сети');
