@@ -6,6 +6,7 @@ import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { DocState } from '../../../server/sync/collections';
 import { jsonEqual, toDocState } from '../../../server/sync/doc-state';
 import { mergeDocuments, type Stamped } from '../../../shared/merge';
+import type { CollectionName } from '../../../shared/collections';
 import { toRxSchema } from '../../../shared/rx-schema';
 import { replicateJournal } from './rxdb-client';
 
@@ -21,50 +22,65 @@ export const mergeConflicts = {
   },
 };
 
+type Replication = RxReplicationState<Record<string, unknown>, { seq: number }>;
+
 export interface Desktop {
   db: RxDatabase;
-  lessons: RxCollection;
-  replication: RxReplicationState<Record<string, unknown>, { seq: number }> | null;
-  /** Starts (or restarts) live replication with the server. */
-  connect(
-    baseUrl: string,
-    token: string,
-  ): RxReplicationState<Record<string, unknown>, { seq: number }>;
-  /** The local state of a lesson as the server would send it (null when absent). */
+  collections: Record<string, RxCollection>;
+  replications: Replication[];
+  /**
+   * Starts live replication of every collection (RxDB resumes from the checkpoint it stored, if
+   * any) and waits for the initial pull and push.
+   */
+  connect(baseUrl: string, token: string): Promise<void>;
+  /** Stops replicating (the desktop goes offline); local data and checkpoints stay. */
+  disconnect(): Promise<void>;
+  /** The local state of a document as the server would send it (null when absent). */
+  doc(collection: string, id: string): Promise<DocState | null>;
   lesson(id: string): Promise<DocState | null>;
   close(): Promise<void>;
 }
 
 let counter = 0;
 
-export async function openDesktop(name: string): Promise<Desktop> {
+export async function openDesktop(
+  name: string,
+  names: readonly CollectionName[] = ['lessons'],
+): Promise<Desktop> {
   counter += 1;
   const db = await createRxDatabase({
     name: `desktop-${name}-${counter}-${Date.now()}`,
     storage: getRxStorageMemory(),
   });
-  const { lessons } = await db.addCollections({
-    lessons: { schema: toRxSchema('lessons') as never, conflictHandler: mergeConflicts as never },
-  });
+  const collections = await db.addCollections(
+    Object.fromEntries(
+      names.map((n) => [
+        n,
+        { schema: toRxSchema(n) as never, conflictHandler: mergeConflicts as never },
+      ]),
+    ),
+  );
   const desktop: Desktop = {
     db,
-    lessons: lessons!,
-    replication: null,
-    connect(baseUrl, token) {
-      desktop.replication = replicateJournal({
-        baseUrl,
-        token,
-        collection: lessons!,
-        batchSize: 500,
-      });
-      return desktop.replication;
+    collections,
+    replications: [],
+    async connect(baseUrl, token) {
+      desktop.replications = names.map((n) =>
+        replicateJournal({ baseUrl, token, collection: collections[n]!, batchSize: 500 }),
+      );
+      await Promise.all(desktop.replications.map((r) => r.awaitInitialReplication()));
     },
-    async lesson(id) {
-      const doc = await lessons!.findOne(id).exec();
+    async disconnect() {
+      await Promise.all(desktop.replications.map((r) => r.cancel()));
+      desktop.replications = [];
+    },
+    async doc(collection, id) {
+      const doc = await collections[collection]?.findOne(id).exec();
       return doc ? toDocState(doc.toJSON(true) as Record<string, unknown>) : null;
     },
+    lesson: (id) => desktop.doc('lessons', id),
     async close() {
-      await desktop.replication?.cancel();
+      await desktop.disconnect();
       await db.remove();
     },
   };
