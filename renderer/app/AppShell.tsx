@@ -4,6 +4,8 @@ import { fullName } from '../../shared/common';
 import { ROLE_LABELS } from '../../shared/staff';
 import { JournalScreen } from '../journal/JournalScreen';
 import { useSchoolData } from '../journal/use-school-data';
+import { PeriodMarksScreen } from '../workspaces/period-marks/PeriodMarksScreen';
+import { SchoolScreen } from '../workspaces/school/SchoolScreen';
 import { ClassWorkspace } from '../workspaces/class/ClassWorkspace';
 import { currentSection, sectionsFor } from './sections';
 import { useSession } from './session';
@@ -35,6 +37,10 @@ function renderSection(id: string): ReactNode {
   switch (id) {
     case 'class':
       return <ClassWorkspace />;
+    case 'period-marks':
+      return <PeriodMarksScreen />;
+    case 'school':
+      return <SchoolScreen />;
     default:
       return <JournalScreen />;
   }

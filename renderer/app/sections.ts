@@ -15,6 +15,13 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { id: 'journal', label: 'Журнал', path: 'journal', roles: ['teacher', 'classTeacher', 'deputy'] },
   { id: 'class', label: 'Мой класс', path: 'class', roles: ['classTeacher', 'deputy'] },
+  {
+    id: 'period-marks',
+    label: 'Отметки за период',
+    path: 'period-marks',
+    roles: ['teacher', 'classTeacher', 'deputy'],
+  },
+  { id: 'school', label: 'Школа', path: 'school', roles: ['deputy'] },
 ];
 
 export function sectionsFor(roles: readonly Role[]): Section[] {

@@ -26,9 +26,15 @@ export interface PeriodAct {
   by: string;
 }
 
+/**
+ * Null when the period was never closed or reopened: a `closed` stamp equal to the `name` stamp was
+ * written when the period was created (the school's calendar set-up), which is not an act.
+ */
 export function lastPeriodAct(period: Period): PeriodAct | null {
   const stamp = period.stamps.closed;
   if (!stamp) return null;
+  const created = period.stamps.name;
+  if (created && created.at === stamp.at && created.by === stamp.by) return null;
   let atMs: number;
   try {
     atMs = decodeHlc(stamp.at).wallMs;

@@ -107,6 +107,12 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
   return (
     <div className="journal-page">
       <section className="journal-left">
+        {period.closed && (
+          <p className="period-closed-notice" role="status">
+            <strong>Период закрыт.</strong> Заместитель директора закрыл период «{period.name}»:
+            отметки, пропуски и уроки изменить нельзя.
+          </p>
+        )}
         <JournalGrid
           caption={caption}
           students={students}
@@ -127,15 +133,18 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
         </p>
       </section>
       <aside className="journal-right">
-        {selectedLesson && (
-          <LessonPanel key={selectedLesson.id} lesson={selectedLesson} data={data} />
-        )}
-        <AddLessonForm
-          course={course}
-          period={period}
-          staffId={staffId}
-          bells={data.school.bells}
-        />
+        {/* A closed period: every field of the lesson panel and the new-lesson form is disabled. */}
+        <fieldset className="closed-guard" disabled={period.closed}>
+          {selectedLesson && (
+            <LessonPanel key={selectedLesson.id} lesson={selectedLesson} data={data} />
+          )}
+          <AddLessonForm
+            course={course}
+            period={period}
+            staffId={staffId}
+            bells={data.school.bells}
+          />
+        </fieldset>
       </aside>
     </div>
   );

@@ -87,6 +87,12 @@ export function JournalScreen() {
                   title={current.title}
                   period={period}
                 />
+                <a
+                  className="toolbar-link"
+                  href={`#/period-marks/${encodeURIComponent(current.course.id)}/${encodeURIComponent(period.id)}`}
+                >
+                  Отметки за период
+                </a>
               </div>
               <JournalPage
                 key={`${current.course.id}:${period.id}`}

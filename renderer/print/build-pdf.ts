@@ -2,12 +2,12 @@
 import boldUrl from '@expo-google-fonts/pt-sans/700Bold/PTSans_700Bold.ttf?url';
 import regularUrl from '@expo-google-fonts/pt-sans/400Regular/PTSans_400Regular.ttf?url';
 import italicUrl from '@expo-google-fonts/pt-sans/400Regular_Italic/PTSans_400Regular_Italic.ttf?url';
-import type { DocumentFonts, DocumentModel } from '../../shared/documents';
-import type { PdfRequest, PdfResponse } from './pdf-messages';
+import type { DocumentFonts } from '../../shared/documents';
+import type { PdfRequest, PdfResponse, PrintableModel } from './pdf-messages';
 
 export interface BuildPdfRequest {
-  kind: DocumentModel['kind'];
-  model: DocumentModel;
+  kind: PrintableModel['kind'];
+  model: PrintableModel;
 }
 
 let worker: Worker | undefined;
@@ -61,7 +61,7 @@ function getWorker(): Worker {
   return w;
 }
 
-/** Renders a document model (built with buildConsentModel / buildExtractModel / buildSummaryModel) in the worker. */
+/** Renders a document model (buildConsentModel / buildExtractModel / buildSummaryModel, or a ReportModel) in the worker. */
 export async function buildPdfInWorker(request: BuildPdfRequest): Promise<Uint8Array> {
   const fonts = fontsSent ? undefined : await loadFonts();
   const w = getWorker();

@@ -1,6 +1,7 @@
 // Module Web Worker: renders a document model to PDF bytes with pdfkit's browser build, off the UI thread.
 import type { DocumentFonts } from '../../shared/documents';
 import { renderDocument } from '../../shared/documents';
+import { renderReport } from '../../shared/documents/report-render';
 import type { PdfRequest, PdfResponse } from './pdf-messages';
 
 let fonts: DocumentFonts | undefined;
@@ -13,7 +14,10 @@ self.onmessage = async (event: MessageEvent<PdfRequest>) => {
     if (event.data.fonts) fonts = event.data.fonts;
     if (!fonts) throw new Error('Шрифты для печати не загружены.');
     if (model.kind !== kind) throw new Error(`Вид документа «${kind}» не совпадает с моделью.`);
-    const bytes = await renderDocument(model, fonts);
+    const bytes =
+      model.kind === 'report'
+        ? await renderReport(model, fonts)
+        : await renderDocument(model, fonts);
     post({ id, ok: true, bytes }, [bytes.buffer]);
   } catch (error) {
     post({ id, ok: false, message: error instanceof Error ? error.message : String(error) });

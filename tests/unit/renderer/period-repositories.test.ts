@@ -59,7 +59,7 @@ beforeEach(async () => {
   periods = createPeriodRepository(db, clock, () => author);
   const period: Period = PeriodSchema.parse({
     id: 'per-2026-q2',
-    stamps: { closed: setup },
+    stamps: { name: setup, closed: setup },
     yearId: 'y2026',
     kind: 'quarter',
     scheme: 'quarters',
@@ -154,6 +154,11 @@ describe('period repository', () => {
     const reopened = await periods.setClosed('per-2026-q2', false);
     expect(reopened.closed).toBe(false);
     expect(reopened.stamps.closed!.at > closed.stamps.closed!.at).toBe(true);
+  });
+
+  it('the stamp written when the period was created is not an act', async () => {
+    const stored = (await db.periods.findOne('per-2026-q2').exec())!.toJSON() as Period;
+    expect(lastPeriodAct(stored)).toBeNull();
   });
 
   it('only a deputy closes a period', async () => {

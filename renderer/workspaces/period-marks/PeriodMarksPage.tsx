@@ -1,0 +1,207 @@
+// One course in one period: proposals beside set marks, accept one (Enter) or all (Ctrl+Enter),
+// set a mark by keyboard, defer a mark; read-only with a notice while the period is closed.
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { fullName } from '../../../shared/common';
+import type { Course } from '../../../shared/course';
+import type { Period } from '../../../shared/period';
+import type { Deferral, PeriodMarkEntry, PeriodMarks } from '../../../shared/period-mark';
+import { addDays } from '../../../shared/documents/source';
+import { useSession } from '../../app/session';
+import { closedPeriodMessage, createPeriodMarkRepository } from '../../db/period-mark-repository';
+import { useCourseJournal } from '../../journal/use-course-journal';
+import type { SchoolData } from '../../journal/use-school-data';
+import { useLiveQuery } from '../../lib/use-live-query';
+import { DeferralForm } from './DeferralForm';
+import { markKeyCommand, MARK_KEYS_HELP, type MarkCommand } from './keys';
+import { MarksTable } from './MarksTable';
+import { acceptableRows, entryWithValue, markRows, type MarkRow } from './proposals';
+
+interface Props {
+  course: Course;
+  period: Period;
+  /** The class's reporting periods, year, exam (for the year and final proposals). */
+  reportingPeriods: readonly Period[];
+  yearPeriod: Period | undefined;
+  examPeriod: Period | undefined;
+  data: SchoolData;
+  caption: string;
+}
+
+export function PeriodMarksPage(props: Props) {
+  const { course, period, data, caption } = props;
+  const { db, clock, staffId } = useSession();
+  const repository = useMemo(
+    () => createPeriodMarkRepository(db, clock, () => staffId),
+    [db, clock, staffId],
+  );
+  const klass = data.classes.get(course.classId);
+  const group = course.groupId ? klass?.groups.find((g) => g.id === course.groupId) : undefined;
+  const journal = useCourseJournal(course, period, group ? group.studentIds : null);
+  const courseMarks = useLiveQuery<PeriodMarks>(
+    () => db.periodMarks.find({ selector: { courseId: course.id } }),
+    `period-marks:${course.id}`,
+  );
+  const [selected, setSelected] = useState(0);
+  const [hint, setHint] = useState<string | null>(null);
+  const [deferring, setDeferring] = useState<MarkRow | null>(null);
+  const tableWrap = useRef<HTMLDivElement>(null);
+
+  const rows = useMemo(
+    () =>
+      journal && courseMarks
+        ? markRows({
+            period,
+            students: journal.students,
+            lessons: journal.lessons,
+            courseMarks,
+            reportingPeriods: props.reportingPeriods,
+            yearPeriod: props.yearPeriod,
+            examPeriod: props.examPeriod,
+            policy: data.school.policy,
+            codes: data.school.attendanceCodes,
+            assessment: course.assessment,
+          })
+        : null,
+    [
+      journal,
+      courseMarks,
+      period,
+      props.reportingPeriods,
+      props.yearPeriod,
+      props.examPeriod,
+      data,
+      course,
+    ],
+  );
+  const readOnly = period.closed ? closedPeriodMessage(period) : null;
+  const target = useMemo(() => ({ course, periodId: period.id }), [course, period.id]);
+
+  const write = useCallback(
+    (entries: Record<string, PeriodMarkEntry | null>, done?: string) => {
+      if (readOnly) return setHint(readOnly);
+      void repository
+        .setEntries(target, entries)
+        .then(() => setHint(done ?? null))
+        .catch((error: unknown) => setHint(error instanceof Error ? error.message : String(error)));
+    },
+    [readOnly, repository, target],
+  );
+
+  const acceptAll = useCallback(() => {
+    if (!rows) return;
+    const todo = acceptableRows(rows);
+    if (todo.length === 0) return setHint('Все предложения уже приняты или отметки выставлены.');
+    write(
+      Object.fromEntries(todo.map((r) => [r.student.id, entryWithValue(r, r.proposal.value)])),
+      `Принято предложений: ${todo.length}.`,
+    );
+  }, [rows, write]);
+
+  const run = useCallback(
+    (command: MarkCommand) => {
+      if (!rows) return;
+      const row = rows[selected];
+      switch (command.kind) {
+        case 'move':
+          return setSelected((s) => Math.max(0, Math.min(rows.length - 1, s + command.delta)));
+        case 'acceptAll':
+          return acceptAll();
+        case 'unknown':
+          return setHint(`Клавиша «${command.key}» здесь не используется. ${MARK_KEYS_HELP}`);
+      }
+      if (!row) return;
+      if (readOnly) return setHint(readOnly);
+      switch (command.kind) {
+        case 'accept':
+          if (row.proposal.value === null) return setHint('Предложения нет: выставьте отметку.');
+          write({ [row.student.id]: entryWithValue(row, row.proposal.value) });
+          return setSelected((s) => Math.min(rows.length - 1, s + 1));
+        case 'set':
+          write({ [row.student.id]: entryWithValue(row, command.value) });
+          return setSelected((s) => Math.min(rows.length - 1, s + 1));
+        case 'clear':
+          return write({ [row.student.id]: row.entry ? entryWithValue(row, null) : null });
+        case 'defer':
+          return setDeferring(row);
+      }
+    },
+    [rows, selected, readOnly, write, acceptAll],
+  );
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent) => {
+      const command = markKeyCommand(event, {
+        passFail: course.assessment === 'passFail',
+        allowOne: data.school.policy.allowOne,
+      });
+      if (!command) return;
+      event.preventDefault();
+      run(command);
+    },
+    [course.assessment, data.school.policy.allowOne, run],
+  );
+
+  const saveDeferral = (row: MarkRow, deferral: Deferral) => {
+    setDeferring(null);
+    write(
+      { [row.student.id]: { ...entryWithValue(row, null), deferral } },
+      `Отсрочка сохранена: ${fullName(row.student)}.`,
+    );
+    tableWrap.current?.querySelector<HTMLElement>('table')?.focus();
+  };
+
+  if (!rows) return <p className="loading">Считаем предложения…</p>;
+  const current = rows[selected];
+  return (
+    <div className="period-marks-page">
+      {readOnly && (
+        <p className="period-closed-notice" role="status">
+          <strong>Период закрыт.</strong> Заместитель директора закрыл период «{period.name}»:
+          отметки изменить нельзя.
+        </p>
+      )}
+      <div className="period-marks-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={readOnly !== null}
+          onClick={acceptAll}
+          title="Ctrl+Enter: выставить предложенные отметки, где отметки ещё нет"
+        >
+          Принять все предложения
+        </button>
+        <button
+          type="button"
+          disabled={readOnly !== null || !current}
+          onClick={() => current && setDeferring(current)}
+        >
+          Отсрочка…
+        </button>
+      </div>
+      <div className="period-marks-body" ref={tableWrap}>
+        <MarksTable
+          caption={caption}
+          rows={rows}
+          selected={Math.min(selected, Math.max(0, rows.length - 1))}
+          onSelect={setSelected}
+          onKeyDown={onKeyDown}
+          readOnly={readOnly !== null}
+        />
+      </div>
+      {deferring && (
+        <DeferralForm
+          key={deferring.student.id}
+          studentName={fullName(deferring.student)}
+          initial={deferring.entry?.deferral ?? null}
+          defaultDue={addDays(period.end, 14)}
+          onSave={(d) => saveDeferral(deferring, d)}
+          onCancel={() => setDeferring(null)}
+        />
+      )}
+      <p className="hint" role="status" aria-live="polite">
+        {hint ?? ''}
+      </p>
+      <p className="keys-help">{MARK_KEYS_HELP}</p>
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+// "Периоды": the year's reporting periods per scheme with close/reopen (confirmed, stamped), and a
+// small log of the last act on each period read from its `closed` stamp.
+import { useMemo, useState } from 'react';
+import { shortName } from '../../../shared/common';
+import { periodsOfScheme, type Period, type PeriodScheme } from '../../../shared/period';
+import { useSession } from '../../app/session';
+import { createPeriodRepository, lastPeriodAct } from '../../db/period-repository';
+import type { SchoolData } from '../../journal/use-school-data';
+import { fullDate } from '../../lib/dates';
+
+const SCHEME_LABELS: Record<PeriodScheme, string> = {
+  quarters: 'Четверти',
+  halfYears: 'Полугодия',
+  trimesters: 'Триместры',
+};
+
+function dateTime(ms: number): string {
+  return new Date(ms).toLocaleString('ru-RU', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+export function PeriodsTab({ data }: { data: SchoolData }) {
+  const { db, clock, staffId } = useSession();
+  const repository = useMemo(
+    () => createPeriodRepository(db, clock, () => staffId),
+    [db, clock, staffId],
+  );
+  const [confirm, setConfirm] = useState<{ period: Period; close: boolean } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const schemes = useMemo(() => {
+    const used = new Set([...data.classes.values()].map((c) => c.periodScheme));
+    return (['quarters', 'halfYears', 'trimesters'] as const)
+      .filter((s) => used.has(s))
+      .map((scheme) => ({
+        scheme,
+        periods: periodsOfScheme(data.periods, scheme),
+        classes: [...data.classes.values()]
+          .filter((c) => c.periodScheme === scheme)
+          .map((c) => c.name),
+      }));
+  }, [data]);
+  const log = useMemo(
+    () =>
+      data.periods
+        .flatMap((p) => {
+          const act = lastPeriodAct(p);
+          return act ? [act] : [];
+        })
+        .sort((a, b) => b.atMs - a.atMs)
+        .slice(0, 12),
+    [data.periods],
+  );
+  const who = (id: string) => {
+    const s = data.staff.get(id);
+    return s ? shortName(s) : id;
+  };
+
+  const act = async () => {
+    if (!confirm) return;
+    const { period, close } = confirm;
+    setConfirm(null);
+    try {
+      await repository.setClosed(period.id, close);
+      setMessage(close ? `Период «${period.name}» закрыт.` : `Период «${period.name}» открыт.`);
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <div className="school-tab periods-tab">
+      {schemes.map(({ scheme, periods, classes }) => (
+        <section key={scheme}>
+          <h2>
+            {SCHEME_LABELS[scheme]} <small>({classes.join(', ')})</small>
+          </h2>
+          <table className="report-table periods-table">
+            <thead>
+              <tr>
+                <th scope="col">Период</th>
+                <th scope="col">Даты</th>
+                <th scope="col">Состояние</th>
+                <th scope="col">Действие</th>
+              </tr>
+            </thead>
+            <tbody>
+              {periods.map((p) => (
+                <tr key={p.id} data-period-id={p.id}>
+                  <th scope="row">{p.name}</th>
+                  <td>
+                    {fullDate(p.start)} – {fullDate(p.end)}
+                  </td>
+                  <td className={p.closed ? 'state closed' : 'state open'}>
+                    {p.closed ? 'закрыт' : 'открыт'}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className={p.closed ? undefined : 'danger'}
+                      aria-label={`${p.closed ? 'Открыть' : 'Закрыть'} период «${p.name}» (${SCHEME_LABELS[scheme].toLowerCase()})`}
+                      onClick={() => setConfirm({ period: p, close: !p.closed })}
+                    >
+                      {p.closed ? 'Открыть' : 'Закрыть'}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      <p className="hint" role="status">
+        {message ?? ''}
+      </p>
+      <section className="period-log">
+        <h2>Журнал действий с периодами</h2>
+        <p className="keys-help">
+          Последнее действие с каждым периодом (кто и когда закрыл или открыл его); полная история
+          хранится на сервере школы.
+        </p>
+        {log.length === 0 && <p className="empty">Периоды ещё не закрывались и не открывались.</p>}
+        <ul>
+          {log.map((a) => (
+            <li key={a.periodId}>
+              {dateTime(a.atMs)} — {who(a.by)}: «{a.periodName}» {a.closed ? 'закрыт' : 'открыт'}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {confirm && (
+        <div className="confirm-overlay">
+          <div
+            className="confirm-dialog"
+            role="alertdialog"
+            aria-modal="true"
+            aria-labelledby="period-confirm-title"
+          >
+            <h2 id="period-confirm-title">
+              {confirm.close ? 'Закрыть' : 'Открыть'} период «{confirm.period.name}»?
+            </h2>
+            <p>
+              {confirm.close
+                ? `Отметки, пропуски и уроки с ${fullDate(confirm.period.start)} по ${fullDate(confirm.period.end)} и отметки за период станут недоступны для изменения.`
+                : 'Учителя снова смогут менять отметки, пропуски и уроки этого периода. Действие будет записано в журнал.'}
+            </p>
+            <div className="form-actions">
+              <button type="button" autoFocus onClick={() => setConfirm(null)}>
+                Отмена
+              </button>
+              <button type="button" className="primary" onClick={() => void act()}>
+                {confirm.close ? 'Закрыть период' : 'Открыть период'}
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+// "Отчёты": failing marks with topics, missed lessons with topics, the test-schedule check — for the
+// chosen period and one class or the whole school, on screen and as PDF or XLSX.
+import { useMemo, useState } from 'react';
+import type { Period } from '../../../shared/period';
+import { failingMarksReport } from '../../../shared/reports/failing-marks';
+import { missedLessonsReport } from '../../../shared/reports/missed-lessons';
+import { checkTestSchedule } from '../../../shared/reports/test-schedule';
+import { toTableReport, type TableReport } from '../../../shared/reports/table-report';
+import { compareClasses } from '../../../shared/school-class';
+import type { SchoolData } from '../../journal/use-school-data';
+import { ReportExportButtons } from './ReportExportButtons';
+import { ReportTable } from './ReportTable';
+import type { SchoolRecords } from './use-school-records';
+
+type ReportKind = 'failingMarks' | 'missedLessons' | 'testSchedule';
+
+const REPORTS: { id: ReportKind; label: string }[] = [
+  { id: 'failingMarks', label: 'Неудовлетворительные отметки с темами' },
+  { id: 'missedLessons', label: 'Пропущенные уроки с темами' },
+  { id: 'testSchedule', label: 'Проверка графика контрольных работ' },
+];
+
+interface Props {
+  data: SchoolData;
+  records: SchoolRecords;
+  period: Period;
+}
+
+export function ReportsTab({ data, records, period }: Props) {
+  const [kind, setKind] = useState<ReportKind>('failingMarks');
+  const [classId, setClassId] = useState('');
+  const classes = useMemo(() => [...data.classes.values()].sort(compareClasses), [data]);
+
+  const report = useMemo((): TableReport => {
+    const scope = {
+      lessons: records.lessons,
+      courses: records.courses,
+      subjects: data.school.subjects,
+      classId: classId || undefined,
+      from: period.start,
+      to: period.end,
+    };
+    const className = classId ? data.classes.get(classId)?.name : undefined;
+    const subtitle = `${className ? `${className} класс, ` : ''}${period.name}`;
+    switch (kind) {
+      case 'failingMarks':
+        return toTableReport({
+          kind,
+          subtitle,
+          report: failingMarksReport({
+            ...scope,
+            students: records.students,
+            policy: data.school.policy,
+          }),
+        });
+      case 'missedLessons':
+        return toTableReport({
+          kind,
+          subtitle,
+          report: missedLessonsReport({
+            ...scope,
+            students: records.students,
+            codes: data.school.attendanceCodes,
+          }),
+        });
+      case 'testSchedule':
+        return toTableReport({
+          kind,
+          subtitle,
+          report: checkTestSchedule({
+            ...scope,
+            classes: [...data.classes.values()],
+            policy: data.school.policy,
+          }),
+        });
+    }
+  }, [kind, classId, records, data, period]);
+
+  return (
+    <div className="school-tab reports-tab">
+      <div className="school-actions">
+        <label>
+          Отчёт{' '}
+          <select value={kind} onChange={(e) => setKind(e.target.value as ReportKind)}>
+            {REPORTS.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Класс{' '}
+          <select value={classId} onChange={(e) => setClassId(e.target.value)}>
+            <option value="">Все классы</option>
+            {classes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ReportExportButtons report={report} schoolShortName={data.school.shortName} />
+      </div>
+      <h2>
+        {report.title} <small>{report.subtitle}</small>
+      </h2>
+      <p className="report-count" role="status">
+        Строк: {report.rows.length}
+      </p>
+      <ReportTable report={report} />
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// "Сводная ведомость": the term summary sheet for one class or the whole school for a chosen period
+// (or the year-end variant), built in the PDF worker, previewed and saved through the print dialog.
+import { useMemo, useState } from 'react';
+import { buildSummaryModel } from '../../../shared/documents/summary-model';
+import type { Period } from '../../../shared/period';
+import { compareClasses } from '../../../shared/school-class';
+import { useSession } from '../../app/session';
+import type { SchoolData } from '../../journal/use-school-data';
+import { todayIso } from '../../lib/dates';
+import { PrintDialog } from '../../print/PrintDialog';
+import type { PrintJob } from '../../print/print-job';
+import { gatherSchoolSource } from './gather-school-source';
+
+const YEAR = 'year';
+
+interface Props {
+  data: SchoolData;
+  /** The reporting periods the deputy can choose (every scheme the school uses). */
+  periods: readonly Period[];
+  period: Period;
+}
+
+export function SummaryTab({ data, periods, period }: Props) {
+  const { db } = useSession();
+  const classes = useMemo(() => [...data.classes.values()].sort(compareClasses), [data]);
+  const [classId, setClassId] = useState<string>('');
+  const [periodId, setPeriodId] = useState<string>(period.id);
+  const [job, setJob] = useState<PrintJob | null>(null);
+
+  const make = () => {
+    const cls = classId ? data.classes.get(classId) : undefined;
+    const year = periodId === YEAR;
+    const chosen = periods.find((p) => p.id === periodId);
+    const what = `${cls ? `${cls.name} класс` : 'вся школа'}, ${year ? 'год' : (chosen?.name ?? '')}`;
+    setJob({
+      title: `Сводная ведомость — ${what}`,
+      fileName: `Сводная ведомость — ${what}`,
+      model: async () => {
+        const source = await gatherSchoolSource(db, classId || null);
+        const today = todayIso();
+        return buildSummaryModel(source, {
+          classes: classId ? [classId] : undefined,
+          periodId: year ? undefined : periodId,
+          year,
+          asOf: today,
+          issuedOn: today,
+        });
+      },
+    });
+  };
+
+  return (
+    <div className="school-tab summary-tab">
+      <form
+        className="school-actions"
+        onSubmit={(e) => {
+          e.preventDefault();
+          make();
+        }}
+      >
+        <label>
+          Класс{' '}
+          <select value={classId} onChange={(e) => setClassId(e.target.value)}>
+            <option value="">Вся школа (каждый класс с новой страницы)</option>
+            {classes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Период{' '}
+          <select value={periodId} onChange={(e) => setPeriodId(e.target.value)}>
+            {periods.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+            <option value={YEAR}>Год (годовая ведомость)</option>
+          </select>
+        </label>
+        <button type="submit" className="primary">
+          Сформировать ведомость
+        </button>
+      </form>
+      <p className="keys-help">
+        Для класса, который учится по другим периодам (полугодия), берётся его период, в который
+        попадает конец выбранного. Отсроченные отметки печатаются как «отср.».
+      </p>
+      {job && <PrintDialog job={job} onClose={() => setJob(null)} />}
+    </div>
+  );
+}
