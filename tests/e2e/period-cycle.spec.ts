@@ -6,9 +6,10 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { countLessonsMissed } from '../../shared/attendance';
 import type { Course } from '../../shared/course';
-import { proposePeriodMark, studentMarks } from '../../shared/grading';
+import { proposePeriodMark, proposeYearMark, studentMarks } from '../../shared/grading';
+import { MARK_LABELS } from '../../shared/grading-policy';
 import type { Lesson } from '../../shared/lesson';
-import type { Period } from '../../shared/period';
+import { periodsOfScheme, type Period } from '../../shared/period';
 import type { PeriodMarks } from '../../shared/period-mark';
 import { failingMarksReport } from '../../shared/reports/failing-marks';
 import { schoolStatistics } from '../../shared/reports/school-statistics';
@@ -192,6 +193,28 @@ test('period marks: accept, defer, close, read-only, reopen; deputy numbers matc
   await page.keyboard.press(next);
   await expect(setMark(page, 2)).toHaveText(next);
 
+  // The year mark is proposed from the period marks (the mean of the numeric ones).
+  await periodSelect.selectOption({ label: 'Годовая' });
+  await expect(page.locator('.period-marks-table caption')).toContainText('Годовая');
+  const klass = (await readCollection<SchoolClass>(page, 'classes')).find(
+    (c) => c.id === course.classId,
+  )!;
+  const yearDocs = await readCollection<PeriodMarks>(page, 'periodMarks');
+  const firstId = (await rows(page).first().getAttribute('data-student-id'))!;
+  const yearProposal = proposeYearMark(
+    periodsOfScheme(periods, klass.periodScheme).map(
+      (p) =>
+        yearDocs.find((d) => d.courseId === courseId && d.periodId === p.id)?.marks[firstId]
+          ?.value ?? null,
+    ),
+    school!.policy,
+  );
+  await expect(rows(page).first().locator('td.proposal')).toHaveText(
+    yearProposal.value === null ? '—' : MARK_LABELS[yearProposal.value],
+  );
+  await expect(rows(page).first().locator('td.explanation')).toHaveText(yearProposal.explanation);
+  await shot(page, '4b-teacher-year-marks');
+
   // --- The deputy's statistics and failing-marks report against the rules on the same documents.
   await switchIdentity(page, DEPUTY);
   await goHash(page, '#/school/statistics');
@@ -282,5 +305,6 @@ test('period marks: accept, defer, close, read-only, reopen; deputy numbers matc
   await page.getByRole('button', { name: 'Сформировать ведомость' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Сохранить…' })).toBeVisible({ timeout: 60_000 });
+  await page.waitForTimeout(1500); // the built-in PDF viewer draws the preview
   await shot(page, '8-deputy-summary');
 });
