@@ -64,6 +64,8 @@ export function createMainHandlers(deps: MainDeps): BridgeHandlers {
 export interface IpcSender {
   windowId: number | null;
   frameUrl: string | null | undefined;
+  /** event.senderFrame is the window's top frame (not an iframe). */
+  isMainFrame?: boolean;
 }
 
 export class UntrustedSenderError extends Error {

@@ -27,6 +27,7 @@ import {
   APP_ENTRY_URL,
   APP_SCHEME,
   buildContentSecurityPolicy,
+  handleWindowOpen,
   isAllowedNavigation,
   isPermissionAllowed,
 } from './security';
@@ -137,7 +138,13 @@ async function start(): Promise<void> {
 
 function senderOf(event: IpcMainInvokeEvent): IpcSender {
   const win = BrowserWindow.fromWebContents(event.sender);
-  return { windowId: win?.id ?? null, frameUrl: event.senderFrame?.url };
+  const frame = event.senderFrame;
+  return {
+    // A destroyed window (closing, crashed) is no longer ours to trust.
+    windowId: win && !win.isDestroyed() ? win.id : null,
+    frameUrl: frame?.url,
+    isMainFrame: frame ? frame.parent === null : false,
+  };
 }
 
 function isFile(filePath: string): boolean {
@@ -207,7 +214,13 @@ function hardenWebContents(contents: WebContents): void {
     if (!isAllowedNavigation(event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) =>
+    handleWindowOpen(url, (webUrl) => void shell.openExternal(webUrl)),
+  );
+  // CSP violations reach the main log (the renderer logs them to its console).
+  contents.on('console-message', (event) => {
+    if (event.message.startsWith('[csp]')) console.warn(event.message);
+  });
   contents.on('context-menu', (_event, params) => {
     if (!params.isEditable && params.selectionText === '') return;
     const items: MenuItemConstructorOptions[] = params.isEditable

@@ -35,11 +35,36 @@ export function isAllowedNavigation(value: string): boolean {
  * showing our app:// page (not an iframe with a blob: PDF, not a page navigated elsewhere).
  */
 export function isTrustedSender(
-  sender: { windowId: number | null; frameUrl: string | null | undefined },
+  sender: {
+    windowId: number | null;
+    frameUrl: string | null | undefined;
+    /** False for an iframe (even one showing our page): only the top frame may call the bridge. */
+    isMainFrame?: boolean;
+  },
   ourWindowIds: Iterable<number>,
 ): boolean {
-  if (sender.windowId === null || !sender.frameUrl) return false;
+  if (sender.windowId === null || !sender.frameUrl || sender.isMainFrame === false) return false;
   return [...ourWindowIds].includes(sender.windowId) && isAppUrl(sender.frameUrl);
+}
+
+/**
+ * window.open and target=_blank links: never a new Electron window. A web link is handed to the
+ * OS browser through `openExternal` (injected: shell.openExternal in main.ts); anything else —
+ * javascript:, file:, data:, our own app:// pages — is dropped.
+ */
+export function handleWindowOpen(
+  url: string,
+  openExternal: (url: string) => void,
+): { action: 'deny' } {
+  const parsed = parseUrl(url);
+  const web =
+    parsed !== null &&
+    (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
+    parsed.hostname !== '' &&
+    parsed.username === '' &&
+    parsed.password === '';
+  if (web) openExternal(parsed.href);
+  return { action: 'deny' };
 }
 
 /** The school server's origin plus the matching WebSocket origin, for connect-src. */
