@@ -33,17 +33,27 @@ export function PeriodsTab({ data }: { data: SchoolData }) {
   const [confirm, setConfirm] = useState<{ period: Period; close: boolean } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
-  const schemes = useMemo(() => {
-    const used = new Set([...data.classes.values()].map((c) => c.periodScheme));
-    return (['quarters', 'halfYears', 'trimesters'] as const)
+  const groups = useMemo(() => {
+    const all = [...data.classes.values()];
+    const used = new Set(all.map((c) => c.periodScheme));
+    const byScheme = (['quarters', 'halfYears', 'trimesters'] as const)
       .filter((s) => used.has(s))
       .map((scheme) => ({
-        scheme,
-        periods: periodsOfScheme(data.periods, scheme),
-        classes: [...data.classes.values()]
+        key: scheme as string,
+        title: SCHEME_LABELS[scheme],
+        note: all
           .filter((c) => c.periodScheme === scheme)
-          .map((c) => c.name),
+          .map((c) => c.name)
+          .join(', '),
+        periods: periodsOfScheme(data.periods, scheme),
       }));
+    const order: Period['kind'][] = ['year', 'exam', 'final'];
+    const yearLevel = data.periods
+      .filter((p) => p.scheme === null)
+      .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+    return yearLevel.length
+      ? [...byScheme, { key: 'year', title: 'Год', note: 'все классы', periods: yearLevel }]
+      : byScheme;
   }, [data]);
   const log = useMemo(
     () =>
@@ -75,10 +85,10 @@ export function PeriodsTab({ data }: { data: SchoolData }) {
 
   return (
     <div className="school-tab periods-tab">
-      {schemes.map(({ scheme, periods, classes }) => (
-        <section key={scheme}>
+      {groups.map(({ key, title, note, periods }) => (
+        <section key={key}>
           <h2>
-            {SCHEME_LABELS[scheme]} <small>({classes.join(', ')})</small>
+            {title} <small>({note})</small>
           </h2>
           <table className="report-table periods-table">
             <thead>
@@ -103,7 +113,7 @@ export function PeriodsTab({ data }: { data: SchoolData }) {
                     <button
                       type="button"
                       className={p.closed ? undefined : 'danger'}
-                      aria-label={`${p.closed ? 'Открыть' : 'Закрыть'} период «${p.name}» (${SCHEME_LABELS[scheme].toLowerCase()})`}
+                      aria-label={`${p.closed ? 'Открыть' : 'Закрыть'} период «${p.name}» (${title.toLowerCase()})`}
                       onClick={() => setConfirm({ period: p, close: !p.closed })}
                     >
                       {p.closed ? 'Открыть' : 'Закрыть'}
