@@ -7,6 +7,8 @@ import { createLessonRepository } from '../db/lesson-repository';
 import type { JournalDatabase } from '../db/types';
 import { FirstRun } from '../first-run/FirstRun';
 import { IdentityPicker } from '../first-run/IdentityPicker';
+import { ServerSession } from '../sync/ServerSession';
+import { SyncIndicator } from '../sync/SyncIndicator';
 import { AppShell, type MenuAction } from './AppShell';
 import { SessionContext, type Session } from './session';
 
@@ -15,6 +17,8 @@ type Stage =
   | { name: 'failed'; message: string }
   | { name: 'firstRun' }
   | { name: 'pickIdentity' }
+  /** Signed in to the school server: identity comes from the account, the data from sync. */
+  | { name: 'server' }
   | { name: 'journal'; staffId: string };
 
 interface Opened {
@@ -48,6 +52,7 @@ export function App({ database, menu: outerMenu = [] }: AppProps = {}) {
       setOpened({ db, clock });
       staffRef.current = staffId;
       if (!setup) setStage({ name: 'firstRun' });
+      else if (setup.source === 'server') setStage({ name: 'server' });
       else if (!staffId) setStage({ name: 'pickIdentity' });
       else setStage({ name: 'journal', staffId });
     })().catch((error: unknown) => {
@@ -105,9 +110,38 @@ export function App({ database, menu: outerMenu = [] }: AppProps = {}) {
         </p>
       );
     case 'firstRun':
-      return <FirstRun db={opened.db} onDone={() => setStage({ name: 'pickIdentity' })} />;
+      return (
+        <FirstRun
+          db={opened.db}
+          onDone={() =>
+            void readSetup(opened.db).then((setup) =>
+              setStage(setup?.source === 'server' ? { name: 'server' } : { name: 'pickIdentity' }),
+            )
+          }
+        />
+      );
     case 'pickIdentity':
       return <IdentityPicker db={opened.db} onPick={(id) => void chooseIdentity(id)} />;
+    case 'server':
+      return (
+        <ServerSession
+          db={opened.db}
+          clock={opened.clock}
+          onIdentity={(id) => (staffRef.current = id)}
+        >
+          {({ client, staffId, signOut }) => {
+            const session: Session = { ...opened, lessons, staffId };
+            return (
+              <SessionContext.Provider value={session}>
+                <AppShell
+                  menu={[...outerMenu, { label: 'Выйти из учётной записи', run: signOut }]}
+                  status={<SyncIndicator client={client} />}
+                />
+              </SessionContext.Provider>
+            );
+          }}
+        </ServerSession>
+      );
     case 'journal': {
       const session: Session = { ...opened, lessons, staffId: stage.staffId };
       return (

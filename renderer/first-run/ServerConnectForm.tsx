@@ -1,42 +1,69 @@
-// Server URL, login and password. Replication is wired in later: `connectToServer` is the single
-// place to replace; until then it explains in Russian that connecting is not available yet.
-import { useState, type FormEvent } from 'react';
+// "Подключиться к серверу школы": server address, login, password and this computer's name. Used
+// on first run and again when the server ended the session (the address and login are kept).
+import { useEffect, useState, type FormEvent } from 'react';
 import type { JournalDatabase } from '../db/types';
+import { defaultDeviceName, defaultServerUrl, signIn } from '../sync/login';
 
 export interface ServerCredentials {
   serverUrl: string;
   login: string;
   password: string;
+  deviceName: string;
 }
 
 export type ConnectResult = { ok: true } | { ok: false; message: string };
 
-/** Replace with the replication client's sign-in; it should store the setup and identity. */
+/** Signs in, stores the session (token protected by the host), the setup and the identity. */
 export async function connectToServer(
-  _db: JournalDatabase,
-  _credentials: ServerCredentials,
+  db: JournalDatabase,
+  credentials: ServerCredentials,
 ): Promise<ConnectResult> {
-  return {
-    ok: false,
-    message:
-      'Подключение к серверу школы пока недоступно в этой версии программы. Воспользуйтесь демо-школой или обратитесь к администратору.',
-  };
+  try {
+    const result = await signIn(db, credentials);
+    return result.ok ? { ok: true } : result;
+  } catch (error) {
+    console.error(error);
+    return {
+      ok: false,
+      message: 'Не удалось сохранить вход на этом компьютере. Попробуйте ещё раз',
+    };
+  }
 }
 
 interface Props {
   db: JournalDatabase;
-  onBack: () => void;
+  /** Absent when signing in again (there is nowhere to go back to). */
+  onBack?: () => void;
   onConnected: () => void;
+  /** Why the form is shown again ("Сеанс завершён: войдите снова"). */
+  notice?: string | null;
+  initial?: Partial<ServerCredentials>;
 }
 
-export function ServerConnectForm({ db, onBack, onConnected }: Props) {
+export function ServerConnectForm({ db, onBack, onConnected, notice, initial }: Props) {
   const [credentials, setCredentials] = useState<ServerCredentials>({
-    serverUrl: '',
-    login: '',
+    serverUrl: initial?.serverUrl ?? '',
+    login: initial?.login ?? '',
     password: '',
+    deviceName: initial?.deviceName ?? '',
   });
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    void defaultServerUrl().then(({ serverUrl, platform }) => {
+      if (cancelled) return;
+      setCredentials((c) => ({
+        ...c,
+        serverUrl: c.serverUrl || serverUrl,
+        deviceName: c.deviceName || defaultDeviceName(platform),
+      }));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,12 +84,18 @@ export function ServerConnectForm({ db, onBack, onConnected }: Props) {
   return (
     <form className="server-form" onSubmit={(e) => void submit(e)}>
       <h2>Подключение к серверу школы</h2>
+      {notice && (
+        <p role="status" className="form-notice">
+          {notice}. Записи, сделанные на этом компьютере, сохранены и будут отправлены после входа.
+        </p>
+      )}
       <label>
         Адрес сервера
         <input
-          type="url"
+          type="text"
+          inputMode="url"
           required
-          placeholder="https://journal.school7.ru"
+          placeholder="http://journal.school7.ru:8080"
           {...field('serverUrl')}
         />
       </label>
@@ -74,15 +107,21 @@ export function ServerConnectForm({ db, onBack, onConnected }: Props) {
         Пароль
         <input type="password" required autoComplete="current-password" {...field('password')} />
       </label>
+      <label>
+        Название этого компьютера
+        <input type="text" required maxLength={100} {...field('deviceName')} />
+      </label>
       {message && (
         <p role="alert" className="form-message">
           {message}
         </p>
       )}
       <div className="form-actions">
-        <button type="button" onClick={onBack}>
-          Назад
-        </button>
+        {onBack && (
+          <button type="button" onClick={onBack}>
+            Назад
+          </button>
+        )}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Подключаемся…' : 'Подключиться'}
         </button>

@@ -1,10 +1,11 @@
 // One journal page: a course in a period — the grid on the left, the selected lesson on the right.
-import { useLayoutEffect, useMemo } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import type { Course } from '../../shared/course';
 import type { LessonEntry } from '../../shared/lesson';
 import type { Period } from '../../shared/period';
 import { useSession } from '../app/session';
 import { AddLessonForm } from './AddLessonForm';
+import { CellHistory } from './CellHistory';
 import { columnsKey, lessonColumns, type LessonColumn } from './columns';
 import { JournalGrid } from './JournalGrid';
 import { LessonPanel } from './LessonPanel';
@@ -96,6 +97,7 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
       : null,
   });
 
+  const [historyOpen, setHistoryOpen] = useState(false);
   const ready = journal !== null;
   useLayoutEffect(() => {
     if (ready) onReady?.();
@@ -103,6 +105,7 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
 
   if (!journal) return <p className="loading">Открываем страницу журнала…</p>;
   const selectedLesson = lessons[editing.selection.col];
+  const selectedStudent = students[editing.selection.row];
 
   return (
     <div className="journal-page">
@@ -126,6 +129,19 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
         <p className="hint" role="status" aria-live="polite">
           {editing.hint ?? ''}
         </p>
+        {selectedLesson && selectedStudent && (
+          <button type="button" className="cell-history-open" onClick={() => setHistoryOpen(true)}>
+            История клетки
+          </button>
+        )}
+        {historyOpen && selectedLesson && selectedStudent && (
+          <CellHistory
+            lessonId={selectedLesson.id}
+            studentId={selectedStudent.id}
+            title={`${selectedStudent.lastName} ${selectedStudent.firstName}, ${columns[editing.selection.col]?.label ?? selectedLesson.date}`}
+            onClose={() => setHistoryOpen(false)}
+          />
+        )}
         <p className="keys-help">
           Клавиши: 5 4 3 2 1 — отметка (можно несколько в клетке),{' '}
           {attendanceCodes.map((c) => c.code).join(', ')} — пропуск, Backspace — убрать последнюю,

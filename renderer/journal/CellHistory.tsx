@@ -1,0 +1,121 @@
+// A journal cell's history from the server's audit log: who changed it, on which computer, when,
+// what it was before and after, and the values a concurrent edit superseded.
+import { useEffect, useState } from 'react';
+import { useSyncClient } from '../sync/sync-context';
+import { SyncError } from '../sync/api';
+
+interface HistoryEntry {
+  seq: number | null;
+  at: string | null;
+  kind: string;
+  who: { login: string | null; staffId: string | null; name: string | null };
+  device: { id: string | null; name: string | null };
+  stamp: { at?: string; by?: string } | null;
+  before: unknown;
+  after: unknown;
+  superseded: { path: string; value: unknown; stamp: { by?: string } | null; from?: string }[];
+}
+
+interface Props {
+  lessonId: string;
+  studentId: string;
+  /** "Иванова Мария, 12.09" for the dialog's title. */
+  title: string;
+  onClose: () => void;
+}
+
+/** "5 4 н" — a cell value as the grid shows it; "пусто" for an empty one. */
+export function cellValueText(value: unknown): string {
+  if (value === null || value === undefined) return 'пусто';
+  const entry = value as { marks?: { value?: unknown }[]; attendance?: unknown };
+  const parts = (entry.marks ?? []).map((m) => String(m.value ?? ''));
+  if (typeof entry.attendance === 'string') parts.push(entry.attendance);
+  return parts.length > 0 ? parts.join(' ') : 'пусто';
+}
+
+function who(entry: HistoryEntry): string {
+  if (entry.kind === 'import') return 'Загрузка данных школы';
+  return entry.who.name ?? entry.who.login ?? entry.stamp?.by ?? 'неизвестно';
+}
+
+type State =
+  | { name: 'loading' }
+  | { name: 'offline' }
+  | { name: 'failed'; message: string }
+  | { name: 'loaded'; entries: HistoryEntry[] };
+
+export function CellHistory({ lessonId, studentId, title, onClose }: Props) {
+  const client = useSyncClient();
+  const [state, setState] = useState<State>(client ? { name: 'loading' } : { name: 'offline' });
+
+  useEffect(() => {
+    if (!client) return;
+    let cancelled = false;
+    const path = `/api/v1/history/lessons/${encodeURIComponent(lessonId)}?path=${encodeURIComponent(`entries.${studentId}`)}`;
+    client
+      .get<{ entries: HistoryEntry[] }>(path)
+      .then((answer) => !cancelled && setState({ name: 'loaded', entries: answer.entries }))
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        if (error instanceof SyncError && error.kind === 'offline') setState({ name: 'offline' });
+        else setState({ name: 'failed', message: error instanceof Error ? error.message : '' });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [client, lessonId, studentId]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  return (
+    <div className="cell-history" role="dialog" aria-modal="true" aria-label="История клетки">
+      <h2>История: {title}</h2>
+      {state.name === 'loading' && <p>Загружаем историю…</p>}
+      {state.name === 'offline' && <p role="status">История доступна при подключении к серверу</p>}
+      {state.name === 'failed' && <p role="alert">Не удалось получить историю. {state.message}</p>}
+      {state.name === 'loaded' && state.entries.length === 0 && (
+        <p>Изменений этой клетки на сервере нет.</p>
+      )}
+      {state.name === 'loaded' && state.entries.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>Когда</th>
+              <th>Кто</th>
+              <th>Компьютер</th>
+              <th>Было → стало</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.entries.map((entry, i) => (
+              <tr key={`${entry.seq ?? 'x'}-${i}`}>
+                <td>{entry.at ? new Date(entry.at).toLocaleString('ru-RU') : '—'}</td>
+                <td>{who(entry)}</td>
+                <td>{entry.device.name ?? '—'}</td>
+                <td>
+                  {entry.kind === 'superseded'
+                    ? 'изменение не применено: на сервере более новое'
+                    : `${cellValueText(entry.before)} → ${cellValueText(entry.after)}`}
+                  {entry.superseded
+                    .filter((s) => s.from !== 'server')
+                    .map((s, j) => (
+                      <div key={j} className="superseded">
+                        Не принято (более новая правка уже была): {cellValueText(s.value)}
+                      </div>
+                    ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <button type="button" onClick={onClose} autoFocus>
+        Закрыть
+      </button>
+    </div>
+  );
+}

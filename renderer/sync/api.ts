@@ -1,0 +1,114 @@
+// HTTP calls to the school server (docs/SYNC.md): the protocol header, the Bearer token, and the
+// server's errors turned into SyncError with a Russian message and a kind the client acts on.
+
+/** The wire protocol this client speaks (X-Journal-Protocol). */
+export const CLIENT_PROTOCOL = 1;
+
+export type SyncErrorKind =
+  /** The server cannot be reached (network down, wrong address, server stopped). */
+  | 'offline'
+  /** 401: the token is unknown, revoked or the password changed — log in again. */
+  | 'unauthorized'
+  /** 426: this app is too old for the server. */
+  | 'upgrade'
+  /** 429 on login: wait `retryAfterSeconds`. */
+  | 'throttled'
+  /** Wrong login or password. */
+  | 'credentials'
+  /** Anything else the server answered (4xx/5xx). */
+  | 'server';
+
+export class SyncError extends Error {
+  override name = 'SyncError';
+  constructor(
+    readonly kind: SyncErrorKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export const MESSAGES = {
+  offline: 'Сервер школы недоступен: проверьте адрес и сеть',
+  credentials: 'Неверный логин или пароль',
+  sessionEnded: 'Сеанс завершён: войдите снова',
+  upgrade: 'Обновите программу: сервер школы работает с более новой версией журнала',
+  throttled: (s: number) => `Слишком много попыток входа, подождите ${s} с`,
+  badAnswer: 'Сервер школы ответил непонятно. Проверьте адрес сервера',
+} as const;
+
+/** "journal.school7.ru" → "http://journal.school7.ru"; trailing slashes removed. */
+export function normalizeServerUrl(input: string): string {
+  let url = input.trim();
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) url = `http://${url}`;
+  return url.replace(/\/+$/, '');
+}
+
+interface RequestOptions {
+  token?: string | null;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+function errorMessage(body: unknown): string | null {
+  const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
+  return typeof message === 'string' && message ? message : null;
+}
+
+/** Turns a non-OK response into a SyncError (reads the JSON error body when there is one). */
+export async function responseError(res: Response): Promise<SyncError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // not JSON: keep the status only
+  }
+  const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
+  const message = errorMessage(body);
+  if (res.status === 401 && code === 'INVALID_CREDENTIALS') {
+    return new SyncError('credentials', MESSAGES.credentials, 401);
+  }
+  if (res.status === 401) return new SyncError('unauthorized', MESSAGES.sessionEnded, 401);
+  if (res.status === 426) return new SyncError('upgrade', MESSAGES.upgrade, 426);
+  if (res.status === 429) {
+    const seconds = Number.parseInt(res.headers.get('retry-after') ?? '', 10);
+    const wait = Number.isFinite(seconds) && seconds > 0 ? seconds : 30;
+    return new SyncError('throttled', MESSAGES.throttled(wait), 429, wait);
+  }
+  return new SyncError('server', message ?? `Ошибка сервера школы (${res.status})`, res.status);
+}
+
+/** One JSON request to the server. Throws SyncError. */
+export async function apiRequest<T>(
+  baseUrl: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'x-journal-protocol': String(CLIENT_PROTOCOL),
+  };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(`${baseUrl}${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new SyncError('offline', MESSAGES.offline);
+  }
+  if (!res.ok) throw await responseError(res);
+  try {
+    return (await res.json()) as T;
+  } catch {
+    throw new SyncError('server', MESSAGES.badAnswer, res.status);
+  }
+}

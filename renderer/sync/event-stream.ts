@@ -1,0 +1,152 @@
+// The server's live stream (text/event-stream) read with fetch(), since EventSource cannot send
+// the Bearer header, mapped to RxDB's pull.stream$: 'RESYNC' on every (re)connection, batches as
+// they come, reconnection with backoff, and a heartbeat timeout for connections that died silently.
+import { Observable } from 'rxjs';
+import type { RxReplicationPullStreamItem } from 'rxdb';
+import { CLIENT_PROTOCOL, responseError, SyncError } from './api';
+
+export interface ServerSentEvent {
+  event: string;
+  data: string;
+}
+
+/** Incremental SSE parser: feed it text chunks, it returns the complete events. */
+export function createSseParser(): (chunk: string) => ServerSentEvent[] {
+  let buffer = '';
+  return (chunk) => {
+    buffer += chunk.replace(/\r\n?/g, '\n');
+    const events: ServerSentEvent[] = [];
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of block.split('\n')) {
+        if (line === '' || line.startsWith(':')) continue; // heartbeat comment
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'event') event = text;
+        else if (field === 'data') data.push(text);
+      }
+      if (data.length > 0) events.push({ event, data: data.join('\n') });
+    }
+    return events;
+  };
+}
+
+export interface StreamOptions {
+  url: string;
+  token: string;
+  /** The server sends a heartbeat every 15 s; silence this long means a dead connection. */
+  heartbeatTimeoutMs?: number;
+  /** First reconnection delay; doubles up to maxRetryMs. */
+  retryMs?: number;
+  maxRetryMs?: number;
+  /** The session ended (401 or `event: unauthorized`) or the app is outdated (426). */
+  onFatal: (error: SyncError) => void;
+  /** Lets the client force a reconnection (the browser came back online). */
+  reconnect$?: Observable<unknown>;
+  /** Called on every successful connection and on every event (for "last exchange"). */
+  onAlive?: () => void;
+}
+
+type Item<T, C> = RxReplicationPullStreamItem<T, C>;
+
+export function journalStream<T, C>(options: StreamOptions): Observable<Item<T, C>> {
+  const heartbeatMs = options.heartbeatTimeoutMs ?? 40_000;
+  const firstRetry = options.retryMs ?? 1000;
+  const maxRetry = options.maxRetryMs ?? 30_000;
+  return new Observable<Item<T, C>>((subscriber) => {
+    let stopped = false;
+    let current: AbortController | null = null;
+    let wake: (() => void) | null = null;
+    const reconnectSub = options.reconnect$?.subscribe(() => {
+      current?.abort();
+      wake?.();
+    });
+
+    const connectOnce = async (): Promise<'fatal' | 'dropped' | 'connected'> => {
+      const abort = new AbortController();
+      current = abort;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => abort.abort(), heartbeatMs);
+      };
+      let connected = false;
+      try {
+        arm();
+        const res = await fetch(options.url, {
+          headers: {
+            authorization: `Bearer ${options.token}`,
+            accept: 'text/event-stream',
+            'x-journal-protocol': String(CLIENT_PROTOCOL),
+          },
+          signal: abort.signal,
+          cache: 'no-store',
+        });
+        if (!res.ok || !res.body) {
+          const error = await responseError(res);
+          if (error.kind === 'unauthorized' || error.kind === 'upgrade') {
+            options.onFatal(error);
+            return 'fatal';
+          }
+          return 'dropped';
+        }
+        connected = true;
+        options.onAlive?.();
+        const reader = res.body.getReader();
+        const decoder = new TextDecoder();
+        const parse = createSseParser();
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          arm(); // any bytes, heartbeats included, prove the connection alive
+          for (const { event, data } of parse(decoder.decode(value, { stream: true }))) {
+            if (event === 'resync') subscriber.next('RESYNC');
+            else if (event === 'unauthorized') {
+              options.onFatal(new SyncError('unauthorized', 'Сеанс завершён: войдите снова', 401));
+              return 'fatal';
+            } else if (event === 'message') {
+              options.onAlive?.();
+              subscriber.next(JSON.parse(data) as Item<T, C>);
+            }
+          }
+        }
+      } catch {
+        // network error, heartbeat timeout or a forced reconnection
+      } finally {
+        clearTimeout(timer);
+        abort.abort();
+      }
+      return connected ? 'connected' : 'dropped';
+    };
+
+    void (async () => {
+      let delay = firstRetry;
+      while (!stopped) {
+        const outcome = await connectOnce();
+        if (outcome === 'fatal' || stopped) return;
+        if (outcome === 'connected') delay = firstRetry;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delay);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+        delay = Math.min(delay * 2, maxRetry);
+      }
+    })();
+
+    return () => {
+      stopped = true;
+      reconnectSub?.unsubscribe();
+      current?.abort();
+      wake?.();
+    };
+  });
+}

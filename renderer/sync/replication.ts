@@ -1,0 +1,177 @@
+// One RxDB replication of one collection with the school server (docs/SYNC.md): checkpointed pull,
+// batched push, the live stream as pull.stream$, the per-part merge conflict handler, backoff on
+// errors, the device clock advanced past every received stamp, and pending-change bookkeeping.
+import type { RxCollection, RxReplicationWriteToMasterRow } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { filter, map, type Observable } from 'rxjs';
+import type { Clock } from '../../shared/hlc';
+import { apiRequest, SyncError } from './api';
+import { answerContains, createConflictHandler, docStateText, newestStamp } from './conflict';
+import { journalStream } from './event-stream';
+import type { PendingChanges } from './pending-changes';
+
+type Doc = Record<string, unknown>;
+export type Checkpoint = { seq: number; scope?: string };
+export type CollectionReplication = RxReplicationState<Doc, Checkpoint>;
+
+export interface ReplicationHooks {
+  /** A request reached the server (true) or failed to (false). */
+  onReachability(connected: boolean): void;
+  /** A transient server error (Russian), or null once a request succeeded. */
+  onError(message: string | null): void;
+  /** 401 / 426: stop everything. */
+  onFatal(error: SyncError): void;
+  onReceived(collection: string, count: number): void;
+  /** Some pushed rows were refused by the server (closed period, no rights…). */
+  onRefused(collection: string, ids: readonly string[]): void;
+}
+
+export interface ReplicationOptions {
+  serverUrl: string;
+  token: string;
+  collection: RxCollection;
+  primaryKey: string;
+  clock: Clock;
+  pending: PendingChanges;
+  hooks: ReplicationHooks;
+  /** Subscribe to the server's live stream (else the caller polls with reSync()). */
+  stream: boolean;
+  reconnect$: Observable<unknown>;
+  pullBatchSize?: number;
+  pushBatchSize?: number;
+}
+
+const MIN_RETRY_MS = 1000;
+const MAX_RETRY_MS = 30_000;
+
+/** Context of RxDB's own writes (pulled documents, resolved conflicts): not local edits. */
+function isReplicationWrite(context: string): boolean {
+  return context.startsWith('replication-');
+}
+
+export function startCollectionReplication(options: ReplicationOptions): CollectionReplication {
+  const { collection, hooks, clock, pending } = options;
+  const name = collection.name;
+  const base = `/api/v1/sync/${encodeURIComponent(name)}`;
+  const refused = new Map<string, string>();
+  collection.conflictHandler = createConflictHandler(options.primaryKey, refused) as never;
+
+  // Handlers run only after replicateRxCollection returned, so they may use `state`.
+  const succeeded = () => {
+    state.retryTime = MIN_RETRY_MS;
+    hooks.onReachability(true);
+    hooks.onError(null);
+  };
+  const failed = (error: unknown): never => {
+    state.retryTime = Math.min((state.retryTime ?? MIN_RETRY_MS) * 2, MAX_RETRY_MS);
+    if (error instanceof SyncError) {
+      if (error.kind === 'unauthorized' || error.kind === 'upgrade') hooks.onFatal(error);
+      else if (error.kind === 'offline') hooks.onReachability(false);
+      else hooks.onError(error.message);
+    }
+    throw error;
+  };
+  const receive = (docs: readonly Doc[]) => {
+    if (docs.length === 0) return;
+    hooks.onReceived(name, docs.length);
+    const newest = newestStamp(docs);
+    if (newest) {
+      try {
+        clock.receive(newest);
+      } catch (error) {
+        // A stamp far in the future (a broken PC clock elsewhere) must not drag ours along.
+        console.warn('clock not advanced', error);
+      }
+    }
+  };
+
+  const stream$ = options.stream
+    ? journalStream<Doc, Checkpoint>({
+        url: `${options.serverUrl}${base}/stream`,
+        token: options.token,
+        onFatal: hooks.onFatal,
+        reconnect$: options.reconnect$,
+        onAlive: succeeded,
+      }).pipe(
+        map((item) => {
+          if (item !== 'RESYNC') receive(item.documents as Doc[]);
+          return item;
+        }),
+      )
+    : undefined;
+
+  const state: CollectionReplication = replicateRxCollection<Doc, Checkpoint>({
+    collection: collection as RxCollection<Doc>,
+    replicationIdentifier: `journal:${options.serverUrl}:${name}`,
+    live: true,
+    retryTime: MIN_RETRY_MS,
+    waitForLeadership: false,
+    autoStart: true,
+    pull: {
+      batchSize: options.pullBatchSize ?? 1000,
+      handler: async (checkpoint, batchSize) => {
+        const query = new URLSearchParams({
+          checkpoint: checkpoint ? JSON.stringify(checkpoint) : '',
+          limit: String(batchSize),
+        });
+        try {
+          const page = await apiRequest<{ documents: Doc[]; checkpoint: Checkpoint }>(
+            options.serverUrl,
+            `${base}/pull?${query}`,
+            { token: options.token },
+          );
+          succeeded();
+          receive(page.documents);
+          return page as never;
+        } catch (error) {
+          return failed(error);
+        }
+      },
+      ...(stream$ ? { stream$ } : {}),
+    },
+    push: {
+      batchSize: options.pushBatchSize ?? 100,
+      handler: async (rows: RxReplicationWriteToMasterRow<Doc>[]) => {
+        const ids = rows.map((r) => String(r.newDocumentState[options.primaryKey]));
+        const snapshot = pending.beginPush(name, ids);
+        let answer: Doc[];
+        try {
+          answer = await apiRequest<Doc[]>(options.serverUrl, `${base}/push`, {
+            token: options.token,
+            method: 'POST',
+            body: rows,
+          });
+        } catch (error) {
+          return failed(error);
+        }
+        succeeded();
+        const pushed = new Map(rows.map((r, i) => [ids[i], r.newDocumentState as Doc]));
+        const refusedIds: string[] = [];
+        for (const doc of answer) {
+          const id = String(doc[options.primaryKey]);
+          const mine = pushed.get(id);
+          if (mine && !answerContains(doc, mine)) {
+            refused.set(id, docStateText(doc));
+            refusedIds.push(id);
+          }
+        }
+        pending.acknowledge(name, snapshot);
+        if (refusedIds.length > 0) hooks.onRefused(name, refusedIds);
+        return answer as never;
+      },
+    },
+  });
+
+  // Local edits (not the replication's own writes) are pending until a push carries them.
+  const localWrites = collection.storageInstance
+    .changeStream()
+    .pipe(filter((bulk) => !isReplicationWrite(bulk.context)))
+    .subscribe((bulk) =>
+      pending.noteWrite(
+        name,
+        bulk.events.map((e) => e.documentId),
+      ),
+    );
+  state.onCancel.push(() => localWrites.unsubscribe());
+  return state;
+}

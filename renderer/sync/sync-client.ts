@@ -1,0 +1,185 @@
+// The desktop's sync with the school server: one replication per collection, the status the
+// header shows, network changes, refused changes, and a stop on 401/426 that keeps local data.
+import { BehaviorSubject, Subject } from 'rxjs';
+import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections';
+import type { Clock } from '../../shared/hlc';
+import type { JournalDatabase } from '../db/types';
+import { apiRequest, type SyncError } from './api';
+import { PendingChanges } from './pending-changes';
+import { startCollectionReplication, type CollectionReplication } from './replication';
+import type { ActiveSession } from './session-store';
+import { INITIAL_STATUS, type Refusal, type SyncStatus } from './sync-status';
+
+/** The journal opens once these are in; lessons and the rest may keep streaming. */
+export const REFERENCE_COLLECTIONS: readonly CollectionName[] = [
+  'school',
+  'periods',
+  'classes',
+  'staff',
+  'courses',
+  'students',
+];
+
+/**
+ * Browsers open at most 6 HTTP/1.1 connections per server, and each live stream holds one; the
+ * collections edited during lessons stream, the rest are pulled every POLL_MS.
+ */
+const STREAMED: ReadonlySet<CollectionName> = new Set(['lessons', 'periodMarks', 'periods']);
+const POLL_MS = 60_000;
+const READY_FLAG = 'sync-ready';
+const SEEN_REFUSALS = 'sync-refusals-seen';
+
+export interface SyncClient {
+  readonly session: ActiveSession;
+  readonly status$: BehaviorSubject<SyncStatus>;
+  /** GET on the server with this session's token (history, refusals). */
+  get<T>(path: string): Promise<T>;
+  dismissRefusals(): void;
+  /** True once the reference collections are on this computer (now or on an earlier run). */
+  referenceReady(): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+export interface StartSyncOptions {
+  db: JournalDatabase;
+  clock: Clock;
+  session: ActiveSession;
+  /** 401 or 426: replication has stopped; local data stays. */
+  onFatal?: (error: SyncError) => void;
+  pullBatchSize?: number;
+}
+
+export function startSync(options: StartSyncOptions): SyncClient {
+  const { db, clock, session } = options;
+  const status$ = new BehaviorSubject<SyncStatus>({
+    ...INITIAL_STATUS,
+    browserOnline: navigator.onLine,
+  });
+  const patch = (p: Partial<SyncStatus>) => {
+    const next = { ...status$.value, ...p };
+    if (
+      Object.keys(p).some(
+        (k) => next[k as keyof SyncStatus] !== status$.value[k as keyof SyncStatus],
+      )
+    ) {
+      status$.next(next);
+    }
+  };
+  const pending = new PendingChanges();
+  const unPending = pending.onChange((count) => patch({ pending: count }));
+  const reconnect$ = new Subject<void>();
+  const states = new Map<CollectionName, CollectionReplication>();
+  let stopped = false;
+  const readyFlag = new Subject<void>();
+
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    clearInterval(poll);
+    window.removeEventListener('online', onNetwork);
+    window.removeEventListener('offline', onNetwork);
+    unPending();
+    await Promise.all([...states.values()].map((s) => s.cancel()));
+  };
+
+  const fatal = (error: SyncError) => {
+    if (stopped) return;
+    patch({
+      fatal: {
+        kind: error.kind === 'upgrade' ? 'upgrade' : 'unauthorized',
+        message: error.message,
+      },
+    });
+    void stop().then(() => options.onFatal?.(error));
+  };
+
+  const seen = new Set<string>();
+  const seenLoaded = (async () => {
+    const doc = await db.getLocal<{ ids: string[] }>(SEEN_REFUSALS);
+    if (doc) for (const id of (doc.toJSON().data as { ids: string[] }).ids) seen.add(id);
+    else await checkRefusals(true);
+  })().catch(() => undefined);
+
+  async function checkRefusals(baseline = false): Promise<void> {
+    const { refusals } = await apiRequest<{ refusals: Refusal[] }>(
+      session.serverUrl,
+      '/api/v1/refusals/mine?limit=20',
+      { token: session.token },
+    );
+    const fresh = refusals.filter((r) => !seen.has(String(r.id)));
+    for (const r of refusals) seen.add(String(r.id));
+    await db.upsertLocal(SEEN_REFUSALS, { ids: [...seen].slice(-200) });
+    if (!baseline && fresh.length > 0) {
+      patch({ refusals: [...fresh, ...status$.value.refusals].slice(0, 20) });
+    }
+  }
+
+  for (const name of COLLECTION_NAMES) {
+    const state = startCollectionReplication({
+      serverUrl: session.serverUrl,
+      token: session.token,
+      collection: db[name],
+      primaryKey: db[name].schema.primaryPath as string,
+      clock,
+      pending,
+      stream: STREAMED.has(name),
+      reconnect$,
+      pullBatchSize: options.pullBatchSize ?? 1000,
+      hooks: {
+        onReachability: (connected) =>
+          patch(connected ? { connected, lastExchangeAt: Date.now() } : { connected }),
+        onError: (error) => patch({ error }),
+        onFatal: fatal,
+        onReceived: (_collection, count) => patch({ received: status$.value.received + count }),
+        onRefused: () => {
+          void seenLoaded.then(() => checkRefusals()).catch(() => undefined);
+        },
+      },
+    });
+    states.set(name, state);
+    void state.awaitInitialReplication().then(
+      () => {
+        if (stopped) return;
+        patch({ initialDone: [...status$.value.initialDone, name] });
+        if (REFERENCE_COLLECTIONS.every((c) => status$.value.initialDone.includes(c))) {
+          void db.upsertLocal(READY_FLAG, { at: new Date().toISOString() }).then(() => {
+            readyFlag.next();
+          });
+        }
+      },
+      () => undefined,
+    );
+  }
+
+  const poll = setInterval(() => {
+    for (const [name, state] of states) if (!STREAMED.has(name)) state.reSync();
+  }, POLL_MS);
+
+  function onNetwork() {
+    const online = navigator.onLine;
+    patch({ browserOnline: online, ...(online ? {} : { connected: false }) });
+    if (online) {
+      reconnect$.next();
+      for (const state of states.values()) state.reSync();
+    }
+  }
+  window.addEventListener('online', onNetwork);
+  window.addEventListener('offline', onNetwork);
+
+  return {
+    session,
+    status$,
+    get: (path) => apiRequest(session.serverUrl, path, { token: session.token }),
+    dismissRefusals: () => patch({ refusals: [] }),
+    referenceReady: async () => {
+      if (await db.getLocal(READY_FLAG)) return true;
+      return new Promise<boolean>((resolve) => {
+        const sub = readyFlag.subscribe(() => {
+          sub.unsubscribe();
+          resolve(true);
+        });
+      });
+    },
+    stop,
+  };
+}

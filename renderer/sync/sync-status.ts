@@ -1,0 +1,81 @@
+// The replication's state as the header shows it: connection, changes waiting to be sent, the
+// last exchange, errors and the user's refused changes — a plain value and pure text helpers.
+
+export interface Refusal {
+  id: string;
+  at: string;
+  collection: string;
+  docId: string;
+  reason: string;
+}
+
+export interface SyncStatus {
+  /** navigator.onLine and the last request reached the server. */
+  connected: boolean;
+  browserOnline: boolean;
+  /** Local changes not yet accepted by the server. */
+  pending: number;
+  /** Time (ms) of the last successful pull, push or live event. */
+  lastExchangeAt: number | null;
+  /** A transient error in Russian (server errors; retried automatically). */
+  error: string | null;
+  /** Replication stopped: the session ended or the app must be updated. */
+  fatal: { kind: 'unauthorized' | 'upgrade'; message: string } | null;
+  /** Documents received in this session, all collections. */
+  received: number;
+  /** Collections whose first full pull has finished. */
+  initialDone: readonly string[];
+  /** Refused changes not yet dismissed by the user. */
+  refusals: readonly Refusal[];
+}
+
+export const INITIAL_STATUS: SyncStatus = {
+  connected: true,
+  browserOnline: true,
+  pending: 0,
+  lastExchangeAt: null,
+  error: null,
+  fatal: null,
+  received: 0,
+  initialDone: [],
+  refusals: [],
+};
+
+function hhmm(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** "1 изменение", "3 изменения", "5 изменений". */
+export function changesWord(n: number): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return `${n} изменение`;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} изменения`;
+  return `${n} изменений`;
+}
+
+export type Tone = 'ok' | 'busy' | 'offline' | 'error';
+
+/** The indicator's main line and its tone. */
+export function describeStatus(status: SyncStatus): { text: string; tone: Tone } {
+  if (status.fatal) return { text: status.fatal.message, tone: 'error' };
+  const waiting = status.pending > 0 ? `; не отправлено: ${changesWord(status.pending)}` : '';
+  if (!status.browserOnline || !status.connected) {
+    return {
+      text: `Нет связи с сервером школы${waiting}. Записи сохраняются на компьютере`,
+      tone: 'offline',
+    };
+  }
+  if (status.error) return { text: `${status.error}${waiting}`, tone: 'error' };
+  if (status.pending > 0)
+    return { text: `Отправляем ${changesWord(status.pending)}…`, tone: 'busy' };
+  if (status.lastExchangeAt === null)
+    return { text: 'Подключаемся к серверу школы…', tone: 'busy' };
+  return { text: `Синхронизировано в ${hhmm(status.lastExchangeAt)}`, tone: 'ok' };
+}
+
+/** The first line of a refusal notice: "Изменение не принято: Период «I четверть» закрыт…". */
+export function refusalText(refusal: Refusal): string {
+  return `Изменение не принято: ${refusal.reason}`;
+}

@@ -1,0 +1,144 @@
+// The real school server for the sync e2e tests (scripts/server.ts on a free port, a temporary
+// PGlite folder, the demo school, serving the built renderer) and the desktop's sign-in steps.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { enterTestProfile } from './journal-helpers';
+
+export interface JournalServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `scripts/server.ts --demo` and resolves once it listens. */
+export async function startJournalServer(students: number): Promise<JournalServer> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'journal-e2e-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/server.ts',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--data-dir',
+      dataDir,
+      '--demo',
+      '--demo-students',
+      String(students),
+      '--static-dir',
+      'out/renderer',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } },
+  );
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Journal server listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the login form of a fresh desktop served by the school server. */
+export async function openLoginForm(page: Page, serverUrl: string): Promise<void> {
+  await page.goto(`${serverUrl}/`);
+  await enterTestProfile(page);
+  await page.getByRole('button', { name: /Подключиться к серверу школы/ }).click();
+  // Served by the school server: its own origin is the address.
+  await expect(page.getByLabel('Адрес сервера')).toHaveValue(serverUrl);
+}
+
+export async function submitLogin(page: Page, login: string, password = 'demo'): Promise<void> {
+  await page.getByLabel('Логин').fill(login);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Подключиться', exact: true }).click();
+}
+
+/** Signs in and waits for the journal grid (the first download included). */
+export async function signIn(page: Page, serverUrl: string, login: string): Promise<void> {
+  await openLoginForm(page, serverUrl);
+  await submitLogin(page, login);
+  await expect(page.getByRole('grid')).toBeVisible({ timeout: 90_000 });
+}
+
+export function syncStatus(page: Page) {
+  return page.getByTestId('sync-status');
+}
+
+/**
+ * The demo school is generated as of the end of the year, so every quarter is closed. As the
+ * deputy would, reopen the quarters through the server's API so teachers can write marks.
+ */
+export async function reopenQuarters(serverUrl: string): Promise<number> {
+  const login = await fetch(`${serverUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'deputy', password: 'demo', deviceName: 'Проверка e2e' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const pull = await fetch(`${serverUrl}/api/v1/sync/periods/pull?checkpoint=&limit=1000`, {
+    headers,
+  });
+  const { documents } = (await pull.json()) as { documents: Record<string, unknown>[] };
+  const at = `${String(Date.now()).padStart(15, '0')}-00000-e2e`;
+  const rows = documents
+    .filter((d) => d.closed === true && d.scheme === 'quarters')
+    .map((d) => ({
+      assumedMasterState: d,
+      newDocumentState: {
+        ...d,
+        closed: false,
+        stamps: { ...(d.stamps as object), closed: { at, by: 'staff-deputy' } },
+      },
+    }));
+  const push = await fetch(`${serverUrl}/api/v1/sync/periods/push`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(rows),
+  });
+  const conflicts = (await push.json()) as unknown[];
+  if (!push.ok || conflicts.length > 0) {
+    throw new Error(`reopening periods failed: ${push.status} ${JSON.stringify(conflicts)}`);
+  }
+  return rows.length;
+}
