@@ -6,6 +6,7 @@ import { chromium, expect, test, type BrowserContext, type Page } from '@playwri
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildContentSecurityPolicy } from '../../electron/security';
 import { generateSchool } from '../../shared/demo';
 import { TEST_PASSPHRASE, enterTestProfile } from './journal-helpers';
 
@@ -27,9 +28,33 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await rm(userDataDir, { recursive: true, force: true });
+  expect(cspViolations).toEqual([]);
 });
 
+/** CSP violations seen in any page of any context (the renderer logs them as "[csp] …"). */
+const cspViolations: string[] = [];
+
+/**
+ * The persistent profile, with every response carrying the Electron app's CSP (no eval): the
+ * encryption plugin, scrypt and the whole flow are checked under the policy they ship with.
+ */
 async function launch(): Promise<BrowserContext> {
+  const context = await launchContext();
+  const csp = buildContentSecurityPolicy(null);
+  await context.route('**/*', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({
+      response,
+      headers: { ...response.headers(), 'content-security-policy': csp },
+    });
+  });
+  context.on('console', (message) => {
+    if (message.text().startsWith('[csp]')) cspViolations.push(message.text());
+  });
+  return context;
+}
+
+async function launchContext(): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -91,6 +116,16 @@ test('personal data is not on disk in clear; a non-personal canary is', async ()
   const page = await firstPage(context);
   await page.goto('./');
   await expect(page.getByRole('heading', { name: 'Выберите профиль' })).toBeVisible();
+  // The policy is in force: an inline script is refused (and reported), so the app runs without.
+  const inlineRan = await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'document.body.dataset.inline = "ran"';
+    document.head.append(script);
+    return document.body.dataset.inline === 'ran';
+  });
+  expect(inlineRan).toBe(false);
+  await expect.poll(() => cspViolations.length).toBe(1);
+  cspViolations.length = 0;
   await page.getByRole('button', { name: 'Новый профиль' }).click();
   await page.getByLabel('Имя профиля').fill('Учитель для проверки');
   await page.getByLabel('Пароль', { exact: true }).fill('короткий');
