@@ -47,7 +47,12 @@ export function SyncIndicator({ client }: { client: SyncClient }) {
   useMinuteTick();
   const { text, tone } = describeStatus(status);
   return (
-    <span className="sync-indicator" data-tone={tone}>
+    <span
+      className="sync-indicator"
+      data-tone={tone}
+      data-received={status.received}
+      data-initial-done={status.initialDone.length}
+    >
       <span className="sync-dot" aria-hidden="true" />
       <span className="sync-text" role="status" aria-live="polite" data-testid="sync-status">
         {text}

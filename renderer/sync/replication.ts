@@ -100,6 +100,25 @@ export function startCollectionReplication(options: ReplicationOptions): Collect
       )
     : undefined;
 
+  type Page = { documents: Doc[]; checkpoint: Checkpoint };
+  let prefetched: { key: string; batchSize: number; page: Promise<Page> } | null = null;
+  const pullPage = (checkpoint: Checkpoint | undefined, batchSize: number): Promise<Page> => {
+    const ahead = prefetched;
+    prefetched = null;
+    if (
+      ahead &&
+      ahead.batchSize === batchSize &&
+      ahead.key === JSON.stringify(checkpoint ?? null)
+    ) {
+      return ahead.page;
+    }
+    const query = new URLSearchParams({
+      checkpoint: checkpoint ? JSON.stringify(checkpoint) : '',
+      limit: String(batchSize),
+    });
+    return apiRequest<Page>(options.serverUrl, `${base}/pull?${query}`, { token: options.token });
+  };
+
   const state: CollectionReplication = replicateRxCollection<Doc, Checkpoint>({
     collection: collection as RxCollection<Doc>,
     replicationIdentifier: `journal:${options.serverUrl}:${name}`,
@@ -110,18 +129,17 @@ export function startCollectionReplication(options: ReplicationOptions): Collect
     pull: {
       batchSize: options.pullBatchSize ?? 1000,
       handler: async (checkpoint, batchSize) => {
-        const query = new URLSearchParams({
-          checkpoint: checkpoint ? JSON.stringify(checkpoint) : '',
-          limit: String(batchSize),
-        });
         try {
-          const page = await apiRequest<{ documents: Doc[]; checkpoint: Checkpoint }>(
-            options.serverUrl,
-            `${base}/pull?${query}`,
-            { token: options.token },
-          );
+          const page = await pullPage(checkpoint, batchSize);
           succeeded();
           receive(page.documents);
+          // A full page means more is waiting: fetch the next page while RxDB writes this one.
+          if (page.documents.length >= batchSize) {
+            const key = JSON.stringify(page.checkpoint);
+            const next = pullPage(page.checkpoint, batchSize);
+            next.catch(() => undefined);
+            prefetched = { key, batchSize, page: next };
+          }
           return page as never;
         } catch (error) {
           return failed(error);

@@ -1,0 +1,189 @@
+// The first download of the whole demo school (1,000 students) into an empty browser database,
+// through the desktop's replication client against the real server (PGlite, --demo), against a
+// baseline in the same browser: a raw Dexie bulkPut of the same documents. Needs out/renderer.
+//   npx tsx bench/sync.ts            (BENCH_SYNC_STUDENTS=1000)
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { COLLECTIONS, COLLECTION_NAMES } from '../shared/collections';
+import { launch, printTable } from './entry';
+
+const STUDENTS = Number(process.env.BENCH_SYNC_STUDENTS ?? 1000);
+const PASSPHRASE = 'Пароль для замера 2026';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'journal-bench-sync-'));
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/server.ts',
+      ...['--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir],
+      ...['--demo', '--demo-students', String(STUDENTS), '--static-dir', 'out/renderer'],
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } },
+  );
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Journal server listening')) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The desktop app: a new profile, sign in as the deputy (reads the whole school), full download. */
+async function timeReplication(page: Page, url: string): Promise<{ ms: number; docs: number }> {
+  await page.goto(`${url}/`);
+  await page.getByRole('button', { name: 'Новый профиль' }).click();
+  await page.getByLabel('Имя профиля').fill('Замер');
+  await page.getByLabel('Пароль', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Повторите пароль').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Создать профиль' }).click();
+  await page.getByRole('button', { name: /Подключиться к серверу школы/ }).click();
+  await page.getByLabel('Логин').fill('deputy');
+  await page.getByLabel('Пароль', { exact: true }).fill('demo');
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Подключиться', exact: true }).click();
+  const opened = page.getByRole('grid').waitFor({ timeout: 600_000 });
+  await page.waitForSelector(`.sync-indicator[data-initial-done="${COLLECTION_NAMES.length}"]`, {
+    timeout: 600_000,
+  });
+  const ms = Date.now() - t0;
+  await opened;
+  const docs = Number(
+    await page.locator('.sync-indicator').getAttribute('data-received', { timeout: 5000 }),
+  );
+  return { ms, docs };
+}
+
+/** Baseline: the same documents fetched once, then a raw Dexie bulkPut with the same indexes. */
+async function timeDexie(page: Page, url: string): Promise<{ ms: number; docs: number }> {
+  const require = createRequire(import.meta.url);
+  const dexieSource = await readFile(require.resolve('dexie/dist/dexie.js'), 'utf8');
+  await page.goto(`${url}/api/v1/health`);
+  await page.addScriptTag({ content: dexieSource });
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'deputy', password: 'demo', deviceName: 'Замер' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const stores = Object.fromEntries(
+    COLLECTION_NAMES.map((n) => [
+      n,
+      ['id', ...COLLECTIONS[n].indexes.map((i) => `[${i.join('+')}]`)].join(','),
+    ]),
+  );
+  return page.evaluate(
+    async ({ token, stores, names }) => {
+      const all: Record<string, unknown[]> = {};
+      for (const name of names) {
+        all[name] = [];
+        let checkpoint = '';
+        for (;;) {
+          const res = await fetch(
+            `/api/v1/sync/${name}/pull?checkpoint=${encodeURIComponent(checkpoint)}&limit=1000`,
+            { headers: { authorization: `Bearer ${token}` } },
+          );
+          const page = (await res.json()) as { documents: unknown[]; checkpoint: unknown };
+          all[name]!.push(...page.documents);
+          if (page.documents.length === 0) break;
+          checkpoint = JSON.stringify(page.checkpoint);
+        }
+      }
+      const DexieCtor = (window as unknown as { Dexie: new (name: string) => never }).Dexie;
+      const db = new DexieCtor('baseline') as unknown as {
+        version(n: number): { stores(s: Record<string, string>): void };
+        open(): Promise<void>;
+        table(n: string): { bulkPut(docs: unknown[]): Promise<unknown> };
+      };
+      db.version(1).stores(stores);
+      await db.open();
+      const t0 = performance.now();
+      let docs = 0;
+      await Promise.all(
+        names.map(async (name) => {
+          const list = all[name]!;
+          for (let i = 0; i < list.length; i += 1000) {
+            await db.table(name).bulkPut(list.slice(i, i + 1000));
+          }
+          docs += list.length;
+        }),
+      );
+      return { ms: performance.now() - t0, docs };
+    },
+    { token, stores, names: COLLECTION_NAMES as string[] },
+  );
+}
+
+async function main(): Promise<void> {
+  if (!existsSync('out/renderer/index.html')) {
+    throw new Error('out/renderer is not built: run `npm run build:renderer` first');
+  }
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const ctx1 = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'ru-RU',
+    });
+    const replication = await timeReplication(await ctx1.newPage(), server.url);
+    await ctx1.close();
+    const ctx2 = await browser.newContext();
+    const baseline = await timeDexie(await ctx2.newPage(), server.url);
+    await ctx2.close();
+    const rate = (r: { ms: number; docs: number }) => Math.round(r.docs / (r.ms / 1000));
+    printTable([
+      ['what', 'documents', 'wall ms', 'docs/s', '× baseline'],
+      [
+        `first download, ${STUDENTS} students (RxDB replication, deputy)`,
+        replication.docs,
+        Math.round(replication.ms),
+        rate(replication),
+        replication.ms / baseline.ms,
+      ],
+      [
+        'baseline: raw Dexie bulkPut of the same documents',
+        baseline.docs,
+        Math.round(baseline.ms),
+        rate(baseline),
+        1,
+      ],
+    ]);
+    console.log(`target ≤ 2.0× baseline: ${replication.ms / baseline.ms <= 2 ? 'met' : 'NOT met'}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+await main();
