@@ -2,7 +2,10 @@
 // Build first: npm run build:renderer.
 import { defineConfig } from '@playwright/test';
 
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+// A port per run (kept in the environment so the test workers see the same one): two runs on one
+// machine must not meet on a fixed port.
+process.env.E2E_PORT ??= String(20_000 + (process.pid % 20_000));
+const PORT = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: 'tests/e2e',
