@@ -4,12 +4,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { enterTestProfile, openDemoAsTeacher } from './journal-helpers';
 
 const SHOTS = 'test-results/class-teacher';
 mkdirSync(SHOTS, { recursive: true });
 
 async function openDemoAsClassTeacher(page: Page): Promise<void> {
   await page.goto('./');
+  await enterTestProfile(page);
   await page.getByRole('button', { name: /Демо-школа/ }).click();
   await page.getByRole('button', { name: /Классный руководитель/ }).click({ timeout: 60_000 });
   await expect(page.getByRole('grid')).toBeVisible();
@@ -35,6 +37,13 @@ async function filterCount(page: Page, label: string): Promise<number> {
   const n = /\((\d+)\)/.exec(text ?? '')?.[1];
   if (n === undefined) throw new Error(`no count in ${text}`);
   return Number(n);
+}
+
+/** The students of the shown registry rows (a family's second guardian row names no one). */
+function familyNames(page: Page): Promise<string[]> {
+  return registryRows(page).evaluateAll((rows) =>
+    rows.map((r) => r.getAttribute('data-student') ?? ''),
+  );
 }
 
 function registryRows(page: Page): Locator {
@@ -63,6 +72,8 @@ async function printAndSave(page: Page, button: Locator, file: string): Promise<
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText('Готовим документ…').or(dialog.locator('iframe'))).toBeVisible();
   await expect(dialog.locator('iframe.print-preview')).toBeVisible({ timeout: 60_000 });
+  // Give the built-in PDF viewer a moment to draw the first page for the screenshot.
+  await page.waitForTimeout(1500);
   await page.screenshot({ path: `${SHOTS}/${file}-dialog.png` });
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Сохранить…' }).click();
@@ -106,9 +117,7 @@ test('consent registry: answers, filters, counts, printed applications', async (
   expect(await filterCount(page, 'Бумажные выписки')).toBe(paper + 1);
 
   // The applications for the families still without an answer: one page each.
-  const families = new Set(
-    (await registryRows(page).locator('td:nth-child(2)').allTextContents()).map((t) => t.trim()),
-  );
+  const families = new Set(await familyNames(page));
   const unanswered = (await registryRows(page).first().locator('td').nth(1).textContent())!.trim();
   const printButton = page.getByRole('button', { name: /^Печать заявлений/ });
   await expect(printButton).toHaveText(`Печать заявлений (${families.size})`);
@@ -128,9 +137,7 @@ test('consent registry: answers, filters, counts, printed applications', async (
 
   // Refusal applications for the paper families include the family that just refused.
   await page.getByLabel('Вид заявления').selectOption({ label: 'отказ' });
-  const paperFamilies = new Set(
-    (await registryRows(page).locator('td:nth-child(2)').allTextContents()).map((t) => t.trim()),
-  );
+  const paperFamilies = new Set(await familyNames(page));
   const refusalPdf = await printAndSave(
     page,
     page.getByRole('button', { name: /^Печать заявлений/ }),
@@ -176,7 +183,10 @@ test('roster: add a student and a guardian, move a student out, marks stay', asy
   await panel.getByLabel('Имя').fill('Алиса');
   await panel.getByLabel('Отчество').fill('Павловна');
   await panel.getByLabel('Пол').selectOption({ label: 'женский' });
-  await panel.getByLabel('Дата рождения').fill('2015-03-08');
+  await panel.getByLabel('Дата рождения').fill('31.02.2015');
+  await panel.getByRole('button', { name: 'Добавить' }).click();
+  await expect(panel.getByText('Такой даты нет в календаре')).toBeVisible();
+  await panel.getByLabel('Дата рождения').fill('08.03.2015');
   await panel.getByRole('button', { name: 'Добавить' }).click();
   await expect(rows).toHaveCount(before + 1);
   await expect(page.getByRole('status').filter({ hasText: 'Ученик добавлен' })).toBeVisible();
@@ -270,10 +280,7 @@ test('class overview: subjects, students at risk, running-average chart', async 
 });
 
 test('subject teacher prints the course extract from the journal page', async ({ page }) => {
-  await page.goto('./');
-  await page.getByRole('button', { name: /Демо-школа/ }).click();
-  await page.getByRole('button', { name: /Учитель-предметник/ }).click({ timeout: 60_000 });
-  await expect(page.getByRole('grid')).toBeVisible();
+  await openDemoAsTeacher(page);
   const students = await page.getByRole('grid').getByRole('rowheader').count();
   const subject = (await page.locator('.page-toolbar h1').textContent())!.split(' · ')[1]!;
   const pdf = await printAndSave(

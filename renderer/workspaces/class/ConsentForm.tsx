@@ -1,6 +1,5 @@
 // Registering or changing one guardian's answer from the signed form.
 import { useState, type FormEvent } from 'react';
-import { IsoDateSchema } from '../../../shared/common';
 import {
   CONSENT_CHANNEL_LABELS,
   CONSENT_DECISION_LABELS,
@@ -10,6 +9,7 @@ import {
 } from '../../../shared/consent';
 import type { ConsentAnswer } from '../../db/consent-repository';
 import { FormField } from './FormField';
+import { checkRuDate, RU_DATE_PLACEHOLDER, toRuDate } from './ru-date';
 
 interface Props {
   consent: Consent | null;
@@ -21,17 +21,9 @@ interface Props {
 const DECISIONS = Object.entries(CONSENT_DECISION_LABELS) as [ConsentDecision, string][];
 const CHANNELS = Object.entries(CONSENT_CHANNEL_LABELS) as [ConsentChannel, string][];
 
-/** Russian error for the form's date, or null. */
-export function consentDateError(date: string, today: string): string | null {
-  if (!date) return 'Укажите дату заявления';
-  const parsed = IsoDateSchema.safeParse(date);
-  if (!parsed.success) return parsed.error.issues[0]?.message ?? 'Неверная дата';
-  return date > today ? 'Дата заявления не может быть в будущем' : null;
-}
-
 export function ConsentForm({ consent, today, onSubmit, onCancel }: Props) {
   const [decision, setDecision] = useState<ConsentDecision>(consent?.decision ?? 'consent');
-  const [date, setDate] = useState(consent?.date ?? today);
+  const [date, setDate] = useState(toRuDate(consent?.date ?? today));
   const [channel, setChannel] = useState<ConsentChannel>(consent?.channel ?? 'electronic');
   const [loginIssued, setLoginIssued] = useState(consent?.loginIssued ?? false);
   const [note, setNote] = useState(consent?.note ?? '');
@@ -42,13 +34,17 @@ export function ConsentForm({ consent, today, onSubmit, onCancel }: Props) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const error = consentDateError(date, today);
-    setDateError(error);
-    if (error) return;
+    const checked = checkRuDate(date, {
+      required: true,
+      notAfter: today,
+      future: 'Дата заявления не может быть в будущем',
+    });
+    setDateError(checked.ok ? null : checked.error);
+    if (!checked.ok) return;
     try {
       await onSubmit({
         decision,
-        date,
+        date: checked.iso,
         channel: paperOnly ? 'paper' : channel,
         loginIssued,
         note: note.trim(),
@@ -77,9 +73,9 @@ export function ConsentForm({ consent, today, onSubmit, onCancel }: Props) {
       </FormField>
       <FormField label="Дата заявления" error={dateError ?? undefined}>
         <input
-          type="date"
+          inputMode="numeric"
+          placeholder={RU_DATE_PLACEHOLDER}
           value={date}
-          max={today}
           onChange={(e) => {
             setDate(e.target.value);
             setDateError(null);

@@ -143,15 +143,21 @@ export function ConsentTab({ klass, data }: Props) {
           </tr>
         </thead>
         <tbody>
-          {shown.map((r) => {
+          {shown.map((r, i) => {
             const key = rowKey(r);
+            // The second guardian of a family: the student's number and name are not repeated.
+            const continued = shown[i - 1]?.student.id === r.student.id;
             const c = r.consent;
             const guardianId = r.guardianId;
             return (
               <Fragment key={key}>
-                <tr data-guardian-id={r.guardianId ?? ''} className={`state-${r.state}`}>
-                  <td className="num">{r.number}</td>
-                  <td>{fullName(r.student)}</td>
+                <tr
+                  data-guardian-id={r.guardianId ?? ''}
+                  data-student={fullName(r.student)}
+                  className={continued ? 'same-family' : 'family-start'}
+                >
+                  <td className="num">{continued ? '' : r.number}</td>
+                  <td>{continued ? '' : fullName(r.student)}</td>
                   <td>
                     {r.guardian ? (
                       <>

@@ -8,6 +8,7 @@ import { formatAverage } from '../../../shared/statistics';
 import type { SchoolData } from '../../journal/use-school-data';
 import { todayIso } from '../../lib/dates';
 import { classPeriods } from './class-periods';
+import { cellRisk, minMarksOf, studentRisk, type Risk, type RiskContext } from './overview-risk';
 import { PeriodSelect } from './PeriodSelect';
 import { StudentChart } from './StudentChart';
 import { useClassOverview } from './use-class-overview';
@@ -21,11 +22,13 @@ function percent(v: number | null): string {
   return v === null ? '—' : `${String(v).replace('.', ',')} %`;
 }
 
-function Cell({ cell }: { cell: StudentSubjectCell | undefined }) {
+const RISK_CLASS: Record<Risk, string> = { none: '', fewMarks: 'few-marks', risk: 'at-risk' };
+
+function Cell({ cell, risk }: { cell: StudentSubjectCell | undefined; risk: Risk }) {
   if (!cell) return <td className="na" />;
   const title = cell.explanation || undefined;
   return (
-    <td className={cell.atRisk ? 'mark at-risk' : 'mark'} title={title}>
+    <td className={`mark ${RISK_CLASS[risk]}`.trim()} title={title}>
       {cell.set ? (
         <strong>{MARK_LABELS[cell.set]}</strong>
       ) : cell.deferred ? (
@@ -57,6 +60,14 @@ export function OverviewTab({ klass, data }: Props) {
   if (!period) return <p className="empty">Для класса не заданы отчётные периоды.</p>;
   if (!result) return <p className="loading">Считаем сводку…</p>;
   const { overview } = result;
+  const ctx: RiskContext = {
+    minMarks: minMarksOf(data.school.policy, period.kind),
+    periodOver: period.end < todayIso(),
+    missedTooMany: result.missedTooMany,
+  };
+  const risks = new Map(overview.students.map((st) => [st.studentId, studentRisk(st, ctx)]));
+  const riskCount = [...risks.values()].filter((r) => r === 'risk').length;
+  const fewCount = [...risks.values()].filter((r) => r === 'fewMarks').length;
   const chartStudent = overview.students.find((s) => s.studentId === chartFor);
   const staffName = (id: string) => {
     const s = data.staff.get(id);
@@ -68,9 +79,14 @@ export function OverviewTab({ klass, data }: Props) {
       <div className="tab-toolbar">
         <h2>Сводка класса</h2>
         <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
-        <span className={overview.atRisk.length ? 'risk-count at-risk' : 'risk-count'}>
-          Под угрозой неаттестации или «2»: <strong>{overview.atRisk.length}</strong>
+        <span className={riskCount ? 'risk-count at-risk' : 'risk-count'}>
+          Под угрозой (прогноз «2» или н/а): <strong>{riskCount}</strong>
         </span>
+        {fewCount > 0 && (
+          <span className="risk-count few-marks">
+            Пока мало отметок для аттестации: <strong>{fewCount}</strong>
+          </span>
+        )}
       </div>
 
       <h3>По предметам</h3>
@@ -118,7 +134,9 @@ export function OverviewTab({ klass, data }: Props) {
       <h3>По ученикам</h3>
       <p className="muted legend">
         <strong>5</strong> — выставленная отметка, <em>5</em> — прогноз, под отметкой — средний
-        взвешенный балл. Нажмите на ученика, чтобы увидеть динамику среднего балла.
+        взвешенный балл; <span className="legend-risk">красным</span> — «2» или н/а,{' '}
+        <span className="legend-few">жёлтым</span> — н/а только из-за того, что отметок пока меньше
+        нужного. Нажмите на ученика, чтобы увидеть динамику среднего балла.
       </p>
       <div className="overview-body">
         <div className="table-scroll">
@@ -144,7 +162,10 @@ export function OverviewTab({ klass, data }: Props) {
                 <tr
                   key={st.studentId}
                   className={
-                    [st.atRisk ? 'at-risk' : '', chartFor === st.studentId ? 'selected' : '']
+                    [
+                      RISK_CLASS[risks.get(st.studentId) ?? 'none'],
+                      chartFor === st.studentId ? 'selected' : '',
+                    ]
                       .filter(Boolean)
                       .join(' ') || undefined
                   }
@@ -158,10 +179,16 @@ export function OverviewTab({ klass, data }: Props) {
                     >
                       {st.student}
                     </button>
-                    {st.atRisk && <span className="risk-badge"> под угрозой</span>}
+                    {risks.get(st.studentId) === 'risk' && (
+                      <span className="risk-badge"> под угрозой</span>
+                    )}
                   </td>
                   {overview.subjects.map((s) => (
-                    <Cell key={s.courseId} cell={st.subjects[s.courseId]} />
+                    <Cell
+                      key={s.courseId}
+                      cell={st.subjects[s.courseId]}
+                      risk={cellRisk(st.subjects[s.courseId], st.studentId, ctx)}
+                    />
                   ))}
                   <td className="num">{st.absences.lessonsMissed}</td>
                   <td className="num">{st.absences.byReason.illness}</td>
@@ -181,6 +208,9 @@ export function OverviewTab({ klass, data }: Props) {
             lessons={result.lessons}
             period={period}
             policy={data.school.policy}
+            riskCourseIds={Object.values(chartStudent.subjects)
+              .filter((c) => cellRisk(c, chartStudent.studentId, ctx) === 'risk')
+              .map((c) => c.courseId)}
             onClose={() => setChartFor(null)}
           />
         )}

@@ -16,12 +16,15 @@ interface Props {
   lessons: readonly Lesson[];
   period: Period;
   policy: GradingPolicy;
+  /** Courses where the student's forecast or set mark is 2 or н/а (not just too few marks yet). */
+  riskCourseIds: readonly string[];
   onClose: () => void;
 }
 
-export function StudentChart({ student, subjects, lessons, period, policy, onClose }: Props) {
+export function StudentChart(props: Props) {
+  const { student, subjects, lessons, period, policy, riskCourseIds, onClose } = props;
   const own = subjects.filter((s) => student.subjects[s.courseId]);
-  const firstRisk = own.find((s) => student.riskCourseIds.includes(s.courseId));
+  const firstRisk = own.find((s) => riskCourseIds.includes(s.courseId));
   const [courseId, setCourseId] = useState(firstRisk?.courseId ?? own[0]?.courseId ?? '');
   const points = useMemo(
     () => (courseId ? studentAverageSeries(lessons, student.studentId, courseId, policy) : []),
@@ -38,13 +41,13 @@ export function StudentChart({ student, subjects, lessons, period, policy, onClo
           Закрыть
         </button>
       </header>
-      <label className="inline-field">
+      <label className="chart-subject">
         Предмет{' '}
         <select value={courseId} onChange={(e) => setCourseId(e.target.value)}>
           {own.map((s) => (
             <option key={s.courseId} value={s.courseId}>
               {s.subject}
-              {student.riskCourseIds.includes(s.courseId) ? ' (под угрозой)' : ''}
+              {riskCourseIds.includes(s.courseId) ? ' (под угрозой)' : ''}
             </option>
           ))}
         </select>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { StudentFields } from '../../db/roster-repository';
 import { todayIso } from '../../lib/dates';
 import { FormField } from './FormField';
+import { RU_DATE_PLACEHOLDER } from './ru-date';
 import { validateStudent, type FieldErrors, type StudentFormValues } from './student-form';
 
 interface Props {
@@ -67,7 +68,8 @@ export function StudentForm({ initial, submitLabel, onSubmit, onCancel }: Props)
       </FormField>
       <FormField label="Дата рождения" error={errors.birthDate}>
         <input
-          type="date"
+          inputMode="numeric"
+          placeholder={RU_DATE_PLACEHOLDER}
           value={values.birthDate}
           onChange={(e) => set('birthDate', e.target.value)}
         />

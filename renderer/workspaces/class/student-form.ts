@@ -1,8 +1,9 @@
 // The roster's forms as plain values with Russian errors per field (shown next to the field).
 import { z } from 'zod';
-import { IsoDateSchema, NamePartSchema } from '../../../shared/common';
+import { NamePartSchema } from '../../../shared/common';
 import type { Guardian, GuardianKind, Student } from '../../../shared/student';
 import type { StudentFields } from '../../db/roster-repository';
+import { checkRuDate, toRuDate } from './ru-date';
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 export type Validated<T, K extends string> =
@@ -13,6 +14,7 @@ export interface StudentFormValues {
   firstName: string;
   middleName: string;
   gender: Student['gender'] | '';
+  /** As typed: "08.03.2015". */
   birthDate: string;
 }
 
@@ -46,22 +48,18 @@ export function validateStudent(
     firstName: NamePartSchema,
     middleName: MiddleNameSchema,
     gender: z.enum(['male', 'female'], { error: 'Укажите пол' }),
-    birthDate: z.union([
-      z.literal(''),
-      IsoDateSchema.refine((d) => d <= today, 'Дата рождения не может быть в будущем'),
-    ]),
   });
-  const birth = values.birthDate.trim();
-  const parsed = schema.safeParse({ ...values, birthDate: birth });
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const errors = firstErrors<keyof StudentFormValues>(parsed.error);
-  // A union reports a generic message; show the date's own problem instead.
-  if (errors.birthDate && birth) {
-    const own = IsoDateSchema.safeParse(birth);
-    errors.birthDate = own.success
-      ? 'Дата рождения не может быть в будущем'
-      : (own.error.issues[0]?.message ?? errors.birthDate);
+  const parsed = schema.safeParse(values);
+  const birth = checkRuDate(values.birthDate, {
+    required: false,
+    notAfter: today,
+    future: 'Дата рождения не может быть в будущем',
+  });
+  if (parsed.success && birth.ok) {
+    return { ok: true, value: { ...parsed.data, birthDate: birth.iso } };
   }
+  const errors = parsed.success ? {} : firstErrors<keyof StudentFormValues>(parsed.error);
+  if (!birth.ok) errors.birthDate = birth.error;
   return { ok: false, errors };
 }
 
@@ -110,7 +108,7 @@ export function studentFormValues(s: Student | null): StudentFormValues {
     firstName: s?.firstName ?? '',
     middleName: s?.middleName ?? '',
     gender: s?.gender ?? '',
-    birthDate: s?.birthDate ?? '',
+    birthDate: toRuDate(s?.birthDate ?? ''),
   };
 }
 

@@ -10,12 +10,15 @@ import type { SchoolClass } from '../../../shared/school-class';
 import { useSession } from '../../app/session';
 import type { SchoolData } from '../../journal/use-school-data';
 import { useLiveQuery } from '../../lib/use-live-query';
+import { missedTooMany } from './overview-risk';
 import { useClassStudents } from './use-class-people';
 
 export interface ClassOverviewData {
   overview: ClassOverview;
   lessons: Lesson[];
   courses: Course[];
+  /** "courseId|studentId" of students over the allowed share of missed lessons. */
+  missedTooMany: Set<string>;
 }
 
 export function useClassOverview(
@@ -58,6 +61,12 @@ export function useClassOverview(
       policy: data.school.policy,
       codes: data.school.attendanceCodes,
     });
-    return { overview, lessons, courses };
+    const missed = missedTooMany(
+      lessons,
+      overview.students.map((s) => s.studentId),
+      data.school.attendanceCodes,
+      data.school.policy,
+    );
+    return { overview, lessons, courses, missedTooMany: missed };
   }, [classId, period, students, lessons, courses, periodMarks, data]);
 }
