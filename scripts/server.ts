@@ -12,6 +12,7 @@ import {
   ensureDemoAccounts,
   ensureDemoSchool,
 } from '../server/demo';
+import { clampToDemoYear } from '../shared/demo';
 
 const { values } = parseArgs({
   options: {
@@ -21,12 +22,13 @@ const { values } = parseArgs({
     'static-dir': { type: 'string' },
     demo: { type: 'boolean', default: false },
     'demo-students': { type: 'string', default: String(DEMO_STUDENTS) },
+    'demo-as-of': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help) {
-  console.log(`Usage: npm run server -- [--port 8080] [--host 0.0.0.0] [--data-dir ./data] [--demo] [--demo-students 1000]
+  console.log(`Usage: npm run server -- [--port 8080] [--host 0.0.0.0] [--data-dir ./data] [--demo] [--demo-students 1000] [--demo-as-of YYYY-MM-DD|today]
   --demo   on an empty database: load the generated demo school and create the accounts
            deputy, class-teacher, teacher, admin (password demo)
   DATABASE_URL=postgres://user@host/db  use PostgreSQL instead of the PGlite data folder`);
@@ -64,7 +66,11 @@ const app = buildServer({
 const demoLines: string[] = [];
 if (values.demo) {
   const students = Number(values['demo-students']);
-  const loaded = await ensureDemoSchool(db, students);
+  // "today" keeps the demo's current quarter open for entering marks (npm start uses it).
+  const asOfArg = values['demo-as-of'];
+  const asOf =
+    asOfArg === 'today' ? clampToDemoYear(new Date().toISOString().slice(0, 10)) : asOfArg;
+  const loaded = await ensureDemoSchool(db, students, undefined, asOf);
   if (loaded) {
     console.log(
       `Demo school loaded: ${loaded.documents} documents (${students} students) in ${loaded.ms} ms` +

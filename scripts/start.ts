@@ -52,6 +52,8 @@ const server = spawn(
     '--static-dir',
     'out/renderer',
     '--demo',
+    '--demo-as-of',
+    'today',
   ],
   { cwd: root, stdio: 'inherit' },
 );

@@ -50,10 +50,12 @@ export async function ensureDemoSchool(
   db: Db,
   students = DEMO_STUDENTS,
   seed = DEMO_SEED,
+  /** Lessons are held up to this date; periods that ended before it are closed. Default: the whole year. */
+  asOf?: string,
 ): Promise<DemoSchoolResult | null> {
   if (!(await isEmptySchool(db))) return null;
   const started = performance.now();
-  const snapshot = generateSchool({ students, seed });
+  const snapshot = generateSchool(asOf ? { students, seed, asOf } : { students, seed });
   const generateMs = Math.round(performance.now() - started);
   return { ...(await loadSnapshot(db, snapshot)), generateMs };
 }

@@ -8,6 +8,11 @@ import type { Stamp } from '../stamp';
 export const YEAR_ID = 'y2026';
 export const YEAR_START = '2026-09-01';
 export const YEAR_END = '2027-05-31';
+
+/** The demo's calendar is the 2026/2027 year: before it nothing is held yet, after it everything is. */
+export function clampToDemoYear(date: string): string {
+  return date < YEAR_START ? YEAR_START : date > YEAR_END ? YEAR_END : date;
+}
 const DAY_MS = 86_400_000;
 
 export function isoToMs(iso: string): number {

@@ -1,4 +1,5 @@
 // The demo school generator's public API.
+export { clampToDemoYear } from './calendar';
 export {
   GENERATOR_NAME,
   MAX_STUDENTS,
