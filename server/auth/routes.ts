@@ -1,5 +1,6 @@
-// /api/v1/auth/* (login, logout, me) and /api/v1/admin/* (accounts and devices, admin role only).
-import type { FastifyInstance } from 'fastify';
+// /api/v1/auth/* (login, logout, me) and /api/v1/admin/* (accounts and devices: the admin role;
+// the deputy may list accounts, devices and login attempts, read-only, to judge a compromise).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/db';
 import { ApiError, messages } from '../errors';
@@ -16,7 +17,7 @@ import { authenticate, requireRole, requireUser } from './authenticate';
 import { listLoginAttempts, recordLoginAttempt } from './login-attempts';
 import { getDummyHash, verifyPassword } from './passwords';
 import { FailureLimiter, type RateLimitOptions } from './rate-limit';
-import { roleSchema } from './roles';
+import { hasRole, roleSchema } from './roles';
 import { listDevices, openSession, revokeDevice, revokeToken } from './sessions';
 
 export interface AuthRoutesOptions {
@@ -49,6 +50,14 @@ const attemptsQuery = z.object({
   login: z.string().trim().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
+
+/** Read-only admin listings: the administrator, or the deputy (who marks compromised accounts). */
+function requireAdminOrDeputy(request: FastifyRequest): void {
+  const user = requireUser(request);
+  if (!hasRole(user, 'admin') && !hasRole(user, 'deputy')) {
+    throw new ApiError(403, 'FORBIDDEN', messages.forbidden);
+  }
+}
 
 const defaults: RateLimitOptions = {
   maxFailures: 5,
@@ -148,7 +157,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
   });
 
   app.get('/api/v1/admin/accounts', { preHandler: auth }, async (request) => {
-    requireRole(request, 'admin');
+    requireAdminOrDeputy(request);
     return { accounts: await listAccounts(db) };
   });
 
@@ -189,7 +198,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
   );
 
   app.get('/api/v1/admin/login-attempts', { preHandler: auth }, async (request) => {
-    requireRole(request, 'admin');
+    requireAdminOrDeputy(request);
     const query = parseBody(attemptsQuery, request.query);
     return {
       attempts: await listLoginAttempts(db, {
@@ -200,7 +209,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
   });
 
   app.get('/api/v1/admin/devices', { preHandler: auth }, async (request) => {
-    requireRole(request, 'admin');
+    requireAdminOrDeputy(request);
     return { devices: await listDevices(db) };
   });
 

@@ -172,6 +172,51 @@ describe('auth', () => {
     expect((await api(server, 'GET', '/api/v1/auth/me', undefined, other.token)).status).toBe(401);
   });
 
+  it('the deputy lists accounts, devices and login attempts but changes nothing', async () => {
+    const deputy = await newUser(server, ['deputy'], 'Завуч');
+    const teacher = await newUser(server, ['teacher'], 'Кабинет 5');
+    const accounts = await api(server, 'GET', '/api/v1/admin/accounts', undefined, deputy.token);
+    expect(accounts.status).toBe(200);
+    expect(JSON.stringify(accounts.body)).not.toMatch(/scrypt|passwordHash/);
+    expect(
+      (accounts.body as { accounts: { login: string }[] }).accounts.map((a) => a.login),
+    ).toContain(teacher.login);
+    const devices = await api(server, 'GET', '/api/v1/admin/devices', undefined, deputy.token);
+    expect(devices.status).toBe(200);
+    expect((devices.body as { devices: { id: string }[] }).devices.map((d) => d.id)).toContain(
+      teacher.deviceId,
+    );
+    const attempts = await api(
+      server,
+      'GET',
+      `/api/v1/admin/login-attempts?login=${teacher.login}`,
+      undefined,
+      deputy.token,
+    );
+    expect(attempts.status).toBe(200);
+    expect((attempts.body as { attempts: unknown[] }).attempts.length).toBeGreaterThan(0);
+    // A teacher sees none of it; the deputy changes nothing.
+    for (const path of [
+      '/api/v1/admin/accounts',
+      '/api/v1/admin/devices',
+      '/api/v1/admin/login-attempts',
+    ]) {
+      expect((await api(server, 'GET', path, undefined, teacher.token)).status).toBe(403);
+    }
+    const writes: [string, unknown][] = [
+      [`/api/v1/admin/devices/${teacher.deviceId}/revoke`, undefined],
+      [`/api/v1/admin/accounts/${teacher.login}/password`, { password: 'новый-пароль' }],
+      [`/api/v1/admin/accounts/${teacher.login}/disable`, undefined],
+      ['/api/v1/admin/accounts', { login: 'x-deputy', password: 'секрет-1', roles: ['teacher'] }],
+    ];
+    for (const [path, body] of writes) {
+      expect((await api(server, 'POST', path, body, deputy.token)).status).toBe(403);
+    }
+    expect((await api(server, 'GET', '/api/v1/auth/me', undefined, teacher.token)).status).toBe(
+      200,
+    );
+  });
+
   it('admin creates accounts; duplicates are refused', async () => {
     const admin = await newUser(server, ['admin']);
     const body = { login: 'petrov', password: 'секрет-123', roles: ['teacher'], staffId: 's-2' };
