@@ -292,3 +292,29 @@ test('subject teacher prints the course extract from the journal page', async ({
   expect(pdf.pages).toBeLessThanOrEqual(students);
   expect(pdf.text).toContain(subject.replace(/\s*\(.*\)$/, '').split(' ')[0]!);
 });
+
+test('the deputy opens any class through the class selector', async ({ page }) => {
+  await page.goto('./');
+  await enterTestProfile(page);
+  await page.getByRole('button', { name: /Демо-школа/ }).click();
+  await page.getByRole('button', { name: /Заместитель директора/ }).click({ timeout: 60_000 });
+  await page
+    .getByRole('navigation', { name: 'Разделы' })
+    .getByRole('link', { name: 'Мой класс' })
+    .click();
+  const selector = page.locator('.class-toolbar select');
+  await expect(selector).toBeVisible();
+  const options = await selector.locator('option').allTextContents();
+  expect(options.length).toBeGreaterThan(5);
+  const other = options.find((o) => o.startsWith('7')) ?? options[3]!;
+  await selector.selectOption({ label: other });
+  await expect(page.locator('.class-toolbar h1')).toHaveText(`Класс ${other}`);
+  await expect(page).toHaveURL(/#\/class\/[^/]+\/roster$/);
+  await expect(page.locator('.roster-table tbody tr').first()).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Разделы класса' })
+    .getByRole('link', { name: 'Согласия' })
+    .click();
+  await expect(page.locator('.consent-table tbody tr').first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/deputy-consents.png` });
+});
