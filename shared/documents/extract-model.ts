@@ -185,7 +185,7 @@ function studentExtract(
       policy,
     );
     let result = proposal.value ? `прогноз: ${PERIOD_MARK_TEXT[proposal.value]}` : '—';
-    let explanation = proposal.value ? proposal.explanation : '';
+    let explanation = proposal.value ? printableExplanation(proposal.explanation) : '';
     const entry = range.periodId
       ? data.periodMark(course.id, range.periodId, student.id)
       : undefined;
@@ -244,4 +244,9 @@ function studentExtract(
     ),
     upcoming: upcoming.map((u) => ({ ...u, date: formatDate(u.date) })),
   };
+}
+
+/** The embedded PT Sans has no arrow glyph: the screen's "≥ 3,5 → 4" prints as "≥ 3,5: 4". */
+function printableExplanation(text: string): string {
+  return text.replace(/\s*→\s*/g, ': ');
 }

@@ -68,6 +68,10 @@ describe('diary extracts', () => {
     const r = ranged.students.flatMap((s) => s.subjects.map((x) => x.result));
     expect(r.some((x) => x.includes('выставлена'))).toBe(false);
     expect(ranged.students[0]!.periodLabel).toBe('с 01.11.2026 по 10.12.2026');
+    // The forecast's calculation is printed, without the arrow the embedded font lacks.
+    const explanations = ranged.students.flatMap((s) => s.subjects.map((x) => x.explanation));
+    expect(explanations.some((e) => /≥ \d,\d+: [2-5]$/.test(e))).toBe(true);
+    expect(explanations.some((e) => e.includes('→'))).toBe(false);
   });
 
   it('"only paper" selects the families who refused, withdrew or chose paper', () => {
