@@ -10,8 +10,6 @@ import { buildContentSecurityPolicy } from '../../electron/security';
 import { generateSchool } from '../../shared/demo';
 import { TEST_PASSPHRASE, enterTestProfile } from './journal-helpers';
 
-const PORT = Number(process.env.E2E_PORT ?? 4173);
-const BASE_URL = `http://127.0.0.1:${PORT}/`;
 const NEW_PASSPHRASE = 'Новый пароль учителя 7';
 /** Non-personal text typed into a lesson topic: the scan must find it, or it proves nothing. */
 const CANARY = 'Канарейка проверки шифрования: тема урока 4417';
@@ -65,7 +63,7 @@ async function launchContext(): Promise<BrowserContext> {
       '--disable-sync',
       '--no-first-run',
     ],
-    baseURL: BASE_URL,
+    baseURL: test.info().project.use.baseURL,
     locale: 'ru-RU',
     viewport: { width: 1440, height: 900 },
   });
