@@ -2,10 +2,14 @@
 // Build first: npm run build:renderer.
 import { defineConfig } from '@playwright/test';
 
-// A port per run (kept in the environment so the test workers see the same one): two runs on one
-// machine must not meet on a fixed port.
-process.env.E2E_PORT ??= String(20_000 + (process.pid % 20_000));
-const PORT = Number(process.env.E2E_PORT);
+// A port per checkout, the same in every worker process: two checkouts on one machine (a
+// developer's and CI's clone) must not meet on one fixed port.
+function portForCheckout(dir: string): number {
+  let hash = 0;
+  for (const ch of dir) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return 20_000 + (hash % 20_000);
+}
+const PORT = Number(process.env.E2E_PORT ?? portForCheckout(import.meta.dirname));
 
 export default defineConfig({
   testDir: 'tests/e2e',

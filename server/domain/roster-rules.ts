@@ -46,13 +46,18 @@ export const rosterRules: RulesFactory = (index) => ({
     },
     canWrite(user, before, after, parts) {
       if (hasRole(user, 'admin')) return true;
+      const notOwn = 'Изменять сведения об ученике может классный руководитель его класса';
+      if (before !== null && parts.some((p) => p === 'classId' || p === 'status')) {
+        // Moving a student out (left the school, or to another class) is done by the class
+        // teacher of the class they leave, or the deputy; the marks stay with the student.
+        const leadsOld = leads(index, user, before.classId);
+        if (!leadsOld && !hasRole(user, 'deputy')) return refusals.moveStudent;
+        const otherParts = parts.some((p) => p !== 'classId' && p !== 'status');
+        return !otherParts || leadsOld ? true : notOwn;
+      }
       const own =
         leads(index, user, after.classId) && (!before || leads(index, user, before.classId));
-      if (!own) return 'Изменять сведения об ученике может классный руководитель его класса';
-      // Moving a student to another class or out of the school is the administrator's act.
-      const adminParts = parts.filter((p) => p === 'classId' || p === 'status');
-      if (before !== null && adminParts.length > 0) return refusals.adminOnly;
-      return true;
+      return own ? true : notOwn;
     },
   },
   consents: {

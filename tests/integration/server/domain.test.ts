@@ -154,6 +154,38 @@ describe('rights per changed part', () => {
     );
   });
 
+  it('the class teacher moves their own student out; nobody else may', async () => {
+    const led = server.school.classes.find((c) => c.classTeacherId === 'staff-class-teacher')!;
+    const other = server.school.classes.find((c) => c.id !== led.id)!;
+    const [mine, second] = server.school.students.filter((s) => s.classId === led.id);
+    const foreign = server.school.students.find((s) => s.classId === other.id)!;
+
+    // A subject teacher may not, even for a student they teach.
+    const before = await current('students', mine!.id);
+    const left = edit(before as never, 'status', 'left', 'staff-teacher');
+    // Refused: the server's state comes back (without personal parts, which this teacher may not see).
+    const refused = await change(teacher, 'students', before, left);
+    expect(refused.map((d) => [d.id, d.status])).toEqual([[mine!.id, 'active']]);
+    const refusal = await server.db.query('SELECT reason FROM refusals ORDER BY id DESC LIMIT 1');
+    expect(String(refusal.rows[0]!.reason)).toContain('классный руководитель его класса');
+
+    // The class teacher marks one student as left and transfers another to a class they don't lead.
+    const leftByClassTeacher = edit(before as never, 'status', 'left', 'staff-class-teacher');
+    expect(await change(classTeacher, 'students', before, leftByClassTeacher)).toEqual([]);
+    expect((await current('students', mine!.id)).status).toBe('left');
+    const secondBefore = await current('students', second!.id);
+    const moved = edit(secondBefore as never, 'classId', other.id, 'staff-class-teacher');
+    expect(await change(classTeacher, 'students', secondBefore, moved)).toEqual([]);
+    expect((await current('students', second!.id)).classId).toBe(other.id);
+
+    // But cannot take a student of another class into theirs.
+    const foreignBefore = await current('students', foreign.id);
+    const taken = edit(foreignBefore as never, 'classId', led.id, 'staff-class-teacher');
+    const kept = await change(classTeacher, 'students', foreignBefore, taken);
+    expect(kept.map((d) => [d.id, d.classId])).toEqual([[foreign.id, other.id]]);
+    expect((await current('students', foreign.id)).classId).toBe(other.id);
+  });
+
   it('never changes identity fields', async () => {
     const lesson = lessonOf('staff-teacher', true);
     const before = await current('lessons', lesson.id);
