@@ -1,5 +1,5 @@
 // The signed-in frame: header with the sections the user's roles open, status, user menu; the current section below.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { fullName } from '../../shared/common';
 import { ROLE_LABELS } from '../../shared/staff';
 import { JournalScreen } from '../journal/JournalScreen';
@@ -47,6 +47,7 @@ function renderSection(id: string): ReactNode {
 }
 
 export function AppShell({ menu, status }: Props) {
+  const menuRef = useRef<HTMLDetailsElement>(null);
   const { staffId } = useSession();
   const data = useSchoolData();
   const hash = useHash();
@@ -77,11 +78,19 @@ export function AppShell({ menu, status }: Props) {
           {me ? fullName(me) : staffId}
           {me && <small> ({me.roles.map((r) => ROLE_LABELS[r]).join(', ')})</small>}
         </span>
-        <details className="menu">
+        <details className="menu" ref={menuRef}>
           <summary>Меню</summary>
           <div className="menu-items">
             {menu.map((action) => (
-              <button key={action.label} type="button" onClick={action.run}>
+              <button
+                key={action.label}
+                type="button"
+                onClick={() => {
+                  // The menu closes once a choice is made.
+                  if (menuRef.current) menuRef.current.open = false;
+                  action.run();
+                }}
+              >
                 {action.label}
               </button>
             ))}

@@ -101,7 +101,7 @@ async function selectFirstLesson(page: Page): Promise<void> {
 }
 
 async function openMenu(page: Page, item: string): Promise<void> {
-  // The header menu is a <details> that stays open after an action: open it only if closed.
+  // The header menu is a <details>: open it only if it is closed.
   const menu = page.locator('details.menu');
   if (!(await menu.evaluate((d: HTMLDetailsElement) => d.open))) {
     await menu.locator('summary').click();
