@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { periodForDate, periodsOfScheme, type Period } from '../../../shared/period';
 import { useSchoolData } from '../../journal/use-school-data';
 import { todayIso } from '../../lib/dates';
+import { AccountsTab } from './accounts/AccountsTab';
 import { OverviewTab } from './OverviewTab';
 import { PeriodsTab } from './PeriodsTab';
 import { ReportsTab } from './ReportsTab';
@@ -47,7 +48,7 @@ export function SchoolScreen() {
             </a>
           ))}
         </nav>
-        {tab !== 'periods' && period && (
+        {tab !== 'periods' && tab !== 'accounts' && period && (
           <label>
             Период{' '}
             <select value={period.id} onChange={(e) => setPeriodId(e.target.value)}>
@@ -63,6 +64,7 @@ export function SchoolScreen() {
       </div>
       <main className="school-main">
         {tab === 'periods' && <PeriodsTab data={data} />}
+        {tab === 'accounts' && <AccountsTab />}
         {tab === 'summary' && period && (
           <SummaryTab data={data} periods={periods} period={period} />
         )}

@@ -7,6 +7,7 @@ export const SCHOOL_TABS = [
   { id: 'statistics', label: 'Статистика' },
   { id: 'reports', label: 'Отчёты' },
   { id: 'summary', label: 'Сводная ведомость' },
+  { id: 'accounts', label: 'Учётные записи' },
 ] as const;
 
 export type SchoolTab = (typeof SCHOOL_TABS)[number]['id'];
