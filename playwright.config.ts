@@ -32,6 +32,8 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // Russian formats in native controls (date inputs), as on a school's PC.
+        '--lang=ru-RU',
       ],
     },
     trace: 'retain-on-failure',
