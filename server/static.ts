@@ -2,26 +2,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { mimeTypeForExtension } from '../shared/mime-types';
 import { ApiError, messages } from './errors';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.pdf': 'application/pdf',
-};
 
 function isFile(file: string): boolean {
   try {
@@ -57,8 +39,7 @@ export function registerStatic(app: FastifyInstance, rootDir: string): boolean {
       }
       file = index;
     }
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    reply.header('Content-Type', type);
+    reply.header('Content-Type', mimeTypeForExtension(path.extname(file)));
     reply.header('Cache-Control', file === index ? 'no-cache' : 'public, max-age=3600');
     return reply.send(createReadStream(file));
   });
