@@ -3,6 +3,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db';
 import { toIsoTime } from '../db/db';
+import type { Device } from '../../shared/compromise-report';
 import { parseRoles, type AuthUser } from './roles';
 
 export function hashToken(token: string): string {
@@ -11,17 +12,6 @@ export function hashToken(token: string): string {
 
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
-}
-
-export interface Device {
-  id: string;
-  accountId: string;
-  login?: string;
-  name: string;
-  createdAt: string | null;
-  lastSeenAt: string | null;
-  lastIp: string | null;
-  revokedAt: string | null;
 }
 
 /** Reuses the account's live device of that name, or registers a new one; returns a new token. */

@@ -19,6 +19,12 @@ import type { CollectionRegistry, DocState } from '../sync/collections';
 import { jsonEqual, withoutDeleted } from '../sync/doc-state';
 import type { SyncEngine, WriteActor } from '../sync/engine';
 import { COLLECTIONS, isCollectionName } from '../../shared/collections';
+import type {
+  CompromiseReport,
+  CreatedDocument,
+  KeptChange,
+  UndoneChange,
+} from '../../shared/compromise-report';
 import { fullName, type PersonName } from '../../shared/common';
 import { createClock, type Clock } from '../../shared/hlc';
 import { getPart, setPart, type Stamped } from '../../shared/merge';
@@ -27,7 +33,6 @@ import { planDocument, type AuditRow, type DocumentPlan } from './plan';
 import { storeReport } from './reports';
 import { createdAction, restoredValue } from './restore-values';
 import { revokeAccount } from './revoke';
-import type { CompromiseReport, CreatedDocument, KeptChange, UndoneChange } from './types';
 
 /** Who marks the account: an administrator or the deputy (API), or the server console. */
 export interface CompromiseActor extends WriteActor {

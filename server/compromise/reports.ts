@@ -2,7 +2,7 @@
 // back by id, and printed as Russian text for the administrator's console.
 import type { Queryable } from '../db/db';
 import { toIsoTime, toNumber } from '../db/db';
-import type { CompromiseReport } from './types';
+import type { CompromiseReport } from '../../shared/compromise-report';
 
 export async function storeReport(
   tx: Queryable,

@@ -5,7 +5,7 @@
 // with the new password, and changes nothing more when run twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../../server/errors';
-import type { CompromiseReport } from '../../../server/compromise/types';
+import type { CompromiseReport } from '../../../shared/compromise-report';
 import type { DocState } from '../../../server/sync/collections';
 import { jsonEqual } from '../../../server/sync/doc-state';
 import type { Lesson } from '../../../shared/lesson';

@@ -3,6 +3,9 @@
 // device and setting a password are the administrator's.
 import { apiRequest, SyncError } from '../../../sync/api';
 import type { ActiveSession } from '../../../sync/session-store';
+import type { CompromiseReport, Device } from '../../../../shared/compromise-report';
+
+export type { CompromiseReport, Device as AdminDevice };
 
 export interface AdminAccount {
   id: string;
@@ -16,17 +19,6 @@ export interface AdminAccount {
   passwordResetRequired: boolean;
 }
 
-export interface AdminDevice {
-  id: string;
-  accountId: string;
-  login?: string;
-  name: string;
-  createdAt: string | null;
-  lastSeenAt: string | null;
-  lastIp: string | null;
-  revokedAt: string | null;
-}
-
 export interface LoginAttempt {
   id: number;
   at: string | null;
@@ -35,72 +27,6 @@ export interface LoginAttempt {
   /** "success" or a failure ("wrong-password", "unknown-login", "locked-out"…). */
   outcome: string;
   accountId: string | null;
-}
-
-export interface ReportActor {
-  login: string | null;
-  name: string | null;
-}
-
-export interface ReportDevice {
-  id: string | null;
-  name: string | null;
-}
-
-export interface UndoneChange {
-  collection: string;
-  docId: string;
-  path: string;
-  /** "7А, Математика, урок 12.11.2026 (2-й), Иванова Мария Петровна: отметки и посещаемость" */
-  label: string;
-  seq: number;
-  at: string | null;
-  device: ReportDevice;
-  compromisedValue: unknown;
-  restoredValue: unknown;
-}
-
-export interface KeptChange {
-  collection: string;
-  docId: string;
-  path: string;
-  label: string;
-  compromisedSeq: number;
-  compromisedAt: string | null;
-  compromisedValue: unknown;
-  seq: number;
-  at: string | null;
-  by: ReportActor;
-  keptValue: unknown;
-}
-
-export interface CreatedDocument {
-  collection: string;
-  docId: string;
-  label: string;
-  seq: number;
-  at: string | null;
-  device: ReportDevice;
-  action: 'cancelled' | 'cleared' | 'removed' | 'manual';
-  note: string;
-}
-
-export interface CompromiseReport {
-  id: number;
-  login: string;
-  accountId: string;
-  displayName: string;
-  since: string;
-  createdAt: string;
-  by: ReportActor;
-  revokedDevices: number;
-  revokedTokens: number;
-  passwordVoided: boolean;
-  undone: UndoneChange[];
-  kept: KeptChange[];
-  created: CreatedDocument[];
-  alreadyUndone: number;
-  documentsWritten: number;
 }
 
 export interface ReportSummary {
@@ -131,7 +57,7 @@ export function adminApi(session: ActiveSession) {
   return {
     accounts: async () =>
       (await get<{ accounts: AdminAccount[] }>('/api/v1/admin/accounts')).accounts,
-    devices: async () => (await get<{ devices: AdminDevice[] }>('/api/v1/admin/devices')).devices,
+    devices: async () => (await get<{ devices: Device[] }>('/api/v1/admin/devices')).devices,
     attempts: async (limit = 50) =>
       (await get<{ attempts: LoginAttempt[] }>(`/api/v1/admin/login-attempts?limit=${limit}`))
         .attempts,

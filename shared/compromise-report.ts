@@ -1,4 +1,6 @@
-// What a compromise marking produces: the report shown to the deputy and stored for the record.
+// The wire types of the school server's admin routes for accounts (docs/SYNC.md): a compromise
+// marking's report — shown to the deputy, stored for the record — and a registered device. Shared by
+// the server (server/compromise, server/auth/sessions.ts) and the «Учётные записи» tab.
 
 /** A person or device as shown in the report. */
 export interface ReportActor {
@@ -85,4 +87,16 @@ export interface CompromiseReport {
   alreadyUndone: number;
   /** Documents rewritten by this marking (each with a new seq). */
   documentsWritten: number;
+}
+
+/** A device an account logged in from (GET /api/v1/admin/devices). */
+export interface Device {
+  id: string;
+  accountId: string;
+  login?: string;
+  name: string;
+  createdAt: string | null;
+  lastSeenAt: string | null;
+  lastIp: string | null;
+  revokedAt: string | null;
 }
