@@ -5,8 +5,14 @@ import { MARK_LABELS } from '../grading-policy';
 import type { Lesson } from '../lesson';
 import type { Subject } from '../school';
 import type { Student } from '../student';
-import { compareStudents } from '../student';
-import { byId, inDateRange, studentLabel, subjectNameOf } from './report-utils';
+import {
+  byId,
+  compareStudentDateSlot,
+  isHeldLessonInFilter,
+  studentLabel,
+  subjectNameOf,
+  type LessonFilter,
+} from './report-utils';
 
 /** Marks counted as failing: 2 (also 2+, still a two), 1 and незачёт. */
 export const FAILING_MARKS: ReadonlySet<LessonMarkValue> = new Set<LessonMarkValue>([
@@ -20,19 +26,13 @@ export function isFailingMark(value: LessonMarkValue): boolean {
   return FAILING_MARKS.has(value);
 }
 
-export interface FailingMarksInput {
+export interface FailingMarksInput extends LessonFilter {
   lessons: readonly Lesson[];
   /** Students to report on; marks of students not in this list are left out. */
   students: readonly Student[];
   courses: readonly Course[];
   subjects: readonly Subject[];
   policy: GradingPolicy;
-  /** Restrict to one class and/or one course. */
-  classId?: string;
-  courseId?: string;
-  /** Inclusive date range ("YYYY-MM-DD"); absent bounds are open. */
-  from?: string;
-  to?: string;
 }
 
 export interface FailingMarkRow {
@@ -67,10 +67,7 @@ export function failingMarksReport(input: FailingMarksInput): FailingMarksReport
 
   const rows: (FailingMarkRow & { sortStudent: Student })[] = [];
   for (const lesson of input.lessons) {
-    if (lesson.status !== 'held') continue;
-    if (input.classId && lesson.classId !== input.classId) continue;
-    if (input.courseId && lesson.courseId !== input.courseId) continue;
-    if (!inDateRange(lesson.date, input.from, input.to)) continue;
+    if (!isHeldLessonInFilter(lesson, input)) continue;
     const course = courses.get(lesson.courseId);
     for (const [studentId, entry] of Object.entries(lesson.entries)) {
       const student = students.get(studentId);
@@ -96,13 +93,7 @@ export function failingMarksReport(input: FailingMarksInput): FailingMarksReport
     }
   }
 
-  rows.sort(
-    (a, b) =>
-      compareStudents(a.sortStudent, b.sortStudent) ||
-      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
-      a.slot - b.slot ||
-      a.subject.localeCompare(b.subject, 'ru'),
-  );
+  rows.sort((a, b) => compareStudentDateSlot(a, b) || a.subject.localeCompare(b.subject, 'ru'));
 
   const countByStudent: Record<string, number> = {};
   const out: FailingMarkRow[] = rows.map(({ sortStudent: _s, ...row }) => {

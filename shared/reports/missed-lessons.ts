@@ -5,10 +5,16 @@ import type { Course } from '../course';
 import type { Lesson } from '../lesson';
 import type { Subject } from '../school';
 import type { Student } from '../student';
-import { compareStudents } from '../student';
-import { byId, inDateRange, studentLabel, subjectNameOf } from './report-utils';
+import {
+  byId,
+  compareStudentDateSlot,
+  isHeldLessonInFilter,
+  studentLabel,
+  subjectNameOf,
+  type LessonFilter,
+} from './report-utils';
 
-export interface MissedLessonsInput {
+export interface MissedLessonsInput extends LessonFilter {
   lessons: readonly Lesson[];
   /** Students to report on; absences of students not in this list are left out. */
   students: readonly Student[];
@@ -16,10 +22,6 @@ export interface MissedLessonsInput {
   subjects: readonly Subject[];
   /** The school's attendance codes. */
   codes: readonly AttendanceCode[];
-  classId?: string;
-  courseId?: string;
-  from?: string;
-  to?: string;
 }
 
 export interface MissedLessonRow {
@@ -69,10 +71,7 @@ export function missedLessonsReport(input: MissedLessonsInput): MissedLessonsRep
 
   const rows: (MissedLessonRow & { sortStudent: Student })[] = [];
   for (const lesson of input.lessons) {
-    if (lesson.status !== 'held') continue;
-    if (input.classId && lesson.classId !== input.classId) continue;
-    if (input.courseId && lesson.courseId !== input.courseId) continue;
-    if (!inDateRange(lesson.date, input.from, input.to)) continue;
+    if (!isHeldLessonInFilter(lesson, input)) continue;
     const course = courses.get(lesson.courseId);
     for (const [studentId, entry] of Object.entries(lesson.entries)) {
       if (entry.attendance === null) continue;
@@ -98,12 +97,7 @@ export function missedLessonsReport(input: MissedLessonsInput): MissedLessonsRep
     }
   }
 
-  rows.sort(
-    (a, b) =>
-      compareStudents(a.sortStudent, b.sortStudent) ||
-      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
-      a.slot - b.slot,
-  );
+  rows.sort(compareStudentDateSlot);
 
   const totals: MissedLessonsReport['totals'] = {};
   const out: MissedLessonRow[] = rows.map(({ sortStudent: _s, ...row }) => {

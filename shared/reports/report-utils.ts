@@ -86,3 +86,34 @@ export function compareRu(a: string, b: string): number {
 export function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
+
+/** Which lessons a per-student report covers: one class and/or one course, a date range. */
+export interface LessonFilter {
+  classId?: string;
+  courseId?: string;
+  /** Inclusive date range ("YYYY-MM-DD"); absent bounds are open. */
+  from?: string;
+  to?: string;
+}
+
+/** A held lesson inside the filter (cancelled and planned lessons have no marks or absences). */
+export function isHeldLessonInFilter(lesson: Lesson, filter: LessonFilter): boolean {
+  return (
+    lesson.status === 'held' &&
+    (!filter.classId || lesson.classId === filter.classId) &&
+    (!filter.courseId || lesson.courseId === filter.courseId) &&
+    inDateRange(lesson.date, filter.from, filter.to)
+  );
+}
+
+/** Per-student report rows: journal order of students, then date, then lesson slot. */
+export function compareStudentDateSlot(
+  a: { sortStudent: Student; date: string; slot: number },
+  b: { sortStudent: Student; date: string; slot: number },
+): number {
+  return (
+    compareStudents(a.sortStudent, b.sortStudent) ||
+    (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+    a.slot - b.slot
+  );
+}
