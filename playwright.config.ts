@@ -1,6 +1,7 @@
 // End-to-end tests of the built renderer (out/renderer) in Debian's Chromium, served by vite preview.
 // Build first: npm run build:renderer.
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/chromium';
 
 // A port per checkout, the same in every worker process: two checkouts on one machine (a
 // developer's and CI's clone) must not meet on one fixed port.
@@ -23,19 +24,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     locale: 'ru-RU',
     viewport: { width: 1440, height: 900 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        // Russian formats in native controls (date inputs), as on a school's PC.
-        '--lang=ru-RU',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
   },
   webServer: {

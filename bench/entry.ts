@@ -10,16 +10,12 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 // Brings in the type of window.__journalBench, which the page installs with ?bench=1.
 import type { JournalBench } from '../renderer/app/bench-hook';
+import { mimeTypeForExtension } from '../shared/mime-types';
+import { chromiumLaunchOptions } from '../tests/chromium';
 
 export type { JournalBench };
 
 const ROOT = resolve('out/renderer');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-};
 
 /** A static server for out/renderer on a free port. */
 export async function serveRenderer(): Promise<{ url: string; server: Server }> {
@@ -33,7 +29,7 @@ export async function serveRenderer(): Promise<{ url: string; server: Server }> 
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': mimeTypeForExtension(extname(file)) });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -41,17 +37,7 @@ export async function serveRenderer(): Promise<{ url: string; server: Server }> 
 }
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 /** Loads the demo school through the first-run screen and signs in as one of its people. */
@@ -138,9 +124,13 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+/** Runs `main` (exit code 1 on an error) when the module at `moduleUrl` is the script started. */
+export function runIfMain(moduleUrl: string, main: () => Promise<void>): void {
+  if (moduleUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
   main().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });
 }
+
+runIfMain(import.meta.url, main);

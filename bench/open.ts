@@ -2,9 +2,8 @@
 // on screen with its data, against a raw IndexedDB read of the same documents. Needs a built
 // renderer (npm run build:renderer).
 //   npx tsx bench/open.ts
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { launch, openDemo, percentile, printTable, serveRenderer } from './entry';
+import { launch, openDemo, percentile, printTable, runIfMain, serveRenderer } from './entry';
 
 const RUNS = 15;
 const CLASS_SIZE = 36;
@@ -97,9 +96,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runIfMain(import.meta.url, main);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildContentSecurityPolicy } from '../../electron/security';
 import { generateSchool } from '../../shared/demo';
+import { chromiumLaunchOptions } from '../chromium';
 import { TEST_PASSPHRASE, enterTestProfile } from './journal-helpers';
 
 const NEW_PASSPHRASE = 'Новый пароль учителя 7';
@@ -54,15 +55,7 @@ async function launch(): Promise<BrowserContext> {
 
 async function launchContext(): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    ...chromiumLaunchOptions(),
     baseURL: test.info().project.use.baseURL,
     locale: 'ru-RU',
     viewport: { width: 1440, height: 900 },
