@@ -5,6 +5,7 @@ import { defaultBrowserHost } from '../bridge/browser';
 import type { JournalDatabase } from '../db/types';
 import { newPassphraseProblem } from '../security/passphrase';
 import { NewPassphraseFields } from '../security/ProfileScreens';
+import { SecurityDialog, type DialogMessage } from '../security/SecurityDialog';
 import { collectBackup } from './backup';
 import { BACKUP_FILE_EXTENSION, encryptBackup } from './backup-file';
 
@@ -22,7 +23,7 @@ export function BackupDialog(props: {
   onClose: () => void;
 }) {
   const [passphrase, setPassphrase] = useState({ value: '', repeated: '' });
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<DialogMessage | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = (event: FormEvent) => {
@@ -53,35 +54,26 @@ export function BackupDialog(props: {
   };
 
   return (
-    <div className="security-overlay">
-      <form
-        className="security-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="backup-title"
-        onSubmit={submit}
-      >
-        <h2 id="backup-title">Резервная копия</h2>
-        <p>
-          В копию входят все данные профиля, в том числе ещё не отправленные на сервер. Она
-          зашифрована отдельным паролем: запомните его, без него копию не восстановить.
-        </p>
-        <NewPassphraseFields
-          label="Пароль копии"
-          value={passphrase.value}
-          repeated={passphrase.repeated}
-          onChange={(value, repeated) => setPassphrase({ value, repeated })}
-        />
-        {message && <p role={message.error ? 'alert' : 'status'}>{message.text}</p>}
-        <div className="security-actions">
-          <button type="submit" disabled={busy}>
-            {busy ? 'Сохраняем…' : 'Сохранить копию'}
-          </button>
-          <button type="button" onClick={props.onClose} disabled={busy}>
-            Закрыть
-          </button>
-        </div>
-      </form>
-    </div>
+    <SecurityDialog
+      titleId="backup-title"
+      title="Резервная копия"
+      onSubmit={submit}
+      message={message}
+      busy={busy}
+      submitLabel="Сохранить копию"
+      busyLabel="Сохраняем…"
+      onClose={props.onClose}
+    >
+      <p>
+        В копию входят все данные профиля, в том числе ещё не отправленные на сервер. Она
+        зашифрована отдельным паролем: запомните его, без него копию не восстановить.
+      </p>
+      <NewPassphraseFields
+        label="Пароль копии"
+        value={passphrase.value}
+        repeated={passphrase.repeated}
+        onChange={(value, repeated) => setPassphrase({ value, repeated })}
+      />
+    </SecurityDialog>
   );
 }

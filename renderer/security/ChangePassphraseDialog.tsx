@@ -4,6 +4,7 @@ import { WrongPassphraseError } from './key-wrap';
 import { newPassphraseProblem } from './passphrase';
 import { NewPassphraseFields } from './ProfileScreens';
 import type { ProfileStore } from './profiles';
+import { SecurityDialog, type DialogMessage } from './SecurityDialog';
 
 export function ChangePassphraseDialog(props: {
   store: ProfileStore;
@@ -12,7 +13,7 @@ export function ChangePassphraseDialog(props: {
 }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState({ value: '', repeated: '' });
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<DialogMessage | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = (event: FormEvent) => {
@@ -42,41 +43,32 @@ export function ChangePassphraseDialog(props: {
   };
 
   return (
-    <div className="security-overlay">
-      <form
-        className="security-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="change-passphrase-title"
-        onSubmit={submit}
-      >
-        <h2 id="change-passphrase-title">Сменить пароль</h2>
-        <label>
-          Текущий пароль
-          <input
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            required
-          />
-        </label>
-        <NewPassphraseFields
-          label="Новый пароль"
-          value={next.value}
-          repeated={next.repeated}
-          onChange={(value, repeated) => setNext({ value, repeated })}
+    <SecurityDialog
+      titleId="change-passphrase-title"
+      title="Сменить пароль"
+      onSubmit={submit}
+      message={message}
+      busy={busy}
+      submitLabel="Сменить пароль"
+      busyLabel="Меняем…"
+      onClose={props.onClose}
+    >
+      <label>
+        Текущий пароль
+        <input
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          required
         />
-        {message && <p role={message.error ? 'alert' : 'status'}>{message.text}</p>}
-        <div className="security-actions">
-          <button type="submit" disabled={busy}>
-            {busy ? 'Меняем…' : 'Сменить пароль'}
-          </button>
-          <button type="button" onClick={props.onClose} disabled={busy}>
-            Закрыть
-          </button>
-        </div>
-      </form>
-    </div>
+      </label>
+      <NewPassphraseFields
+        label="Новый пароль"
+        value={next.value}
+        repeated={next.repeated}
+        onChange={(value, repeated) => setNext({ value, repeated })}
+      />
+    </SecurityDialog>
   );
 }
