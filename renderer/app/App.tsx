@@ -76,6 +76,15 @@ export function App({ database, menu: outerMenu = [] }: AppProps = {}) {
     [opened],
   );
 
+  // Text typed just before a crash was kept outside the database: write it now, signed by the
+  // same person (the identity is known once the journal opens).
+  const draftsRecovered = useRef(false);
+  useEffect(() => {
+    if (!lessons || stage.name !== 'journal' || draftsRecovered.current) return;
+    draftsRecovered.current = true;
+    void lessons.recoverDrafts().catch((error: unknown) => console.error(error));
+  }, [lessons, stage.name]);
+
   useEffect(() => {
     // Benchmark helpers load only with ?bench=1; the shipped app never fetches that chunk.
     if (opened && new URLSearchParams(location.search).has('bench')) {

@@ -12,6 +12,7 @@ import {
 } from '../../shared/lesson';
 import { setPart } from '../../shared/merge';
 import type { Stamp } from '../../shared/stamp';
+import { createFieldDrafts, type FieldDrafts } from './field-drafts';
 import { SerialQueue } from './serial-queue';
 import type { JournalDatabase } from './types';
 
@@ -85,12 +86,15 @@ export interface LessonRepository {
   ): Promise<Lesson>;
   addLesson(input: NewLesson): Promise<Lesson>;
   cancelLesson(lessonId: string): Promise<Lesson>;
+  /** Writes field values typed in a previous run that ended before they reached the database. */
+  recoverDrafts(): Promise<number>;
 }
 
 export function createLessonRepository(
   db: JournalDatabase,
   clock: Clock,
   author: () => string | null,
+  drafts: FieldDrafts = createFieldDrafts(db.name),
 ): LessonRepository {
   const queue = new SerialQueue();
   // A stale RxDocument is fine: incrementalModify re-reads on conflict. Caching skips a lookup per keystroke.
@@ -133,6 +137,7 @@ export function createLessonRepository(
         LessonSchema.parse(setPart(current as Lesson, field, latest?.value, stamp())),
       );
       docs.set(lessonId, written);
+      drafts.settle(lessonId, field, latest.value);
       return written.toJSON() as Lesson;
     });
     const entry = latestFieldValue.get(key);
@@ -140,7 +145,7 @@ export function createLessonRepository(
     return promise;
   };
 
-  return {
+  const repository: LessonRepository = {
     updateLessonEntry<R>(
       lessonId: string,
       studentId: string,
@@ -172,6 +177,8 @@ export function createLessonRepository(
       if (!LESSON_FIELDS.includes(field)) {
         throw new LessonWriteError(`Поле «${field}» урока нельзя менять.`);
       }
+      // Kept synchronously first: a crash before the write lands must not lose what is on screen.
+      drafts.save(lessonId, field, value);
       // Typing faster than IndexedDB writes: a queued write of the same field takes the newest
       // value instead of queueing another, so the stored text never lags more than one write.
       const key = `${lessonId}|${field}`;
@@ -215,5 +222,22 @@ export function createLessonRepository(
     cancelLesson(lessonId) {
       return writePart(lessonId, 'status', 'cancelled');
     },
+    async recoverDrafts() {
+      let recovered = 0;
+      for (const draft of drafts.pending()) {
+        const field = draft.field as LessonField;
+        if (!LESSON_FIELDS.includes(field)) continue;
+        try {
+          await repository.setLessonField(draft.lessonId, field, draft.value as never);
+          recovered++;
+        } catch (error) {
+          // A lesson that no longer exists, or a value the schema refuses: keep it out of the way.
+          console.warn('A lesson field typed before a crash could not be written', error);
+          drafts.settle(draft.lessonId, draft.field, draft.value);
+        }
+      }
+      return recovered;
+    },
   };
+  return repository;
 }

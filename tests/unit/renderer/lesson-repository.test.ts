@@ -16,6 +16,7 @@ import {
   type LessonRepository,
 } from '../../../renderer/db/lesson-repository';
 import type { JournalDatabase } from '../../../renderer/db/types';
+import { createFieldDrafts } from '../../../renderer/db/field-drafts';
 
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
@@ -146,5 +147,75 @@ describe('device documents', () => {
     expect(await readIdentity(db)).toBe('staff-teacher');
     await writeIdentity(db, null);
     expect(await readIdentity(db)).toBeNull();
+  });
+});
+
+/** The Web Storage interface over a Map: Node has no localStorage. */
+class MemoryStorage implements Storage {
+  private items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  clear() {
+    this.items.clear();
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+}
+
+describe('lesson fields typed just before a crash', () => {
+  it('keep a draft until the database holds the value, and a later run writes what was left', async () => {
+    const lesson = await addSample();
+    const local = new MemoryStorage();
+    const drafts = createFieldDrafts(db.name, local);
+    const typing = createLessonRepository(
+      db,
+      createClock('dev2', () => now),
+      () => author,
+      drafts,
+    );
+
+    // A written value leaves no draft behind.
+    await typing.setLessonField(lesson.id, 'topic', 'Дроби');
+    expect(drafts.pending()).toEqual([]);
+
+    // The renderer died after the keystroke was kept but before its write was issued.
+    drafts.save(lesson.id, 'homework', '№ 245, 247 и повторить § 12');
+    const nextRun = createLessonRepository(
+      db,
+      createClock('dev2', () => now + 1000),
+      () => author,
+      createFieldDrafts(db.name, local),
+    );
+    expect(await nextRun.recoverDrafts()).toBe(1);
+    const stored = (await db.lessons.findOne(lesson.id).exec())!.toJSON() as Lesson;
+    expect(stored.homework).toBe('№ 245, 247 и повторить § 12');
+    expect(stored.topic).toBe('Дроби');
+    expect(stored.stamps.homework?.by).toBe('staff-teacher');
+    expect(createFieldDrafts(db.name, local).pending()).toEqual([]);
+  });
+
+  it('a draft of a lesson that no longer exists is dropped, not retried forever', async () => {
+    const local = new MemoryStorage();
+    const drafts = createFieldDrafts(db.name, local);
+    drafts.save('no-such-lesson', 'topic', 'Тема');
+    const next = createLessonRepository(
+      db,
+      createClock('dev3', () => now),
+      () => author,
+      drafts,
+    );
+    expect(await next.recoverDrafts()).toBe(0);
+    expect(drafts.pending()).toEqual([]);
   });
 });
