@@ -9,8 +9,7 @@ import {
   byId,
   compareStudentDateSlot,
   isHeldLessonInFilter,
-  studentLabel,
-  subjectNameOf,
+  studentLessonCells,
   type LessonFilter,
 } from './report-utils';
 
@@ -75,14 +74,7 @@ export function failingMarksReport(input: FailingMarksInput): FailingMarksReport
       for (const mark of entry.marks) {
         if (!isFailingMark(mark.value)) continue;
         rows.push({
-          sortStudent: student,
-          studentId,
-          student: studentLabel(student),
-          courseId: lesson.courseId,
-          subject: subjectNameOf(subjects, course),
-          lessonId: lesson.id,
-          date: lesson.date,
-          slot: lesson.slot,
+          ...studentLessonCells(student, lesson, subjects, course),
           mark: mark.value,
           markLabel: MARK_LABELS[mark.value],
           workType: workTypes.get(mark.workTypeId)?.name ?? mark.workTypeId,

@@ -9,8 +9,7 @@ import {
   byId,
   compareStudentDateSlot,
   isHeldLessonInFilter,
-  studentLabel,
-  subjectNameOf,
+  studentLessonCells,
   type LessonFilter,
 } from './report-utils';
 
@@ -80,14 +79,7 @@ export function missedLessonsReport(input: MissedLessonsInput): MissedLessonsRep
       const reason = absenceReasonOf(entry.attendance, codes);
       if (reason === 'late') continue;
       rows.push({
-        sortStudent: student,
-        studentId,
-        student: studentLabel(student),
-        courseId: lesson.courseId,
-        subject: subjectNameOf(subjects, course),
-        lessonId: lesson.id,
-        date: lesson.date,
-        slot: lesson.slot,
+        ...studentLessonCells(student, lesson, subjects, course),
         code: entry.attendance,
         reason,
         reasonLabel: ABSENCE_REASON_LABELS[reason],

@@ -117,3 +117,22 @@ export function compareStudentDateSlot(
     a.slot - b.slot
   );
 }
+
+/** The student and lesson columns a per-student report row starts with (plus its sort key). */
+export function studentLessonCells(
+  student: Student,
+  lesson: Lesson,
+  subjects: ReadonlyMap<string, Subject>,
+  course: Course | undefined,
+) {
+  return {
+    sortStudent: student,
+    studentId: student.id,
+    student: studentLabel(student),
+    courseId: lesson.courseId,
+    subject: subjectNameOf(subjects, course),
+    lessonId: lesson.id,
+    date: lesson.date,
+    slot: lesson.slot,
+  };
+}
