@@ -54,11 +54,60 @@ export interface StreamOptions {
 
 type Item<T, C> = RxReplicationPullStreamItem<T, C>;
 
+/** One collection's live stream (`/api/v1/sync/:collection/stream`) as RxDB's pull.stream$. */
 export function journalStream<T, C>(options: StreamOptions): Observable<Item<T, C>> {
+  return new Observable<Item<T, C>>((subscriber) =>
+    serverEvents(options).subscribe({
+      next: ({ event, data }) => {
+        if (event === 'resync') subscriber.next('RESYNC');
+        else if (event === 'message') subscriber.next(JSON.parse(data) as Item<T, C>);
+      },
+      error: (error: unknown) => subscriber.error(error),
+      complete: () => subscriber.complete(),
+    }),
+  );
+}
+
+/** An event of the multiplexed stream: `collection` null means every collection (a resync). */
+export interface MultiplexedItem<T, C> {
+  collection: string | null;
+  item: Item<T, C>;
+}
+
+/**
+ * The multiplexed live stream (`/api/v1/sync/stream?collections=a,b`): every collection over ONE
+ * connection (browsers allow 6 per server). Share it and filter by collection per replication.
+ */
+export function multiplexedStream<T, C>(options: StreamOptions): Observable<MultiplexedItem<T, C>> {
+  return new Observable<MultiplexedItem<T, C>>((subscriber) =>
+    serverEvents(options).subscribe({
+      next: ({ event, data }) => {
+        if (event === 'resync') {
+          const { collection } = JSON.parse(data || '{}') as { collection?: string };
+          subscriber.next({ collection: collection ?? null, item: 'RESYNC' });
+        } else if (event === 'message') {
+          const { collection, ...item } = JSON.parse(data) as { collection: string } & Exclude<
+            Item<T, C>,
+            'RESYNC'
+          >;
+          subscriber.next({ collection, item: item as Item<T, C> });
+        }
+      },
+      error: (error: unknown) => subscriber.error(error),
+      complete: () => subscriber.complete(),
+    }),
+  );
+}
+
+/**
+ * The server's events (`resync`, `message`) from one text/event-stream URL, reconnecting with
+ * backoff; `unauthorized` (or a 401/426 answer) calls onFatal and ends the connection for good.
+ */
+export function serverEvents(options: StreamOptions): Observable<ServerSentEvent> {
   const heartbeatMs = options.heartbeatTimeoutMs ?? 40_000;
   const firstRetry = options.retryMs ?? 1000;
   const maxRetry = options.maxRetryMs ?? 30_000;
-  return new Observable<Item<T, C>>((subscriber) => {
+  return new Observable<ServerSentEvent>((subscriber) => {
     let stopped = false;
     let current: AbortController | null = null;
     let wake: (() => void) | null = null;
@@ -104,15 +153,13 @@ export function journalStream<T, C>(options: StreamOptions): Observable<Item<T, 
           const { value, done } = await reader.read();
           if (done) break;
           arm(); // any bytes, heartbeats included, prove the connection alive
-          for (const { event, data } of parse(decoder.decode(value, { stream: true }))) {
-            if (event === 'resync') subscriber.next('RESYNC');
-            else if (event === 'unauthorized') {
+          for (const sse of parse(decoder.decode(value, { stream: true }))) {
+            if (sse.event === 'unauthorized') {
               options.onFatal(new SyncError('unauthorized', 'Сеанс завершён: войдите снова', 401));
               return 'fatal';
-            } else if (event === 'message') {
-              options.onAlive?.();
-              subscriber.next(JSON.parse(data) as Item<T, C>);
             }
+            if (sse.event === 'message') options.onAlive?.();
+            subscriber.next(sse);
           }
         }
       } catch {

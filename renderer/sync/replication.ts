@@ -1,13 +1,16 @@
 // One RxDB replication of one collection with the school server (docs/SYNC.md): checkpointed pull,
 // batched push, the live stream as pull.stream$, the per-part merge conflict handler, backoff on
 // errors, the device clock advanced past every received stamp, and pending-change bookkeeping.
-import type { RxCollection, RxReplicationWriteToMasterRow } from 'rxdb';
+import type {
+  RxCollection,
+  RxReplicationPullStreamItem,
+  RxReplicationWriteToMasterRow,
+} from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { filter, map, type Observable } from 'rxjs';
 import type { Clock } from '../../shared/hlc';
 import { apiRequest, SyncError } from './api';
 import { answerContains, createConflictHandler, docStateText, newestStamp } from './conflict';
-import { journalStream } from './event-stream';
 import type { PendingChanges } from './pending-changes';
 
 type Doc = Record<string, unknown>;
@@ -34,9 +37,11 @@ export interface ReplicationOptions {
   clock: Clock;
   pending: PendingChanges;
   hooks: ReplicationHooks;
-  /** Subscribe to the server's live stream (else the caller polls with reSync()). */
-  stream: boolean;
-  reconnect$: Observable<unknown>;
+  /**
+   * This collection's share of the live stream (the client's one multiplexed connection); absent:
+   * the caller polls with reSync().
+   */
+  stream$?: Observable<RxReplicationPullStreamItem<Doc, Checkpoint>>;
   pullBatchSize?: number;
   pushBatchSize?: number;
 }
@@ -85,20 +90,12 @@ export function startCollectionReplication(options: ReplicationOptions): Collect
     }
   };
 
-  const stream$ = options.stream
-    ? journalStream<Doc, Checkpoint>({
-        url: `${options.serverUrl}${base}/stream`,
-        token: options.token,
-        onFatal: hooks.onFatal,
-        reconnect$: options.reconnect$,
-        onAlive: succeeded,
-      }).pipe(
-        map((item) => {
-          if (item !== 'RESYNC') receive(item.documents as Doc[]);
-          return item;
-        }),
-      )
-    : undefined;
+  const stream$ = options.stream$?.pipe(
+    map((item) => {
+      if (item !== 'RESYNC') receive(item.documents);
+      return item;
+    }),
+  );
 
   type Page = { documents: Doc[]; checkpoint: Checkpoint };
   let prefetched: { key: string; batchSize: number; page: Promise<Page> } | null = null;

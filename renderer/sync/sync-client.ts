@@ -1,16 +1,25 @@
 // The desktop's sync with the school server: one replication per collection, the status the
 // header shows, network changes, refused changes, and a stop on 401/426 that keeps local data.
-import { BehaviorSubject, Subject } from 'rxjs';
+import { BehaviorSubject, filter, map, share, Subject } from 'rxjs';
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections';
 import type { Clock } from '../../shared/hlc';
 import type { JournalDatabase } from '../db/types';
 import { apiRequest, type SyncError } from './api';
+import { multiplexedStream } from './event-stream';
 import { PendingChanges } from './pending-changes';
-import { startCollectionReplication, type CollectionReplication } from './replication';
+import {
+  startCollectionReplication,
+  type Checkpoint,
+  type CollectionReplication,
+} from './replication';
 import type { ActiveSession } from './session-store';
 import { INITIAL_STATUS, type Refusal, type SyncStatus } from './sync-status';
 
-/** The journal opens once these are in; lessons and the rest may keep streaming. */
+/**
+ * The journal opens once these are in; lessons and the rest may keep streaming. (Holding the
+ * journal until lessons were in too was measured and did not make the first download faster:
+ * docs/SYNC.md, "First download".)
+ */
 export const REFERENCE_COLLECTIONS: readonly CollectionName[] = [
   'school',
   'periods',
@@ -19,13 +28,6 @@ export const REFERENCE_COLLECTIONS: readonly CollectionName[] = [
   'courses',
   'students',
 ];
-
-/**
- * Browsers open at most 6 HTTP/1.1 connections per server, and each live stream holds one; the
- * collections edited during lessons stream, the rest are pulled every POLL_MS.
- */
-const STREAMED: ReadonlySet<CollectionName> = new Set(['lessons', 'periodMarks', 'periods']);
-const POLL_MS = 60_000;
 const READY_FLAG = 'sync-ready';
 const SEEN_REFUSALS = 'sync-refusals-seen';
 
@@ -75,7 +77,6 @@ export function startSync(options: StartSyncOptions): SyncClient {
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    clearInterval(poll);
     window.removeEventListener('online', onNetwork);
     window.removeEventListener('offline', onNetwork);
     unPending();
@@ -114,6 +115,16 @@ export function startSync(options: StartSyncOptions): SyncClient {
     }
   }
 
+  // Every collection is live over ONE connection (browsers allow 6 per server): the multiplexed
+  // stream, shared by the replications, each taking its collection's events.
+  const live$ = multiplexedStream<Record<string, unknown>, Checkpoint>({
+    url: `${session.serverUrl}/api/v1/sync/stream?collections=${COLLECTION_NAMES.map(encodeURIComponent).join(',')}`,
+    token: session.token,
+    onFatal: fatal,
+    reconnect$,
+    onAlive: () => patch({ connected: true, lastExchangeAt: Date.now(), error: null }),
+  }).pipe(share());
+
   for (const name of COLLECTION_NAMES) {
     const state = startCollectionReplication({
       serverUrl: session.serverUrl,
@@ -122,8 +133,10 @@ export function startSync(options: StartSyncOptions): SyncClient {
       primaryKey: db[name].schema.primaryPath as string,
       clock,
       pending,
-      stream: STREAMED.has(name),
-      reconnect$,
+      stream$: live$.pipe(
+        filter((event) => event.collection === null || event.collection === name),
+        map((event) => event.item),
+      ),
       pullBatchSize: options.pullBatchSize ?? 1000,
       hooks: {
         onReachability: (connected) =>
@@ -150,10 +163,6 @@ export function startSync(options: StartSyncOptions): SyncClient {
       () => undefined,
     );
   }
-
-  const poll = setInterval(() => {
-    for (const [name, state] of states) if (!STREAMED.has(name)) state.reSync();
-  }, POLL_MS);
 
   function onNetwork() {
     const online = navigator.onLine;

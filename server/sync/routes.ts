@@ -1,13 +1,15 @@
-// /api/v1/sync/:collection/{pull,push,stream}: RxDB's replication protocol over HTTP + SSE.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// /api/v1/sync/:collection/{pull,push,stream}: RxDB's replication protocol over HTTP + SSE, and
+// /api/v1/sync/stream?collections=a,b: the live streams of many collections over one connection.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authenticate, requireUser } from '../auth/authenticate';
+import type { AuthUser } from '../auth/roles';
 import { checkToken } from '../auth/sessions';
 import type { Db } from '../db/db';
 import { ApiError, messages } from '../errors';
 import { parseBody } from '../validation';
-import type { CollectionDescriptor, CollectionRegistry } from './collections';
-import type { SyncEngine } from './engine';
+import type { CollectionDescriptor, CollectionRegistry, DocState } from './collections';
+import type { Checkpoint, SyncEngine } from './engine';
 
 export interface SyncRoutesOptions {
   db: Db;
@@ -84,84 +86,154 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
 
   app.get('/api/v1/sync/:collection/stream', { preHandler: auth }, async (request, reply) => {
     const user = requireUser(request);
-    const token = request.authToken ?? '';
     const descriptor = collectionOf(request);
     await descriptor.prepare?.(db);
-    let scope = descriptor.scopeOf?.(user);
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      // Headers set by hooks (CORS, protocol version) would be lost by hijack(): copy them.
-      ...(reply.getHeaders() as Record<string, string>),
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
+    openEventStream(request, reply, options, (send) => {
+      // Every (re)connection starts with a resync: the client pulls from its checkpoint once, which
+      // covers whatever was written while it was not listening.
+      send('retry: 3000\nevent: resync\ndata: {}\n\n');
+      return watchCollection(engine, descriptor, user, {
+        resync: () => send('event: resync\ndata: {}\n\n'),
+        batch: (payload) => send(`data: ${JSON.stringify(payload)}\n\n`),
+      });
     });
-    res.flushHeaders();
-    // Every (re)connection starts with a resync: the client pulls from its checkpoint once, which
-    // covers whatever was written while it was not listening.
-    res.write('retry: 3000\nevent: resync\ndata: {}\n\n');
-
-    let closed = false;
-    // The read scope changed (a course assigned, a class given): ask the client to pull again; its
-    // checkpoint carries the old scope, so the pull starts over and sends what became readable.
-    const scopeChanged = (): boolean => {
-      if (!descriptor.scopeOf) return false;
-      const now = descriptor.scopeOf(user);
-      if (now === scope) return false;
-      scope = now;
-      res.write('event: resync\ndata: {}\n\n');
-      return true;
-    };
-    const unsubscribers = (descriptor.scopeDependsOn ?? [])
-      .filter((name) => name !== descriptor.name)
-      .map((name) => engine.hub.subscribe(name, () => void scopeChanged()));
-    unsubscribers.push(
-      engine.hub.subscribe(descriptor.name, (batch) => {
-        if (scopeChanged()) return;
-        const documents = batch.documents
-          .map((d) => d.state)
-          .filter((state) => descriptor.canRead(user, state))
-          .map((state) => (descriptor.redact ? descriptor.redact(user, state) : state));
-        if (documents.length === 0) return;
-        const checkpoint = scope === undefined ? batch.checkpoint : { ...batch.checkpoint, scope };
-        res.write(`data: ${JSON.stringify({ documents, checkpoint })}\n\n`);
-      }),
-    );
-    const unsubscribe = () => {
-      for (const stop of unsubscribers) stop();
-    };
-    const heartbeat = setInterval(() => {
-      res.write(': heartbeat\n\n');
-      // A revoked device or a disabled account loses its stream at the next heartbeat.
-      void checkToken(db, token).then(
-        (check) => {
-          if (!check.ok && !closed) {
-            res.write(
-              `event: unauthorized\ndata: ${JSON.stringify({
-                message:
-                  check.reason === 'compromised'
-                    ? messages.accountCompromised
-                    : messages.sessionRevoked,
-              })}\n\n`,
-            );
-            end();
-          }
-        },
-        () => undefined,
-      );
-    }, options.heartbeatMs);
-    const end = () => {
-      if (closed) return;
-      closed = true;
-      clearInterval(heartbeat);
-      unsubscribe();
-      options.openStreams.delete(end);
-      res.end();
-    };
-    options.openStreams.add(end);
-    request.raw.on('close', end);
-    res.on('error', end);
   });
+
+  // One connection for many collections (browsers allow 6 HTTP/1.1 connections per server):
+  // events carry the collection name; `resync` without a collection means every one of them.
+  app.get('/api/v1/sync/stream', { preHandler: auth }, async (request, reply) => {
+    const user = requireUser(request);
+    const { collections } = parseBody(streamQuery, request.query);
+    const names = [...new Set(collections.split(',').map((n) => n.trim()))].filter(Boolean);
+    if (names.length === 0) {
+      throw new ApiError(400, 'BAD_REQUEST', 'Не указаны коллекции (collections=a,b,c)');
+    }
+    const descriptors = names.map((name) => {
+      const descriptor = registry.get(name);
+      if (!descriptor) throw new ApiError(404, 'UNKNOWN_COLLECTION', messages.unknownCollection);
+      return descriptor;
+    });
+    for (const descriptor of descriptors) await descriptor.prepare?.(db);
+    openEventStream(request, reply, options, (send) => {
+      send('retry: 3000\nevent: resync\ndata: {}\n\n');
+      const stops = descriptors.map((descriptor) =>
+        watchCollection(engine, descriptor, user, {
+          resync: () =>
+            send(`event: resync\ndata: ${JSON.stringify({ collection: descriptor.name })}\n\n`),
+          batch: (payload) =>
+            send(`data: ${JSON.stringify({ collection: descriptor.name, ...payload })}\n\n`),
+        }),
+      );
+      return () => {
+        for (const stop of stops) stop();
+      };
+    });
+  });
+}
+
+const streamQuery = z.object({ collections: z.string().min(1).max(2000) });
+
+/**
+ * Follows one collection's accepted writes for one user: readable documents (redacted) go to
+ * `batch`; a change of the user's read scope (a course assigned, a class given) asks for a resync,
+ * since the client's checkpoint carries the old scope and its pull starts over. Returns the
+ * unsubscribe function.
+ */
+function watchCollection(
+  engine: SyncEngine,
+  descriptor: CollectionDescriptor,
+  user: AuthUser,
+  out: {
+    resync: () => void;
+    batch: (payload: { documents: DocState[]; checkpoint: Checkpoint }) => void;
+  },
+): () => void {
+  let scope = descriptor.scopeOf?.(user);
+  const scopeChanged = (): boolean => {
+    if (!descriptor.scopeOf) return false;
+    const now = descriptor.scopeOf(user);
+    if (now === scope) return false;
+    scope = now;
+    out.resync();
+    return true;
+  };
+  const unsubscribers = (descriptor.scopeDependsOn ?? [])
+    .filter((name) => name !== descriptor.name)
+    .map((name) => engine.hub.subscribe(name, () => void scopeChanged()));
+  unsubscribers.push(
+    engine.hub.subscribe(descriptor.name, (batch) => {
+      if (scopeChanged()) return;
+      const documents = batch.documents
+        .map((d) => d.state)
+        .filter((state) => descriptor.canRead(user, state))
+        .map((state) => (descriptor.redact ? descriptor.redact(user, state) : state));
+      if (documents.length === 0) return;
+      const checkpoint = scope === undefined ? batch.checkpoint : { ...batch.checkpoint, scope };
+      out.batch({ documents, checkpoint });
+    }),
+  );
+  return () => {
+    for (const stop of unsubscribers) stop();
+  };
+}
+
+/**
+ * Turns the request into a text/event-stream: `start` writes the first events and subscribes,
+ * returning its unsubscribe. Heartbeat comments keep proxies and the client's timeout happy, and
+ * re-check the token: a revoked device or a disabled account loses its stream at the next one.
+ */
+function openEventStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: SyncRoutesOptions,
+  start: (send: (text: string) => void) => () => void,
+): void {
+  const { db } = options;
+  const token = request.authToken ?? '';
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    // Headers set by hooks (CORS, protocol version) would be lost by hijack(): copy them.
+    ...(reply.getHeaders() as Record<string, string>),
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  res.flushHeaders();
+  let closed = false;
+  const send = (text: string) => {
+    if (!closed) res.write(text);
+  };
+  const unsubscribe = start(send);
+  const heartbeat = setInterval(() => {
+    send(': heartbeat\n\n');
+    void checkToken(db, token).then(
+      (check) => {
+        if (!check.ok && !closed) {
+          send(
+            `event: unauthorized\ndata: ${JSON.stringify({
+              message:
+                check.reason === 'compromised'
+                  ? messages.accountCompromised
+                  : messages.sessionRevoked,
+            })}\n\n`,
+          );
+          end();
+        }
+      },
+      () => undefined,
+    );
+  }, options.heartbeatMs);
+  const end = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+    options.openStreams.delete(end);
+    res.end();
+  };
+  options.openStreams.add(end);
+  request.raw.on('close', end);
+  res.on('error', end);
 }
