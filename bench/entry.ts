@@ -40,9 +40,17 @@ export async function launch(): Promise<Browser> {
   return chromium.launch(chromiumLaunchOptions());
 }
 
+export const BENCH_PASSPHRASE = 'замер-скорости-2026';
+
 /** Loads the demo school through the first-run screen and signs in as one of its people. */
 export async function openDemo(page: Page, url: string, person: RegExp): Promise<void> {
   await page.goto(`${url}?bench=1`);
+  // Every journal lives in a passphrase-protected profile (encrypted personal data).
+  await page.getByRole('button', { name: 'Новый профиль' }).click();
+  await page.getByLabel('Имя профиля').fill('Замер');
+  await page.getByLabel('Пароль', { exact: true }).fill(BENCH_PASSPHRASE);
+  await page.getByLabel('Повторите пароль').fill(BENCH_PASSPHRASE);
+  await page.getByRole('button', { name: 'Создать профиль' }).click();
   await page.getByRole('button', { name: /Демо-школа/ }).click();
   await page.getByRole('button', { name: person }).click({ timeout: 120_000 });
   await page.getByRole('grid').waitFor();
