@@ -71,7 +71,10 @@ export async function responseError(res: Response): Promise<SyncError> {
   if (res.status === 401 && code === 'INVALID_CREDENTIALS') {
     return new SyncError('credentials', MESSAGES.credentials, 401);
   }
-  if (res.status === 401) return new SyncError('unauthorized', MESSAGES.sessionEnded, 401);
+  // The server says why the session ended (revoked device, compromised password): show its words.
+  if (res.status === 401) {
+    return new SyncError('unauthorized', message ?? MESSAGES.sessionEnded, 401);
+  }
   if (res.status === 426) return new SyncError('upgrade', MESSAGES.upgrade, 426);
   if (res.status === 429) {
     const seconds = Number.parseInt(res.headers.get('retry-after') ?? '', 10);

@@ -155,7 +155,7 @@ export function serverEvents(options: StreamOptions): Observable<ServerSentEvent
           arm(); // any bytes, heartbeats included, prove the connection alive
           for (const sse of parse(decoder.decode(value, { stream: true }))) {
             if (sse.event === 'unauthorized') {
-              options.onFatal(new SyncError('unauthorized', 'Сеанс завершён: войдите снова', 401));
+              options.onFatal(new SyncError('unauthorized', unauthorizedMessage(sse.data), 401));
               return 'fatal';
             }
             if (sse.event === 'message') options.onAlive?.();
@@ -196,4 +196,15 @@ export function serverEvents(options: StreamOptions): Observable<ServerSentEvent
       wake?.();
     };
   });
+}
+
+/** The reason the server gave with `event: unauthorized`, or the general one. */
+function unauthorizedMessage(data: string): string {
+  try {
+    const message = (JSON.parse(data) as { message?: unknown }).message;
+    if (typeof message === 'string' && message) return message;
+  } catch {
+    // no JSON body: the general message
+  }
+  return 'Сеанс завершён: войдите снова';
 }

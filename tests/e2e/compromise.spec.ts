@@ -1,7 +1,7 @@
 // A compromised password, end to end against the real school server: the teacher types a mark; the
 // deputy («Школа → Учётные записи») marks the teacher's account compromised as of a moment before
 // it; the report lists the mark, the deputy's journal shows it undone, and the teacher's desktop is
-// sent back to the login form with «Сеанс завершён».
+// sent back to the login form told that the password was compromised.
 import { expect, test, type Page } from '@playwright/test';
 import { cell, openDemoAsTeacher, readLayout, uniqueDateColumns } from './journal-helpers';
 import { goHash, switchIdentity } from './period-helpers';
@@ -148,7 +148,10 @@ test('the deputy marks a compromised account: the report, the undone mark, the e
     await a.keyboard.press('4');
   }
   await expect(loginField).toBeVisible({ timeout: 30_000 });
-  await expect(a.getByRole('status').filter({ hasText: 'Сеанс завершён' })).toBeVisible();
+  // The server's reason reaches the teacher: not just "session ended", but why.
+  await expect(
+    a.getByRole('status').filter({ hasText: 'из-за компрометации пароля' }),
+  ).toBeVisible();
   await a.screenshot({ path: 'test-results/compromise-teacher-login.png' });
 
   await teacherCtx.close();
