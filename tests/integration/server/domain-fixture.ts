@@ -85,3 +85,25 @@ export function edit<T extends Stamped>(
 export function state<T extends object>(doc: T, deleted = false): DocState {
   return { ...(doc as Record<string, unknown>), _deleted: deleted };
 }
+
+/** The demo school's people, each signed in on their own device. */
+export interface DomainLogins {
+  teacher: Login;
+  classTeacher: Login;
+  deputy: Login;
+  admin: Login;
+  novice: Login;
+}
+
+export async function signInDemoStaff(server: DomainServer): Promise<DomainLogins> {
+  return {
+    teacher: await server.login('teacher', 'staff-teacher', ['teacher']),
+    classTeacher: await server.login('class-teacher', 'staff-class-teacher', [
+      'teacher',
+      'classTeacher',
+    ]),
+    deputy: await server.login('deputy', 'staff-deputy', ['deputy']),
+    admin: await server.login('admin', null, ['admin']),
+    novice: await server.login('novice', 'staff-novice', ['teacher']),
+  };
+}
