@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { GUARDIAN_KIND_LABELS, type Guardian, type GuardianKind } from '../../../shared/student';
 import { FormField } from './FormField';
+import { PersonNameFields } from './PersonNameFields';
 import { validateGuardian, type FieldErrors, type GuardianFormValues } from './student-form';
 
 interface Props {
@@ -55,15 +56,7 @@ export function GuardianForm({ initial, submitLabel, onSubmit, onCancel }: Props
           ))}
         </select>
       </FormField>
-      <FormField label="Фамилия" error={errors.lastName}>
-        <input value={values.lastName} onChange={(e) => set('lastName', e.target.value)} />
-      </FormField>
-      <FormField label="Имя" error={errors.firstName}>
-        <input value={values.firstName} onChange={(e) => set('firstName', e.target.value)} />
-      </FormField>
-      <FormField label="Отчество" error={errors.middleName}>
-        <input value={values.middleName} onChange={(e) => set('middleName', e.target.value)} />
-      </FormField>
+      <PersonNameFields values={values} errors={errors} onChange={set} />
       <FormField label="Телефон" error={errors.phone}>
         <input type="tel" value={values.phone} onChange={(e) => set('phone', e.target.value)} />
       </FormField>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { StudentFields } from '../../db/roster-repository';
 import { todayIso } from '../../lib/dates';
 import { FormField } from './FormField';
+import { PersonNameFields } from './PersonNameFields';
 import { RU_DATE_PLACEHOLDER } from './ru-date';
 import { validateStudent, type FieldErrors, type StudentFormValues } from './student-form';
 
@@ -47,15 +48,7 @@ export function StudentForm({ initial, submitLabel, onSubmit, onCancel }: Props)
 
   return (
     <form className="class-form" onSubmit={(e) => void submit(e)} noValidate>
-      <FormField label="Фамилия" error={errors.lastName}>
-        <input value={values.lastName} onChange={(e) => set('lastName', e.target.value)} />
-      </FormField>
-      <FormField label="Имя" error={errors.firstName}>
-        <input value={values.firstName} onChange={(e) => set('firstName', e.target.value)} />
-      </FormField>
-      <FormField label="Отчество" error={errors.middleName}>
-        <input value={values.middleName} onChange={(e) => set('middleName', e.target.value)} />
-      </FormField>
+      <PersonNameFields values={values} errors={errors} onChange={set} />
       <FormField label="Пол" error={errors.gender}>
         <select
           value={values.gender}
