@@ -89,11 +89,12 @@ export function PeriodMarksPage(props: Props) {
 
   const acceptAll = useCallback(() => {
     if (!rows) return;
-    const todo = acceptableRows(rows);
-    if (todo.length === 0) return setHint('Все предложения уже приняты или отметки выставлены.');
+    const toAccept = acceptableRows(rows);
+    if (toAccept.length === 0)
+      return setHint('Все предложения уже приняты или отметки выставлены.');
     write(
-      Object.fromEntries(todo.map((r) => [r.student.id, entryWithValue(r, r.proposal.value)])),
-      `Принято предложений: ${todo.length}.`,
+      Object.fromEntries(toAccept.map((r) => [r.student.id, entryWithValue(r, r.proposal.value)])),
+      `Принято предложений: ${toAccept.length}.`,
     );
   }, [rows, write]);
 

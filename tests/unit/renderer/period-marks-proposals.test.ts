@@ -118,8 +118,8 @@ describe('period-marks rows', () => {
         deferral: { reason: 'болезнь', due: '2026-11-10' },
       },
     };
-    const todo = acceptableRows([rows[0]!, deferred, rows[2]!]);
-    expect(todo.map((r) => r.student.id)).toEqual(['s3']);
+    const toAccept = acceptableRows([rows[0]!, deferred, rows[2]!]);
+    expect(toAccept.map((r) => r.student.id)).toEqual(['s3']);
     expect(entryWithValue(rows[0]!, '5')).toEqual({
       value: '5',
       proposed: '5',
