@@ -41,6 +41,7 @@ import { formatReport, listReports, readReport } from '../server/compromise/repo
 import { heldMessage, lockHolder } from '../server/db/data-dir-lock';
 import { openDb } from '../server/db/open';
 import { SyncEngine } from '../server/sync/engine';
+import { createDefaultRegistry } from '../server/domain/registry';
 import { readHistory } from '../server/domain/history';
 import { planCourses, planRoster, planStaff } from '../server/domain/import/importers';
 import { applyPlan, readSchoolContext } from '../server/domain/import/school-context';
@@ -134,7 +135,7 @@ try {
       if (Number.isNaN(since.getTime())) throw new Error(`Неверный момент: ${values.since}`);
       const by = values.by ? await findAccountByLogin(db, values.by) : null;
       if (values.by && !by) throw new Error(`No account ${values.by}`);
-      const report = await markCompromised(new SyncEngine(db), {
+      const report = await markCompromised(new SyncEngine(db, createDefaultRegistry()), {
         login: values.login,
         since,
         by: by
@@ -246,7 +247,8 @@ try {
         process.exitCode = 1;
         break;
       }
-      const written = await applyPlan(db, plan, values['dry-run']);
+      const engine = new SyncEngine(db, createDefaultRegistry());
+      const written = await applyPlan(engine, plan, values['dry-run']);
       console.log(
         values['dry-run']
           ? `Проверка пройдена: ${plan.docs.length} строк готовы к загрузке (--dry-run: ничего не записано).`

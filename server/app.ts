@@ -20,6 +20,7 @@ import type { CollectionRegistry } from './sync/collections';
 import { createDefaultRegistry } from './domain/registry';
 import { registerHistoryRoutes } from './domain/history';
 import { SyncEngine } from './sync/engine';
+import { registerRefusalRoutes } from './sync/refusal-routes';
 import { registerSyncRoutes } from './sync/routes';
 
 export interface ServerOptions {
@@ -66,7 +67,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     onConstructorPoisoning: 'error',
   });
   const registry = options.registry ?? createDefaultRegistry();
-  const engine = new SyncEngine(options.db);
+  const engine = new SyncEngine(options.db, registry);
   const openStreams = new Set<() => void>();
   app.decorate('syncEngine', engine);
 
@@ -142,14 +143,14 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerSyncRoutes(app, {
     db: options.db,
     engine,
-    registry,
     pushBodyLimit: options.pushBodyLimit ?? 5 * 1024 * 1024,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     openStreams,
   });
 
   registerHistoryRoutes(app, { db: options.db, registry });
-  registerCompromiseRoutes(app, { db: options.db, engine, registry });
+  registerRefusalRoutes(app, { db: options.db });
+  registerCompromiseRoutes(app, { db: options.db, engine });
   registerBackupRoutes(app, { db: options.db });
 
   if (options.staticDir !== null) {

@@ -1,10 +1,10 @@
-// The replicated collections: name, zod schema, schema version, indexes and personal fields — one registry for the desktop database, the server and the tests.
+// The replicated collections: name, zod schema, schema version, indexes, personal fields and identity fields — one registry for the desktop database, the server and the tests.
 import type { z } from 'zod';
-import { ConsentSchema } from './consent';
+import { consentId, ConsentSchema } from './consent';
 import { CourseSchema } from './course';
 import { LessonSchema } from './lesson';
 import { PeriodSchema } from './period';
-import { PeriodMarksSchema } from './period-mark';
+import { periodMarksId, PeriodMarksSchema } from './period-mark';
 import { SchoolSchema } from './school';
 import { SchoolClassSchema } from './school-class';
 import { StaffMemberSchema } from './staff';
@@ -20,6 +20,14 @@ export interface CollectionDescriptor<S extends z.ZodType = z.ZodType> {
   personalFields: string[];
   /** Russian name for messages ("уроки"). */
   label: string;
+  /**
+   * Identity fields: fixed when the document is created and never changed by anyone, whatever
+   * stamps arrive (the server strips stamps on them and refuses a different value). The id is
+   * always identity. Every other field is an independently stamped part.
+   */
+  identity: readonly string[];
+  /** Where the id is derived from the identity fields, the rule (the server checks it). */
+  identityId?: (doc: z.infer<S>) => string;
 }
 
 function describe<S extends z.ZodType>(d: CollectionDescriptor<S>): CollectionDescriptor<S> {
@@ -34,6 +42,7 @@ export const COLLECTIONS = {
     indexes: [],
     personalFields: [],
     label: 'сведения о школе',
+    identity: [],
   }),
   periods: describe({
     schema: PeriodSchema,
@@ -41,6 +50,7 @@ export const COLLECTIONS = {
     indexes: [['yearId', 'start']],
     personalFields: [],
     label: 'учебные периоды',
+    identity: ['yearId', 'kind', 'scheme', 'number'],
   }),
   classes: describe({
     schema: SchoolClassSchema,
@@ -48,6 +58,7 @@ export const COLLECTIONS = {
     indexes: [['grade', 'letter']],
     personalFields: [],
     label: 'классы',
+    identity: ['yearId', 'grade'],
   }),
   staff: describe({
     schema: StaffMemberSchema,
@@ -55,6 +66,7 @@ export const COLLECTIONS = {
     indexes: [['lastName', 'firstName']],
     personalFields: [],
     label: 'сотрудники',
+    identity: [],
   }),
   students: describe({
     schema: StudentSchema,
@@ -62,6 +74,8 @@ export const COLLECTIONS = {
     indexes: [['classId', 'lastName', 'firstName']],
     personalFields: ['birthDate', 'guardians'],
     label: 'обучающиеся',
+    // Moving a student to another class is a change of `classId`, not a new student.
+    identity: [],
   }),
   courses: describe({
     schema: CourseSchema,
@@ -69,6 +83,7 @@ export const COLLECTIONS = {
     indexes: [['classId'], ['teacherId']],
     personalFields: [],
     label: 'курсы',
+    identity: ['yearId', 'classId', 'subjectId', 'groupId'],
   }),
   lessons: describe({
     schema: LessonSchema,
@@ -80,6 +95,7 @@ export const COLLECTIONS = {
     ],
     personalFields: [],
     label: 'уроки',
+    identity: ['courseId', 'classId', 'date', 'slot'],
   }),
   periodMarks: describe({
     schema: PeriodMarksSchema,
@@ -87,6 +103,8 @@ export const COLLECTIONS = {
     indexes: [['courseId'], ['classId', 'periodId']],
     personalFields: [],
     label: 'отметки за периоды',
+    identity: ['courseId', 'periodId', 'classId'],
+    identityId: (doc) => periodMarksId(doc.courseId, doc.periodId),
   }),
   consents: describe({
     schema: ConsentSchema,
@@ -94,6 +112,8 @@ export const COLLECTIONS = {
     indexes: [['classId'], ['studentId']],
     personalFields: [],
     label: 'согласия',
+    identity: ['studentId', 'guardianId', 'classId'],
+    identityId: (doc) => consentId(doc.studentId, doc.guardianId),
   }),
 } as const;
 

@@ -3,8 +3,8 @@
 // own class's students, guardians and consents; the deputy and the administrator see everything.
 import { hasRole, type AuthUser } from '../auth/roles';
 import type { DocState } from '../sync/collections';
-import { refusals } from './parts';
-import type { RulesFactory } from './registry';
+import { refusals } from './messages';
+import type { RulesFactory } from './rule-types';
 import type { SchoolIndex } from './school-index';
 
 /** Student parts withheld from teachers who do not lead the student's class. */

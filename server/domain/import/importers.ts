@@ -89,7 +89,7 @@ export function planRoster(rows: TableRow[], ctx: SchoolContext): ImportPlan {
       birthDate: birthDate ?? '',
       guardians,
     };
-    doc.stamps = stampAll(doc, ['guardians'], stamp);
+    doc.stamps = stampAll('students', doc, ['guardians'], stamp);
     const checked = COLLECTIONS.students.schema.safeParse(doc);
     if (!checked.success) errors.push(`${at}: ${zodProblem(checked.error)}`);
     else docs.push(doc);
@@ -144,7 +144,7 @@ export function planStaff(rows: TableRow[], ctx: SchoolContext): ImportPlan {
       continue;
     }
     names.add(name);
-    doc.stamps = stampAll(doc, [], stamp);
+    doc.stamps = stampAll('staff', doc, [], stamp);
     docs.push(doc);
   }
   return { collection: 'staff', docs, errors };
@@ -211,7 +211,7 @@ export function planCourses(rows: TableRow[], ctx: SchoolContext): ImportPlan {
       plannedYear: Math.round(hours * 34),
       hasExam: false,
     };
-    doc.stamps = stampAll(doc, [], stamp);
+    doc.stamps = stampAll('courses', doc, [], stamp);
     docs.push(doc);
   }
   return { collection: 'courses', docs, errors };

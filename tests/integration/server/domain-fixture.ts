@@ -40,7 +40,7 @@ export async function startDomainServer(
     registry: createDomainRegistry(),
     ...(options.db ? { db: options.db } : {}),
   });
-  if (options.load !== false) await loadSnapshot(server.db, school);
+  if (options.load !== false) await loadSnapshot(server.app.syncEngine, school);
   return {
     ...server,
     school,

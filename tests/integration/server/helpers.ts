@@ -8,7 +8,6 @@ import type { Db } from '../../../server/db/db';
 import { openDb } from '../../../server/db/open';
 import {
   CollectionRegistry,
-  mergeWith,
   validateWith,
   type CollectionDescriptor,
   type DocState,
@@ -172,7 +171,7 @@ export const notesCollection: CollectionDescriptor = {
     if (after.text === 'запрещено') return 'Такой текст записывать нельзя';
     const owner = before?.owner;
     if (typeof owner === 'string' && owner !== user.login) {
-      return { ok: false, reason: 'Изменять запись может только её автор' };
+      return 'Изменять запись может только её автор';
     }
     return true;
   },
@@ -222,7 +221,10 @@ export function testRegistry(): CollectionRegistry {
       validate: validateWith(stampedSchema),
       canRead: () => true,
       canWrite: () => true,
-      merge: mergeWith(mergeStamped),
+      resolve: (master, incoming) => ({
+        state: mergeStamped(master as Stamped, incoming as Stamped) as DocState,
+        superseded: [],
+      }),
     },
     {
       name: 'human',

@@ -39,7 +39,7 @@ async function waitFor(predicate: () => boolean): Promise<void> {
 
 beforeAll(async () => {
   server = await startServer({ registry: createDomainRegistry(), heartbeatMs: 200 });
-  await loadSnapshot(server.db, smallSchool());
+  await loadSnapshot(server.app.syncEngine, smallSchool());
 });
 
 afterAll(async () => {

@@ -1,0 +1,27 @@
+// What a collection's domain rules provide to the common checks (registry.ts builds the
+// descriptors from them): read scope, redaction and per-part write rights.
+import type { AuthUser } from '../auth/roles';
+import type { DocState, WriteDecision } from '../sync/collections';
+import type { CollectionName } from '../../shared/collections';
+import type { SchoolIndex } from './school-index';
+
+export interface DomainRules {
+  /** Journal records (lessons, period marks, consents): the refusal of a deletion says so. */
+  journalRecord: boolean;
+  /** Scoped collections: who sees what depends on the user's classes. */
+  scoped: boolean;
+  canRead(user: AuthUser, doc: DocState): boolean;
+  redact?(user: AuthUser, doc: DocState): DocState;
+  /**
+   * Rights for the changed parts of a push (identity, deletion and stamp authors are already
+   * checked). Judge both `before` (whose document it is now) and `after` (whose it becomes).
+   */
+  canWrite(
+    user: AuthUser,
+    before: DocState | null,
+    after: DocState,
+    parts: string[],
+  ): WriteDecision;
+}
+
+export type RulesFactory = (index: SchoolIndex) => Partial<Record<CollectionName, DomainRules>>;
