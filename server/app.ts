@@ -14,6 +14,7 @@ import {
   MIN_CLIENT_PROTOCOL,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
+  SERVER_TIME_HEADER,
 } from './protocol';
 import { registerStatic } from './static';
 import type { CollectionRegistry } from './sync/collections';
@@ -77,6 +78,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     reply.header(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
+    // The desktop compares its clock with the server's (docs/SYNC.md, "Stamps from the future").
+    reply.header(SERVER_TIME_HEADER, String(Date.now()));
     if (isOutdatedClient(request.headers[PROTOCOL_HEADER], minProtocol)) {
       throw new ApiError(426, 'UPGRADE_REQUIRED', messages.upgradeRequired);
     }

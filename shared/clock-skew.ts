@@ -3,6 +3,9 @@
 // clock is off. One home for the window and the Russian words both ends show.
 import { decodeHlc } from './hlc';
 
+/** Every /api answer of the server carries its time (ms since the epoch) in this header. */
+export const SERVER_TIME_HEADER = 'x-server-time';
+
 /** A stamp more than this far ahead of the server's time is refused. */
 export const MAX_STAMP_AHEAD_MS = 5 * 60_000;
 /** The desktop warns from this lead on (before its changes start being refused). */

@@ -4,7 +4,6 @@
 import type { Queryable } from '../db/db';
 import { toNumber } from '../db/db';
 import type { DocState } from './collections';
-import { withoutDeleted } from './doc-state';
 
 /** Who a stored write is attributed to in `documents` and `audit_log`. */
 export interface WriteActor {
@@ -61,7 +60,6 @@ export async function storeStates(
     const chunk = entries.slice(i, i + ENTRIES_PER_STATEMENT).map((e) => ({
       id: e.id,
       deleted: e.after._deleted,
-      doc: withoutDeleted(e.after),
       before: e.before,
       after: e.after,
       parts: e.parts,
@@ -72,7 +70,8 @@ export async function storeStates(
          SELECT e, n FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(e, n)
        ), stored AS (
          INSERT INTO documents (collection, id, seq, deleted, doc, updated_by, updated_device, updated_at)
-         SELECT $1, e->>'id', nextval('document_seq'), (e->>'deleted')::boolean, e->'doc', $3, $4, now()
+         SELECT $1, e->>'id', nextval('document_seq'), (e->>'deleted')::boolean,
+                (e->'after') - '_deleted', $3, $4, now()
          FROM (SELECT e FROM input ORDER BY n) AS ordered
          ON CONFLICT (collection, id) DO UPDATE SET
            seq = EXCLUDED.seq, deleted = EXCLUDED.deleted, doc = EXCLUDED.doc,
