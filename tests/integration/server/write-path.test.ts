@@ -10,6 +10,7 @@ import { COLLECTIONS } from '../../../shared/collections';
 import { decodeHlc, encodeHlc } from '../../../shared/hlc';
 import type { Student } from '../../../shared/student';
 import { openDesktop, type Desktop } from './desktop';
+import { readEventStream } from './rxdb-client';
 import {
   signInDemoStaff,
   startDomainServer,
@@ -53,6 +54,17 @@ describe('one write path', () => {
       await desktop.connect(server.url, logins.classTeacher.token);
       const before = await desktop.collections.students!.count().exec();
       expect(before).toBeGreaterThan(0);
+      // And the live stream itself, read raw: after its opening resync, only a live event can
+      // bring the import (nothing else makes a client pull again).
+      const events: { event: string; data: string }[] = [];
+      const abort = new AbortController();
+      const res = await fetch(`${server.url}/api/v1/sync/stream?collections=students`, {
+        headers: { authorization: `Bearer ${logins.classTeacher.token}` },
+        signal: abort.signal,
+      });
+      const reading = readEventStream(res.body!, (e) => events.push(e)).catch(() => undefined);
+      await waitFor(async () => events.length > 0, 'the opening resync');
+      expect(events).toEqual([{ event: 'resync', data: '{}' }]);
 
       const rows = csv(
         'Фамилия;Имя;Отчество;Пол;Дата рождения;Класс;Родитель ФИО;Телефон;Адрес\n' +
@@ -63,6 +75,18 @@ describe('one write path', () => {
       expect(await applyPlan(server.app.syncEngine, plan, false)).toBe(1);
       const id = String(plan.docs[0]!.id);
 
+      await waitFor(
+        async () => events.some((e) => e.event === 'message' && e.data.includes(id)),
+        'the live event',
+      );
+      abort.abort();
+      await reading;
+      const event = JSON.parse(events.find((e) => e.event === 'message')!.data) as {
+        collection: string;
+        documents: { id: string }[];
+      };
+      expect(event.collection).toBe('students');
+      expect(event.documents.map((d) => d.id)).toEqual([id]);
       await waitFor(
         async () => (await desktop.doc('students', id)) !== null,
         'the imported student',
