@@ -40,6 +40,15 @@ export function clockAheadRefusal(aheadMs: number): string {
   );
 }
 
+/** The short form shown in the header: «Часы спешат на 40 мин: исправьте время». */
+export function clockBadge(skewMs: number): string | null {
+  if (skewMs > CLOCK_WARNING_MS) return `Часы спешат на ${durationText(skewMs)}: исправьте время`;
+  if (skewMs < -CLOCK_BEHIND_WARNING_MS) {
+    return `Часы отстают на ${durationText(skewMs)}: исправьте время`;
+  }
+  return null;
+}
+
 /**
  * The desktop's warning for a clock `skewMs` ahead of the server's (negative: behind), or null
  * when the difference is small.

@@ -1,5 +1,7 @@
-// HTTP calls to the school server (docs/SYNC.md): the protocol header, the Bearer token, and the
-// server's errors turned into SyncError with a Russian message and a kind the client acts on.
+// HTTP calls to the school server (docs/SYNC.md): the protocol header, the Bearer token, the
+// server's errors turned into SyncError with a Russian message and a kind the client acts on, and
+// the server's time compared with this computer's.
+import { clockSkewOf } from './server-clock';
 
 /** The wire protocol this client speaks (X-Journal-Protocol). */
 export const CLIENT_PROTOCOL = 1;
@@ -51,6 +53,8 @@ interface RequestOptions {
   method?: 'GET' | 'POST';
   body?: unknown;
   signal?: AbortSignal;
+  /** Told this computer's clock minus the server's (ms) whenever an answer says the time. */
+  onClockSkew?: (skewMs: number) => void;
 }
 
 function errorMessage(body: unknown): string | null {
@@ -97,6 +101,7 @@ export async function apiRequest<T>(
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
+  const sentAt = Date.now();
   try {
     res = await fetch(`${baseUrl}${path}`, {
       method: options.method ?? 'GET',
@@ -108,6 +113,8 @@ export async function apiRequest<T>(
     if (options.signal?.aborted) throw error;
     throw new SyncError('offline', MESSAGES.offline);
   }
+  const skew = clockSkewOf(res, sentAt, Date.now());
+  if (skew !== null) options.onClockSkew?.(skew);
   if (!res.ok) throw await responseError(res);
   try {
     return (await res.json()) as T;

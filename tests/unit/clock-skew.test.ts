@@ -4,6 +4,7 @@ import {
   CLOCK_BEHIND_WARNING_MS,
   CLOCK_WARNING_MS,
   clockAheadRefusal,
+  clockBadge,
   clockWarning,
   durationText,
   MAX_STAMP_AHEAD_MS,
@@ -47,6 +48,9 @@ describe('clock rule', () => {
       /^Часы компьютера спешат на 3 мин относительно сервера школы/,
     );
     expect(clockWarning(-2 * 60 * MIN)).toMatch(/^Часы компьютера отстают на 2 ч от сервера школы/);
+    expect(clockBadge(3 * MIN)).toBe('Часы спешат на 3 мин: исправьте время');
+    expect(clockBadge(-2 * 60 * MIN)).toBe('Часы отстают на 2 ч: исправьте время');
+    expect(clockBadge(MIN)).toBeNull();
   });
 });
 
