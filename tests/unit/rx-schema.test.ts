@@ -37,7 +37,7 @@ describe('RxDB schemas derived from zod', () => {
     }
     const lesson = COLLECTIONS.lessons.schema.parse({
       id: 'l-1',
-      stamps: { topic: { at: '000001732000000000-00000-a', by: 'tch-1' } },
+      stamps: { topic: { at: '001732000000000-00000-a', by: 'tch-1' } },
       courseId: 'c-1',
       classId: 'cl-5a',
       date: '2026-09-12',
