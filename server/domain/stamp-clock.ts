@@ -4,7 +4,6 @@
 // pulled back to the server's time, so no stored stamp can beat every later correction.
 import type { DocState } from '../sync/collections';
 import { clockAheadRefusal, MAX_STAMP_AHEAD_MS, stampAheadMs } from '../../shared/clock-skew';
-import { decodeHlc, encodeHlc } from '../../shared/hlc';
 import type { Stamp } from '../../shared/stamp';
 import { asDoc, stampAt } from './doc-parts';
 
@@ -20,6 +19,7 @@ export function fitStampClock(
   const limit = String(serverNowMs + MAX_STAMP_AHEAD_MS).padStart(15, '0');
   if (Object.values(doc.stamps).every((s) => s.at.slice(0, 15) <= limit)) return incoming;
   let ahead = 0;
+  const now = String(serverNowMs).padStart(15, '0');
   const clamped: Record<string, Stamp> = {};
   let changed = false;
   for (const [path, stamp] of Object.entries(doc.stamps)) {
@@ -28,8 +28,8 @@ export function fitStampClock(
     const by = isNew ? stampAheadMs(stamp.at, serverNowMs) : 0;
     ahead = Math.max(ahead, by);
     if (by > MAX_STAMP_AHEAD_MS) {
-      const { counter, node } = decodeHlc(stamp.at);
-      clamped[path] = { at: encodeHlc({ wallMs: serverNowMs, counter, node }), by: stamp.by };
+      // The encoding is fixed-width: the wall time is the first 15 digits; counter and node stay.
+      clamped[path] = { at: now + stamp.at.slice(15), by: stamp.by };
       changed = true;
     } else {
       clamped[path] = stamp;

@@ -4,7 +4,7 @@
 // equal to the stored document's.
 import type { z } from 'zod';
 import { COLLECTIONS, type CollectionName } from '../../shared/collections';
-import { IdSchema } from '../../shared/common';
+import { isId } from '../../shared/common';
 import { splitPath } from '../../shared/merge';
 import { WriteRefusal, type CollectionDescriptor } from '../sync/collections';
 import { jsonEqual } from '../sync/doc-state';
@@ -57,9 +57,7 @@ export function documentValidator(name: CollectionName): CollectionDescriptor['v
     for (const path of paths) {
       const [field, key] = splitPath(path);
       const kind = fields.get(field);
-      const fits =
-        kind !== undefined &&
-        (key === undefined || (kind === 'record' && IdSchema.safeParse(key).success));
+      const fits = kind !== undefined && (key === undefined || (kind === 'record' && isId(key)));
       if (!fits) throw new WriteRefusal(refusals.stampPath(path.slice(0, 80)));
     }
     if (identityId && identityId(parsed) !== parsed.id) throw new WriteRefusal(refusals.identityId);

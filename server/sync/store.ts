@@ -57,13 +57,14 @@ export async function storeStates(
 ): Promise<Map<string, number>> {
   const seqs = new Map<string, number>();
   for (let i = 0; i < entries.length; i += ENTRIES_PER_STATEMENT) {
+    // Absent keys read as SQL NULL: a new document sends neither `before` nor `parts`.
     const chunk = entries.slice(i, i + ENTRIES_PER_STATEMENT).map((e) => ({
       id: e.id,
       deleted: e.after._deleted,
-      before: e.before,
       after: e.after,
-      parts: e.parts,
-      superseded: e.superseded.length === 0 ? null : e.superseded,
+      ...(e.before === null ? {} : { before: e.before }),
+      ...(e.parts === null ? {} : { parts: e.parts }),
+      ...(e.superseded.length === 0 ? {} : { superseded: e.superseded }),
     }));
     const result = await tx.query(
       `WITH input AS (
