@@ -5,6 +5,7 @@ import path from 'node:path';
 import { buildServer } from '../server/app';
 import { acquireDataDirLock } from '../server/db/data-dir-lock';
 import { openDb } from '../server/db/open';
+import { DEFAULT_STATIC_DIR, hasBuiltRenderer } from '../server/static';
 import {
   DEMO_PASSWORD,
   DEMO_STUDENTS,
@@ -94,6 +95,13 @@ console.log(
   `Journal server listening at ${address} (${databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`})`,
 );
 for (const line of demoLines) console.log(line);
+const staticDir = values['static-dir'] ?? DEFAULT_STATIC_DIR;
+if (!hasBuiltRenderer(staticDir)) {
+  console.log(
+    `The journal's web pages are not built (${staticDir} has no index.html): run \`npm run build:renderer\`` +
+      ' and restart the server to open the journal in a browser. The API works meanwhile.',
+  );
+}
 
 let stopping = false;
 const stop = async (signal: string) => {

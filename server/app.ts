@@ -1,6 +1,5 @@
 // The school server: a Fastify app with auth, replication and the built renderer.
 // buildServer() does not listen, so tests start it on port 0.
-import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { DEFAULT_CORS_ORIGINS, registerCors } from './cors';
 import { registerAuthRoutes, type AuthRoutesOptions } from './auth/routes';
@@ -15,7 +14,7 @@ import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
 } from './protocol';
-import { registerStatic } from './static';
+import { DEFAULT_STATIC_DIR, registerStatic } from './static';
 import type { CollectionRegistry } from './sync/collections';
 import { createDefaultRegistry } from './domain/registry';
 import { registerHistoryRoutes } from './domain/history';
@@ -27,7 +26,7 @@ export interface ServerOptions {
   /** Collections served at /api/v1/sync/:collection; default: the school's registry. */
   registry?: CollectionRegistry;
   logger?: FastifyServerOptions['logger'];
-  /** Built renderer to serve at `/`; default out/renderer/; null disables it. */
+  /** Built renderer to serve at `/`; default this checkout's out/renderer/; null disables it. */
   staticDir?: string | null;
   /** Body limit for everything but sync pushes (default 64 KB). */
   bodyLimit?: number;
@@ -153,7 +152,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerBackupRoutes(app, { db: options.db });
 
   if (options.staticDir !== null) {
-    registerStatic(app, options.staticDir ?? path.resolve('out/renderer'));
+    registerStatic(app, options.staticDir ?? DEFAULT_STATIC_DIR);
   }
 
   // Live streams never go idle on their own: end them so close() does not hang.
