@@ -1,14 +1,15 @@
-// The journal section: the course list, the period selector and the journal page.
+// The journal section: the course list, the period selector and the journal page
+// (#/journal/<courseId>/<periodId>).
 import { useCallback } from 'react';
+import { href, paths, useJournalRoute } from '../app/routes';
+import { useCourseItems } from '../data/use-course-items';
 import { CourseExtractButton } from '../print/CourseExtractButton';
-import { PeriodSelect } from '../workspaces/class/PeriodSelect';
-import { CourseList } from './CourseList';
+import { CourseList } from '../ui/CourseList';
+import { PeriodSelect } from '../ui/PeriodSelect';
 import { JournalPage } from './JournalPage';
-import { useRoute } from './route';
-import { useCourseItems } from './use-course-items';
 
 export function JournalScreen() {
-  const [route, navigate] = useRoute();
+  const [route, navigate] = useJournalRoute();
   const { data, items, current, klass, periods, pickPeriod } = useCourseItems(route.courseId);
   const period = pickPeriod(periods, route.periodId);
 
@@ -44,7 +45,9 @@ export function JournalScreen() {
                 />
                 <a
                   className="toolbar-link"
-                  href={`#/period-marks/${encodeURIComponent(current.course.id)}/${encodeURIComponent(period.id)}`}
+                  href={href(
+                    paths.periodMarks({ courseId: current.course.id, periodId: period.id }),
+                  )}
                 >
                   Отметки за период
                 </a>

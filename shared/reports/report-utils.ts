@@ -1,16 +1,10 @@
-// Helpers the report models share: date formatting, name look-ups, course rosters.
+// Helpers the report models share: day counts, name look-ups, course rosters.
 import type { Course } from '../course';
 import type { Lesson } from '../lesson';
 import type { SchoolClass } from '../school-class';
 import type { Subject } from '../school';
 import type { Student } from '../student';
 import { compareStudents } from '../student';
-
-/** "2026-10-12" → "12.10.2026", the form printed in Russian documents. */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return y && m && d ? `${d}.${m}.${y}` : iso;
-}
 
 /** Whole days from `a` to `b` (both "YYYY-MM-DD"), positive when `b` is later. */
 export function daysBetween(a: string, b: string): number {

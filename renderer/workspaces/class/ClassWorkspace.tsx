@@ -2,12 +2,18 @@
 // any class here through the class selector.
 import { useMemo } from 'react';
 import { compareClasses, type SchoolClass } from '../../../shared/school-class';
-import { useSession } from '../../app/session';
-import { useSchoolData } from '../../journal/use-school-data';
+import { useSession } from '../../data/session';
+import { useSchoolData } from '../../data/use-school-data';
 import { ConsentTab } from './ConsentTab';
 import { OverviewTab } from './OverviewTab';
 import { RosterTab } from './RosterTab';
-import { CLASS_TABS, classRouteHash, useClassRoute } from './route';
+import { CLASS_TABS, href, paths, useClassRoute, type ClassTab } from '../../app/routes';
+
+const TAB_LABELS: Record<ClassTab, string> = {
+  roster: 'Ученики',
+  consents: 'Согласия',
+  overview: 'Сводка класса',
+};
 
 export function ClassWorkspace() {
   const { staffId } = useSession();
@@ -56,17 +62,17 @@ export function ClassWorkspace() {
         )}
       </div>
       <nav className="class-tabs" aria-label="Разделы класса">
-        {CLASS_TABS.map((t) => (
+        {CLASS_TABS.map((tab) => (
           <a
-            key={t.id}
-            href={classRouteHash({ classId: klass.id, tab: t.id })}
-            aria-current={t.id === route.tab ? 'page' : undefined}
+            key={tab}
+            href={href(paths.classWorkspace({ classId: klass.id, tab }))}
+            aria-current={tab === route.tab ? 'page' : undefined}
             onClick={(e) => {
               e.preventDefault();
-              navigate({ classId: klass.id, tab: t.id });
+              navigate({ classId: klass.id, tab });
             }}
           >
-            {t.label}
+            {TAB_LABELS[tab]}
           </a>
         ))}
       </nav>

@@ -2,11 +2,11 @@
 // period-marks page of the chosen course (#/period-marks/<courseId>/<periodId>).
 import { useCallback, useMemo } from 'react';
 import type { Period } from '../../../shared/period';
-import { CourseList } from '../../journal/CourseList';
-import { useCourseItems } from '../../journal/use-course-items';
-import { PeriodSelect } from '../class/PeriodSelect';
+import { CourseList } from '../../ui/CourseList';
+import { useCourseItems } from '../../data/use-course-items';
+import { PeriodSelect } from '../../ui/PeriodSelect';
 import { PeriodMarksPage } from './PeriodMarksPage';
-import { usePeriodMarksRoute } from './route';
+import { href, paths, usePeriodMarksRoute } from '../../app/routes';
 
 export function PeriodMarksScreen() {
   const [route, navigate] = usePeriodMarksRoute();
@@ -53,7 +53,12 @@ export function PeriodMarksScreen() {
                   onChange={(periodId) => navigate({ courseId: current.course.id, periodId })}
                 />
                 <a
-                  href={`#/journal/${current.course.id}${reporting.includes(period) ? `/${period.id}` : ''}`}
+                  href={href(
+                    paths.journal({
+                      courseId: current.course.id,
+                      periodId: reporting.includes(period) ? period.id : null,
+                    }),
+                  )}
                 >
                   Открыть журнал
                 </a>

@@ -3,10 +3,10 @@
 import { useMemo, useState } from 'react';
 import { shortName } from '../../../shared/common';
 import { periodsOfScheme, type Period, type PeriodScheme } from '../../../shared/period';
-import { useSession } from '../../app/session';
-import { createPeriodRepository, lastPeriodAct } from '../../db/period-repository';
-import type { SchoolData } from '../../journal/use-school-data';
-import { fullDate } from '../../lib/dates';
+import { lastPeriodAct } from '../../data/period-repository';
+import { useRepositories } from '../../data/session';
+import type { SchoolData } from '../../data/use-school-data';
+import { formatDate } from '../../../shared/dates';
 
 const SCHEME_LABELS: Record<PeriodScheme, string> = {
   quarters: 'Четверти',
@@ -25,11 +25,7 @@ function dateTime(ms: number): string {
 }
 
 export function PeriodsTab({ data }: { data: SchoolData }) {
-  const { db, clock, staffId } = useSession();
-  const repository = useMemo(
-    () => createPeriodRepository(db, clock, () => staffId),
-    [db, clock, staffId],
-  );
+  const { periods: repository } = useRepositories();
   const [confirm, setConfirm] = useState<{ period: Period; close: boolean } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -104,7 +100,7 @@ export function PeriodsTab({ data }: { data: SchoolData }) {
                 <tr key={p.id} data-period-id={p.id}>
                   <th scope="row">{p.name}</th>
                   <td>
-                    {fullDate(p.start)} – {fullDate(p.end)}
+                    {formatDate(p.start)} – {formatDate(p.end)}
                   </td>
                   <td className={p.closed ? 'state closed' : 'state open'}>
                     {p.closed ? 'закрыт' : 'открыт'}
@@ -156,7 +152,7 @@ export function PeriodsTab({ data }: { data: SchoolData }) {
             </h2>
             <p>
               {confirm.close
-                ? `Отметки, пропуски и уроки с ${fullDate(confirm.period.start)} по ${fullDate(confirm.period.end)} и отметки за период станут недоступны для изменения.`
+                ? `Отметки, пропуски и уроки с ${formatDate(confirm.period.start)} по ${formatDate(confirm.period.end)} и отметки за период станут недоступны для изменения.`
                 : 'Учителя снова смогут менять отметки, пропуски и уроки этого периода. Действие будет записано в журнал.'}
             </p>
             <div className="form-actions">

@@ -7,10 +7,10 @@ import { missedLessonsReport } from '../../../shared/reports/missed-lessons';
 import { checkTestSchedule } from '../../../shared/reports/test-schedule';
 import { toTableReport, type TableReport } from '../../../shared/reports/table-report';
 import { compareClasses } from '../../../shared/school-class';
-import type { SchoolData } from '../../journal/use-school-data';
+import type { SchoolData } from '../../data/use-school-data';
 import { ReportExportButtons } from './ReportExportButtons';
 import { ReportTable } from './ReportTable';
-import type { SchoolRecords } from './use-school-records';
+import type { SchoolRecords } from '../../data/use-school-records';
 
 type ReportKind = 'failingMarks' | 'missedLessons' | 'testSchedule';
 

@@ -10,13 +10,10 @@ import { consentId, type Consent } from '../../../shared/consent';
 import { createClock } from '../../../shared/hlc';
 import type { SchoolClass } from '../../../shared/school-class';
 import type { Student } from '../../../shared/student';
-import { createConsentRepository } from '../../../renderer/db/consent-repository';
+import { createConsentRepository } from '../../../renderer/data/consent-repository';
 import { openDatabase } from '../../../renderer/db/database';
-import {
-  createRosterRepository,
-  newGuardianId,
-  type NewStudent,
-} from '../../../renderer/db/roster-repository';
+import { newGuardianId } from '../../../shared/ids';
+import { createRosterRepository, type NewStudent } from '../../../renderer/data/roster-repository';
 import type { JournalDatabase } from '../../../renderer/db/types';
 
 disableWarnings();

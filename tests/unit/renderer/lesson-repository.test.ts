@@ -14,7 +14,7 @@ import {
   createLessonRepository,
   lessonIdFor,
   type LessonRepository,
-} from '../../../renderer/db/lesson-repository';
+} from '../../../renderer/data/lesson-repository';
 import type { JournalDatabase } from '../../../renderer/db/types';
 import { createFieldDrafts } from '../../../renderer/db/field-drafts';
 

@@ -13,16 +13,15 @@ import { StaffMemberSchema } from '../../../shared/staff';
 import { openDatabase } from '../../../renderer/db/database';
 import {
   createPeriodMarkRepository,
-  PeriodMarkWriteError,
   type PeriodMarkRepository,
-} from '../../../renderer/db/period-mark-repository';
+} from '../../../renderer/data/period-mark-repository';
 import {
   createPeriodRepository,
   lastPeriodAct,
-  PeriodWriteError,
   type PeriodRepository,
-} from '../../../renderer/db/period-repository';
+} from '../../../renderer/data/period-repository';
 import type { JournalDatabase } from '../../../renderer/db/types';
+import { WriteError } from '../../../renderer/data/write-error';
 
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
@@ -124,7 +123,7 @@ describe('period-mark repository', () => {
       marks.setEntry(target, 'st-1', entry(null, { deferral: { reason: '', due: '2027-01-20' } })),
     ).rejects.toThrow();
     author = null;
-    await expect(marks.setEntry(target, 'st-1', entry('5'))).rejects.toThrow(PeriodMarkWriteError);
+    await expect(marks.setEntry(target, 'st-1', entry('5'))).rejects.toThrow(WriteError);
   });
 
   it('refuses every change while the period is closed, and accepts them after reopening', async () => {
@@ -162,7 +161,7 @@ describe('period repository', () => {
   });
 
   it('only a deputy closes a period', async () => {
-    await expect(periods.setClosed('per-2026-q2', true)).rejects.toThrow(PeriodWriteError);
+    await expect(periods.setClosed('per-2026-q2', true)).rejects.toThrow(WriteError);
     const stored = await db.periods.findOne('per-2026-q2').exec();
     expect(stored?.closed).toBe(false);
   });

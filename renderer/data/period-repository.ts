@@ -4,13 +4,10 @@ import { decodeHlc, type Clock } from '../../shared/hlc';
 import { setPart } from '../../shared/merge';
 import { PeriodSchema, type Period } from '../../shared/period';
 import type { StaffMember } from '../../shared/staff';
-import { SerialQueue } from './serial-queue';
-import type { JournalDatabase } from './types';
-
-/** Thrown with a message ready for the user. */
-export class PeriodWriteError extends Error {
-  override name = 'PeriodWriteError';
-}
+import { SerialQueue } from '../../shared/serial-queue';
+import type { JournalDatabase } from '../db/types';
+import { createSigner } from './signer';
+import { WriteError } from './write-error';
 
 export interface PeriodRepository {
   setClosed(periodId: string, closed: boolean): Promise<Period>;
@@ -56,22 +53,22 @@ export function createPeriodRepository(
   author: () => string | null,
 ): PeriodRepository {
   const queue = new SerialQueue();
+  const signer = createSigner(clock, author);
   return {
     setClosed(periodId, closed) {
       return queue.run(periodId, async () => {
-        const by = author();
-        if (!by) throw new PeriodWriteError('Не выбран пользователь: изменения некому подписать.');
+        const by = signer.by();
         const staff = (await db.staff.findOne(by).exec())?.toJSON() as StaffMember | undefined;
         if (!staff?.roles.includes('deputy')) {
-          throw new PeriodWriteError(
+          throw new WriteError(
             'Закрывать и открывать периоды может только заместитель директора.',
           );
         }
         const doc = await db.periods.findOne(periodId).exec();
-        if (!doc) throw new PeriodWriteError('Период не найден в журнале.');
+        if (!doc) throw new WriteError('Период не найден в журнале.');
         const written = await doc.incrementalModify((current) =>
           PeriodSchema.parse(
-            setPart(current as Period, 'closed', closed, { at: clock.tick(), by }),
+            setPart(current as Period, 'closed', closed, signer.stamp()),
           ),
         );
         return written.toJSON() as Period;

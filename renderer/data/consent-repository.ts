@@ -11,9 +11,9 @@ import {
 } from '../../shared/consent';
 import type { Clock } from '../../shared/hlc';
 import { setPart } from '../../shared/merge';
-import type { Stamp } from '../../shared/stamp';
-import { SerialQueue } from './serial-queue';
-import type { JournalDatabase } from './types';
+import { SerialQueue } from '../../shared/serial-queue';
+import type { JournalDatabase } from '../db/types';
+import { createSigner } from './signer';
 
 /** What the class teacher enters from a signed form. */
 export interface ConsentAnswer {
@@ -40,10 +40,6 @@ const ANSWER_PARTS = [
   'note',
 ] as const;
 
-export class ConsentWriteError extends Error {
-  override name = 'ConsentWriteError';
-}
-
 export interface ConsentRepository {
   /** Creates the registry entry, or changes only the parts that differ from the stored one. */
   registerAnswer(target: ConsentTarget, answer: ConsentAnswer): Promise<Consent>;
@@ -56,12 +52,7 @@ export function createConsentRepository(
 ): ConsentRepository {
   const queue = new SerialQueue();
 
-  const signer = (): string => {
-    const by = author();
-    if (!by) throw new ConsentWriteError('Не выбран пользователь: изменения некому подписать.');
-    return by;
-  };
-  const stamp = (): Stamp => ({ at: clock.tick(), by: signer() });
+  const { by: signer, stamp } = createSigner(clock, author);
 
   return {
     registerAnswer(target, answer) {

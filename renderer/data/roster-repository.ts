@@ -3,10 +3,12 @@
 // document is checked against the zod schema, and the write goes to the local database at once.
 import type { Clock } from '../../shared/hlc';
 import { setPart } from '../../shared/merge';
-import type { Stamp } from '../../shared/stamp';
+import { newGuardianId, newStudentId } from '../../shared/ids';
+import { SerialQueue } from '../../shared/serial-queue';
 import { GuardianSchema, StudentSchema, type Guardian, type Student } from '../../shared/student';
-import { SerialQueue } from './serial-queue';
-import type { JournalDatabase } from './types';
+import type { JournalDatabase } from '../db/types';
+import { createSigner } from './signer';
+import { WriteError } from './write-error';
 
 /** The student's own fields a class teacher edits; each is a separately stamped part. */
 export interface StudentFields {
@@ -33,11 +35,6 @@ export interface NewStudent extends StudentFields {
 /** Leaving the school (status "left", the student stays in the class's old pages) or another class. */
 export type MoveOut = { kind: 'left' } | { kind: 'transfer'; classId: string };
 
-/** Thrown with a message ready for the class teacher. */
-export class RosterWriteError extends Error {
-  override name = 'RosterWriteError';
-}
-
 export interface RosterRepository {
   addStudent(input: NewStudent): Promise<Student>;
   /** Stamps only the fields whose value differs from the stored one. */
@@ -48,20 +45,6 @@ export interface RosterRepository {
   moveOut(studentId: string, move: MoveOut): Promise<Student>;
 }
 
-/** 16 random base-36 characters (getRandomValues works outside secure contexts too). */
-function randomSuffix(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
-}
-
-export function newStudentId(): string {
-  return `st-${randomSuffix()}`;
-}
-
-export function newGuardianId(): string {
-  return `gd-${randomSuffix()}`;
-}
-
 export function createRosterRepository(
   db: JournalDatabase,
   clock: Clock,
@@ -69,17 +52,13 @@ export function createRosterRepository(
 ): RosterRepository {
   const queue = new SerialQueue();
 
-  const stamp = (): Stamp => {
-    const by = author();
-    if (!by) throw new RosterWriteError('Не выбран пользователь: изменения некому подписать.');
-    return { at: clock.tick(), by };
-  };
+  const { stamp } = createSigner(clock, author);
 
   /** Applies parts in one write, each with its own fresh stamp; returns the stored student. */
   const writeParts = (studentId: string, parts: [string, unknown][]): Promise<Student> =>
     queue.run(studentId, async () => {
       const doc = await db.students.findOne(studentId).exec();
-      if (!doc) throw new RosterWriteError('Ученик не найден в списке класса.');
+      if (!doc) throw new WriteError('Ученик не найден в списке класса.');
       if (parts.length === 0) return doc.toJSON() as Student;
       const written = await doc.incrementalModify((current) => {
         let next = current as Student;
@@ -118,7 +97,7 @@ export function createRosterRepository(
 
     async updateStudent(studentId, changes) {
       const stored = await db.students.findOne(studentId).exec();
-      if (!stored) throw new RosterWriteError('Ученик не найден в списке класса.');
+      if (!stored) throw new WriteError('Ученик не найден в списке класса.');
       const current = stored.toJSON() as Student;
       const parts: [string, unknown][] = [];
       for (const field of STUDENT_FIELDS) {
@@ -137,7 +116,7 @@ export function createRosterRepository(
     async moveOut(studentId, move) {
       if (move.kind === 'left') return writeParts(studentId, [['status', 'left']]);
       const target = await db.classes.findOne(move.classId).exec();
-      if (!target) throw new RosterWriteError('Класс, в который переводится ученик, не найден.');
+      if (!target) throw new WriteError('Класс, в который переводится ученик, не найден.');
       return writeParts(studentId, [['classId', move.classId]]);
     },
   };

@@ -2,12 +2,17 @@
 // them for a deputy) titled "5А · Математика (1 группа)" and sorted by grade, the chosen course, its
 // class and the class's reporting periods.
 import { useMemo } from 'react';
+import { todayIso } from '../../shared/dates';
 import { periodForDate, periodsOfScheme, type Period } from '../../shared/period';
-import { useSession } from '../app/session';
-import { todayIso } from '../lib/dates';
-import type { CourseItem } from './CourseList';
-import { useMyCourses } from './use-my-courses';
+import { useSession } from './session';
+import { useMyCourses, type MyCourse } from './use-my-courses';
 import { useSchoolData } from './use-school-data';
+
+export interface CourseItem extends MyCourse {
+  /** "5А · Математика" or "7Б · Английский язык (1 группа)" */
+  title: string;
+  grade: number;
+}
 
 export function useCourseItems(courseId: string | null, { assessedOnly = false } = {}) {
   const { staffId } = useSession();

@@ -1,5 +1,6 @@
 // Domain verbs for period marks (one document per course × period): every student's entry is its own
 // stamped part "marks.<studentId>", checked with the zod schema, refused while the period is closed.
+import { closedPeriodMessage } from '../../shared/closed-period';
 import type { Clock } from '../../shared/hlc';
 import type { Course } from '../../shared/course';
 import { setPart } from '../../shared/merge';
@@ -11,14 +12,10 @@ import {
   type PeriodMarkEntry,
   type PeriodMarks,
 } from '../../shared/period-mark';
-import type { Stamp } from '../../shared/stamp';
-import { SerialQueue } from './serial-queue';
-import type { JournalDatabase } from './types';
-
-/** Thrown with a message ready for the teacher. */
-export class PeriodMarkWriteError extends Error {
-  override name = 'PeriodMarkWriteError';
-}
+import { SerialQueue } from '../../shared/serial-queue';
+import type { JournalDatabase } from '../db/types';
+import { createSigner } from './signer';
+import { WriteError } from './write-error';
 
 /** The course and the period a document belongs to. */
 export interface PeriodMarksTarget {
@@ -39,11 +36,6 @@ export interface PeriodMarkRepository {
   setEntries(target: PeriodMarksTarget, entries: EntryWrites): Promise<PeriodMarks>;
 }
 
-/** The message shown wherever a closed period refuses a change. */
-export function closedPeriodMessage(period: Pick<Period, 'name'>): string {
-  return `Период «${period.name}» закрыт заместителем директора: изменения не принимаются.`;
-}
-
 export function createPeriodMarkRepository(
   db: JournalDatabase,
   clock: Clock,
@@ -51,16 +43,12 @@ export function createPeriodMarkRepository(
 ): PeriodMarkRepository {
   const queue = new SerialQueue();
 
-  const stamp = (): Stamp => {
-    const by = author();
-    if (!by) throw new PeriodMarkWriteError('Не выбран пользователь: изменения некому подписать.');
-    return { at: clock.tick(), by };
-  };
+  const { stamp } = createSigner(clock, author);
 
   const checkOpen = async (periodId: string): Promise<void> => {
     const period = (await db.periods.findOne(periodId).exec())?.toJSON() as Period | undefined;
-    if (!period) throw new PeriodMarkWriteError('Период не найден в журнале.');
-    if (period.closed) throw new PeriodMarkWriteError(closedPeriodMessage(period));
+    if (!period) throw new WriteError('Период не найден в журнале.');
+    if (period.closed) throw new WriteError(closedPeriodMessage(period.name));
   };
 
   const apply = (doc: PeriodMarks, entries: EntryWrites): PeriodMarks => {

@@ -1,11 +1,7 @@
-// Sidebar: the staff member's courses (class × subject or group), substitutions marked.
+// Sidebar of the journal and the period-marks screens: the staff member's courses (class × subject
+// or group), substitutions marked.
 import { memo } from 'react';
-import type { MyCourse } from './use-my-courses';
-
-export interface CourseItem extends MyCourse {
-  /** "5А · Математика" or "7Б · Английский язык (1 группа)" */
-  title: string;
-}
+import type { CourseItem } from '../data/use-course-items';
 
 interface Props {
   items: readonly CourseItem[];

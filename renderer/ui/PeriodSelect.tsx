@@ -1,5 +1,5 @@
-// A compact reporting-period selector.
-import type { Period } from '../../../shared/period';
+// A compact reporting-period selector (journal, period marks, class workspace).
+import type { Period } from '../../shared/period';
 
 interface Props {
   periods: readonly Period[];

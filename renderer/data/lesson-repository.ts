@@ -11,10 +11,11 @@ import {
   type LessonType,
 } from '../../shared/lesson';
 import { setPart } from '../../shared/merge';
-import type { Stamp } from '../../shared/stamp';
-import { createFieldDrafts, type FieldDrafts } from './field-drafts';
-import { SerialQueue } from './serial-queue';
-import type { JournalDatabase } from './types';
+import { SerialQueue } from '../../shared/serial-queue';
+import { createFieldDrafts, type FieldDrafts } from '../db/field-drafts';
+import type { JournalDatabase } from '../db/types';
+import { createSigner } from './signer';
+import { WriteError } from './write-error';
 
 /** The lesson parts a teacher edits in the side panel; each is stamped on its own. */
 export interface LessonFields {
@@ -45,11 +46,6 @@ export interface NewLesson {
   workTypeId?: string | null;
   topic?: string;
   homework?: string;
-}
-
-/** Thrown with a message ready for the teacher. */
-export class LessonWriteError extends Error {
-  override name = 'LessonWriteError';
 }
 
 /** Same course, date and slot on two devices gives one document, merged rather than duplicated. */
@@ -100,17 +96,13 @@ export function createLessonRepository(
   // A stale RxDocument is fine: incrementalModify re-reads on conflict. Caching skips a lookup per keystroke.
   const docs = new Map<string, RxDocument<Lesson>>();
 
-  const stamp = (): Stamp => {
-    const by = author();
-    if (!by) throw new LessonWriteError('Не выбран пользователь: изменения некому подписать.');
-    return { at: clock.tick(), by };
-  };
+  const { stamp } = createSigner(clock, author);
 
   const documentOf = async (lessonId: string): Promise<RxDocument<Lesson>> => {
     const cached = docs.get(lessonId);
     if (cached) return cached;
     const doc = await db.lessons.findOne(lessonId).exec();
-    if (!doc) throw new LessonWriteError('Урок не найден в журнале.');
+    if (!doc) throw new WriteError('Урок не найден в журнале.');
     docs.set(lessonId, doc);
     return doc;
   };
@@ -175,7 +167,7 @@ export function createLessonRepository(
     },
     async setLessonField(lessonId, field, value) {
       if (!LESSON_FIELDS.includes(field)) {
-        throw new LessonWriteError(`Поле «${field}» урока нельзя менять.`);
+        throw new WriteError(`Поле «${field}» урока нельзя менять.`);
       }
       // Kept synchronously first: a crash before the write lands must not lose what is on screen.
       drafts.save(lessonId, field, value);
@@ -190,7 +182,7 @@ export function createLessonRepository(
       const id = lessonIdFor(input.courseId, input.date, input.slot);
       const existing = await db.lessons.findOne(id).exec();
       if (existing) {
-        throw new LessonWriteError(
+        throw new WriteError(
           existing.status === 'cancelled'
             ? 'Урок на эту дату и этим номером уже есть (отменён): откройте его и отметьте «Урок проведён».'
             : 'Урок на эту дату и этим номером уже есть.',
