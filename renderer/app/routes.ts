@@ -29,6 +29,15 @@ export interface ClassRoute {
   tab: ClassTab;
 }
 
+/** What wouter matches against the hash (regexparam patterns; `?` marks an optional segment). */
+export const ROUTE_PATTERNS = {
+  section: '/:section/*?',
+  journal: '/journal/:courseId?/:periodId?',
+  periodMarks: '/period-marks/:courseId?/:periodId?',
+  classWorkspace: '/class/:classId?/:tab?',
+  school: '/school/:tab?/*?',
+} as const;
+
 const segment = (id: string) => encodeURIComponent(id);
 
 /** Paths inside the hash, without the "#": what `navigate` takes. */
@@ -53,8 +62,8 @@ export function href(path: string): string {
   return `#${path}`;
 }
 
-/** A route parameter as typed in the URL (ids are URI-encoded in it). */
-function param(value: string | undefined): string | null {
+/** A route parameter as the URL holds it (ids are URI-encoded in it), decoded; null when absent. */
+export function routeParam(value: string | undefined): string | null {
   if (!value) return null;
   try {
     return decodeURIComponent(value);
@@ -69,8 +78,8 @@ function isOneOf<T extends string>(list: readonly T[], value: string | null): va
 
 /** The first segment of the hash ("journal" for "#/journal/…"), or null on "#/" and no hash. */
 export function useSectionPath(): string | null {
-  const [, params] = useRoute<{ section: string }>('/:section/*?');
-  return param(params?.section);
+  const [, params] = useRoute<{ section: string }>(ROUTE_PATTERNS.section);
+  return routeParam(params?.section);
 }
 
 /** Moves to `path` without a new history entry (the open page changed, not the screen). */
@@ -90,29 +99,29 @@ function useCoursePage(
 ): [CoursePageRoute, (route: CoursePageRoute) => void] {
   const [, params] = useRoute<{ courseId?: string; periodId?: string }>(pattern);
   const replace = useReplace();
-  const courseId = param(params?.courseId);
-  const periodId = param(params?.periodId);
+  const courseId = routeParam(params?.courseId);
+  const periodId = routeParam(params?.periodId);
   const navigate = useCallback((next: CoursePageRoute) => replace(build(next)), [replace, build]);
   return [{ courseId, periodId }, navigate];
 }
 
 /** #/journal/<courseId>/<periodId> */
 export function useJournalRoute(): [CoursePageRoute, (route: CoursePageRoute) => void] {
-  return useCoursePage('/journal/:courseId?/:periodId?', paths.journal);
+  return useCoursePage(ROUTE_PATTERNS.journal, paths.journal);
 }
 
 /** #/period-marks/<courseId>/<periodId> */
 export function usePeriodMarksRoute(): [CoursePageRoute, (route: CoursePageRoute) => void] {
-  return useCoursePage('/period-marks/:courseId?/:periodId?', paths.periodMarks);
+  return useCoursePage(ROUTE_PATTERNS.periodMarks, paths.periodMarks);
 }
 
 /** #/class/<classId>/<tab>; an unknown tab is the roster. */
 export function useClassRoute(): [ClassRoute, (route: ClassRoute) => void] {
-  const [, params] = useRoute<{ classId?: string; tab?: string }>('/class/:classId?/:tab?');
+  const [, params] = useRoute<{ classId?: string; tab?: string }>(ROUTE_PATTERNS.classWorkspace);
   const replace = useReplace();
-  const tab = param(params?.tab);
+  const tab = routeParam(params?.tab);
   const route: ClassRoute = {
-    classId: param(params?.classId),
+    classId: routeParam(params?.classId),
     tab: isOneOf(CLASS_TABS, tab) ? tab : 'roster',
   };
   const navigate = useCallback(
@@ -124,7 +133,7 @@ export function useClassRoute(): [ClassRoute, (route: ClassRoute) => void] {
 
 /** #/school/<tab>; an unknown or missing tab is the periods. */
 export function useSchoolTab(): SchoolTab {
-  const [, params] = useRoute<{ tab?: string }>('/school/:tab?/*?');
-  const tab = param(params?.tab);
+  const [, params] = useRoute<{ tab?: string }>(ROUTE_PATTERNS.school);
+  const tab = routeParam(params?.tab);
   return isOneOf(SCHOOL_TABS, tab) ? tab : 'periods';
 }

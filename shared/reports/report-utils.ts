@@ -66,11 +66,6 @@ export function courseStudents(
     .sort(compareStudents);
 }
 
-/** Held lessons only, in no particular order. */
-export function heldLessons(lessons: readonly Lesson[]): Lesson[] {
-  return lessons.filter((l) => l.status === 'held');
-}
-
 /** Compare two strings with Russian collation (class names, subject names, teachers). */
 export function compareRu(a: string, b: string): number {
   return a.localeCompare(b, 'ru');

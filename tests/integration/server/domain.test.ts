@@ -124,7 +124,7 @@ describe('rights per changed part', () => {
     const list = (mine.body as { refusals: { reason: string; docId: string; device: string }[] })
       .refusals;
     expect(list[0]).toMatchObject({
-      reason: 'Вы не ведёте этот курс',
+      reason: 'Вы не ведёте этот курс и не заменяете на этом уроке',
       docId: lesson.id,
       device: 'Кабинет 21',
     });
