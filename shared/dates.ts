@@ -39,6 +39,13 @@ export function formatDayMonth(iso: string): string {
   return day ? format(day, 'dd.MM') : iso;
 }
 
+/** A moment in local time as "23.11.2026 10:05" (with seconds: "23.11.2026 10:05:09"). */
+export function formatDateTime(at: Date | number | string, { seconds = false } = {}): string {
+  const moment = at instanceof Date ? at : new Date(at);
+  if (!isValid(moment)) return String(at);
+  return format(moment, seconds ? 'dd.MM.yyyy HH:mm:ss' : 'dd.MM.yyyy HH:mm');
+}
+
 /** Adds whole calendar days ("2026-03-28" + 2 → "2026-03-30"); throws on a string that is no date. */
 export function addDays(iso: string, days: number): string {
   return isoDate(addCalendarDays(dayOrThrow(iso), days));

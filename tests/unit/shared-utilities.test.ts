@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   formatDate,
+  formatDateTime,
   formatDayMonth,
   todayIso,
   weekday,
@@ -40,6 +41,13 @@ describe('dates', () => {
     expect(weekday('2026-09-06')).toBe(6);
     expect(weekday('2026-09-07')).toBe(0);
     expect(WEEKDAY_SHORT[weekday('2026-09-01')]).toBe('вт');
+  });
+
+  it('writes a moment in local time, seconds on request', () => {
+    const moment = new Date(2026, 10, 23, 8, 4, 9);
+    expect(formatDateTime(moment)).toBe('23.11.2026 08:04');
+    expect(formatDateTime(moment.getTime(), { seconds: true })).toBe('23.11.2026 08:04:09');
+    expect(formatDateTime('не время')).toBe('не время');
   });
 
   it('takes today from the local calendar', () => {

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { compareClasses, type SchoolClass } from '../../../shared/school-class';
 import { useSession } from '../../data/session';
 import { useSchoolData } from '../../data/use-school-data';
+import { ClassSelect } from '../../ui/ClassSelect';
 import { ConsentTab } from './ConsentTab';
 import { OverviewTab } from './OverviewTab';
 import { RosterTab } from './RosterTab';
@@ -41,19 +42,11 @@ export function ClassWorkspace() {
       <div className="class-toolbar">
         <h1>Класс {klass.name}</h1>
         {classes.length > 1 && (
-          <label>
-            Класс{' '}
-            <select
-              value={klass.id}
-              onChange={(e) => navigate({ classId: e.target.value, tab: route.tab })}
-            >
-              {classes.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ClassSelect
+            classes={classes}
+            value={klass.id}
+            onChange={(classId) => navigate({ classId, tab: route.tab })}
+          />
         )}
         {teacher && (
           <span className="class-teacher-name">

@@ -6,23 +6,13 @@ import { periodsOfScheme, type Period, type PeriodScheme } from '../../../shared
 import { lastPeriodAct } from '../../data/period-repository';
 import { useRepositories } from '../../data/session';
 import type { SchoolData } from '../../data/use-school-data';
-import { formatDate } from '../../../shared/dates';
+import { formatDate, formatDateTime } from '../../../shared/dates';
 
 const SCHEME_LABELS: Record<PeriodScheme, string> = {
   quarters: 'Четверти',
   halfYears: 'Полугодия',
   trimesters: 'Триместры',
 };
-
-function dateTime(ms: number): string {
-  return new Date(ms).toLocaleString('ru-RU', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
 
 export function PeriodsTab({ data }: { data: SchoolData }) {
   const { periods: repository } = useRepositories();
@@ -134,7 +124,8 @@ export function PeriodsTab({ data }: { data: SchoolData }) {
         <ul>
           {log.map((a) => (
             <li key={a.periodId}>
-              {dateTime(a.atMs)} — {who(a.by)}: «{a.periodName}» {a.closed ? 'закрыт' : 'открыт'}
+              {formatDateTime(a.atMs)} — {who(a.by)}: «{a.periodName}»{' '}
+              {a.closed ? 'закрыт' : 'открыт'}
             </li>
           ))}
         </ul>

@@ -9,6 +9,7 @@ import { useSession } from '../../data/session';
 import type { SchoolData } from '../../data/use-school-data';
 import { todayIso } from '../../../shared/dates';
 import { PrintDialog } from '../../print/PrintDialog';
+import { ClassSelect } from '../../ui/ClassSelect';
 import type { PrintJob } from '../../print/print-job';
 
 const YEAR = 'year';
@@ -58,17 +59,12 @@ export function SummaryTab({ data, periods, period }: Props) {
           make();
         }}
       >
-        <label>
-          Класс{' '}
-          <select value={classId} onChange={(e) => setClassId(e.target.value)}>
-            <option value="">Вся школа (каждый класс с новой страницы)</option>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ClassSelect
+          classes={classes}
+          value={classId}
+          onChange={setClassId}
+          allLabel="Вся школа (каждый класс с новой страницы)"
+        />
         <label>
           Период{' '}
           <select value={periodId} onChange={(e) => setPeriodId(e.target.value)}>

@@ -11,6 +11,7 @@ import {
   signInDemoStaff,
   startDomainServer,
   state,
+  storedState,
   type DomainServer,
   type Login,
 } from './domain-fixture';
@@ -56,13 +57,8 @@ function courseInQ4(teacherId: string): { lessons: Lesson[]; studentId: string }
   return { lessons, studentId: student.id };
 }
 
-async function current(collection: string, id: string): Promise<DocState> {
-  const r = await server.db.query(
-    'SELECT doc, deleted FROM documents WHERE collection = $1 AND id = $2',
-    [collection, id],
-  );
-  const row = r.rows[0]!;
-  return { ...(row.doc as Record<string, unknown>), _deleted: row.deleted === true };
+function current(collection: string, id: string): Promise<DocState> {
+  return storedState(server, collection, id);
 }
 
 async function change(who: Login, collection: string, before: DocState | null, after: object) {

@@ -1,16 +1,11 @@
 // The period and period-mark repositories against a real RxDB database (Dexie on fake-indexeddb,
 // schema validation on): per-student stamps, snapshots of proposals, closed periods refuse writes.
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { addRxPlugin } from 'rxdb';
-import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDatabase } from './test-database';
 import { createClock, decodeHlc } from '../../../shared/hlc';
 import { PeriodSchema, type Period } from '../../../shared/period';
 import { periodMarksId, type PeriodMarkEntry } from '../../../shared/period-mark';
 import { StaffMemberSchema } from '../../../shared/staff';
-import { openDatabase } from '../../../renderer/db/database';
 import {
   createPeriodMarkRepository,
   type PeriodMarkRepository,
@@ -23,9 +18,6 @@ import {
 import type { JournalDatabase } from '../../../renderer/db/types';
 import { WriteError } from '../../../renderer/data/write-error';
 
-disableWarnings();
-addRxPlugin(RxDBDevModePlugin);
-
 const now = 1_790_000_000_000;
 const setup = { at: '000000000000001-00000-seed', by: 'staff-deputy' };
 const course = { id: 'c-5a-math', classId: 'cl-5a' };
@@ -34,7 +26,6 @@ let db: JournalDatabase;
 let author: string | null;
 let marks: PeriodMarkRepository;
 let periods: PeriodRepository;
-let dbCount = 0;
 
 const entry = (value: PeriodMarkEntry['value'], extra: Partial<PeriodMarkEntry> = {}) => ({
   value,
@@ -46,12 +37,7 @@ const entry = (value: PeriodMarkEntry['value'], extra: Partial<PeriodMarkEntry> 
 });
 
 beforeEach(async () => {
-  db = await openDatabase({
-    name: `period_repo_${Date.now()}_${dbCount++}`,
-    storage: wrappedValidateZSchemaStorage({
-      storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
-    }),
-  });
+  db = await openTestDatabase('period_repo');
   author = 'staff-teacher';
   const clock = createClock('dev1', () => now);
   marks = createPeriodMarkRepository(db, clock, () => author);
