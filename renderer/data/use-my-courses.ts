@@ -25,12 +25,15 @@ export function useMyCourses(allCourses: boolean): MyCourse[] | null {
   const { db, staffId } = useSession();
   const courses = useLiveDocuments(db.courses, EVERY_COURSE);
   const held = useLessonsHeldBy(staffId);
+  // Held lessons change with every mark typed into them; the courses they belong to rarely do, so
+  // the list (and the course list on screen) is recomputed only when that set changes.
+  const heldCourseIds = held ? [...new Set(held.map((l) => l.courseId))].sort().join('\n') : null;
   return useMemo(() => {
-    if (!courses || !held) return null;
+    if (!courses || heldCourseIds === null) return null;
     if (allCourses) return courses.map((course) => ({ course, substitute: false }));
-    const heldCourses = new Set(held.map((l) => l.courseId));
+    const heldCourses = new Set(heldCourseIds.split('\n'));
     return courses
       .filter((c) => c.teacherId === staffId || heldCourses.has(c.id))
       .map((course) => ({ course, substitute: course.teacherId !== staffId }));
-  }, [courses, held, allCourses, staffId]);
+  }, [courses, heldCourseIds, allCourses, staffId]);
 }

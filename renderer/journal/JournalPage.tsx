@@ -2,7 +2,6 @@
 import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { closedPeriodMessage } from '../../shared/closed-period';
 import type { Course } from '../../shared/course';
-import { canonicalText } from '../../shared/json';
 import type { Lesson, LessonEntry } from '../../shared/lesson';
 import { courseWriteRefusal, lessonRefusal, type Writer } from '../../shared/lesson-rights';
 import type { Period } from '../../shared/period';
@@ -54,8 +53,9 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
     [writer, course.teacherId],
   );
 
-  // Columns keep their identity while their headers look the same, so rows can skip rendering.
-  const columnsText = canonicalText(lessonColumns(lessons, policy, refusalOf));
+  // Columns keep their identity while their headers look the same, so rows can skip rendering
+  // (lessonColumns builds every column with its keys in one order, so the text compares them).
+  const columnsText = JSON.stringify(lessonColumns(lessons, policy, refusalOf));
   const columns = useMemo(() => JSON.parse(columnsText) as LessonColumn[], [columnsText]);
 
   const entries = useMemo(
