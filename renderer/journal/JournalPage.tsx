@@ -8,6 +8,7 @@ import type { Period } from '../../shared/period';
 import { useRepositories, useSession } from '../data/session';
 import { useCourseJournal } from '../data/use-course-journal';
 import type { SchoolData } from '../data/use-school-data';
+import { ClosedPeriodNotice } from '../ui/ClosedPeriodNotice';
 import { AddLessonForm } from './AddLessonForm';
 import { CellHistory } from './CellHistory';
 import { lessonColumns, type LessonColumn } from './columns';
@@ -116,12 +117,7 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
   return (
     <div className="journal-page">
       <section className="journal-left">
-        {period.closed && (
-          <p className="period-closed-notice" role="status">
-            <strong>Период закрыт.</strong> Заместитель директора закрыл период «{period.name}»:
-            отметки, пропуски и уроки изменить нельзя.
-          </p>
-        )}
+        <ClosedPeriodNotice period={period} locked="отметки, пропуски и уроки" />
         <JournalGrid
           caption={caption}
           students={students}

@@ -12,6 +12,7 @@ import { useRepositories, useSession } from '../../data/session';
 import { useCourseJournal } from '../../data/use-course-journal';
 import { useCoursePeriodMarks } from '../../data/use-period-marks';
 import type { SchoolData } from '../../data/use-school-data';
+import { ClosedPeriodNotice } from '../../ui/ClosedPeriodNotice';
 import { DeferralForm } from './DeferralForm';
 import { markKeyCommand, MARK_KEYS_HELP, type MarkCommand } from './keys';
 import { MarksTable } from './MarksTable';
@@ -157,12 +158,7 @@ export function PeriodMarksPage(props: Props) {
   const current = rows[selected];
   return (
     <div className="period-marks-page">
-      {period.closed && (
-        <p className="period-closed-notice" role="status">
-          <strong>Период закрыт.</strong> Заместитель директора закрыл период «{period.name}»:
-          отметки изменить нельзя.
-        </p>
-      )}
+      <ClosedPeriodNotice period={period} locked="отметки" />
       {readOnly && !period.closed && (
         <p className="read-only-notice" role="status">
           {readOnly}

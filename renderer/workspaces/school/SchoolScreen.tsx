@@ -6,6 +6,7 @@ import { periodForDate, periodsOfScheme, type Period } from '../../../shared/per
 import { href, paths, SCHOOL_TABS, useSchoolTab, type SchoolTab } from '../../app/routes';
 import { useSchoolRecords } from '../../data/use-school-records';
 import { useSchoolData, type SchoolData } from '../../data/use-school-data';
+import { PeriodSelect } from '../../ui/PeriodSelect';
 import { AccountsTab } from './accounts/AccountsTab';
 import { OverviewTab } from './OverviewTab';
 import { PeriodsTab } from './PeriodsTab';
@@ -58,17 +59,7 @@ export function SchoolScreen() {
           ))}
         </nav>
         {tab !== 'periods' && tab !== 'accounts' && period && (
-          <label>
-            Период{' '}
-            <select value={period.id} onChange={(e) => setPeriodId(e.target.value)}>
-              {periods.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                  {p.closed ? ' — закрыт' : ''}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
         )}
       </div>
       <main className="school-main">
