@@ -76,8 +76,3 @@ export async function buildPdfInWorker(request: BuildPdfRequest): Promise<Uint8A
     w.postMessage(message);
   });
 }
-
-/** Stops the worker (e.g. when the print screen closes); the next call starts a new one. */
-export function stopPdfWorker(): void {
-  failAll('Печать отменена.');
-}

@@ -14,8 +14,9 @@ import type { DocumentSource } from '../../shared/documents/source';
 import type { Period } from '../../shared/period';
 import type { SchoolClass } from '../../shared/school-class';
 import type { JournalDatabase } from '../db/types';
-import { todayIso } from '../lib/dates';
-import { courseOnlySource, gatherClassSource } from './gather-source';
+import { todayIso } from '../../shared/dates';
+import { readDocumentSource } from '../data/document-source';
+import { courseOnlySource } from './gather-source';
 import type { PrintJob } from './print-job';
 
 export const CONSENT_VARIANT_TITLES: Record<ConsentVariant, string> = {
@@ -72,7 +73,7 @@ export function consentApplicationsJob(
     title: `${CONSENT_VARIANT_TITLES[variant]} — ${cls.name}`,
     fileName: `${CONSENT_VARIANT_TITLES[variant]} ${cls.name}`,
     model: async () => {
-      const source = await gatherClassSource(db, cls.id);
+      const source = await readDocumentSource(db, cls.id, { consents: true });
       const model = buildConsentModel(source, {
         classKey: cls.id,
         variant,
@@ -89,7 +90,7 @@ export function paperExtractsJob(db: JournalDatabase, cls: SchoolClass, period: 
     title: `Выписки для бумажных семей — ${cls.name}, ${period.name}`,
     fileName: `Выписки ${cls.name} ${period.name}`,
     model: async () =>
-      buildExtractModel(await gatherClassSource(db, cls.id), {
+      buildExtractModel(await readDocumentSource(db, cls.id, { consents: true }), {
         classKey: cls.id,
         periodId: period.id,
         onlyPaper: true,
@@ -109,7 +110,7 @@ export function studentExtractJob(
     title: `Выписка: ${fullName(student)}, ${period.name}`,
     fileName: `Выписка ${student.lastName} ${cls.name} ${period.name}`,
     model: async () =>
-      buildExtractModel(await gatherClassSource(db, cls.id), {
+      buildExtractModel(await readDocumentSource(db, cls.id, { consents: true }), {
         classKey: cls.id,
         periodId: period.id,
         studentIds: [student.id],
@@ -134,7 +135,7 @@ export function courseExtractJob(
     title: `Выписки: ${title}, ${period.name}`,
     fileName: `Выписки ${title.replace(/·/g, '')} ${period.name}`,
     model: async () =>
-      buildExtractModel(courseOnlySource(await gatherClassSource(db, course.classId), course), {
+      buildExtractModel(courseOnlySource(await readDocumentSource(db, course.classId), course), {
         classKey: course.classId,
         periodId: period.id,
         ...(studentIds ? { studentIds } : {}),

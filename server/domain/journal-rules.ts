@@ -1,17 +1,25 @@
 // Lessons and period marks: the course teacher writes them; a substitute writes the lessons they
-// hold; the deputy corrects them and appoints substitutes. Nothing changes in a closed period.
-import { hasRole, type AuthUser } from '../auth/roles';
+// hold; the deputy corrects them and appoints substitutes (shared/lesson-rights.ts, the desktop
+// asks the same). An absent student gets no mark (shared/entry-rules.ts). Nothing changes in a
+// closed period.
+import { entryRefusal } from '../../shared/entry-rules';
+import type { LessonEntry } from '../../shared/lesson';
+import { courseWriteRefusal, lessonPartRefusal } from '../../shared/lesson-rights';
 import type { DocState, WriteDecision } from '../sync/collections';
 import { refusals } from './parts';
 import type { DomainRules, RulesFactory } from './registry';
 import type { SchoolIndex } from './school-index';
 
-function teachesCourse(user: AuthUser, teacherId: string | undefined): boolean {
-  return (
-    user.staffId !== null &&
-    teacherId === user.staffId &&
-    (hasRole(user, 'teacher') || hasRole(user, 'classTeacher'))
-  );
+/** The first changed student cell that breaks the cell rules, as its Russian reason. */
+function entriesRefusal(index: SchoolIndex, after: DocState, parts: string[]): string | null {
+  const entries = (after.entries ?? {}) as Record<string, LessonEntry | undefined>;
+  for (const path of parts) {
+    if (!path.startsWith('entries.')) continue;
+    const entry = Object.hasOwn(entries, path.slice(8)) ? entries[path.slice(8)] : undefined;
+    const refusal = entry ? entryRefusal(entry, index.attendanceCodes) : null;
+    if (refusal) return refusal;
+  }
+  return null;
 }
 
 function readScoped(index: SchoolIndex): DomainRules['canRead'] {
@@ -41,23 +49,18 @@ export const journalRules: RulesFactory = (index) => ({
         const closed = index.closedPeriodAt(String(doc.classId), String(doc.date));
         if (closed) return refusals.closed(closed.name);
       }
-      const deputy = hasRole(user, 'deputy');
-      const courseTeacher = teachesCourse(user, course.teacherId);
       if (before === null) {
-        return courseTeacher || deputy ? true : refusals.notYourCourse;
+        return (
+          courseWriteRefusal(user, course.teacherId) ?? entriesRefusal(index, after, parts) ?? true
+        );
       }
       // The substitute holding the lesson (lesson.teacherId) writes it like the course teacher.
-      const holder = teachesCourse(user, String(before.teacherId));
+      const holders = { courseTeacherId: course.teacherId, holderId: String(before.teacherId) };
       for (const path of parts) {
-        if (path === 'teacherId') {
-          if (!courseTeacher && !deputy) {
-            return 'Назначать замену могут учитель курса и заместитель директора';
-          }
-        } else if (!courseTeacher && !holder && !deputy) {
-          return refusals.notYourCourse;
-        }
+        const refusal = lessonPartRefusal(user, holders, path);
+        if (refusal) return refusal;
       }
-      return true;
+      return entriesRefusal(index, after, parts) ?? true;
     },
   },
   periodMarks: {
@@ -71,9 +74,7 @@ export const journalRules: RulesFactory = (index) => ({
       if (!period) return 'Учебный период не найден на сервере: сначала получите обновления';
       if (period.closed) return refusals.closed(period.name);
       if (before && before.periodId !== after.periodId) return refusals.identity('periodId');
-      return teachesCourse(user, course.teacherId) || hasRole(user, 'deputy')
-        ? true
-        : refusals.notYourCourse;
+      return courseWriteRefusal(user, course.teacherId) ?? true;
     },
   },
 });

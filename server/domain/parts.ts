@@ -3,6 +3,8 @@
 import { hasRole, type AuthUser } from '../auth/roles';
 import type { DocState, Resolution, WriteDecision } from '../sync/collections';
 import { withoutDeleted } from '../sync/doc-state';
+import { closedPeriodMessage } from '../../shared/closed-period';
+import { RIGHTS_REFUSALS } from '../../shared/lesson-rights';
 import { diffParts, getPart, mergeDocuments, splitPath, type Stamped } from '../../shared/merge';
 import type { Stamp } from '../../shared/stamp';
 
@@ -38,8 +40,8 @@ export const refusals = {
   moveStudent:
     'Перевести ученика или отметить выбытие может классный руководитель его класса или заместитель директора',
   deletion: 'Записи журнала не удаляются: отметьте урок как отменённый',
-  notYourCourse: 'Вы не ведёте этот курс',
-  closed: (name: string) => `Период «${name}» закрыт: изменения не приняты`,
+  notYourCourse: RIGHTS_REFUSALS.notYourCourse,
+  closed: closedPeriodMessage,
 } as const;
 
 /**

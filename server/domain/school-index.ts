@@ -1,11 +1,13 @@
 // What rights and read scopes depend on, cached in memory: courses (who teaches which class),
-// classes (class teachers, period schemes), periods (closed or not) and who holds each lesson.
+// classes (class teachers, period schemes), periods (closed or not), who holds each lesson, and
+// the school's attendance codes (an absent student gets no mark).
 // Refreshed from the documents table by seq before every pull and push, so it is never stale,
 // also when several server processes share one PostgreSQL.
 import { createHash } from 'node:crypto';
 import { hasRole, type AuthUser } from '../auth/roles';
 import type { Queryable } from '../db/db';
 import { toNumber } from '../db/db';
+import { DEFAULT_ATTENDANCE_CODES, type AttendanceCode } from '../../shared/attendance-code';
 import { periodForDate, type Period, type PeriodScheme } from '../../shared/period';
 import type { DocState } from '../sync/collections';
 
@@ -36,7 +38,7 @@ export interface UserScope {
 }
 
 /** Collections the index follows. */
-export const INDEXED_COLLECTIONS = ['courses', 'classes', 'periods', 'lessons'] as const;
+export const INDEXED_COLLECTIONS = ['school', 'courses', 'classes', 'periods', 'lessons'] as const;
 
 /** Deputies and administrators read the whole school. */
 export function readsEverything(user: Pick<AuthUser, 'roles'>): boolean {
@@ -47,6 +49,8 @@ export class SchoolIndex {
   readonly courses = new Map<string, CourseInfo>();
   readonly classes = new Map<string, ClassInfo>();
   readonly periods = new Map<string, Period>();
+  /** The school card's codes (н, б, у, оп…); the defaults until the school card is stored. */
+  attendanceCodes: readonly AttendanceCode[] = DEFAULT_ATTENDANCE_CODES;
   private readonly holders = new Map<string, LessonHolder>();
   /** staff id → class id → number of lessons they hold there. */
   private readonly heldClasses = new Map<string, Map<string, number>>();
@@ -81,6 +85,11 @@ export class SchoolIndex {
     const doc = (raw ?? {}) as Record<string, unknown>;
     this.version += 1;
     switch (collection) {
+      case 'school':
+        if (!deleted && Array.isArray(doc.attendanceCodes)) {
+          this.attendanceCodes = doc.attendanceCodes as AttendanceCode[];
+        }
+        return;
       case 'courses':
         if (deleted) this.courses.delete(id);
         else this.courses.set(id, { teacherId: str(doc.teacherId), classId: str(doc.classId) });

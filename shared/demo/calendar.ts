@@ -1,4 +1,5 @@
 // The demo academic year 2026/2027: holidays, public holidays, school days, reporting periods, bells and stamp times.
+import { addDays, weekday } from '../dates';
 import type { AcademicYear, Holiday } from '../school';
 import { isHoliday } from '../school';
 import type { Period, PeriodKind, PeriodScheme } from '../period';
@@ -13,24 +14,12 @@ export const YEAR_END = '2027-05-31';
 export function clampToDemoYear(date: string): string {
   return date < YEAR_START ? YEAR_START : date > YEAR_END ? YEAR_END : date;
 }
-const DAY_MS = 86_400_000;
-
 export function isoToMs(iso: string): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 }
 
-export function msToIso(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function addDays(iso: string, days: number): string {
-  return msToIso(isoToMs(iso) + days * DAY_MS);
-}
-
-/** 0 = Monday … 6 = Sunday. */
-export function weekday(iso: string): number {
-  return (new Date(isoToMs(iso)).getUTCDay() + 6) % 7;
-}
+/** Day arithmetic and the weekday (0 = Monday … 6 = Sunday) of the whole app (shared/dates.ts). */
+export { addDays, weekday };
 
 /** Holidays and public days off of the year, as the school profile lists them. */
 export const HOLIDAYS: Holiday[] = [

@@ -2,7 +2,7 @@
 import type { FailingMarksReport } from './failing-marks';
 import type { MissedLessonsReport } from './missed-lessons';
 import type { PeriodCompletionReport } from './period-completion';
-import { formatDate } from './report-utils';
+import { formatDate } from '../dates';
 import type { SchoolStatisticsReport, StatisticsRow } from './school-statistics';
 import type { TestScheduleReport } from './test-schedule';
 import { TEST_RULE_LABELS } from './test-schedule';

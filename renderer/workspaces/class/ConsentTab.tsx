@@ -6,9 +6,9 @@ import { CONSENT_CHANNEL_LABELS, effectiveChannel } from '../../../shared/consen
 import type { ConsentVariant } from '../../../shared/documents/consent-model';
 import type { SchoolClass } from '../../../shared/school-class';
 import { GUARDIAN_KIND_LABELS } from '../../../shared/student';
-import { useSession } from '../../app/session';
-import type { SchoolData } from '../../journal/use-school-data';
-import { fullDate, todayIso } from '../../lib/dates';
+import { useRepositories, useSession } from '../../data/session';
+import type { SchoolData } from '../../data/use-school-data';
+import { formatDate, todayIso } from '../../../shared/dates';
 import { consentApplicationsJob, paperExtractsJob } from '../../print/jobs';
 import type { PrintJob } from '../../print/print-job';
 import { PrintDialog } from '../../print/PrintDialog';
@@ -25,9 +25,8 @@ import {
   type RegistryFilter,
   type RegistryRow,
 } from './consent-registry';
-import { PeriodSelect } from './PeriodSelect';
-import { useClassConsents, useClassStudents } from './use-class-people';
-import { useClassRepositories } from './use-class-repositories';
+import { PeriodSelect } from '../../ui/PeriodSelect';
+import { useClassConsents, useClassStudents } from '../../data/use-class';
 
 interface Props {
   klass: SchoolClass;
@@ -48,7 +47,7 @@ export function ConsentTab({ klass, data }: Props) {
   const { db } = useSession();
   const students = useClassStudents(klass.id);
   const consents = useClassConsents(klass.id);
-  const { consents: repo } = useClassRepositories();
+  const { consents: repo } = useRepositories();
   const [filter, setFilter] = useState<RegistryFilter>('all');
   const [editing, setEditing] = useState<string | null>(null);
   const [variant, setVariant] = useState<ConsentVariant>('consent');
@@ -173,7 +172,7 @@ export function ConsentTab({ klass, data }: Props) {
                       {REGISTRY_STATE_LABELS[r.state]}
                     </span>
                   </td>
-                  <td>{c ? fullDate(c.date) : '—'}</td>
+                  <td>{c ? formatDate(c.date) : '—'}</td>
                   <td>{c ? CONSENT_CHANNEL_LABELS[effectiveChannel(c)] : '—'}</td>
                   <td>{c ? staffName(c.registeredBy) : '—'}</td>
                   <td>{c ? (c.loginIssued ? 'да' : 'нет') : '—'}</td>

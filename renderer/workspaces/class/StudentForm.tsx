@@ -1,7 +1,7 @@
 // Adding or editing a student's own fields: name, gender, birth date. Errors stay next to the field.
 import { useState, type FormEvent } from 'react';
-import type { StudentFields } from '../../db/roster-repository';
-import { todayIso } from '../../lib/dates';
+import type { StudentFields } from '../../data/roster-repository';
+import { todayIso } from '../../../shared/dates';
 import { FormField } from './FormField';
 import { PersonNameFields } from './PersonNameFields';
 import { RU_DATE_PLACEHOLDER } from './ru-date';

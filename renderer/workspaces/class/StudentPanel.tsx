@@ -5,14 +5,14 @@ import type { Consent } from '../../../shared/consent';
 import type { Period } from '../../../shared/period';
 import type { SchoolClass } from '../../../shared/school-class';
 import type { Student } from '../../../shared/student';
-import { useSession } from '../../app/session';
-import type { RosterRepository } from '../../db/roster-repository';
+import { useSession } from '../../data/session';
+import type { RosterRepository } from '../../data/roster-repository';
 import { consentApplicationsJob, studentExtractJob } from '../../print/jobs';
 import type { PrintJob } from '../../print/print-job';
 import { PrintDialog } from '../../print/PrintDialog';
 import { GuardiansSection } from './GuardiansSection';
 import { MoveOutForm } from './MoveOutForm';
-import { PeriodSelect } from './PeriodSelect';
+import { PeriodSelect } from '../../ui/PeriodSelect';
 import { StudentForm } from './StudentForm';
 import { studentFormValues } from './student-form';
 

@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { NamePartSchema } from '../../../shared/common';
 import type { Guardian, GuardianKind, Student } from '../../../shared/student';
-import type { StudentFields } from '../../db/roster-repository';
-import { checkRuDate, toRuDate } from './ru-date';
+import type { StudentFields } from '../../data/roster-repository';
+import { formatDate } from '../../../shared/dates';
+import { checkRuDate } from './ru-date';
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 export type Validated<T, K extends string> =
@@ -108,7 +109,7 @@ export function studentFormValues(s: Student | null): StudentFormValues {
     firstName: s?.firstName ?? '',
     middleName: s?.middleName ?? '',
     gender: s?.gender ?? '',
-    birthDate: toRuDate(s?.birthDate ?? ''),
+    birthDate: formatDate(s?.birthDate ?? ''),
   };
 }
 

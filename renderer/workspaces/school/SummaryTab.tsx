@@ -4,12 +4,13 @@ import { useMemo, useState } from 'react';
 import { buildSummaryModel } from '../../../shared/documents/summary-model';
 import type { Period } from '../../../shared/period';
 import { compareClasses } from '../../../shared/school-class';
-import { useSession } from '../../app/session';
-import type { SchoolData } from '../../journal/use-school-data';
-import { todayIso } from '../../lib/dates';
+import { readDocumentSource } from '../../data/document-source';
+import { useSession } from '../../data/session';
+import type { SchoolData } from '../../data/use-school-data';
+import { todayIso } from '../../../shared/dates';
 import { PrintDialog } from '../../print/PrintDialog';
+import { ClassSelect } from '../../ui/ClassSelect';
 import type { PrintJob } from '../../print/print-job';
-import { gatherSchoolSource } from './gather-school-source';
 
 const YEAR = 'year';
 
@@ -36,7 +37,7 @@ export function SummaryTab({ data, periods, period }: Props) {
       title: `Сводная ведомость — ${what}`,
       fileName: `Сводная ведомость — ${what}`,
       model: async () => {
-        const source = await gatherSchoolSource(db, classId || null);
+        const source = await readDocumentSource(db, classId || null);
         const today = todayIso();
         return buildSummaryModel(source, {
           classes: classId ? [classId] : undefined,
@@ -58,17 +59,12 @@ export function SummaryTab({ data, periods, period }: Props) {
           make();
         }}
       >
-        <label>
-          Класс{' '}
-          <select value={classId} onChange={(e) => setClassId(e.target.value)}>
-            <option value="">Вся школа (каждый класс с новой страницы)</option>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ClassSelect
+          classes={classes}
+          value={classId}
+          onChange={setClassId}
+          allLabel="Вся школа (каждый класс с новой страницы)"
+        />
         <label>
           Период{' '}
           <select value={periodId} onChange={(e) => setPeriodId(e.target.value)}>

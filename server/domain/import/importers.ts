@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { COLLECTIONS } from '../../../shared/collections';
 import { fullName } from '../../../shared/common';
+import { newGuardianId, newStudentId } from '../../../shared/ids';
 import type { Role } from '../../../shared/staff';
 import { cell, parseDate, splitFullName, type TableRow } from './table-file';
 import {
@@ -70,7 +71,7 @@ export function planRoster(rows: TableRow[], ctx: SchoolContext): ImportPlan {
         : /вич$/i.test(guardianParts.middleName)
           ? 'father'
           : 'other';
-      guardians[newId('g')] = {
+      guardians[newGuardianId()] = {
         ...guardianParts,
         kind,
         phone: cell(row, 'Телефон'),
@@ -79,7 +80,7 @@ export function planRoster(rows: TableRow[], ctx: SchoolContext): ImportPlan {
       };
     }
     const doc: Record<string, unknown> = {
-      id: newId('st'),
+      id: newStudentId(),
       lastName,
       firstName,
       middleName,

@@ -1,6 +1,5 @@
 // What an import checks rows against: the school's classes, staff, subjects and current students,
 // read from the documents table; and the all-or-nothing write of a validated plan.
-import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/db';
 import { WRITE_LOCK_KEY } from '../../sync/engine';
 import { COLLECTIONS, type CollectionName } from '../../../shared/collections';
@@ -60,12 +59,8 @@ export function findStaff(ctx: SchoolContext, name: string): StaffMember | undef
   return ctx.staff.find((s) => fullName(s).toLowerCase() === key);
 }
 
-/** A fresh id with a readable prefix ("st-k3j9x2p1"). */
-export function newId(prefix: string): string {
-  return `${prefix}-${randomBytes(6)
-    .toString('base64url')
-    .replace(/[^A-Za-z0-9]/g, 'x')}`;
-}
+/** A fresh id with a readable prefix: the one generator of shared/ids.ts. */
+export { newId } from '../../../shared/ids';
 
 /** One stamp for every part an import writes, signed by the import (not by a staff member). */
 export function importStamp(): Stamp {

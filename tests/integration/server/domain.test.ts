@@ -10,6 +10,7 @@ import {
   signInDemoStaff,
   startDomainServer,
   state,
+  storedState,
   type DomainServer,
   type Login,
 } from './domain-fixture';
@@ -55,13 +56,8 @@ function lessonOf(teacherId: string, open: boolean): Lesson {
   return lesson;
 }
 
-async function current(collection: string, id: string): Promise<DocState> {
-  const r = await server.db.query(
-    'SELECT doc, deleted FROM documents WHERE collection = $1 AND id = $2',
-    [collection, id],
-  );
-  const row = r.rows[0]!;
-  return { ...(row.doc as Record<string, unknown>), _deleted: row.deleted === true };
+function current(collection: string, id: string): Promise<DocState> {
+  return storedState(server, collection, id);
 }
 
 async function change(who: Login, collection: string, before: DocState, after: object) {
@@ -124,7 +120,7 @@ describe('rights per changed part', () => {
     const list = (mine.body as { refusals: { reason: string; docId: string; device: string }[] })
       .refusals;
     expect(list[0]).toMatchObject({
-      reason: 'Вы не ведёте этот курс',
+      reason: 'Вы не ведёте этот курс и не заменяете на этом уроке',
       docId: lesson.id,
       device: 'Кабинет 21',
     });

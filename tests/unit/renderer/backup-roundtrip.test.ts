@@ -20,7 +20,7 @@ import {
   writeSetup,
 } from '../../../renderer/db/device';
 import { importSnapshot } from '../../../renderer/db/import-snapshot';
-import { createLessonRepository } from '../../../renderer/db/lesson-repository';
+import { createLessonRepository } from '../../../renderer/data/lesson-repository';
 import type { JournalDatabase } from '../../../renderer/db/types';
 import {
   databasePassword,

@@ -22,7 +22,8 @@ import {
   minMarksOf,
   missedTooMany,
 } from '../../../renderer/workspaces/class/overview-risk';
-import { checkRuDate, parseRuDate, toRuDate } from '../../../renderer/workspaces/class/ru-date';
+import { formatDate } from '../../../shared/dates';
+import { checkRuDate, parseRuDate } from '../../../renderer/workspaces/class/ru-date';
 import { validateGuardian, validateStudent } from '../../../renderer/workspaces/class/student-form';
 
 const guardian = (lastName: string, firstName: string, kind: Guardian['kind']): Guardian => ({
@@ -264,7 +265,7 @@ describe('forms', () => {
   });
 
   it('converts dates between the screen and the database', () => {
-    expect(toRuDate('2015-03-08')).toBe('08.03.2015');
+    expect(formatDate('2015-03-08')).toBe('08.03.2015');
     expect(parseRuDate('08.03.2015')).toBe('2015-03-08');
     expect(parseRuDate('8/3/2015')).toBe('2015-03-08');
     expect(parseRuDate('2015-03-08')).toBe('2015-03-08');
