@@ -7,7 +7,11 @@ import { registerAuthRoutes, type AuthRoutesOptions } from './auth/routes';
 import { registerBackupRoutes } from './backup/routes';
 import { registerCompromiseRoutes } from './compromise/routes';
 import type { Db } from './db/db';
-import { ApiError, messages, type ErrorBody } from './errors';
+import { ApiError, messages } from './errors';
+import { errorBody, handleClientError, handleError, handleFrameworkError } from './http/error-handler';
+import { registerJsonBodyParser } from './http/json-body';
+import { registerSecurityHeaders } from './http/security-headers';
+import { registerUrlTextCheck } from './http/url-text';
 import {
   API_PREFIX,
   isOutdatedClient,
@@ -20,6 +24,7 @@ import type { CollectionRegistry } from './sync/collections';
 import { createDefaultRegistry } from './domain/registry';
 import { registerHistoryRoutes } from './domain/history';
 import { SyncEngine } from './sync/engine';
+import { OpenStreams, SESSION_CHANGING_URL } from './sync/open-streams';
 import { registerSyncRoutes } from './sync/routes';
 
 export interface ServerOptions {
@@ -39,10 +44,13 @@ export interface ServerOptions {
   minClientProtocol?: number;
   loginLimit?: AuthRoutesOptions['loginLimit'];
   ipLimit?: AuthRoutesOptions['ipLimit'];
+  newAddressLimit?: AuthRoutesOptions['newAddressLimit'];
   /** Origins allowed to call the API from a browser context (default: the Electron app). */
   corsOrigins?: readonly string[];
   /** Trust X-Forwarded-For (only behind a reverse proxy). */
   trustProxy?: boolean;
+  /** Send Strict-Transport-Security (only with a certificate browsers trust). */
+  hsts?: boolean;
 }
 
 declare module 'fastify' {
@@ -50,10 +58,6 @@ declare module 'fastify' {
     /** The replication engine behind /api/v1/sync (tests and the CLI reach it here). */
     syncEngine: SyncEngine;
   }
-}
-
-function errorBody(code: ErrorBody['error']['code'], message: string): ErrorBody {
-  return { error: { code, message } };
 }
 
 export function buildServer(options: ServerOptions): FastifyInstance {
@@ -64,10 +68,17 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     // JSON bodies with __proto__ / constructor keys are refused (400), never merged into objects.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // A login or an id in the path, percent-encoded: bounded, and a 414 in our shape past it.
+    routerOptions: { maxParamLength: 500 },
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
   });
+  registerSecurityHeaders(app, { hsts: options.hsts ?? false });
+  registerJsonBodyParser(app);
+  registerUrlTextCheck(app);
   const registry = options.registry ?? createDefaultRegistry();
   const engine = new SyncEngine(options.db);
-  const openStreams = new Set<() => void>();
+  const openStreams = new OpenStreams();
   app.decorate('syncEngine', engine);
 
   registerCors(app, options.corsOrigins ?? DEFAULT_CORS_ORIGINS);
@@ -81,46 +92,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     }
   });
 
-  app.setErrorHandler((error: unknown, request, reply) => {
-    if (error instanceof ApiError) {
-      return reply.code(error.statusCode).send(error.toBody());
-    }
-    const err = (error ?? {}) as {
-      statusCode?: number;
-      code?: string;
-      message?: string;
-      validation?: unknown;
-    };
-    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
-    if (err.validation) {
-      return reply
-        .code(400)
-        .send(errorBody('VALIDATION_FAILED', `${messages.validationFailed}: ${err.message}`));
-    }
-    if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).send(errorBody('PAYLOAD_TOO_LARGE', messages.payloadTooLarge));
-    }
-    if (status === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply
-        .code(415)
-        .send(errorBody('UNSUPPORTED_MEDIA_TYPE', messages.unsupportedMediaType));
-    }
-    if (
-      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-      err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
-      (status === 400 && error instanceof SyntaxError)
-    ) {
-      return reply.code(400).send(errorBody('INVALID_JSON', messages.invalidJson));
-    }
-    if (status >= 400 && status < 500) {
-      request.log.info({ code: err.code, message: err.message }, 'client error');
-      return reply
-        .code(status)
-        .send(errorBody('BAD_REQUEST', `${messages.badRequest}: ${err.message ?? ''}`.trim()));
-    }
-    request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send(errorBody('INTERNAL', messages.internal));
-  });
+  app.setErrorHandler(handleError);
 
   app.setNotFoundHandler((_request, reply) => {
     reply.code(404).send(errorBody('NOT_FOUND', messages.notFound));
@@ -138,6 +110,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     db: options.db,
     loginLimit: options.loginLimit,
     ipLimit: options.ipLimit,
+    newAddressLimit: options.newAddressLimit,
   });
   registerSyncRoutes(app, {
     db: options.db,
@@ -156,9 +129,18 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     registerStatic(app, options.staticDir ?? path.resolve('out/renderer'));
   }
 
+  // A login, a revoked device, a disabled or compromised account: streams of ended sessions stop
+  // now, not at their next heartbeat.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'POST' || reply.statusCode >= 400) return;
+    if (!SESSION_CHANGING_URL.test(request.url) || openStreams.size === 0) return;
+    await openStreams.recheck(options.db).catch((error: unknown) => {
+      request.log.warn({ err: error }, 'stream re-check failed');
+    });
+  });
   // Live streams never go idle on their own: end them so close() does not hang.
   app.addHook('preClose', async () => {
-    for (const end of [...openStreams]) end();
+    openStreams.endAll();
   });
   return app;
 }
