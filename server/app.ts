@@ -8,7 +8,12 @@ import { registerBackupRoutes } from './backup/routes';
 import { registerCompromiseRoutes } from './compromise/routes';
 import type { Db } from './db/db';
 import { ApiError, messages } from './errors';
-import { errorBody, handleClientError, handleError, handleFrameworkError } from './http/error-handler';
+import {
+  errorBody,
+  handleClientError,
+  handleError,
+  handleFrameworkError,
+} from './http/error-handler';
 import { registerJsonBodyParser } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerUrlTextCheck } from './http/url-text';

@@ -24,7 +24,9 @@ export function serverConnectSources(serverUrl: string | null): string[] {
  * not the page's own origin (the Electron window on app://journal); null for a page the server
  * serves itself ('self' is then the server).
  */
-export function contentSecurityPolicyDirectives(serverUrl: string | null): Record<string, string[]> {
+export function contentSecurityPolicyDirectives(
+  serverUrl: string | null,
+): Record<string, string[]> {
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'"],

@@ -23,7 +23,12 @@ export interface LockoutOptions {
 const MINUTE = 60_000;
 
 export const DEFAULT_LOCKOUT: LockoutOptions = {
-  loginAddress: { maxFailures: 5, baseLockMs: 30_000, maxLockMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE },
+  loginAddress: {
+    maxFailures: 5,
+    baseLockMs: 30_000,
+    maxLockMs: 15 * MINUTE,
+    forgetAfterMs: 60 * MINUTE,
+  },
   loginNewAddresses: {
     maxFailures: 10,
     baseLockMs: 30_000,

@@ -36,7 +36,8 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   if (err.validation) {
     return reply.code(400).send(errorBody('VALIDATION_FAILED', messages.validationFailed));
   }
-  if (status === 413) return reply.code(413).send(errorBody('PAYLOAD_TOO_LARGE', messages.payloadTooLarge));
+  if (status === 413)
+    return reply.code(413).send(errorBody('PAYLOAD_TOO_LARGE', messages.payloadTooLarge));
   if (status === 415) {
     return reply.code(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE', messages.unsupportedMediaType));
   }

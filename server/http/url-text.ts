@@ -11,10 +11,7 @@ function unsafeValue(value: unknown): boolean {
 }
 
 /** Name of the first parameter or query key/value holding unsafe text, or null. */
-export function findUnsafeUrlText(
-  params: unknown,
-  query: unknown,
-): string | null {
+export function findUnsafeUrlText(params: unknown, query: unknown): string | null {
   for (const source of [params, query]) {
     if (!source || typeof source !== 'object') continue;
     for (const [key, value] of Object.entries(source)) {
