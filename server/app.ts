@@ -25,6 +25,10 @@ import {
   PROTOCOL_VERSION,
 } from './protocol';
 import { registerStatic } from './static';
+import { registerConsoleRoute } from './console/routes';
+import { issueSetupCode } from './setup/first-admin';
+import { registerSetupRoutes } from './setup/routes';
+import { setupLink } from '../shared/setup';
 import type { CollectionRegistry } from './sync/collections';
 import { createDefaultRegistry } from './domain/registry';
 import { registerHistoryRoutes } from './domain/history';
@@ -56,6 +60,13 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Send Strict-Transport-Security (only with a certificate browsers trust). */
   hsts?: boolean;
+  /** Serve HTTPS with this certificate and key (PEM). */
+  https?: { cert: string; key: string };
+  /**
+   * The admin console (POST /api/v1/console): the token written to the console file, and the
+   * address set-up links are made for (`setup-link`). Absent: no console route.
+   */
+  console?: { token: string; publicUrl: () => string };
 }
 
 declare module 'fastify' {
@@ -67,6 +78,7 @@ declare module 'fastify' {
 
 export function buildServer(options: ServerOptions): FastifyInstance {
   const app = Fastify({
+    ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
     trustProxy: options.trustProxy ?? false,
@@ -129,6 +141,22 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerHistoryRoutes(app, { db: options.db, registry });
   registerCompromiseRoutes(app, { db: options.db, engine, registry });
   registerBackupRoutes(app, { db: options.db });
+  registerSetupRoutes(app, { db: options.db });
+  if (options.console) {
+    const { token, publicUrl } = options.console;
+    registerConsoleRoute(app, {
+      token,
+      context: () => ({
+        db: options.db,
+        engine,
+        lockout: app.loginLockout,
+        newSetupLink: async () => {
+          const code = await issueSetupCode(options.db);
+          return code ? setupLink(publicUrl(), code) : null;
+        },
+      }),
+    });
+  }
 
   if (options.staticDir !== null) {
     registerStatic(app, options.staticDir ?? path.resolve('out/renderer'));

@@ -15,7 +15,7 @@ export interface OpenStream {
 }
 
 /** Requests after which sessions may have ended: logins, admin actions, the console. */
-export const SESSION_CHANGING_URL = /^\/api\/v1\/(auth|admin|console)\//;
+export const SESSION_CHANGING_URL = /^\/api\/v1\/(auth|admin|console)(\/|$)/;
 
 export class OpenStreams {
   private readonly streams = new Set<OpenStream>();

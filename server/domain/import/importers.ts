@@ -1,6 +1,6 @@
 // Roster, staff and course imports: rows of a CSV/XLSX table → documents, with a Russian error
 // per bad row ("Строка 14: не указан класс"). Nothing is written unless every row is good.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { COLLECTIONS } from '../../../shared/collections';
 import { fullName } from '../../../shared/common';
 import type { Role } from '../../../shared/staff';
@@ -17,6 +17,14 @@ import {
 
 function zodProblem(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || 'документ'}: ${i.message}`).join('; ');
+}
+
+let russianErrors: z.core.$ZodErrorMap | undefined;
+
+/** A planned document checked by its collection's schema; problems in Russian, for the row. */
+function checkDoc(collection: 'students' | 'staff' | 'courses', doc: unknown) {
+  russianErrors ??= z.locales.ru().localeError;
+  return COLLECTIONS[collection].schema.safeParse(doc, { error: russianErrors });
 }
 
 function gender(text: string): 'male' | 'female' | null {
@@ -90,7 +98,7 @@ export function planRoster(rows: TableRow[], ctx: SchoolContext): ImportPlan {
       guardians,
     };
     doc.stamps = stampAll(doc, ['guardians'], stamp);
-    const checked = COLLECTIONS.students.schema.safeParse(doc);
+    const checked = checkDoc('students', doc);
     if (!checked.success) errors.push(`${at}: ${zodProblem(checked.error)}`);
     else docs.push(doc);
   }
@@ -145,7 +153,9 @@ export function planStaff(rows: TableRow[], ctx: SchoolContext): ImportPlan {
     }
     names.add(name);
     doc.stamps = stampAll(doc, [], stamp);
-    docs.push(doc);
+    const checked = checkDoc('staff', doc);
+    if (!checked.success) errors.push(`${at}: ${zodProblem(checked.error)}`);
+    else docs.push(doc);
   }
   return { collection: 'staff', docs, errors };
 }
@@ -212,7 +222,9 @@ export function planCourses(rows: TableRow[], ctx: SchoolContext): ImportPlan {
       hasExam: false,
     };
     doc.stamps = stampAll(doc, [], stamp);
-    docs.push(doc);
+    const checked = checkDoc('courses', doc);
+    if (!checked.success) errors.push(`${at}: ${zodProblem(checked.error)}`);
+    else docs.push(doc);
   }
   return { collection: 'courses', docs, errors };
 }

@@ -64,7 +64,7 @@ async function send(
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...headers,
     },
-    body,
+    body: body as BodyInit | undefined,
   });
   const text = await res.text();
   let parsed: unknown = text;
