@@ -11,7 +11,7 @@ import { HELP, runConsoleCommand } from '../server/console/commands';
 import type { ConsoleRequest, ConsoleResult } from '../server/console/protocol';
 import { heldMessage, lockHolder } from '../server/db/data-dir-lock';
 import { openDb } from '../server/db/open';
-import { MAX_TABLE_FILE_BYTES } from '../server/domain/import/table-file';
+import { MAX_TABLE_FILE_BYTES, tooBigMessage } from '../server/domain/import/table-file';
 import { SyncEngine } from '../server/sync/engine';
 
 const OPTIONS = {
@@ -54,12 +54,7 @@ function readFileArg(): ConsoleRequest['file'] {
   const file = path.resolve(values.file);
   if (!existsSync(file) || !statSync(file).isFile()) fail(`Файл не найден: ${file}`);
   const size = statSync(file).size;
-  if (size > MAX_TABLE_FILE_BYTES) {
-    fail(
-      `Файл слишком большой: ${(size / 1024 / 1024).toFixed(1)} МБ, можно не больше ` +
-        `${MAX_TABLE_FILE_BYTES / 1024 / 1024} МБ. Ничего не загружено.`,
-    );
-  }
+  if (size > MAX_TABLE_FILE_BYTES) fail(`${tooBigMessage(size)}\nНичего не загружено.`);
   return { name: path.basename(file), base64: readFileSync(file).toString('base64') };
 }
 

@@ -4,7 +4,12 @@
 import type { Db } from '../db/db';
 import { planCourses, planRoster, planStaff } from '../domain/import/importers';
 import { applyPlan, readSchoolContext } from '../domain/import/school-context';
-import { encodingName, MAX_TABLE_FILE_BYTES, readTable } from '../domain/import/table-file';
+import {
+  encodingName,
+  MAX_TABLE_FILE_BYTES,
+  readTable,
+  tooBigMessage,
+} from '../domain/import/table-file';
 import { TableFileError } from '../domain/import/table-file-error';
 import { checkTableKind, type TableKind } from '../domain/import/table-kind';
 import type { ConsoleRequest } from './protocol';
@@ -28,7 +33,8 @@ export async function runImport(db: Db, request: ConsoleRequest, o: Output): Pro
   }
   // base64 is 4/3 of the bytes: refuse before decoding what cannot be within the limit.
   if (request.file.base64.length > Math.ceil((MAX_TABLE_FILE_BYTES * 4) / 3) + 4) {
-    o.err(`Файл слишком большой: можно не больше ${MAX_TABLE_FILE_BYTES / 1024 / 1024} МБ.`);
+    o.err(tooBigMessage(Math.floor((request.file.base64.length * 3) / 4)));
+    o.err('Ничего не загружено.');
     return 1;
   }
   const bytes = new Uint8Array(Buffer.from(request.file.base64, 'base64'));

@@ -117,7 +117,8 @@ function refuseNul(text: string, encoding: TextEncoding): void {
 
 function refuseTooManyRows(count: number): never {
   throw new TableFileError(
-    `В файле больше ${MAX_TABLE_ROWS} строк (${count}): столько не бывает в одной школе. ` +
+    `В файле больше ${MAX_TABLE_ROWS.toLocaleString('ru-RU')} строк (${count.toLocaleString('ru-RU')}): ` +
+      'столько не бывает в одной школе. ' +
       'Проверьте, что выбран нужный файл, или разделите его на части.',
   );
 }
@@ -129,17 +130,20 @@ function csvTable(bytes: Uint8Array): {
 } {
   const { text, encoding } = decodeText(bytes);
   refuseNul(text, encoding);
-  // Count lines before parsing: a huge file is refused without building its rows.
-  let lines = 0;
+  // Count line breaks before parsing: a huge file is refused without building its rows (the
+  // header's and a trailing one are allowed for; the exact count is checked after parsing).
+  let breaks = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    lines += 1;
-    if (lines > MAX_TABLE_ROWS + 1) refuseTooManyRows(lines);
+    breaks += 1;
+    if (breaks > MAX_TABLE_ROWS + 1) refuseTooManyRows(breaks - 1);
   }
   const parsed = Papa.parse<string[]>(text, {
     delimitersToGuess: [';', ',', '\t'],
     skipEmptyLines: false,
   });
-  return { ...toTable(parsed.data), encoding };
+  const table = toTable(parsed.data);
+  if (table.rows.length > MAX_TABLE_ROWS) refuseTooManyRows(table.rows.length);
+  return { ...table, encoding };
 }
 
 export function parseCsv(bytes: Uint8Array): TableRow[] {
@@ -240,12 +244,21 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<Ta
   return table;
 }
 
-function refuseTooBig(bytes: number): never {
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
-  throw new TableFileError(
-    `Файл слишком большой: ${mb(bytes)} МБ, а можно не больше ${mb(MAX_TABLE_FILE_BYTES)} МБ. ` +
-      'Проверьте, что выбран нужный файл.',
+/** "11,0 МБ" */
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} МБ`;
+}
+
+/** The Russian refusal of a file over MAX_TABLE_FILE_BYTES (also used by the CLI before reading). */
+export function tooBigMessage(bytes: number): string {
+  return (
+    `Файл слишком большой: ${formatMegabytes(bytes)}, можно не больше ` +
+    `${MAX_TABLE_FILE_BYTES / 1024 / 1024} МБ. Проверьте, что выбран нужный файл.`
   );
+}
+
+function refuseTooBig(bytes: number): never {
+  throw new TableFileError(tooBigMessage(bytes));
 }
 
 /** Reads a table file from disk; its size is checked before a byte is read. */
