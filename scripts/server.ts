@@ -234,6 +234,8 @@ if ((await countAccounts(db)) === 0) {
   }
 }
 
+console.log('Остановить сервер: Ctrl+C.');
+
 let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
