@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import tls from 'node:tls';
 import type { ConsoleFile } from './console-file';
 import {
+  CONSOLE_BACKUP_PATH,
   CONSOLE_PATH,
   CONSOLE_TOKEN_HEADER,
   ConsoleResultSchema,
@@ -48,25 +49,28 @@ function pinnedConnection(url: URL, fingerprint256: string) {
   };
 }
 
-export async function sendConsoleCommand(
+/** One request to the console over the pinned connection; the answer's status and bytes. */
+async function consoleRequest(
   info: ConsoleFile,
-  request: ConsoleRequest,
-): Promise<ConsoleResult> {
+  method: 'GET' | 'POST',
+  pathname: string,
+  body?: Buffer,
+): Promise<{ status: number; bytes: Buffer }> {
   const url = new URL(info.url);
-  const body = Buffer.from(JSON.stringify(request), 'utf8');
   if (url.protocol === 'https:' && !info.fingerprint256) {
     throw new ConsoleConnectionError('В файле консоли нет отпечатка сертификата сервера');
   }
-  const text = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const req = http.request(
       {
-        method: 'POST',
+        method,
         host: url.hostname,
         port: url.port,
-        path: CONSOLE_PATH,
+        path: pathname,
         headers: {
-          'content-type': 'application/json',
-          'content-length': body.byteLength,
+          ...(body
+            ? { 'content-type': 'application/json', 'content-length': body.byteLength }
+            : {}),
           [CONSOLE_TOKEN_HEADER]: info.token,
         },
         ...(url.protocol === 'https:'
@@ -76,9 +80,7 @@ export async function sendConsoleCommand(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-        );
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes: Buffer.concat(chunks) }));
         res.on('error', reject);
       },
     );
@@ -94,15 +96,40 @@ export async function sendConsoleCommand(
     );
     req.end(body);
   });
-  let parsed: unknown;
+}
+
+function refusal(status: number, bytes: Buffer): ConsoleConnectionError {
+  let message: string | undefined;
   try {
-    parsed = JSON.parse(text.text);
+    message = (JSON.parse(bytes.toString('utf8')) as { error?: { message?: string } }).error
+      ?.message;
   } catch {
-    throw new ConsoleConnectionError(`Сервер ответил непонятно (код ${text.status})`);
+    // not JSON
   }
-  if (text.status !== 200) {
-    const message = (parsed as { error?: { message?: string } }).error?.message;
-    throw new ConsoleConnectionError(message ?? `Сервер отказал (код ${text.status})`);
+  return new ConsoleConnectionError(message ?? `Сервер отказал (код ${status})`);
+}
+
+export async function sendConsoleCommand(
+  info: ConsoleFile,
+  request: ConsoleRequest,
+): Promise<ConsoleResult> {
+  const answer = await consoleRequest(
+    info,
+    'POST',
+    CONSOLE_PATH,
+    Buffer.from(JSON.stringify(request), 'utf8'),
+  );
+  if (answer.status !== 200) throw refusal(answer.status, answer.bytes);
+  try {
+    return ConsoleResultSchema.parse(JSON.parse(answer.bytes.toString('utf8')));
+  } catch {
+    throw new ConsoleConnectionError(`Сервер ответил непонятно (код ${answer.status})`);
   }
-  return ConsoleResultSchema.parse(parsed);
+}
+
+/** The running server's online backup (a .tar.gz of the PGlite folder), through the console. */
+export async function downloadConsoleBackup(info: ConsoleFile): Promise<Uint8Array> {
+  const answer = await consoleRequest(info, 'GET', CONSOLE_BACKUP_PATH);
+  if (answer.status !== 200) throw refusal(answer.status, answer.bytes);
+  return new Uint8Array(answer.bytes);
 }

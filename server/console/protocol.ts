@@ -3,6 +3,8 @@
 import { z } from 'zod';
 
 export const CONSOLE_PATH = '/api/v1/console';
+/** GET: the online backup of the embedded database (npm run backup -- --online). */
+export const CONSOLE_BACKUP_PATH = '/api/v1/console/backup';
 /** The console token travels in this header, never in the Authorization of a user session. */
 export const CONSOLE_TOKEN_HEADER = 'x-journal-console';
 
