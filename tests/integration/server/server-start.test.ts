@@ -214,6 +214,28 @@ describe('first start of an empty server', () => {
         const unlock = admin('unlock', 'ivanova');
         expect(unlock.status, unlock.stderr).toBe(0);
         expect(unlock.stdout).toContain('Для «ivanova» задержки входа не было.');
+        // The online backup is asked through the same console channel (no password needed).
+        const copy = path.join(dir, 'copy.tar.gz');
+        const backup = spawnSync(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            'scripts/backup.ts',
+            'backup',
+            '--online',
+            '--data-dir',
+            dataDir,
+            '--out',
+            copy,
+          ],
+          { encoding: 'utf8', timeout: 120_000 },
+        );
+        expect(backup.status, backup.stderr).toBe(0);
+        expect(backup.stdout).toMatch(
+          /^Резервная копия: .*copy\.tar\.gz \(\d+ байт, SHA-256 [0-9a-f]{64}\)/,
+        );
+        expect([...readFileSync(copy).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
         const unknown = admin('no-such-command');
         expect(unknown.status).toBe(1);
         expect(unknown.stderr).toContain('Неизвестная команда «no-such-command»');
