@@ -76,7 +76,7 @@ try {
     console.log(
       'npm run backup -- --data-dir ./data --out backup.tar.gz [--online [--server URL --login admin]]\n' +
         'npm run restore -- --in backup.tar.gz --data-dir ./data-restored\n' +
-        'With DATABASE_URL: pg_dump -Fc / pg_restore. See docs/OPERATIONS.md.',
+        'С DATABASE_URL: pg_dump -Fc / pg_restore. Подробнее: docs/OPERATIONS.md.',
     );
     process.exitCode = values.help ? 0 : 1;
   } else if (mode === 'backup') {
