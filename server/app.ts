@@ -92,13 +92,14 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
   registerSecurityHeaders(app, { hsts: options.hsts ?? false });
   registerJsonBodyParser(app);
-  registerUrlTextCheck(app);
   const registry = options.registry ?? createDefaultRegistry();
   const engine = new SyncEngine(options.db);
   const openStreams = new OpenStreams();
   app.decorate('syncEngine', engine);
 
   registerCors(app, options.corsOrigins ?? DEFAULT_CORS_ORIGINS);
+  // After CORS, so the desktop (another origin) can read the refusal.
+  registerUrlTextCheck(app);
 
   const minProtocol = options.minClientProtocol ?? MIN_CLIENT_PROTOCOL;
   app.addHook('onRequest', async (request, reply) => {

@@ -84,6 +84,14 @@ describe('security headers', () => {
     }
     const bad = await api(server, 'POST', '/api/v1/auth/login', '{"login":');
     expectLockedDown(bad.headers, 'a 400');
+    const nul = await api(server, 'GET', '/api/v1/sync/stream?collections=a%00', undefined, token);
+    expect(nul.status).toBe(400);
+    expectLockedDown(nul.headers, 'a refused NUL');
+    const old = await api(server, 'GET', '/api/v1/health', undefined, undefined, {
+      'x-journal-protocol': '0',
+    });
+    expect(old.status).toBe(426);
+    expectLockedDown(old.headers, 'a 426');
   });
 
   it('on the live stream (headers copied past hijack)', async () => {
