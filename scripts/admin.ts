@@ -81,7 +81,12 @@ if (running) {
   try {
     print(await sendConsoleCommand(running, request));
   } catch (error) {
-    fail(error instanceof ConsoleConnectionError ? error.message : String(error));
+    fail(
+      error instanceof ConsoleConnectionError
+        ? `${error.message}\n(Файл консоли: ${consoleFilePath(dataDir)}. Если сервер точно не ` +
+            'запущен — например, компьютер выключили без остановки сервера, — удалите этот файл.)'
+        : String(error),
+    );
   }
 } else if (command === 'help') {
   console.log(HELP);

@@ -136,13 +136,15 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 6,
-    name: 'one-time set-up code of an empty server',
+    name: 'one-time set-up code of an empty server; known sign-in addresses',
     statements: [
       // Only the SHA-256 of the code printed at start; the row is deleted when the code is used.
       `CREATE TABLE setup_codes (
         code_hash text PRIMARY KEY,
         created_at timestamptz NOT NULL DEFAULT now()
       )`,
+      // The lockout asks «has this login signed in from this address?» on every login attempt.
+      `CREATE INDEX login_attempts_success ON login_attempts (login, ip) WHERE outcome = 'success'`,
     ],
   },
 ];
