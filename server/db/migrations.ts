@@ -134,6 +134,19 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX audit_log_account ON audit_log (account_id, at)`,
     ],
   },
+  {
+    version: 6,
+    name: 'one-time set-up code of an empty server; known sign-in addresses',
+    statements: [
+      // Only the SHA-256 of the code printed at start; the row is deleted when the code is used.
+      `CREATE TABLE setup_codes (
+        code_hash text PRIMARY KEY,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      // The lockout asks «has this login signed in from this address?» on every login attempt.
+      `CREATE INDEX login_attempts_success ON login_attempts (login, ip) WHERE outcome = 'success'`,
+    ],
+  },
 ];
 
 /** Any fixed number: every server process migrating the same database takes this lock first. */

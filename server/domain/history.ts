@@ -176,21 +176,41 @@ export function registerHistoryRoutes(
   app.get('/api/v1/refusals/mine', { preHandler: auth }, async (request) => {
     const user = requireUser(request);
     const query = parseBody(refusalsQuery, request.query);
-    const result = await db.query(
-      `SELECT r.id, r.at, r.collection, r.doc_id, r.reason, d.name AS device_name
-       FROM refusals r LEFT JOIN devices d ON d.id = r.device_id
-       WHERE r.account_id = $1 ORDER BY r.id DESC LIMIT $2`,
-      [user.accountId, query.limit],
-    );
-    return {
-      refusals: result.rows.map((r) => ({
-        id: toNumber(r.id),
-        at: toIsoTime(r.at),
-        collection: String(r.collection),
-        docId: r.doc_id === null ? null : String(r.doc_id),
-        reason: String(r.reason),
-        device: r.device_name === null ? null : String(r.device_name),
-      })),
-    };
+    const refusals = await listRefusals(db, { accountId: user.accountId, limit: query.limit });
+    return { refusals: refusals.map(({ login: _login, ...r }) => r) };
   });
+}
+
+export interface RefusalEntry {
+  id: number;
+  at: string | null;
+  collection: string;
+  docId: string | null;
+  reason: string;
+  /** The account's login (null when it no longer exists). */
+  login: string | null;
+  device: string | null;
+}
+
+/** Refused writes, newest first: of one account, or of everyone (the admin console). */
+export async function listRefusals(
+  db: Queryable,
+  filter: { accountId?: string; limit: number },
+): Promise<RefusalEntry[]> {
+  const result = await db.query(
+    `SELECT r.id, r.at, r.collection, r.doc_id, r.reason, d.name AS device_name, a.login
+     FROM refusals r LEFT JOIN devices d ON d.id = r.device_id
+     LEFT JOIN accounts a ON a.id = r.account_id
+     WHERE ($1::text IS NULL OR r.account_id = $1) ORDER BY r.id DESC LIMIT $2`,
+    [filter.accountId ?? null, filter.limit],
+  );
+  return result.rows.map((r) => ({
+    id: toNumber(r.id),
+    at: toIsoTime(r.at),
+    collection: String(r.collection),
+    docId: r.doc_id === null ? null : String(r.doc_id),
+    reason: String(r.reason),
+    login: r.login === null ? null : String(r.login),
+    device: r.device_name === null ? null : String(r.device_name),
+  }));
 }
