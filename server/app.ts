@@ -19,6 +19,7 @@ import { registerStatic } from './static';
 import type { CollectionRegistry } from './sync/collections';
 import { createDefaultRegistry } from './domain/registry';
 import { registerHistoryRoutes } from './domain/history';
+import { registerSchoolRoutes } from './domain/school/routes';
 import { SyncEngine } from './sync/engine';
 import { registerSyncRoutes } from './sync/routes';
 
@@ -43,6 +44,8 @@ export interface ServerOptions {
   corsOrigins?: readonly string[];
   /** Trust X-Forwarded-For (only behind a reverse proxy). */
   trustProxy?: boolean;
+  /** The school's date for set-up operations, "YYYY-MM-DD" (tests); default the server's local date. */
+  today?: () => string;
 }
 
 declare module 'fastify' {
@@ -150,6 +153,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
   registerHistoryRoutes(app, { db: options.db, registry });
   registerCompromiseRoutes(app, { db: options.db, engine, registry });
+  registerSchoolRoutes(app, { db: options.db, engine, registry, today: options.today });
   registerBackupRoutes(app, { db: options.db });
 
   if (options.staticDir !== null) {

@@ -134,6 +134,15 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX audit_log_account ON audit_log (account_id, at)`,
     ],
   },
+  {
+    version: 12,
+    name: 'lessons by class and date (timetable generation)',
+    statements: [
+      // Regeneration after a timetable change reads one class's lessons from a date on.
+      `CREATE INDEX documents_lessons_class_date ON documents ((doc->>'classId'), (doc->>'date'))
+         WHERE collection = 'lessons'`,
+    ],
+  },
 ];
 
 /** Any fixed number: every server process migrating the same database takes this lock first. */

@@ -6,16 +6,7 @@ import type { Subject } from '../school';
 import type { Student } from '../student';
 import { compareStudents } from '../student';
 
-/** "2026-10-12" → "12.10.2026", the form printed in Russian documents. */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return y && m && d ? `${d}.${m}.${y}` : iso;
-}
-
-/** Whole days from `a` to `b` (both "YYYY-MM-DD"), positive when `b` is later. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
+export { daysBetween, formatDate } from '../iso-date';
 
 /** Inclusive date range check; an absent bound is open. */
 export function inDateRange(date: string, from?: string | null, to?: string | null): boolean {
