@@ -89,14 +89,20 @@ function classClash(cells: Placed[]): boolean {
 }
 
 /**
- * One teacher at several cells: a clash unless it is one joint lesson (поток): the same subject in
- * the same named room.
+ * Cells marked as one joint lesson (поток): every one of them `joint`, one subject, one room.
+ * A teacher's two classes in their own room are a clash unless the timetable says so.
  */
+function jointLesson(cells: Placed[]): boolean {
+  return (
+    cells.every((p) => p.cell.joint === true) &&
+    new Set(cells.map((p) => p.course.subjectId)).size === 1 &&
+    new Set(cells.map((p) => p.cell.room.toLocaleLowerCase('ru'))).size === 1
+  );
+}
+
+/** One teacher at several cells of different courses, not one joint lesson. */
 function teacherClash(cells: Placed[]): boolean {
-  if (new Set(cells.map((p) => p.course.id)).size < 2) return false;
-  const subjects = new Set(cells.map((p) => p.course.subjectId));
-  const rooms = new Set(cells.map((p) => p.cell.room));
-  return !(subjects.size === 1 && rooms.size === 1 && !rooms.has(''));
+  return new Set(cells.map((p) => p.course.id)).size >= 2 && !jointLesson(cells);
 }
 
 function checkSlot(
@@ -141,7 +147,7 @@ function checkSlot(
     (p) => p.cell.room.toLocaleLowerCase('ru'),
   );
   for (const cells of byRoom.values()) {
-    if (new Set(cells.map((p) => p.course.teacherId)).size < 2) continue;
+    if (new Set(cells.map((p) => p.course.teacherId)).size < 2 || jointLesson(cells)) continue;
     const what = listOf(
       sortedUnique(
         cells.map(

@@ -13,6 +13,11 @@ export const TimetableCellSchema = z.object({
   courseId: IdSchema,
   /** "каб. 21", "Спортзал"; '' when the timetable names no room. */
   room: z.string().trim().max(20, 'Название кабинета не длиннее 20 знаков'),
+  /**
+   * Held together with other classes (поток: one teacher, one subject, one room for several
+   * classes at once, as aSc Timetables writes a lesson of several classes). Absent = no.
+   */
+  joint: z.boolean().optional(),
 });
 export type TimetableCell = z.infer<typeof TimetableCellSchema>;
 

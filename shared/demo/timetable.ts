@@ -73,14 +73,19 @@ export function buildTimetable(
   courses: CourseDraft[],
   busy: Set<string>,
 ): WeekTimetable {
+  // A split subject's groups share a cell, unless one teacher holds both: then one after the other.
   const items = new Map<string, { item: SlotItem; hours: number }>();
   for (const c of courses) {
-    const entry = items.get(c.subjectId) ?? {
+    const shared = items.get(c.subjectId);
+    const key = shared?.item.courses.some((o) => o.teacherId === c.teacherId)
+      ? `${c.subjectId}|${c.id}`
+      : c.subjectId;
+    const entry = items.get(key) ?? {
       item: { subjectId: c.subjectId, courses: [] },
       hours: c.hours,
     };
     entry.item.courses.push(c);
-    items.set(c.subjectId, entry);
+    items.set(key, entry);
   }
   const blocks = [...items.values()]
     .sort((a, b) => b.hours - a.hours || (a.item.subjectId < b.item.subjectId ? -1 : 1))

@@ -100,7 +100,8 @@ export function parseAscXml(bytes: Uint8Array): TimetableFile {
     ignoreAttributes: false,
     attributeNamePrefix: '',
     parseAttributeValue: false,
-    isArray: (name) => LISTS.includes(name),
+    // Attributes named like tables ("period", "day" of a card) stay plain values.
+    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && LISTS.includes(name),
   });
   const doc = parser.parse(text) as Record<string, unknown>;
   const root = doc.timetable as Record<string, unknown> | undefined;
@@ -139,7 +140,8 @@ export function parseAscXml(bytes: Uint8Array): TimetableFile {
   };
   const roomName = (id: string): string => {
     const r = rooms.get(id);
-    return (attr(r, 'short') || attr(r, 'name')).slice(0, 20);
+    const name = attr(r, 'name');
+    return (name && name.length <= 20 ? name : attr(r, 'short') || name).slice(0, 20);
   };
 
   const rows: TimetableRow[] = [];
@@ -216,6 +218,7 @@ export function parseAscXml(bytes: Uint8Array): TimetableFile {
             teacherName: teacherName(teacherIds[0] ?? ''),
             room: roomIds.map(roomName).filter(Boolean)[0] ?? '',
             hoursPerWeek: Number.isFinite(perWeek) && perWeek > 0 ? perWeek : null,
+            joint: classIds.length > 1,
           });
         }
       }

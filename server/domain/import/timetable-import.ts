@@ -12,7 +12,6 @@ import { setPart, type Stamped } from '../../../shared/merge';
 import type { School, Subject } from '../../../shared/school';
 import type { ClassGroup, SchoolClass } from '../../../shared/school-class';
 import { replaced, type SetupContext } from '../../../shared/setup/context';
-import { formatProblems } from '../../../shared/setup/problems';
 import { checkTimetableDocument, conflictsOfChange } from '../../../shared/setup/timetable-checks';
 import type { Stamp, Stamps } from '../../../shared/stamp';
 import {
@@ -190,7 +189,13 @@ export function planTimetableImport(
       });
     }
     const list = cells.get(cls.id) ?? [];
-    list.push({ weekday: row.weekday!, slot: row.slot!, courseId, room: row.room });
+    list.push({
+      weekday: row.weekday!,
+      slot: row.slot!,
+      courseId,
+      room: row.room,
+      ...(row.joint ? { joint: true } : {}),
+    });
     cells.set(cls.id, list);
   }
 
@@ -257,13 +262,12 @@ export function planTimetableImport(
     timetables: plan.timetables.reduce((list, t) => replaced(list, t, t.id), [...ctx.timetables]),
   };
   plan.after = after;
-  if (errors.length > 0) return plan;
-
+  // The versions built from the good rows are checked too, so one pass shows every problem.
   for (const t of plan.timetables) {
     const problems = checkTimetableDocument(t, after);
     if (problems.length > 0) {
       const cls = after.classes.find((c) => c.id === t.classId);
-      errors.push(`${cls?.name ?? t.classId}: ${formatProblems(problems, 5)}`);
+      for (const p of problems) errors.push(`${cls?.name ?? t.classId}: ${p.message}`);
     }
   }
   for (const c of conflictsOfChange(ctx.timetables, after.timetables, after))

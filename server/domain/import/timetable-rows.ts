@@ -19,6 +19,8 @@ export interface TimetableRow {
   room: string;
   /** Lessons a week of the course, when the file says (aSc "periodsperweek"). */
   hoursPerWeek: number | null;
+  /** Held together with other classes (поток): an aSc lesson of several classes, «Поток: да». */
+  joint: boolean;
 }
 
 export interface TimetableFile {

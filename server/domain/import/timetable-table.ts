@@ -26,6 +26,7 @@ function toRow(row: TableRow): TimetableRow {
     teacherName: cell(row, 'Учитель'),
     room: cell(row, 'Кабинет', 'Аудитория').slice(0, 20),
     hoursPerWeek: null,
+    joint: /^(да|\+|1|yes)$/i.test(cell(row, 'Поток')),
   };
 }
 
