@@ -37,7 +37,9 @@ describe('lessonId', () => {
     expect(courseIdFor('cls-5a', 'math', null)).toBe('crs-cls-5a-math');
     expect(courseIdFor('cls-5a', 'eng', 'cls-5a-eng-1')).toBe('crs-cls-5a-eng-cls-5a-eng-1');
     expect(timetableId('cls-5a', '2027-01-15')).toBe('tt:cls-5a:2027-01-15');
-    expect(IdSchema.safeParse(courseIdFor('a'.repeat(64), 'b'.repeat(64), 'c'.repeat(64))).success).toBe(true);
+    expect(
+      IdSchema.safeParse(courseIdFor('a'.repeat(64), 'b'.repeat(64), 'c'.repeat(64))).success,
+    ).toBe(true);
   });
 
   it('is the id of every demo lesson', () => {

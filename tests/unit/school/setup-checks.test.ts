@@ -6,7 +6,15 @@ import { checkClass } from '../../../shared/setup/class-checks';
 import { checkCourse } from '../../../shared/setup/course-checks';
 import { checkTimetable, checkTimetableDocument } from '../../../shared/setup/timetable-checks';
 import { formatProblems } from '../../../shared/setup/problems';
-import { CLASSES, COURSES, PERIODS, SCHOOL, TIMETABLES, smallContext, version } from './small-school';
+import {
+  CLASSES,
+  COURSES,
+  PERIODS,
+  SCHOOL,
+  TIMETABLES,
+  smallContext,
+  version,
+} from './small-school';
 
 const ctx = smallContext();
 const messageAt = (problems: { path: string; message: string }[], path: string) =>
@@ -33,7 +41,9 @@ describe('school card', () => {
       'Каникулы «Наоборот» заканчиваются раньше, чем начинаются',
     ]);
     const backwards = checkSchool({ ...SCHOOL, year: { ...SCHOOL.year, end: '2026-08-01' } });
-    expect(messageAt(backwards, 'year.end')).toEqual(['Учебный год заканчивается раньше, чем начинается']);
+    expect(messageAt(backwards, 'year.end')).toEqual([
+      'Учебный год заканчивается раньше, чем начинается',
+    ]);
   });
 
   it('refuses a bell ending before it starts, overlapping lessons, a weekday in two bell schedules', () => {
@@ -47,9 +57,15 @@ describe('school card', () => {
       { id: 'short', name: 'Сокращённый день', weekdays: [5, 6], bells: bells.slice(1, 2) },
     ];
     const problems = checkSchool({ ...SCHOOL, bells, bellSchedules: schedules });
-    expect(messageAt(problems, 'bells.0.end')).toEqual(['1-й урок заканчивается не позже, чем начинается']);
-    expect(messageAt(problems, 'bells.2.start')).toEqual(['3-й урок начинается раньше, чем заканчивается 2-й']);
-    expect(messageAt(problems, 'bellSchedules.1.weekdays')).toEqual(['суббота: уже в расписании звонков «Суббота»']);
+    expect(messageAt(problems, 'bells.0.end')).toEqual([
+      '1-й урок заканчивается не позже, чем начинается',
+    ]);
+    expect(messageAt(problems, 'bells.2.start')).toEqual([
+      '3-й урок начинается раньше, чем заканчивается 2-й',
+    ]);
+    expect(messageAt(problems, 'bellSchedules.1.weekdays')).toEqual([
+      'суббота: уже в расписании звонков «Суббота»',
+    ]);
     const badTime = checkSchool({ ...SCHOOL, bells: [{ slot: 1, start: '8:30', end: '09:15' }] });
     expect(messageAt(badTime, 'bells.0.start')).toEqual(['Время в формате ЧЧ:ММ, например 08:30']);
   });
@@ -57,11 +73,16 @@ describe('school card', () => {
   it('refuses a weight of 0 and thresholds out of order in the grading policy', () => {
     const workTypes = SCHOOL.policy.workTypes.map((w, i) => (i === 0 ? { ...w, weight: 0 } : w));
     const zero = checkSchool({ ...SCHOOL, policy: { ...SCHOOL.policy, workTypes } });
-    expect(messageAt(zero, 'policy.workTypes.0.weight')).toEqual(['Вес должен быть больше 0: от 0,1 до 10']);
+    expect(messageAt(zero, 'policy.workTypes.0.weight')).toEqual([
+      'Вес должен быть больше 0: от 0,1 до 10',
+    ]);
     const thresholds = { five: 4.5, four: 4.6, three: 2.5 };
     const order = checkSchool({ ...SCHOOL, policy: { ...SCHOOL.policy, thresholds } });
     expect(messageAt(order, 'policy.thresholds')).toEqual(['Пороги должны убывать: 5 > 4 > 3']);
-    const missing = checkSchool({ ...SCHOOL, policy: { ...SCHOOL.policy, defaultWorkTypeId: 'нет' } });
+    const missing = checkSchool({
+      ...SCHOOL,
+      policy: { ...SCHOOL.policy, defaultWorkTypeId: 'нет' },
+    });
     expect(messageAt(missing, 'policy.defaultWorkTypeId')).toHaveLength(1);
   });
 
@@ -76,10 +97,21 @@ describe('school card', () => {
       email: 'школа',
       operator: { ...SCHOOL.operator, inn: '1234567890', ogrn: '123' },
       subjects: [...SCHOOL.subjects, { id: 'rus2', name: 'русский язык', short: 'Р' }],
-      attendanceCodes: [...SCHOOL.attendanceCodes, { code: 'Н', label: 'ещё раз', reason: 'unexcused' }],
+      attendanceCodes: [
+        ...SCHOOL.attendanceCodes,
+        { code: 'Н', label: 'ещё раз', reason: 'unexcused' },
+      ],
     });
-    expect(bad.map((p) => p.path).sort()).toEqual(['attendanceCodes.4.code', 'email', 'operator.inn', 'operator.ogrn', 'subjects.4.name']);
-    expect(formatProblems(bad, 2)).toMatch(/^operator\.inn: ИНН — 10 или 12 цифр с верной контрольной цифрой; operator\.ogrn: .* \(и ещё: 3\)$/);
+    expect(bad.map((p) => p.path).sort()).toEqual([
+      'attendanceCodes.4.code',
+      'email',
+      'operator.inn',
+      'operator.ogrn',
+      'subjects.4.name',
+    ]);
+    expect(formatProblems(bad, 2)).toMatch(
+      /^operator\.inn: ИНН — 10 или 12 цифр с верной контрольной цифрой; operator\.ogrn: .* \(и ещё: 3\)$/,
+    );
   });
 
   it('refuses non-working days outside the year and twice the same day', () => {
@@ -92,8 +124,12 @@ describe('school card', () => {
       ],
     };
     const problems = checkSchool({ ...SCHOOL, year });
-    expect(messageAt(problems, 'year.nonWorkingDays.0.date')).toEqual(['День 01.01.2027 вне учебного года (01.09.2026–31.12.2026)']);
-    expect(messageAt(problems, 'year.nonWorkingDays.2.date')).toEqual(['День 04.11.2026 уже указан (строка 2)']);
+    expect(messageAt(problems, 'year.nonWorkingDays.0.date')).toEqual([
+      'День 01.01.2027 вне учебного года (01.09.2026–31.12.2026)',
+    ]);
+    expect(messageAt(problems, 'year.nonWorkingDays.2.date')).toEqual([
+      'День 04.11.2026 уже указан (строка 2)',
+    ]);
   });
 });
 
@@ -113,7 +149,9 @@ describe('periods', () => {
     expect(messageAt(overlap, 'start')).toEqual([
       'Период «2 quarter» пересекается с периодом «1 quarter» (01.09.2026–23.10.2026)',
     ]);
-    expect(messageAt(checkPeriod({ ...q, id: 'q1bis' }, ctx), 'number')).toEqual(['Период «1 quarter» уже есть']);
+    expect(messageAt(checkPeriod({ ...q, id: 'q1bis' }, ctx), 'number')).toEqual([
+      'Период «1 quarter» уже есть',
+    ]);
     expect(messageAt(checkPeriod({ ...q, scheme: 'halfYears' }, ctx), 'kind')).toHaveLength(1);
   });
 });
@@ -122,7 +160,16 @@ describe('classes and courses', () => {
   it('refuses a wrong name, a repeated class, an unknown class teacher, a repeated group', () => {
     const c = CLASSES[1]!;
     expect(checkClass(c, ctx)).toEqual([]);
-    const twin = checkClass({ ...c, id: 'other', classTeacherId: 'nobody', name: '5A', groups: [c.groups[0]!, { ...c.groups[0]!, id: 'g9' }] }, ctx);
+    const twin = checkClass(
+      {
+        ...c,
+        id: 'other',
+        classTeacherId: 'nobody',
+        name: '5A',
+        groups: [c.groups[0]!, { ...c.groups[0]!, id: 'g9' }],
+      },
+      ctx,
+    );
     expect(twin.map((p) => p.message)).toEqual([
       'Название класса — «5А»',
       'Класс 5А уже есть',
@@ -137,8 +184,13 @@ describe('classes and courses', () => {
   it('refuses a course of an unknown subject, group or teacher, and a second course of the same subject', () => {
     const k = COURSES[1]!;
     expect(checkCourse(k, ctx)).toEqual([]);
-    expect(checkCourse({ ...k, id: 'k-dup' }, ctx).map((p) => p.message)).toEqual(['Курс «Математика» в 5А уже есть']);
-    const bad = checkCourse({ ...k, id: 'k-bad', subjectId: 'astro', groupId: 'g7', teacherId: 'x' }, ctx);
+    expect(checkCourse({ ...k, id: 'k-dup' }, ctx).map((p) => p.message)).toEqual([
+      'Курс «Математика» в 5А уже есть',
+    ]);
+    const bad = checkCourse(
+      { ...k, id: 'k-bad', subjectId: 'astro', groupId: 'g7', teacherId: 'x' },
+      ctx,
+    );
     expect(bad.map((p) => p.path)).toEqual(['subjectId', 'groupId', 'teacherId']);
     expect(messageAt(checkCourse({ ...k, hoursPerWeek: 0 }, ctx), 'hoursPerWeek')).toHaveLength(1);
   });
@@ -159,12 +211,16 @@ describe('timetable versions', () => {
   });
 
   it('refuses the conflicts a change brings in, not those already there', () => {
-    const clash = version('c10a', '2026-09-01', [{ weekday: 1, slot: 2, courseId: 'k10-math', room: 'каб. 31' }]);
+    const clash = version('c10a', '2026-09-01', [
+      { weekday: 1, slot: 2, courseId: 'k10-math', room: 'каб. 31' },
+    ]);
     expect(checkTimetable(clash, ctx).map((p) => p.message)).toEqual([
       'Кабинет «каб. 31» в понедельник на 2-м уроке занят дважды: 10А «Математика» (Петров Б. И.) и 5А «Английский язык» (Ким Е. С.) (с 01.09.2026)',
     ]);
     // With the conflict already stored, another edit of the same version is not refused for it.
-    const stored = smallContext({ timetables: [...TIMETABLES.filter((t) => t.id !== clash.id), clash] });
+    const stored = smallContext({
+      timetables: [...TIMETABLES.filter((t) => t.id !== clash.id), clash],
+    });
     const edited = { ...clash, name: 'исправленное' };
     expect(checkTimetable(edited, stored)).toEqual([]);
   });

@@ -50,7 +50,13 @@ export const PERIODS: Period[] = [
   period('year', 'year', null, 1, '2026-09-01', '2026-12-31'),
 ];
 
-const cls = (id: string, grade: number, letter: string, teacher: string, groups: SchoolClass['groups'] = []): SchoolClass => ({
+const cls = (
+  id: string,
+  grade: number,
+  letter: string,
+  teacher: string,
+  groups: SchoolClass['groups'] = [],
+): SchoolClass => ({
   id,
   stamps: {},
   yearId: 'y26',
@@ -102,7 +108,12 @@ export const COURSES: Course[] = [
   course('k10-math', 'c10a', 'math', 't2', null, 1),
 ];
 
-const staff = (id: string, lastName: string, firstName: string, middleName: string): StaffMember => ({
+const staff = (
+  id: string,
+  lastName: string,
+  firstName: string,
+  middleName: string,
+): StaffMember => ({
   id,
   stamps: {},
   lastName,
@@ -165,7 +176,8 @@ export const TIMETABLES: Timetable[] = [
 export const SCHOOL: School = {
   id: 'school',
   stamps: {},
-  fullName: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 3»',
+  fullName:
+    'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 3»',
   shortName: 'МБОУ СОШ № 3',
   address: '171500, Тверская обл., г. Кимры, ул. Школьная, д. 5',
   phone: '+7 (48236) 2-10-10',

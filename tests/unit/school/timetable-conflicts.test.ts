@@ -8,8 +8,16 @@ import { COURSES, TIMETABLES, smallContext, version } from './small-school';
 const courses = new Map(COURSES.map((c) => [c.id, c]));
 const names = namesOf(smallContext());
 const find = (versions = TIMETABLES) => findTimetableConflicts(versions, courses, 'y26', names);
-const cell = (weekday: number, slot: number, courseId: string, room = '', joint?: boolean): TimetableCell =>
-  joint === undefined ? { weekday, slot, courseId, room } : { weekday, slot, courseId, room, joint };
+const cell = (
+  weekday: number,
+  slot: number,
+  courseId: string,
+  room = '',
+  joint?: boolean,
+): TimetableCell =>
+  joint === undefined
+    ? { weekday, slot, courseId, room }
+    : { weekday, slot, courseId, room, joint };
 
 describe('findTimetableConflicts', () => {
   it('finds none in a timetable whose only shared slot is two groups of a class', () => {
@@ -17,7 +25,12 @@ describe('findTimetableConflicts', () => {
   });
 
   it('refuses two courses of one class in a slot, and one group twice', () => {
-    const clash = version('c5a', '2026-09-01', [cell(1, 1, 'k5-math'), cell(1, 1, 'k5-trud'), cell(2, 1, 'k5-eng1'), cell(2, 1, 'k5-math')]);
+    const clash = version('c5a', '2026-09-01', [
+      cell(1, 1, 'k5-math'),
+      cell(1, 1, 'k5-trud'),
+      cell(2, 1, 'k5-eng1'),
+      cell(2, 1, 'k5-math'),
+    ]);
     const conflicts = find([clash]);
     expect(conflicts.map((c) => [c.kind, c.weekday, c.slot])).toEqual([
       ['class', 1, 1],
@@ -33,7 +46,12 @@ describe('findTimetableConflicts', () => {
     const tenth = version('c10a', '2026-10-01', [cell(2, 2, 'k10-math', 'каб. 14')]);
     const conflicts = find([...TIMETABLES, tenth]);
     expect(conflicts).toHaveLength(1);
-    expect(conflicts[0]).toMatchObject({ kind: 'teacher', from: '2026-10-01', weekday: 2, slot: 2 });
+    expect(conflicts[0]).toMatchObject({
+      kind: 'teacher',
+      from: '2026-10-01',
+      weekday: 2,
+      slot: 2,
+    });
     expect(conflicts[0]?.message).toBe(
       'Учитель Петров Б. И. во вторник на 2-м уроке ведёт сразу несколько уроков: 10А «Математика» (каб. 14) и 5А «Математика» (каб. 14) (с 01.10.2026)',
     );
@@ -55,7 +73,9 @@ describe('findTimetableConflicts', () => {
     const b = version('c10a', '2026-09-01', [cell(3, 2, 'k10-math', 'каб. 14')]);
     const conflicts = find([a, b]);
     expect(conflicts.map((c) => c.kind)).toEqual(['room']);
-    expect(conflicts[0]?.message).toMatch(/^Кабинет «[Кк]аб\. 14» в среду на 2-м уроке занят дважды: 10А «Математика» \(Петров Б\. И\.\) и 1А «Русский язык» \(Иванова А\. П\.\)/);
+    expect(conflicts[0]?.message).toMatch(
+      /^Кабинет «[Кк]аб\. 14» в среду на 2-м уроке занят дважды: 10А «Математика» \(Петров Б\. И\.\) и 1А «Русский язык» \(Иванова А\. П\.\)/,
+    );
   });
 
   it('a conflict that ends before a version starts is not reported for it; newConflicts lists only new ones', () => {
@@ -64,7 +84,9 @@ describe('findTimetableConflicts', () => {
     const all = find([...TIMETABLES.filter((t) => t.classId !== 'c10a'), tenth]);
     expect(all.map((c) => [c.kind, c.from])).toEqual([['teacher', '2026-09-01']]);
     const moved = version('c10a', '2026-09-01', [cell(1, 3, 'k10-math', 'каб. 14')]);
-    expect(newConflicts(all, find([...TIMETABLES.filter((t) => t.classId !== 'c10a'), moved]))).toEqual([]);
+    expect(
+      newConflicts(all, find([...TIMETABLES.filter((t) => t.classId !== 'c10a'), moved])),
+    ).toEqual([]);
     expect(newConflicts([], all)).toEqual(all);
     expect(newConflicts(all, all)).toEqual([]);
   });
