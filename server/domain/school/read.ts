@@ -63,24 +63,29 @@ export async function readSetupContext(tx: Queryable): Promise<SetupContext> {
   return { school: schools[0] ?? null, periods, classes, staff, courses, timetables };
 }
 
-/** Lessons of the classes from a date on (to a date), tombstones included. */
+/**
+ * Lessons of the classes from a date on (to a date), tombstones included. Only the conditions
+ * given enter the SQL (parameterized), so the class-and-date index serves the common case.
+ */
 export async function readLessons(
   tx: Queryable,
   filter: { classIds?: readonly string[]; from?: string; to?: string; teacherId?: string },
 ): Promise<StoredLesson[]> {
+  const where = [`collection = 'lessons'`];
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filter.classIds) {
+    where.push(`doc->>'classId' = ANY(${param([...filter.classIds])}::text[])`);
+  }
+  if (filter.from !== undefined) where.push(`doc->>'date' >= ${param(filter.from)}`);
+  if (filter.to !== undefined) where.push(`doc->>'date' <= ${param(filter.to)}`);
+  if (filter.teacherId !== undefined) where.push(`doc->>'teacherId' = ${param(filter.teacherId)}`);
   const r = await tx.query(
-    `SELECT deleted, doc FROM documents
-     WHERE collection = 'lessons'
-       AND ($1::jsonb IS NULL OR doc->>'classId' IN (SELECT jsonb_array_elements_text($1::jsonb)))
-       AND ($2::text IS NULL OR doc->>'date' >= $2)
-       AND ($3::text IS NULL OR doc->>'date' <= $3)
-       AND ($4::text IS NULL OR doc->>'teacherId' = $4)`,
-    [
-      filter.classIds ? JSON.stringify([...filter.classIds]) : null,
-      filter.from ?? null,
-      filter.to ?? null,
-      filter.teacherId ?? null,
-    ],
+    `SELECT deleted, doc FROM documents WHERE ${where.join(' AND ')}`,
+    params,
   );
   return r.rows.map((row) => stateOf(row) as unknown as StoredLesson);
 }
