@@ -60,7 +60,7 @@ export class SchoolWriter {
       const chunk = prepared.slice(i, i + ROWS_PER_STATEMENT);
       const result = await this.tx.query(
         `WITH input AS (
-           SELECT d, n FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(d, n)
+           SELECT d, n, d->'doc'->>'id' AS id FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(d, n)
          ), stored AS (
            INSERT INTO documents (collection, id, seq, deleted, doc, updated_by, updated_device, updated_at)
            SELECT $1, d->'doc'->>'id', nextval('document_seq'), (d->>'deleted')::boolean, d->'doc', $3, $4, now()
@@ -75,7 +75,7 @@ export class SchoolWriter {
          SELECT $1, s.id, s.seq, $3, $4, NULLIF(i.d->'before', 'null'::jsonb),
                 (i.d->'doc') || jsonb_build_object('_deleted', (i.d->>'deleted')::boolean),
                 NULLIF(i.d->'parts', 'null'::jsonb), $5
-         FROM stored s JOIN input i ON i.d->'doc'->>'id' = s.id
+         FROM stored s JOIN input i ON i.id = s.id
          RETURNING doc_id, seq`,
         [
           collection,
