@@ -23,7 +23,7 @@ import { checkPeriod } from '../../../shared/setup/period-checks';
 import { formatProblems, type SetupProblem } from '../../../shared/setup/problems';
 import { checkSchool } from '../../../shared/setup/school-checks';
 import { checkTimetable } from '../../../shared/setup/timetable-checks';
-import type { Timetable } from '../../../shared/timetable';
+import { timetableAt, type Timetable } from '../../../shared/timetable';
 import type { DomainRules } from '../registry';
 import { affectedBy, regenerateLessons } from '../school/generation';
 import { asState } from '../school/read';
@@ -202,7 +202,21 @@ export function withSchoolSetup(
           ).some((g) => g.id === lesson.id);
         const revived = fits
           ? lesson
-          : setPart(lesson, 'offTimetable', { since: lesson.date }, stamp());
+          : // Flagged from the version in force that day (the one that no longer has the lesson).
+            setPart(
+              lesson,
+              'offTimetable',
+              {
+                since:
+                  timetableAt(
+                    ctx.timetables,
+                    lesson.classId,
+                    ctx.school?.year.id ?? '',
+                    lesson.date,
+                  )?.validFrom ?? lesson.date,
+              },
+              stamp(),
+            );
         return { before: state, after: asState(revived) };
       });
       await writer.writeMany('lessons', rows);

@@ -380,6 +380,27 @@ describe('imports through HTTP', () => {
       async () => (await desktop.lesson(marked!.id))?.offTimetable !== undefined,
     );
 
+    // Петров was offline and marks a lesson the change removed: it comes back with the mark, flagged.
+    const removed = future[2]!;
+    const { _deleted: _gone, ...offline } = removed;
+    const late = setPart(
+      offline as unknown as Lesson,
+      'entries.st-z',
+      { marks: [], attendance: 'н' },
+      { at: clock.tick(), by: 'st-pet' },
+    );
+    await push(server, tokens.petrov!, 'lessons', [
+      {
+        assumedMasterState: { ...offline, _deleted: false } as unknown as DocState,
+        newDocumentState: { ...late, _deleted: false } as unknown as DocState,
+      },
+    ]);
+    expect(await stored('lessons', removed.id)).toMatchObject({
+      _deleted: false,
+      entries: { 'st-z': { attendance: 'н' } },
+      offTimetable: { since: nextMonday },
+    });
+
     // A conflicting change is refused: Петров's maths in 5Б at the same 7th lessons.
     const other = (await stored(
       'timetables',
