@@ -31,6 +31,7 @@ import { setupLink } from '../shared/setup';
 import type { CollectionRegistry } from './sync/collections';
 import { createDefaultRegistry } from './domain/registry';
 import { registerHistoryRoutes } from './domain/history';
+import { registerSchoolRoutes } from './domain/school/routes';
 import { SyncEngine } from './sync/engine';
 import { OpenStreams, SESSION_CHANGING_URL } from './sync/open-streams';
 import { registerSyncRoutes } from './sync/routes';
@@ -66,6 +67,8 @@ export interface ServerOptions {
    * address set-up links are made for (`setup-link`). Absent: no console route.
    */
   console?: { token: string; publicUrl: () => string };
+  /** The school's date for set-up operations, "YYYY-MM-DD" (tests); default the server's local date. */
+  today?: () => string;
 }
 
 declare module 'fastify' {
@@ -140,6 +143,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
   registerHistoryRoutes(app, { db: options.db, registry });
   registerCompromiseRoutes(app, { db: options.db, engine, registry });
+  registerSchoolRoutes(app, { db: options.db, engine, registry, today: options.today });
   registerBackupRoutes(app, { db: options.db });
   registerSetupRoutes(app, { db: options.db });
   if (options.console) {

@@ -9,6 +9,7 @@ import { SchoolSchema } from './school';
 import { SchoolClassSchema } from './school-class';
 import { StaffMemberSchema } from './staff';
 import { StudentSchema } from './student';
+import { TimetableSchema } from './timetable';
 
 export interface CollectionDescriptor<S extends z.ZodType = z.ZodType> {
   schema: S;
@@ -26,11 +27,12 @@ function describe<S extends z.ZodType>(d: CollectionDescriptor<S>): CollectionDe
   return d;
 }
 
-/** Nine collections: RxDB's free edition opens at most 13 per process (NOTES.md). */
+/** Ten collections: RxDB's free edition opens at most 13 per process (NOTES.md). */
 export const COLLECTIONS = {
   school: describe({
     schema: SchoolSchema,
-    version: 0,
+    // 1: optional bellSchedules, processors, year.nonWorkingDays/schemeByGrade/weeklyHoursByGrade, holiday grades.
+    version: 1,
     indexes: [],
     personalFields: [],
     label: 'сведения о школе',
@@ -72,7 +74,8 @@ export const COLLECTIONS = {
   }),
   lessons: describe({
     schema: LessonSchema,
-    version: 0,
+    // 1: optional offTimetable, substitution, cancelReason, movedFrom, movedTo.
+    version: 1,
     indexes: [
       ['courseId', 'date', 'slot'],
       ['classId', 'date'],
@@ -94,6 +97,14 @@ export const COLLECTIONS = {
     indexes: [['classId'], ['studentId']],
     personalFields: [],
     label: 'согласия',
+  }),
+  /** Per class and "valid from" one document; versions and classes share the collection. */
+  timetables: describe({
+    schema: TimetableSchema,
+    version: 0,
+    indexes: [['classId', 'validFrom']],
+    personalFields: [],
+    label: 'расписание',
   }),
 } as const;
 

@@ -10,6 +10,7 @@ import {
   type LessonStatus,
   type LessonType,
 } from '../../shared/lesson';
+import { lessonId } from '../../shared/lesson-id';
 import { setPart } from '../../shared/merge';
 import { SerialQueue } from '../../shared/serial-queue';
 import { createFieldDrafts, type FieldDrafts } from '../db/field-drafts';
@@ -48,10 +49,11 @@ export interface NewLesson {
   homework?: string;
 }
 
-/** Same course, date and slot on two devices gives one document, merged rather than duplicated. */
-export function lessonIdFor(courseId: string, date: string, slot: number): string {
-  return `${courseId}:${date}:${slot}`;
-}
+/**
+ * Same course, date and slot on two devices, from the timetable or an import gives one document,
+ * merged rather than duplicated (the rule is shared/lesson-id.ts).
+ */
+export const lessonIdFor = lessonId;
 
 /** What an entry updater decided: the new cell (null = empty), or to leave the cell as it is. */
 export type EntryUpdate<R> = { entry: LessonEntry | null; result: R } | { unchanged: R };

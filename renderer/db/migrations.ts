@@ -4,14 +4,18 @@
 import type { MigrationStrategies } from 'rxdb';
 import type { CollectionName } from '../../shared/collections';
 
+/** The new fields of the version are optional: stored documents stay as they are. */
+const unchanged = (doc: unknown) => doc;
+
 export const MIGRATION_STRATEGIES: Record<CollectionName, MigrationStrategies> = {
-  school: {},
+  school: { 1: unchanged },
   periods: {},
   classes: {},
   staff: {},
   students: {},
   courses: {},
-  lessons: {},
+  lessons: { 1: unchanged },
   periodMarks: {},
   consents: {},
+  timetables: {},
 };

@@ -147,6 +147,15 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX login_attempts_success ON login_attempts (login, ip) WHERE outcome = 'success'`,
     ],
   },
+  {
+    version: 7,
+    name: 'lessons by class and date (timetable generation)',
+    statements: [
+      // Regeneration after a timetable change reads one class's lessons from a date on.
+      `CREATE INDEX documents_lessons_class_date ON documents ((doc->>'classId'), (doc->>'date'))
+         WHERE collection = 'lessons'`,
+    ],
+  },
 ];
 
 /** Any fixed number: every server process migrating the same database takes this lock first. */

@@ -22,10 +22,18 @@ function entriesRefusal(index: SchoolIndex, after: DocState, parts: string[]): s
   return null;
 }
 
-function readScoped(index: SchoolIndex): DomainRules['canRead'] {
+/**
+ * In a class the user only substitutes in, they read the lessons they hold and no period marks;
+ * elsewhere the classes they teach and lead.
+ */
+function readScoped(index: SchoolIndex, heldLessons: boolean): DomainRules['canRead'] {
   return (user, doc) => {
     const scope = index.scopeOf(user);
-    return scope.all || scope.visible.has(String(doc.classId));
+    if (scope.all) return true;
+    const classId = String(doc.classId);
+    if (!scope.visible.has(classId)) return false;
+    if (!scope.substituteOnly.has(classId)) return true;
+    return heldLessons && user.staffId !== null && doc.teacherId === user.staffId;
   };
 }
 
@@ -41,7 +49,7 @@ export const journalRules: RulesFactory = (index) => ({
   lessons: {
     journalRecord: true,
     scoped: true,
-    canRead: readScoped(index),
+    canRead: readScoped(index, true),
     canWrite(user, before, after, parts): WriteDecision {
       const course = courseOf(index, after);
       if (typeof course === 'string') return course;
@@ -66,7 +74,7 @@ export const journalRules: RulesFactory = (index) => ({
   periodMarks: {
     journalRecord: true,
     scoped: true,
-    canRead: readScoped(index),
+    canRead: readScoped(index, false),
     canWrite(user, before, after): WriteDecision {
       const course = courseOf(index, after);
       if (typeof course === 'string') return course;

@@ -14,6 +14,8 @@ import { auditParts, checkDeletion, checkParts, resolveParts } from './parts';
 import { referenceRules } from './reference-rules';
 import { rosterRules } from './roster-rules';
 import { INDEXED_COLLECTIONS, SchoolIndex } from './school-index';
+import { withSchoolSetup, type SchoolSetupOptions } from './setup/setup-rules';
+import type { Queryable } from '../db/db';
 
 /** What a collection adds to the common checks. */
 export interface DomainRules {
@@ -30,6 +32,10 @@ export interface DomainRules {
     after: DocState,
     parts: string[],
   ): WriteDecision;
+  /** Refreshes a cache of the collection's own rules before every pull and push (set-up checks). */
+  prepare?(db: Queryable): Promise<void>;
+  /** Writes in the push's transaction that accepted documents cause (lessons of a timetable). */
+  followUp?: CollectionDescriptor['followUp'];
 }
 
 export type RulesFactory = (index: SchoolIndex) => Partial<Record<CollectionName, DomainRules>>;
@@ -61,7 +67,11 @@ function describe(
     },
     resolve: (master, incoming) => resolveParts(master, incoming),
     alwaysMerge: true,
-    prepare: (db) => index.refresh(db),
+    prepare: async (db) => {
+      await index.refresh(db);
+      await rules.prepare?.(db);
+    },
+    ...(rules.followUp ? { followUp: rules.followUp } : {}),
     afterWrite: (written) => {
       if ((INDEXED_COLLECTIONS as readonly string[]).includes(name)) index.ingest(name, written);
     },
@@ -71,8 +81,14 @@ function describe(
 }
 
 /** The registry with its own index; tests build several servers, each with its own. */
-export function createDomainRegistry(index = new SchoolIndex()): CollectionRegistry {
-  const rules = { ...referenceRules(index), ...rosterRules(index), ...journalRules(index) };
+export function createDomainRegistry(
+  index = new SchoolIndex(),
+  setup: SchoolSetupOptions = {},
+): CollectionRegistry {
+  const rules = withSchoolSetup(
+    { ...referenceRules(index), ...rosterRules(index), ...journalRules(index) },
+    setup,
+  );
   const registry = new CollectionRegistry();
   for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
     const r = rules[name];

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { AuthUser } from '../auth/roles';
 import type { Queryable } from '../db/db';
+import type { ChangeBatch } from './changes';
 
 /** A document as replicated: its fields plus `_deleted` (RxDB's WithDeleted<T>). */
 export type DocState = Record<string, unknown> & { _deleted: boolean };
@@ -39,6 +40,16 @@ export interface CollectionDescriptor {
   alwaysMerge?: boolean;
   /** Runs before every pull and push (inside the push transaction): refresh cached context. */
   prepare?(db: Queryable): Promise<void>;
+  /**
+   * Runs inside the push's transaction after its rows were stored: writes the accepted documents
+   * cause (the lessons of a pushed timetable). Its batches go to the live streams after the commit;
+   * `afterCommit` runs before that (rights caches).
+   */
+  followUp?(
+    tx: Queryable,
+    written: readonly { seq: number; state: DocState }[],
+    user: AuthUser,
+  ): Promise<FollowUp>;
   /** Called after a push committed, with the stored states in seq order. */
   afterWrite?(written: readonly { seq: number; state: DocState }[]): void;
   /** What this user may see of a readable document (e.g. personal fields stripped). */
@@ -52,6 +63,12 @@ export interface CollectionDescriptor {
   scopeDependsOn?: readonly string[];
   /** The changed parts of a write, stored in the audit row's `parts` (null for no detail). */
   auditParts?(before: DocState | null, after: DocState): unknown[] | null;
+}
+
+/** What a push's follow-up wrote (see CollectionDescriptor.followUp). */
+export interface FollowUp {
+  written: ChangeBatch[];
+  afterCommit?: () => void;
 }
 
 /** A merged document and the values that lost the merge (for the audit log). */

@@ -130,12 +130,20 @@ export class SyncEngine {
       }
     }
     return this.queue.run(async () => {
-      const { answer, written } = await this.db.transaction(async (tx) => {
+      const { answer, written, followUp } = await this.db.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
         await descriptor.prepare?.(tx);
-        return this.applyRows(tx, descriptor, user, rows);
+        const applied = await this.applyRows(tx, descriptor, user, rows);
+        // Writes the accepted documents cause (lessons generated from a timetable), in the same
+        // transaction: they commit together or not at all.
+        const followUp =
+          applied.written.length > 0 && descriptor.followUp
+            ? await descriptor.followUp(tx, applied.written, user)
+            : null;
+        return { ...applied, followUp };
       });
       if (written.length > 0) descriptor.afterWrite?.(written);
+      followUp?.afterCommit?.();
       // Still inside the queue: batches reach the streams in seq order.
       if (written.length > 0) {
         this.hub.emit({
@@ -143,6 +151,9 @@ export class SyncEngine {
           documents: written,
           checkpoint: { seq: written[written.length - 1]!.seq },
         });
+      }
+      for (const batch of followUp?.written ?? []) {
+        if (batch.documents.length > 0) this.hub.emit(batch);
       }
       return answer.map((state) => this.redact(descriptor, user, state));
     });
@@ -154,13 +165,15 @@ export class SyncEngine {
    * go to the live streams after the commit, so desktops receive them like any push.
    */
   async exclusive<T>(
-    fn: (tx: Queryable) => Promise<{ result: T; written: ChangeBatch[] }>,
+    fn: (tx: Queryable) => Promise<{ result: T; written: ChangeBatch[]; afterCommit?: () => void }>,
   ): Promise<T> {
     return this.queue.run(async () => {
-      const { result, written } = await this.db.transaction(async (tx) => {
+      const { result, written, afterCommit } = await this.db.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
         return fn(tx);
       });
+      // Before the streams: rights caches learn the new states (a substitute's new lessons).
+      afterCommit?.();
       for (const batch of written) if (batch.documents.length > 0) this.hub.emit(batch);
       return result;
     });

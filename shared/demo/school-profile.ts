@@ -3,7 +3,7 @@ import { DEFAULT_ATTENDANCE_CODES } from '../attendance-code';
 import { DEFAULT_GRADING_POLICY } from '../grading-policy';
 import type { School } from '../school';
 import type { Stamp, Stamps } from '../stamp';
-import { ACADEMIC_YEAR, BELLS } from './calendar';
+import { ACADEMIC_YEAR, BELLS, SATURDAY_BELLS } from './calendar';
 import { SUBJECTS } from './curriculum';
 import type { Rng } from './random';
 
@@ -112,6 +112,7 @@ export function buildSchool(rng: Rng, stamp: Stamp): SchoolProfile {
     informationSystem: `Электронный классный журнал ${shortName}`,
     subjects: SUBJECTS,
     bells: BELLS,
+    bellSchedules: [{ id: 'saturday', name: 'Суббота', weekdays: [6], bells: SATURDAY_BELLS }],
     year: ACADEMIC_YEAR,
     policy: DEFAULT_GRADING_POLICY,
     attendanceCodes: DEFAULT_ATTENDANCE_CODES,

@@ -19,11 +19,12 @@ export async function goHash(page: Page, hash: string): Promise<void> {
 export async function readCollection<T>(page: Page, name: string): Promise<T[]> {
   return page.evaluate(async (collection) => {
     // The open profile's database (renderer/security names it); the legacy one only as a fallback.
-    const suffix = `--0--${collection}`;
+    // Dexie names it after the collection's schema version: "…--1--school".
+    const suffix = new RegExp(`--\\d+--${collection}$`);
     const names = (await indexedDB.databases())
       .map((d) => d.name ?? '')
-      .filter((n) => n.startsWith('rxdb-dexie-') && n.endsWith(suffix));
-    const dbName = names.find((n) => n !== `rxdb-dexie-class_journal${suffix}`) ?? names[0] ?? '';
+      .filter((n) => n.startsWith('rxdb-dexie-') && suffix.test(n));
+    const dbName = names.find((n) => !n.startsWith('rxdb-dexie-class_journal--')) ?? names[0] ?? '';
     if (!dbName) throw new Error(`no local database holds ${collection}`);
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open(dbName);

@@ -1,6 +1,6 @@
 // What an import checks rows against: the school's classes, staff, subjects and current students,
 // read from the documents table; and the all-or-nothing write of a validated plan.
-import type { Db } from '../../db/db';
+import type { Db, Queryable } from '../../db/db';
 import { WRITE_LOCK_KEY } from '../../sync/engine';
 import { COLLECTIONS, type CollectionName } from '../../../shared/collections';
 import { fullName } from '../../../shared/common';
@@ -20,14 +20,14 @@ export interface SchoolContext {
   existingIds: Set<string>;
 }
 
-async function docsOf<T>(db: Db, collection: CollectionName): Promise<T[]> {
+async function docsOf<T>(db: Queryable, collection: CollectionName): Promise<T[]> {
   const r = await db.query('SELECT doc FROM documents WHERE collection = $1 AND NOT deleted', [
     collection,
   ]);
   return r.rows.map((row) => row.doc as T);
 }
 
-export async function readSchoolContext(db: Db): Promise<SchoolContext> {
+export async function readSchoolContext(db: Queryable): Promise<SchoolContext> {
   const [schools, classes, staff, students] = await Promise.all([
     docsOf<School>(db, 'school'),
     docsOf<SchoolClass>(db, 'classes'),

@@ -21,12 +21,13 @@ let teacher: Login;
 let classTeacher: Login;
 let deputy: Login;
 let novice: Login;
+let admin: Login;
 
 const q = (p: string) => encodeURIComponent(p);
 
 beforeAll(async () => {
   server = await startDomainServer();
-  ({ teacher, classTeacher, deputy, novice } = await signInDemoStaff(server));
+  ({ teacher, classTeacher, deputy, novice, admin } = await signInDemoStaff(server));
 });
 
 afterAll(async () => {
@@ -351,6 +352,26 @@ describe('read scope', () => {
     const first = await pull(server, novice.token, 'lessons', null, 1000);
     expect(first.documents).toEqual([]);
     const course = server.school.courses.find((c) => c.teacherId === 'staff-class-teacher')!;
+    // A course goes only to a member of the staff (the set-up checks refuse anyone else).
+    const stamp = { at: clockFor('admin').tick(), by: 'account:admin' };
+    const staffDoc = {
+      id: 'staff-novice',
+      stamps: Object.fromEntries(
+        ['lastName', 'firstName', 'middleName', 'position', 'roles', 'active'].map((f) => [
+          f,
+          stamp,
+        ]),
+      ),
+      lastName: 'Новикова',
+      firstName: 'Ксения',
+      middleName: 'Олеговна',
+      position: 'учитель',
+      roles: ['teacher'],
+      active: true,
+    };
+    expect(
+      await push(server, admin.token, 'staff', [{ newDocumentState: state(staffDoc) }]),
+    ).toEqual([]);
     const before = await current('courses', course.id);
     const assigned = edit(before as never, 'teacherId', 'staff-novice', 'staff-deputy');
     expect(await change(deputy, 'courses', before, assigned)).toEqual([]);
