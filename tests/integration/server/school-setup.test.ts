@@ -484,7 +484,9 @@ describe('day-to-day changes', () => {
     ]);
     expect(answer).toHaveLength(1);
     expect(((await stored('lessons', notMine.id)) as unknown as Lesson).topic).toBe(theirs.topic);
-    expect((await refusalsOf(tokens.substitute!))[0]).toBe('Вы не ведёте этот курс');
+    expect((await refusalsOf(tokens.substitute!))[0]).toBe(
+      'Вы не ведёте этот курс и не заменяете на этом уроке',
+    );
 
     // A lesson of last week held by the substitute: the month's report lists it for the payroll.
     const past = (
