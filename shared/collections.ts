@@ -30,7 +30,8 @@ function describe<S extends z.ZodType>(d: CollectionDescriptor<S>): CollectionDe
 export const COLLECTIONS = {
   school: describe({
     schema: SchoolSchema,
-    version: 0,
+    // 1: fullNameGenitive, dataProcessor, consentPupilSignature (consent forms).
+    version: 1,
     indexes: [],
     personalFields: [],
     label: 'сведения о школе',
@@ -58,9 +59,10 @@ export const COLLECTIONS = {
   }),
   students: describe({
     schema: StudentSchema,
-    version: 0,
+    // 1: address; guardians' identityDocument and authorityDocument (consent forms).
+    version: 1,
     indexes: [['classId', 'lastName', 'firstName']],
-    personalFields: ['birthDate', 'guardians'],
+    personalFields: ['birthDate', 'address', 'guardians'],
     label: 'обучающиеся',
   }),
   courses: describe({

@@ -240,6 +240,7 @@ export function generateSchool(options: DemoSchoolOptions): Snapshot {
     'classId',
     'status',
     'birthDate',
+    'address',
   ];
   const students: Student[] = [];
   for (const c of classes) {

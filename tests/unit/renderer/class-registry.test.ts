@@ -8,7 +8,7 @@ import { buildConsentModel } from '../../../shared/documents/consent-model';
 import type { DocumentSource } from '../../../shared/documents/source';
 import { DEFAULT_GRADING_POLICY } from '../../../shared/grading-policy';
 import type { StudentSubjectCell } from '../../../shared/reports/class-overview';
-import type { Guardian, Student } from '../../../shared/student';
+import { EMPTY_IDENTITY_DOCUMENT, type Guardian, type Student } from '../../../shared/student';
 import { addressApplications } from '../../../renderer/print/jobs';
 import { documentCountText, plural } from '../../../renderer/print/print-job';
 import {
@@ -33,6 +33,8 @@ const guardian = (lastName: string, firstName: string, kind: Guardian['kind']): 
   phone: '',
   email: '',
   address: '',
+  identityDocument: EMPTY_IDENTITY_DOCUMENT,
+  authorityDocument: '',
 });
 
 function student(id: string, lastName: string, guardians: Record<string, Guardian>): Student {
@@ -46,6 +48,7 @@ function student(id: string, lastName: string, guardians: Record<string, Guardia
     classId: 'cl-5a',
     status: 'active',
     birthDate: '',
+    address: '',
     guardians,
   };
 }
@@ -203,7 +206,14 @@ describe('forms', () => {
 
   it('reports empty names, gender and impossible or future birth dates in Russian', () => {
     const r = validateStudent(
-      { lastName: ' ', firstName: '', middleName: '', gender: '', birthDate: '31.02.2015' },
+      {
+        lastName: ' ',
+        firstName: '',
+        middleName: '',
+        gender: '',
+        birthDate: '31.02.2015',
+        address: '',
+      },
       today,
     );
     expect(r.ok).toBe(false);
@@ -215,7 +225,14 @@ describe('forms', () => {
       birthDate: 'Такой даты нет в календаре',
     });
     const future = validateStudent(
-      { lastName: 'А', firstName: 'Б', middleName: '', gender: 'male', birthDate: '01.01.2027' },
+      {
+        lastName: 'А',
+        firstName: 'Б',
+        middleName: '',
+        gender: 'male',
+        birthDate: '01.01.2027',
+        address: '',
+      },
       today,
     );
     expect(!future.ok && future.errors.birthDate).toBe('Дата рождения не может быть в будущем');
@@ -229,6 +246,7 @@ describe('forms', () => {
         middleName: '',
         gender: 'female',
         birthDate: '8.3.2015',
+        address: ' г. Кимры, ул. Мира, д. 5 ',
       },
       today,
     );
@@ -240,6 +258,7 @@ describe('forms', () => {
         middleName: '',
         gender: 'female',
         birthDate: '2015-03-08',
+        address: 'г. Кимры, ул. Мира, д. 5',
       },
     });
   });
@@ -251,16 +270,22 @@ describe('forms', () => {
       middleName: '',
       kind: 'mother' as const,
       address: '',
+      docKind: '',
+      docSeries: '',
+      docNumber: '',
+      docIssuedOn: '',
+      docIssuedBy: '',
+      authorityDocument: '',
     };
-    const bad = validateGuardian({ ...base, phone: '12-34', email: 'почта' });
+    const bad = validateGuardian({ ...base, phone: '12-34', email: 'почта' }, today);
     expect(!bad.ok && bad.errors).toEqual({
       phone: 'В номере телефона должно быть 10–11 цифр, например +7 912 345-67-89',
       email: 'Неверный адрес электронной почты',
     });
-    expect(validateGuardian({ ...base, phone: '+7 (912) 345-67-89', email: 'a@b.ru' }).ok).toBe(
-      true,
-    );
-    expect(validateGuardian({ ...base, phone: '', email: '' }).ok).toBe(true);
+    expect(
+      validateGuardian({ ...base, phone: '+7 (912) 345-67-89', email: 'a@b.ru' }, today).ok,
+    ).toBe(true);
+    expect(validateGuardian({ ...base, phone: '', email: '' }, today).ok).toBe(true);
   });
 
   it('converts dates between the screen and the database', () => {

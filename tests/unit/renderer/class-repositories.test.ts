@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { consentId, type Consent } from '../../../shared/consent';
 import { createClock } from '../../../shared/hlc';
 import type { SchoolClass } from '../../../shared/school-class';
-import type { Student } from '../../../shared/student';
+import { EMPTY_IDENTITY_DOCUMENT, type Student } from '../../../shared/student';
 import { createConsentRepository } from '../../../renderer/db/consent-repository';
 import { openDatabase } from '../../../renderer/db/database';
 import {
@@ -49,6 +49,7 @@ const NEW_STUDENT: NewStudent = {
   middleName: 'Павловна',
   gender: 'female',
   birthDate: '2015-03-08',
+  address: '',
   classId: 'cl-5a',
   guardians: [
     {
@@ -59,6 +60,8 @@ const NEW_STUDENT: NewStudent = {
       phone: '+7 912 345-67-89',
       email: '',
       address: 'г. Новозыбков, ул. Ленина, д. 1',
+      identityDocument: EMPTY_IDENTITY_DOCUMENT,
+      authorityDocument: '',
     },
   ],
 };
