@@ -60,7 +60,8 @@ function classOf30(s: Snapshot): string {
 function buildModel(s: Snapshot, task: Task): DocumentModel {
   if (task === 'summary') return buildSummaryModel(s, { asOf: ISSUED, issuedOn: ISSUED });
   const classKey = classOf30(s);
-  if (task === 'consent') return buildConsentModel(s, { classKey, variant: 'consent' });
+  if (task === 'consent')
+    return buildConsentModel(s, { classKey, variant: 'consent', issuedOn: ISSUED });
   return buildExtractModel(s, { classKey, issuedOn: ISSUED });
 }
 

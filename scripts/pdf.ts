@@ -134,7 +134,12 @@ function main(): void {
     model = mergeExtracts(parts);
   } else {
     const parts = classKeys.map((classKey) =>
-      buildConsentModel(snapshot, { classKey, variant, onlyUnanswered: values['only-unanswered'] }),
+      buildConsentModel(snapshot, {
+        classKey,
+        variant,
+        onlyUnanswered: values['only-unanswered'],
+        issuedOn: date,
+      }),
     );
     model = mergeConsents(parts);
   }

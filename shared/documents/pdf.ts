@@ -1,4 +1,5 @@
-// The PDF writer the documents share: A4 PDF/A-2b setup with embedded fonts, sections with "Стр. N из M" footers, small drawing helpers.
+// The PDF writer the documents share: A4 PDF/A-2b setup with embedded fonts, sections with "Стр. N из M"
+// (or, for the bound year-end journal, "Лист N") footers, text fitting and small drawing helpers.
 import PDFDocument from 'pdfkit';
 import type { DocumentFonts } from './source';
 import { safeInfo } from './source';
@@ -31,6 +32,12 @@ export interface PageSetup {
   margins: Margins;
   /** Printed at the left of every footer (e.g. the document's name); the page number goes right. */
   footerLabel?: string;
+  /**
+   * 'pages' (default): "Стр. N из M" per section, written at the end (pages stay in memory).
+   * 'sheets': "Лист N" per section, written as each page starts, so finished pages leave memory
+   * at once (the year-end journal of a whole school has thousands of pages).
+   */
+  numbering?: 'pages' | 'sheets';
 }
 
 /** The sections of a batch (a family, a student, a class) are numbered separately. */
@@ -51,18 +58,24 @@ export class PdfWriter {
   private readonly sections: Section[] = [];
   private readonly setup: PageSetup;
   private readonly hasItalic: boolean;
+  private readonly sheets: boolean;
+  /** Sheets mode: the number of the current page in its section. */
+  private sheet = 0;
+  private pages = 0;
 
   constructor(fonts: DocumentFonts, meta: DocumentMeta, setup: PageSetup) {
     this.setup = setup;
+    this.sheets = setup.numbering === 'sheets';
     this.doc = new PDFDocument({
       size: 'A4',
       layout: setup.layout,
       margins: setup.margins,
       autoFirstPage: false,
-      bufferPages: true,
+      bufferPages: !this.sheets,
       pdfVersion: '1.7',
       subset: 'PDF/A-2b',
-      tagged: true,
+      // No structure tree is written (PDF/A-2b does not need one), so the file does not claim to be tagged.
+      tagged: false,
       lang: 'ru-RU',
       displayTitle: true,
       // No default Helvetica: a standard font would not be embedded, which PDF/A forbids.
@@ -122,13 +135,29 @@ export class PdfWriter {
 
   /** Starts a new section (family, student, class) on a new page. */
   section(label: string): void {
-    this.doc.addPage();
-    this.sections.push({ start: this.pageCount() - 1, label });
+    this.sections.push({ start: this.pageCount(), label });
+    this.sheet = 0;
+    this.addPage();
   }
 
   /** Starts a new page of the current section. */
   newPage(): void {
+    this.addPage();
+  }
+
+  /** The current page's number in its section (sheets mode: the sheet number printed on it). */
+  get sectionPage(): number {
+    return this.sheets ? this.sheet : this.pageCount() - (this.sections.at(-1)?.start ?? 0);
+  }
+
+  private addPage(): void {
     this.doc.addPage();
+    this.pages++;
+    if (!this.sheets) return;
+    this.sheet++;
+    this.footer(this.sections.at(-1)?.label ?? '', `Лист ${this.sheet}`);
+    this.doc.x = this.left;
+    this.doc.y = this.top;
   }
 
   /** Moves to a new page unless `height` points still fit on this one. Returns whether it did. */
@@ -139,8 +168,7 @@ export class PdfWriter {
   }
 
   pageCount(): number {
-    const r = this.doc.bufferedPageRange();
-    return r.start + r.count;
+    return this.pages;
   }
 
   /** Writes the footers, ends the document and returns its bytes. */
@@ -153,7 +181,7 @@ export class PdfWriter {
       doc.on('end', () => resolve(concat(chunks)));
       doc.on('error', reject);
     });
-    this.writeFooters();
+    if (!this.sheets) this.writeFooters();
     doc.end();
     return done;
   }
@@ -167,22 +195,51 @@ export class PdfWriter {
       const end = sections[i + 1]?.start ?? total;
       for (let p = s.start; p < end; p++) {
         doc.switchToPage(p);
-        const saved = doc.page.margins.bottom;
-        doc.page.margins.bottom = 0;
-        const y = doc.page.height - this.setup.margins.bottom + 12;
-        this.font(FONT.regular, FOOTER_SIZE);
-        doc.fillColor('#444444');
-        const label = [this.setup.footerLabel, s.label].filter(Boolean).join(' · ');
-        if (label)
-          doc.text(fitText(doc, label, this.width * 0.72), this.left, y, { lineBreak: false });
         let pageText = `Стр. ${p - s.start + 1} из ${end - s.start}`;
         if (sections.length > 1) pageText += ` (лист ${p + 1} из ${total})`;
-        const w = doc.widthOfString(pageText);
-        doc.text(pageText, this.right - w, y, { lineBreak: false });
-        doc.fillColor('black');
-        doc.page.margins.bottom = saved;
+        this.footer(s.label, pageText);
       }
     }
+  }
+
+  /** The footer of the current page: the labels left, the page or sheet number right. */
+  private footer(sectionLabel: string, pageText: string): void {
+    const doc = this.doc;
+    const saved = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - this.setup.margins.bottom + 12;
+    this.font(FONT.regular, FOOTER_SIZE);
+    doc.fillColor('#444444');
+    const label = [this.setup.footerLabel, sectionLabel].filter(Boolean).join(' · ');
+    if (label) doc.text(fitText(doc, label, this.width * 0.72), this.left, y, { lineBreak: false });
+    const w = doc.widthOfString(pageText);
+    doc.text(pageText, this.right - w, y, { lineBreak: false });
+    doc.fillColor('black');
+    doc.page.margins.bottom = saved;
+  }
+
+  /**
+   * The largest font size from `size` down to `minSize` (steps of 0.5) at which `text` fits
+   * `width` on one line; null when it does not fit even at `minSize`. Leaves that font selected.
+   */
+  fitSize(
+    text: string,
+    width: number,
+    size: number,
+    minSize: number,
+    font: FontName = FONT.regular,
+  ): number | null {
+    this.font(font, size);
+    const natural = this.doc.widthOfString(text);
+    if (natural <= width) return size;
+    // Width scales linearly with the size: start from the estimate, then step down.
+    let s = Math.floor(((size * width) / natural) * 2) / 2;
+    for (; s >= minSize; s -= 0.5) {
+      this.font(font, s);
+      if (this.doc.widthOfString(text) <= width) return s;
+    }
+    this.font(font, size);
+    return null;
   }
 
   /** A check box drawn as a square (no font has ☐), optionally ticked. */
@@ -199,8 +256,12 @@ export class PdfWriter {
     doc.restore();
   }
 
-  /** A horizontal line to sign or write on, with a small caption under it. */
-  fillLine(x: number, y: number, width: number, caption?: string, value?: string): void {
+  /**
+   * A horizontal line to sign or write on, with a small caption under it. The value stands on the
+   * line in one line of text, made smaller when long (down to 6.5 pt); it never wraps onto the
+   * caption. `fits` tells beforehand whether a value will fit.
+   */
+  fillLine(x: number, y: number, width: number, caption?: string, value?: string, size = 10): void {
     const doc = this.doc;
     doc
       .save()
@@ -210,13 +271,35 @@ export class PdfWriter {
       .stroke()
       .restore();
     if (value) {
-      this.font(FONT.regular, 10);
-      doc.text(value, x + 2, y - 12, { width: width - 4, lineBreak: false, ellipsis: false });
+      const fitted = this.fitSize(value, width - 4, size, 6.5) ?? 6.5;
+      this.font(FONT.regular, fitted);
+      doc.text(value, x + 2, y - fitted * 1.2, { lineBreak: false });
     }
     if (caption) {
       this.font(FONT.italic, 6.5);
       doc.text(caption, x, y + 1.5, { width, align: 'center', lineBreak: false });
     }
+  }
+
+  /** Whether `value` fits on a fill line of `width` (see fillLine). */
+  fits(value: string, width: number, size = 10): boolean {
+    return this.fitSize(value, width - 4, size, 6.5) !== null;
+  }
+
+  /** "М.П." — the place for the school's stamp, a dashed circle with the letters in it. */
+  sealPlace(cx: number, cy: number, r = 26): void {
+    const doc = this.doc;
+    doc
+      .save()
+      .lineWidth(0.4)
+      .dash(2, { space: 2 })
+      .strokeColor('#777777')
+      .circle(cx, cy, r)
+      .stroke()
+      .restore();
+    this.font(FONT.regular, 9);
+    const w = doc.widthOfString('М.П.');
+    doc.text('М.П.', cx - w / 2, cy - 5, { lineBreak: false });
   }
 }
 

@@ -8,7 +8,9 @@ export interface Line {
 
 /**
  * Breaks `text` into lines no wider than `width` with the document's current font and size.
- * Newlines start new lines; a word wider than the line is split by characters (never dropped).
+ * Newlines start new lines; a word wider than the line is broken after its hyphens
+ * ("Римская-" / "Корсаковых"), and only a hyphen-free piece still wider than the line is split by
+ * characters (never dropped). Layouts size their columns so that this last resort is not needed.
  */
 export function wrapText(doc: Doc, text: string, width: number): Line[] {
   const lines: Line[] = [];
@@ -41,10 +43,10 @@ function wrapParagraph(doc: Doc, text: string, width: number, out: Line[]): void
       currentWidth = w;
       continue;
     }
-    // A word longer than the line: split it by characters.
+    // A word longer than the line: break after hyphens where possible, else by characters.
     let rest = word;
     while (rest !== '') {
-      const n = fittingPrefix(doc, rest, width);
+      const n = breakPoint(doc, rest, width);
       const piece = rest.slice(0, n);
       rest = rest.slice(n);
       if (rest === '') {
@@ -56,6 +58,23 @@ function wrapParagraph(doc: Doc, text: string, width: number, out: Line[]): void
     }
   }
   if (current !== '') out.push({ text: current, width: currentWidth });
+}
+
+/** Where to break a too-long word: after its last hyphen that fits, else the longest fitting prefix. */
+function breakPoint(doc: Doc, s: string, width: number): number {
+  if (doc.widthOfString(s) <= width) return s.length;
+  for (let i = s.length - 2; i > 0; i--) {
+    if (s[i] === '-' && doc.widthOfString(s.slice(0, i + 1)) <= width) return i + 1;
+  }
+  return fittingPrefix(doc, s, width);
+}
+
+/** Whether a text fits `width` on lines broken only between words and after hyphens. */
+export function wrapsWhole(doc: Doc, text: string, width: number): boolean {
+  for (const word of text.split(/\s+/)) {
+    for (const piece of word.split(/(?<=-)/)) if (doc.widthOfString(piece) > width) return false;
+  }
+  return true;
 }
 
 /** The longest prefix (at least one character) of `s` no wider than `width`. */

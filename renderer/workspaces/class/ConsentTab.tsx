@@ -15,8 +15,8 @@ import { PrintDialog } from '../../print/PrintDialog';
 import { classPeriods } from './class-periods';
 import { ConsentForm } from './ConsentForm';
 import {
-  familiesOf,
   filterRows,
+  formPicks,
   REGISTRY_FILTERS,
   REGISTRY_STATE_LABELS,
   REGISTRY_STATES,
@@ -67,7 +67,7 @@ export function ConsentTab({ klass, data }: Props) {
   if (!rows) return <p className="loading">Загружаем реестр согласий…</p>;
   const counts = registryCounts(rows);
   const shown = filterRows(rows, filter);
-  const families = familiesOf(shown);
+  const picks = formPicks(shown, variant);
   const period = periods.find((p) => p.id === periodId) ?? current;
   const staffName = (id: string) => {
     const s = data.staff.get(id);
@@ -112,11 +112,15 @@ export function ConsentTab({ klass, data }: Props) {
           </label>
           <button
             type="button"
-            disabled={families.size === 0}
-            title="Для семей, показанных в списке"
-            onClick={() => setJob(consentApplicationsJob(db, klass, variant, families))}
+            disabled={picks.length === 0}
+            title={
+              variant === 'withdrawal'
+                ? 'Для родителей из списка, чьё согласие зарегистрировано: каждому своё заявление'
+                : 'Для родителей из списка: каждому своё заявление'
+            }
+            onClick={() => setJob(consentApplicationsJob(db, klass, variant, picks))}
           >
-            Печать заявлений ({families.size})
+            Печать заявлений ({picks.length})
           </button>
         </div>
         {period && (

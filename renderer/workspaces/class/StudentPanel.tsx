@@ -14,6 +14,7 @@ import { GuardiansSection } from './GuardiansSection';
 import { MoveOutForm } from './MoveOutForm';
 import { PeriodSelect } from './PeriodSelect';
 import { StudentForm } from './StudentForm';
+import { studentPicks } from './consent-registry';
 import { studentFormValues } from './student-form';
 
 interface Props {
@@ -57,7 +58,7 @@ export function StudentPanel(props: Props) {
           <button
             type="button"
             onClick={() =>
-              setJob(consentApplicationsJob(db, klass, 'consent', new Map([[student.id, '']])))
+              setJob(consentApplicationsJob(db, klass, 'consent', studentPicks(student)))
             }
           >
             Печать заявления

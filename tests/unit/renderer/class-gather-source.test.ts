@@ -57,7 +57,12 @@ describe('gatherClassSource', () => {
     const source = await gatherClassSource(db, cls.id);
     const options = { classKey: cls.id, periodId: snapshot.periods[0]!.id, issuedOn: '2026-10-20' };
     expect(buildExtractModel(source, options)).toEqual(buildExtractModel(snapshot, options));
-    const consent = { classKey: cls.id, variant: 'consent' as const, onlyUnanswered: true };
+    const consent = {
+      classKey: cls.id,
+      variant: 'consent' as const,
+      onlyUnanswered: true,
+      issuedOn: '2026-10-20',
+    };
     expect(buildConsentModel(source, consent)).toEqual(buildConsentModel(snapshot, consent));
   });
 

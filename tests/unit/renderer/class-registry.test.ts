@@ -9,10 +9,10 @@ import type { DocumentSource } from '../../../shared/documents/source';
 import { DEFAULT_GRADING_POLICY } from '../../../shared/grading-policy';
 import type { StudentSubjectCell } from '../../../shared/reports/class-overview';
 import { EMPTY_IDENTITY_DOCUMENT, type Guardian, type Student } from '../../../shared/student';
-import { addressApplications } from '../../../renderer/print/jobs';
 import { documentCountText, plural } from '../../../renderer/print/print-job';
 import {
-  familiesOf,
+  formPicks,
+  studentPicks,
   filterRows,
   registryCounts,
   registryRows,
@@ -136,13 +136,19 @@ describe('consent registry rows', () => {
     expect(registryCounts(after).consent).toBe(3);
   });
 
-  it('picks one guardian per family for applications: the first shown row with a guardian', () => {
-    expect([...familiesOf(filterRows(rows, 'none'))]).toEqual([
-      ['st-a', 'gd-a-1'],
-      ['st-b', 'gd-b-2'],
-      ['st-g', ''],
+  it('picks one form per guardian row; a withdrawal only where a consent is registered', () => {
+    expect(formPicks(filterRows(rows, 'none'), 'consent')).toEqual([
+      { studentId: 'st-a', guardianId: 'gd-a-1' },
+      { studentId: 'st-b', guardianId: 'gd-b-2' },
+      { studentId: 'st-g', guardianId: null },
     ]);
-    expect([...familiesOf(rows)].length).toBe(4);
+    expect(formPicks(rows, 'consent')).toHaveLength(6);
+    expect(formPicks(rows, 'withdrawal')).toEqual([
+      { studentId: 'st-b', guardianId: 'gd-b-1' },
+      { studentId: 'st-v', guardianId: 'gd-v-1' },
+    ]);
+    const andreeva = STUDENTS.find((s) => s.id === 'st-a')!;
+    expect(studentPicks(andreeva).map((p) => p.guardianId)).toEqual(['gd-a-1', 'gd-a-2']);
   });
 });
 
@@ -179,25 +185,26 @@ describe('applications addressed to the registry row guardian', () => {
     consents: CONSENTS,
   };
 
-  it('replaces the default (mother first) with the chosen guardian; blank keeps the default', () => {
-    const families = new Map([
-      ['st-b', 'gd-b-2'],
-      ['st-a', ''],
-    ]);
+  it('prints one application per picked guardian, addressed to that guardian', () => {
     const model = buildConsentModel(source, {
       classKey: 'cl-5a',
       variant: 'consent',
-      studentIds: [...families.keys()],
+      guardians: [
+        { studentId: 'st-b', guardianId: 'gd-b-2' },
+        { studentId: 'st-a', guardianId: 'gd-a-1' },
+        { studentId: 'st-a', guardianId: 'gd-a-2' },
+      ],
+      issuedOn: '2026-11-23',
     });
-    const addressed = addressApplications(model, source, families);
     expect(
-      addressed.applications.map((a) => [a.studentId, a.guardianId, a.guardian?.firstName]),
+      model.applications.map((a) => [a.studentId, a.guardianId, a.guardian?.firstName]),
     ).toEqual([
-      ['st-a', 'gd-a-1', 'Мария'],
       ['st-b', 'gd-b-2', 'Олег'],
+      ['st-a', 'gd-a-1', 'Мария'],
+      ['st-a', 'gd-a-2', 'Пётр'],
     ]);
-    expect(addressed.applications[1]?.guardian?.signature).toBe('Борисов О.');
-    expect(documentCountText(addressed)).toBe('2 заявления');
+    expect(model.applications[0]?.guardian?.signature).toBe('Борисов О.');
+    expect(documentCountText(model)).toBe('3 заявления');
   });
 });
 
