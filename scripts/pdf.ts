@@ -25,12 +25,16 @@ import { parseSnapshot, SnapshotError } from '../shared/snapshot';
 const USAGE = `Печать документов из файла школы.
 
   npm run pdf -- consent --snapshot school.json --class 5А [--variant consent|refusal|withdrawal] [--only-unanswered] --out заявления.pdf
-  npm run pdf -- extract --snapshot school.json --class 5А [--period q2] [--only-paper] [--date 2026-12-10] --out выписки.pdf
+  npm run pdf -- extract --snapshot school.json --class 5А [--period q2 | --from 2026-12-01 --to 2026-12-25]
+                 [--only-paper] [--full-topics] [--number 125] [--date 2026-12-10] --out выписки.pdf
   npm run pdf -- summary --snapshot school.json [--class 5А | --all] [--period q2 | --year] --out ведомость.pdf
 
   --class     класс (имя, например 5А, или идентификатор); --all — все классы школы
   --period    идентификатор отчётного периода (по умолчанию — период, идущий на дату)
-  --date      дата выдачи и «сегодня» для выбора периода (по умолчанию — дата, до которой заполнен журнал)`;
+  --from, --to  даты выписки (ГГГГ-ММ-ДД); прогноз — за период, в который они попадают
+  --full-topics темы и задания на неделю полностью (иначе — первые 300 знаков)
+  --number    номер первой выписки по журналу регистрации (по умолчанию — «5А-1», «5А-2»…)
+  --date      дата выдачи: выписка показывает журнал на конец этого дня (по умолчанию — дата, до которой заполнен журнал)`;
 
 class UsageError extends Error {}
 
@@ -83,6 +87,10 @@ function main(): void {
       'only-paper': { type: 'boolean', default: false },
       year: { type: 'boolean', default: false },
       date: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'full-topics': { type: 'boolean', default: false },
+      number: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -98,8 +106,20 @@ function main(): void {
   if (!values.class && !values.all && kind !== 'summary') {
     throw new UsageError('Укажите класс (--class 5А) или все классы (--all).');
   }
-  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
-    throw new UsageError(`Дата «${values.date}» должна быть в формате ГГГГ-ММ-ДД.`);
+  for (const [flag, value] of [
+    ['--date', values.date],
+    ['--from', values.from],
+    ['--to', values.to],
+  ] as const) {
+    if (value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      throw new UsageError(`Дата ${flag} «${value}» должна быть в формате ГГГГ-ММ-ДД.`);
+    }
+  }
+  if ((values.from || values.to) && values.period) {
+    throw new UsageError('Укажите либо --period, либо даты --from и --to.');
+  }
+  if (values.number !== undefined && !/^\d{1,9}$/.test(values.number)) {
+    throw new UsageError(`Номер первой выписки «${values.number}» должен быть целым числом.`);
   }
   const variant = values.variant as ConsentVariant;
   if (!CONSENT_VARIANTS.includes(variant)) {
@@ -123,14 +143,21 @@ function main(): void {
       issuedOn: date,
     });
   } else if (kind === 'extract') {
-    const parts = classKeys.map((classKey) =>
-      buildExtractModel(snapshot, {
+    let next = values.number === undefined ? undefined : Number(values.number);
+    const parts = classKeys.map((classKey) => {
+      const part = buildExtractModel(snapshot, {
         classKey,
         periodId: values.period,
+        ...(values.from ? { from: values.from } : {}),
+        ...(values.to ? { to: values.to } : {}),
         onlyPaper: values['only-paper'],
+        fullTopics: values['full-topics'],
+        ...(next !== undefined ? { firstNumber: next } : {}),
         issuedOn: date,
-      }),
-    );
+      });
+      if (next !== undefined) next += part.students.length;
+      return part;
+    });
     model = mergeExtracts(parts);
   } else {
     const parts = classKeys.map((classKey) =>

@@ -45,15 +45,31 @@ export function consentApplicationsJob(
   };
 }
 
+/** What an extract covers, as options: a period id or checked dates. */
+export type ExtractSpanOptions = { periodId: string } | { from: string; to: string };
+
+/** "II четверть" or "с 01.12.2026 по 25.12.2026". */
+function spanText(span: ExtractSpanOptions, periods: readonly Period[]): string {
+  if ('periodId' in span) return periods.find((p) => p.id === span.periodId)?.name ?? '';
+  const ru = (iso: string) => iso.split('-').reverse().join('.');
+  return `с ${ru(span.from)} по ${ru(span.to)}`;
+}
+
 /** Extracts for the families who get paper (refusal, withdrawal or the paper channel). */
-export function paperExtractsJob(db: JournalDatabase, cls: SchoolClass, period: Period): PrintJob {
+export function paperExtractsJob(
+  db: JournalDatabase,
+  cls: SchoolClass,
+  span: ExtractSpanOptions,
+  periods: readonly Period[],
+): PrintJob {
+  const what = spanText(span, periods);
   return {
-    title: `Выписки для бумажных семей — ${cls.name}, ${period.name}`,
-    fileName: `Выписки ${cls.name} ${period.name}`,
+    title: `Выписки для бумажных семей — ${cls.name}, ${what}`,
+    fileName: `Выписки ${cls.name} ${what}`,
     model: async () =>
       buildExtractModel(await gatherClassSource(db, cls.id), {
         classKey: cls.id,
-        periodId: period.id,
+        ...span,
         onlyPaper: true,
         issuedOn: todayIso(),
       }),
@@ -64,16 +80,18 @@ export function paperExtractsJob(db: JournalDatabase, cls: SchoolClass, period: 
 export function studentExtractJob(
   db: JournalDatabase,
   cls: SchoolClass,
-  period: Period,
+  span: ExtractSpanOptions,
+  periods: readonly Period[],
   student: { id: string; lastName: string; firstName: string; middleName: string },
 ): PrintJob {
+  const what = spanText(span, periods);
   return {
-    title: `Выписка: ${fullName(student)}, ${period.name}`,
-    fileName: `Выписка ${student.lastName} ${cls.name} ${period.name}`,
+    title: `Выписка: ${fullName(student)}, ${what}`,
+    fileName: `Выписка ${student.lastName} ${cls.name} ${what}`,
     model: async () =>
       buildExtractModel(await gatherClassSource(db, cls.id), {
         classKey: cls.id,
-        periodId: period.id,
+        ...span,
         studentIds: [student.id],
         issuedOn: todayIso(),
       }),

@@ -51,6 +51,11 @@ export interface TableSpec {
   padY?: number;
   /** Called after every page break the table makes, before the header is repeated (page titles). */
   onPageBreak?: () => void;
+  /**
+   * Points that must fit under the last row on its page (what follows the table: totals, signatures).
+   * When they do not, the last row moves to the next page with them, so that page never holds them alone.
+   */
+  tailReserve?: number;
 }
 
 interface CellLayout {
@@ -227,22 +232,34 @@ export function drawTable(w: PdfWriter, spec: TableSpec, rows: readonly TableRow
     rowsOnPage++;
   }
 
-  // Keep the header together with at least one line of the first row.
-  if (y + headerHeight + lineH + 2 * padY > w.bottom) pageBreak();
-  else drawHeader();
-
   const bodyHeight = w.bottom - w.top;
+  const heightOf = (r: TableRow) =>
+    Math.max(1, ...layoutRow(r).map((c) => c.lines.length)) * lineH + 2 * padY;
+  const tail = spec.tailReserve ?? 0;
+
+  // Keep the header together with at least one line of the first row (with the whole row and
+  // the tail when that row is the only one).
+  const only = rows.length === 1 ? heightOf(rows[0]!) + tail : 0;
+  const firstNeed =
+    headerHeight + (only > 0 && only <= bodyHeight * 0.8 ? only : lineH + 2 * padY);
+  if (y + firstNeed > w.bottom && y > w.top + 1) pageBreak();
+  else drawHeader();
   rows.forEach((row, rowIndex) => {
+    const isLast = rowIndex === rows.length - 1;
     if (row.keepRows && row.keepRows > 1 && rowsOnPage > 0) {
       let groupHeight = 0;
-      for (const r of rows.slice(rowIndex, rowIndex + row.keepRows)) {
-        const n = Math.max(1, ...layoutRow(r).map((c) => c.lines.length));
-        groupHeight += n * lineH + 2 * padY;
-      }
-      if (y + groupHeight > w.bottom && groupHeight <= bodyHeight * 0.6) pageBreak();
+      const group = rows.slice(rowIndex, rowIndex + row.keepRows);
+      for (const r of group) groupHeight += heightOf(r);
+      // A group that ends the table takes the tail with it.
+      if (rowIndex + row.keepRows >= rows.length) groupHeight += tail;
+      if (y + groupHeight > w.bottom && groupHeight <= bodyHeight * 0.8) pageBreak();
     }
     const cells = layoutRow(row);
     const n = Math.max(1, ...cells.map((c) => c.lines.length));
+    if (isLast && tail > 0 && rowsOnPage > 0) {
+      const h = n * lineH + 2 * padY;
+      if (y + h <= w.bottom && y + h + tail > w.bottom && h + tail <= bodyHeight * 0.8) pageBreak();
+    }
     let from = 0;
     while (from < n) {
       const restHeight = (n - from) * lineH + 2 * padY;

@@ -12,6 +12,7 @@ import { fullDate, todayIso } from '../../lib/dates';
 import { consentApplicationsJob, paperExtractsJob } from '../../print/jobs';
 import type { PrintJob } from '../../print/print-job';
 import { PrintDialog } from '../../print/PrintDialog';
+import { ExtractSpanPicker, spanOptions, type ExtractSpan } from '../../print/ExtractSpanPicker';
 import { classPeriods } from './class-periods';
 import { ConsentForm } from './ConsentForm';
 import {
@@ -25,7 +26,6 @@ import {
   type RegistryFilter,
   type RegistryRow,
 } from './consent-registry';
-import { PeriodSelect } from './PeriodSelect';
 import { useClassConsents, useClassStudents } from './use-class-people';
 import { useClassRepositories } from './use-class-repositories';
 
@@ -57,7 +57,8 @@ export function ConsentTab({ klass, data }: Props) {
     () => classPeriods(data.periods, klass, today),
     [data.periods, klass, today],
   );
-  const [periodId, setPeriodId] = useState(current?.id ?? '');
+  const [span, setSpan] = useState<ExtractSpan>({ kind: 'period', periodId: current?.id ?? '' });
+  const [spanError, setSpanError] = useState<string | null>(null);
   const [job, setJob] = useState<PrintJob | null>(null);
 
   const rows = useMemo(
@@ -68,7 +69,6 @@ export function ConsentTab({ klass, data }: Props) {
   const counts = registryCounts(rows);
   const shown = filterRows(rows, filter);
   const picks = formPicks(shown, variant);
-  const period = periods.find((p) => p.id === periodId) ?? current;
   const staffName = (id: string) => {
     const s = data.staff.get(id);
     return s ? shortName(s) : id;
@@ -123,10 +123,25 @@ export function ConsentTab({ klass, data }: Props) {
             Печать заявлений ({picks.length})
           </button>
         </div>
-        {period && (
+        {periods.length > 0 && (
           <div className="print-row">
-            <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
-            <button type="button" onClick={() => setJob(paperExtractsJob(db, klass, period))}>
+            <ExtractSpanPicker
+              periods={periods}
+              value={span}
+              error={spanError}
+              onChange={(next) => {
+                setSpan(next);
+                setSpanError(null);
+              }}
+            />
+            <button
+              type="button"
+              onClick={() => {
+                const checked = spanOptions(span);
+                if (!checked.ok) return setSpanError(checked.error);
+                setJob(paperExtractsJob(db, klass, checked.options, periods));
+              }}
+            >
               Печать выписок
             </button>
           </div>

@@ -188,6 +188,11 @@ export function checkPdf(path: string): void {
   if (!/Tagged:\s+no/.test(info)) throw new Error(`the PDF claims to be tagged:\n${info}`);
 }
 
+/** A stamp's HLC text at a wall time (what the desktop writes). */
+export function hlcOf(ms: number): string {
+  return `${String(Math.floor(ms)).padStart(15, '0')}-00000-test`;
+}
+
 export const LONG_NAME = {
   lastName: 'Преображенская-Римская-Корсаковых',
   firstName: 'Аполлинария',
@@ -221,5 +226,7 @@ export function testSchool(): { school: Snapshot; longStudentId: string; issuedO
     .sort((a, b) => (a.date < b.date ? -1 : 1))[0]!;
   lesson.topic = LONG_TOPIC;
   lesson.homework = '';
+  // Planned ahead: written on the day before the extract is issued.
+  lesson.stamps.topic = { at: hlcOf(Date.parse('2026-12-09T10:00:00Z')), by: lesson.teacherId };
   return { school, longStudentId: student.id, issuedOn };
 }
