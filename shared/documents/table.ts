@@ -240,8 +240,7 @@ export function drawTable(w: PdfWriter, spec: TableSpec, rows: readonly TableRow
   // Keep the header together with at least one line of the first row (with the whole row and
   // the tail when that row is the only one).
   const only = rows.length === 1 ? heightOf(rows[0]!) + tail : 0;
-  const firstNeed =
-    headerHeight + (only > 0 && only <= bodyHeight * 0.8 ? only : lineH + 2 * padY);
+  const firstNeed = headerHeight + (only > 0 && only <= bodyHeight * 0.8 ? only : lineH + 2 * padY);
   if (y + firstNeed > w.bottom && y > w.top + 1) pageBreak();
   else drawHeader();
   rows.forEach((row, rowIndex) => {

@@ -73,6 +73,25 @@ export interface StressFixture {
 }
 
 let cached: StressFixture | undefined;
+let ninth: Snapshot | undefined;
+
+/** The 9th class of the demo school (300 students, seed 42) alone: 22 students, 16 subjects, 4 exams. */
+export function ninthClass(): Snapshot {
+  if (!ninth) {
+    const whole = generateSchool({ students: 300, seed: 42 });
+    const cls = whole.classes.find((c) => c.grade === 9)!;
+    ninth = {
+      ...whole,
+      classes: [cls],
+      students: whole.students.filter((s) => s.classId === cls.id),
+      courses: whole.courses.filter((c) => c.classId === cls.id),
+      lessons: whole.lessons.filter((l) => l.classId === cls.id),
+      periodMarks: whole.periodMarks.filter((m) => m.classId === cls.id),
+      consents: whole.consents.filter((c) => c.classId === cls.id),
+    };
+  }
+  return structuredClone(ninth);
+}
 
 /**
  * The 9th class of the demo school (300 students), alone, made hard: 40 students (clones keep the marks
@@ -81,18 +100,9 @@ let cached: StressFixture | undefined;
  */
 export function stressSchool(): StressFixture {
   if (cached) return structuredClone(cached);
-  const whole = generateSchool({ students: 300, seed: 42 });
-  const cls = whole.classes.find((c) => c.grade === 9)!;
   // Only that class: the documents are per class, and the fixture stays small to copy.
-  const school: Snapshot = {
-    ...whole,
-    classes: [cls],
-    students: whole.students.filter((s) => s.classId === cls.id),
-    courses: whole.courses.filter((c) => c.classId === cls.id),
-    lessons: whole.lessons.filter((l) => l.classId === cls.id),
-    periodMarks: whole.periodMarks.filter((m) => m.classId === cls.id),
-    consents: whole.consents.filter((c) => c.classId === cls.id),
-  };
+  const school = ninthClass();
+  const cls = school.classes[0]!;
   const own = school.students.filter((s) => s.classId === cls.id && s.status === 'active');
   const lessons = school.lessons.filter((l) => l.classId === cls.id);
   const marks = school.periodMarks.filter((m) => m.classId === cls.id);
