@@ -1,5 +1,5 @@
-// CLI: prints consent applications, diary extracts or term summary sheets from a school snapshot to a PDF file.
-//   npm run pdf -- consent|extract|summary --snapshot school.json [--class 5А | --all] [--period <id>]
+// CLI: prints consent applications, diary extracts, summary sheets or the year-end journal from a school snapshot to a PDF file.
+//   npm run pdf -- consent|extract|summary|journal --snapshot school.json [--class 5А | --all] [--period <id>]
 //     [--variant consent|refusal|withdrawal] [--only-unanswered] [--only-paper] [--year] [--date ГГГГ-ММ-ДД] --out file.pdf
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -10,15 +10,18 @@ import type {
   ExtractModel,
 } from '../shared/documents';
 import {
+  buildClassJournal,
   buildConsentModel,
   buildExtractModel,
   buildSummaryModel,
+  classSource,
   CONSENT_VARIANTS,
   DocumentError,
+  JournalWriter,
   renderDocument,
 } from '../shared/documents';
 import { loadDocumentFonts } from '../shared/documents/fonts.node.js';
-import { sortedClasses } from '../shared/documents/source';
+import { findClass, sortedClasses } from '../shared/documents/source';
 import type { Snapshot } from '../shared/snapshot';
 import { parseSnapshot, SnapshotError } from '../shared/snapshot';
 
@@ -27,13 +30,17 @@ const USAGE = `Печать документов из файла школы.
   npm run pdf -- consent --snapshot school.json --class 5А [--variant consent|refusal|withdrawal] [--only-unanswered] --out заявления.pdf
   npm run pdf -- extract --snapshot school.json --class 5А [--period q2 | --from 2026-12-01 --to 2026-12-25]
                  [--only-paper] [--full-topics] [--number 125] [--date 2026-12-10] --out выписки.pdf
-  npm run pdf -- summary --snapshot school.json [--class 5А | --all] [--period q2 | --year] --out ведомость.pdf
+  npm run pdf -- summary --snapshot school.json [--class 5А | --all] [--period q2 | --year]
+                 [--council-number 7 --council-date 2027-05-28] --out ведомость.pdf
+  npm run pdf -- journal --snapshot school.json (--class 5А | --all) --out журнал.pdf
 
   --class     класс (имя, например 5А, или идентификатор); --all — все классы школы
   --period    идентификатор отчётного периода (по умолчанию — период, идущий на дату)
   --from, --to  даты выписки (ГГГГ-ММ-ДД); прогноз — за период, в который они попадают
   --full-topics темы и задания на неделю полностью (иначе — первые 300 знаков)
   --number    номер первой выписки по журналу регистрации (по умолчанию — «5А-1», «5А-2»…)
+  --council-number, --council-date  протокол педсовета для годовой ведомости
+  journal     классный журнал за год для архива: по классу или все классы (--all), листы пронумерованы
   --date      дата выдачи: выписка показывает журнал на конец этого дня (по умолчанию — дата, до которой заполнен журнал)`;
 
 class UsageError extends Error {}
@@ -91,14 +98,16 @@ function main(): void {
       to: { type: 'string' },
       'full-topics': { type: 'boolean', default: false },
       number: { type: 'string' },
+      'council-number': { type: 'string' },
+      'council-date': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) fail(USAGE, 0);
   const kind = positionals[0];
-  if (kind !== 'consent' && kind !== 'extract' && kind !== 'summary') {
-    throw new UsageError(`Укажите документ: consent, extract или summary.`);
+  if (kind !== 'consent' && kind !== 'extract' && kind !== 'summary' && kind !== 'journal') {
+    throw new UsageError(`Укажите документ: consent, extract, summary или journal.`);
   }
   if (!values.snapshot) throw new UsageError('Укажите файл школы: --snapshot school.json.');
   if (!values.out) throw new UsageError('Укажите файл для результата: --out файл.pdf.');
@@ -110,6 +119,7 @@ function main(): void {
     ['--date', values.date],
     ['--from', values.from],
     ['--to', values.to],
+    ['--council-date', values['council-date']],
   ] as const) {
     if (value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
       throw new UsageError(`Дата ${flag} «${value}» должна быть в формате ГГГГ-ММ-ДД.`);
@@ -133,6 +143,13 @@ function main(): void {
   const date = values.date ?? journalDate(snapshot);
   const classKeys = values.class ? [values.class] : sortedClasses(snapshot).map((c) => c.id);
   if (classKeys.length === 0) throw new DocumentError('В файле школы нет ни одного класса.');
+  if (kind === 'journal') {
+    printJournal(snapshot, classKeys, date, values.out, started).catch((e: unknown) => {
+      if (e instanceof DocumentError) fail(e.message, 1);
+      throw e;
+    });
+    return;
+  }
   let model: DocumentModel;
   if (kind === 'summary') {
     model = buildSummaryModel(snapshot, {
@@ -141,6 +158,7 @@ function main(): void {
       year: values.year,
       asOf: date,
       issuedOn: date,
+      council: { number: values['council-number'] ?? '', date: values['council-date'] ?? '' },
     });
   } else if (kind === 'extract') {
     let next = values.number === undefined ? undefined : Number(values.number);
@@ -177,6 +195,36 @@ function main(): void {
       `Готово: ${values.out} (${Math.round(bytes.length / 1024)} КБ, ${seconds} с).\n`,
     );
   });
+}
+
+/** The year-end journal, class by class into one file (memory stays that of one class). */
+async function printJournal(
+  snapshot: Snapshot,
+  classKeys: readonly string[],
+  date: string,
+  out: string,
+  started: number,
+): Promise<void> {
+  const classes = classKeys.map((key) => findClass(snapshot, key));
+  const writer = new JournalWriter(loadDocumentFonts(), {
+    schoolShortName: snapshot.school.shortName,
+    yearName: snapshot.school.year.name,
+    classes: classes.length === 1 ? classes[0]!.name : 'все классы',
+  });
+  let sheets = 0;
+  for (const cls of classes) {
+    const n = writer.addClass(
+      buildClassJournal(classSource(snapshot, cls.id), { classKey: cls.id, issuedOn: date }),
+    );
+    sheets += n;
+    process.stdout.write(`${cls.name}: ${n} листов\n`);
+  }
+  const bytes = await writer.finish();
+  writeFileSync(out, bytes);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  process.stdout.write(
+    `Готово: ${out} (журналов: ${classes.length}, листов: ${sheets}, ${Math.round(bytes.length / 1024)} КБ, ${seconds} с).\n`,
+  );
 }
 
 function mergeExtracts(parts: ExtractModel[]): ExtractModel {

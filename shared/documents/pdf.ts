@@ -1,6 +1,7 @@
 // The PDF writer the documents share: A4 PDF/A-2b setup with embedded fonts, sections with "Стр. N из M"
 // (or, for the bound year-end journal, "Лист N") footers, text fitting and small drawing helpers.
 import PDFDocument from 'pdfkit';
+import { putText, textWidth } from './fast-text';
 import type { DocumentFonts } from './source';
 import { safeInfo } from './source';
 
@@ -47,6 +48,8 @@ interface Section {
 }
 
 const FOOTER_SIZE = 7.5;
+const A4_LONG = 841.89;
+const A4_SHORT = 595.28;
 
 /**
  * Wraps a pdfkit document: pages belong to sections, each numbered "Стр. N из M" at the end.
@@ -62,6 +65,7 @@ export class PdfWriter {
   /** Sheets mode: the number of the current page in its section. */
   private sheet = 0;
   private pages = 0;
+  private readonly chunks: Uint8Array[] = [];
 
   constructor(fonts: DocumentFonts, meta: DocumentMeta, setup: PageSetup) {
     this.setup = setup;
@@ -89,6 +93,8 @@ export class PdfWriter {
         Producer: 'Классный журнал (PDFKit)',
       },
     });
+    // Collect the output as pdfkit writes it (pages are written as they end in sheets mode).
+    this.doc.on('data', (chunk: Uint8Array) => this.chunks.push(chunk));
     this.doc.registerFont(FONT.regular, fonts.regular);
     this.doc.registerFont(FONT.bold, fonts.bold);
     this.hasItalic = fonts.italic !== undefined;
@@ -98,17 +104,18 @@ export class PdfWriter {
   get margins(): Margins {
     return this.setup.margins;
   }
+  /** A4 in points, as laid out (known before the first page exists, for planning). */
   get pageWidth(): number {
-    return this.doc.page.width;
+    return this.setup.layout === 'landscape' ? A4_LONG : A4_SHORT;
   }
   get pageHeight(): number {
-    return this.doc.page.height;
+    return this.setup.layout === 'landscape' ? A4_SHORT : A4_LONG;
   }
   get left(): number {
     return this.setup.margins.left;
   }
   get right(): number {
-    return this.doc.page.width - this.setup.margins.right;
+    return this.pageWidth - this.setup.margins.right;
   }
   get width(): number {
     return this.right - this.left;
@@ -117,7 +124,7 @@ export class PdfWriter {
     return this.setup.margins.top;
   }
   get bottom(): number {
-    return this.doc.page.height - this.setup.margins.bottom;
+    return this.pageHeight - this.setup.margins.bottom;
   }
   get y(): number {
     return this.doc.y;
@@ -175,9 +182,8 @@ export class PdfWriter {
   async finish(): Promise<Uint8Array> {
     const doc = this.doc;
     if (this.pageCount() === 0) this.section('');
-    const chunks: Uint8Array[] = [];
+    const chunks = this.chunks;
     const done = new Promise<Uint8Array>((resolve, reject) => {
-      doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
       doc.on('end', () => resolve(concat(chunks)));
       doc.on('error', reject);
     });
@@ -211,9 +217,8 @@ export class PdfWriter {
     this.font(FONT.regular, FOOTER_SIZE);
     doc.fillColor('#444444');
     const label = [this.setup.footerLabel, sectionLabel].filter(Boolean).join(' · ');
-    if (label) doc.text(fitText(doc, label, this.width * 0.72), this.left, y, { lineBreak: false });
-    const w = doc.widthOfString(pageText);
-    doc.text(pageText, this.right - w, y, { lineBreak: false });
+    if (label) putText(doc, fitText(doc, label, this.width * 0.72), this.left, y);
+    putText(doc, pageText, this.right - textWidth(doc, pageText), y);
     doc.fillColor('black');
     doc.page.margins.bottom = saved;
   }
@@ -230,13 +235,13 @@ export class PdfWriter {
     font: FontName = FONT.regular,
   ): number | null {
     this.font(font, size);
-    const natural = this.doc.widthOfString(text);
+    const natural = textWidth(this.doc, text);
     if (natural <= width) return size;
     // Width scales linearly with the size: start from the estimate, then step down.
     let s = Math.floor(((size * width) / natural) * 2) / 2;
     for (; s >= minSize; s -= 0.5) {
       this.font(font, s);
-      if (this.doc.widthOfString(text) <= width) return s;
+      if (textWidth(this.doc, text) <= width) return s;
     }
     this.font(font, size);
     return null;
@@ -305,9 +310,9 @@ export class PdfWriter {
 
 /** Shortens a one-line text with "…" to fit `width` with the current font. */
 function fitText(doc: Doc, text: string, width: number): string {
-  if (doc.widthOfString(text) <= width) return text;
+  if (textWidth(doc, text) <= width) return text;
   let s = text;
-  while (s.length > 1 && doc.widthOfString(`${s}…`) > width) s = s.slice(0, -1);
+  while (s.length > 1 && textWidth(doc, `${s}…`) > width) s = s.slice(0, -1);
   return `${s.trimEnd()}…`;
 }
 

@@ -1,5 +1,6 @@
 // A hand-drawn table: header rows (spans, rotated text) repeated on every page, rows that wrap and continue across pages.
 import type { FontName, PdfWriter } from './pdf';
+import { putText } from './fast-text';
 import { FONT } from './pdf';
 import type { Line } from './wrap';
 import { wrapText } from './wrap';
@@ -158,14 +159,14 @@ export function drawTable(w: PdfWriter, spec: TableSpec, rows: readonly TableRow
           const ox = x + (width - stack) / 2 + i * hLine;
           const oy = top + (height + line.width) / 2;
           doc.save().rotate(-90, { origin: [ox, oy] });
-          doc.text(line.text, ox, oy, { lineBreak: false });
+          putText(doc, line.text, ox, oy);
           doc.restore();
         });
       } else {
         const textTop = top + (height - lines.length * hLine) / 2;
         lines.forEach((line, i) => {
           const lx = x + Math.max(padX, (width - line.width) / 2);
-          doc.text(line.text, lx, textTop + i * hLine, { lineBreak: false });
+          putText(doc, line.text, lx, textTop + i * hLine);
         });
       }
     }
@@ -221,7 +222,7 @@ export function drawTable(w: PdfWriter, spec: TableSpec, rows: readonly TableRow
             : c.align === 'right'
               ? c.x + c.width - padX - line.width
               : c.x + (c.width - line.width) / 2;
-        doc.text(line.text, lx, y + padY + (i - from) * lineH, { lineBreak: false });
+        putText(doc, line.text, lx, y + padY + (i - from) * lineH);
       }
     }
     doc.save().lineWidth(0.5).strokeColor(GRID);

@@ -1,4 +1,5 @@
 // Line breaking for hand-drawn tables: explicit lines, so a tall cell can continue on the next page and nothing is cut.
+import { textWidth } from './fast-text';
 import type { Doc } from './pdf';
 
 export interface Line {
@@ -14,7 +15,7 @@ export interface Line {
  */
 export function wrapText(doc: Doc, text: string, width: number): Line[] {
   const lines: Line[] = [];
-  const whole = doc.widthOfString(text);
+  const whole = textWidth(doc, text);
   if (whole <= width && !text.includes('\n')) return [{ text, width: whole }];
   for (const paragraph of text.split('\n')) {
     wrapParagraph(doc, paragraph.replace(/\s+/g, ' ').trim(), width, lines);
@@ -27,11 +28,11 @@ function wrapParagraph(doc: Doc, text: string, width: number, out: Line[]): void
     out.push({ text: '', width: 0 });
     return;
   }
-  const space = doc.widthOfString(' ');
+  const space = textWidth(doc, ' ');
   let current = '';
   let currentWidth = 0;
   for (const word of text.split(' ')) {
-    const w = doc.widthOfString(word);
+    const w = textWidth(doc, word);
     if (current !== '' && currentWidth + space + w <= width) {
       current += ` ${word}`;
       currentWidth += space + w;
@@ -51,9 +52,9 @@ function wrapParagraph(doc: Doc, text: string, width: number, out: Line[]): void
       rest = rest.slice(n);
       if (rest === '') {
         current = piece;
-        currentWidth = doc.widthOfString(piece);
+        currentWidth = textWidth(doc, piece);
       } else {
-        out.push({ text: piece, width: doc.widthOfString(piece) });
+        out.push({ text: piece, width: textWidth(doc, piece) });
       }
     }
   }
@@ -62,9 +63,9 @@ function wrapParagraph(doc: Doc, text: string, width: number, out: Line[]): void
 
 /** Where to break a too-long word: after its last hyphen that fits, else the longest fitting prefix. */
 function breakPoint(doc: Doc, s: string, width: number): number {
-  if (doc.widthOfString(s) <= width) return s.length;
+  if (textWidth(doc, s) <= width) return s.length;
   for (let i = s.length - 2; i > 0; i--) {
-    if (s[i] === '-' && doc.widthOfString(s.slice(0, i + 1)) <= width) return i + 1;
+    if (s[i] === '-' && textWidth(doc, s.slice(0, i + 1)) <= width) return i + 1;
   }
   return fittingPrefix(doc, s, width);
 }
@@ -72,7 +73,7 @@ function breakPoint(doc: Doc, s: string, width: number): number {
 /** Whether a text fits `width` on lines broken only between words and after hyphens. */
 export function wrapsWhole(doc: Doc, text: string, width: number): boolean {
   for (const word of text.split(/\s+/)) {
-    for (const piece of word.split(/(?<=-)/)) if (doc.widthOfString(piece) > width) return false;
+    for (const piece of word.split(/(?<=-)/)) if (textWidth(doc, piece) > width) return false;
   }
   return true;
 }
@@ -83,7 +84,7 @@ function fittingPrefix(doc: Doc, s: string, width: number): number {
   let hi = s.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (doc.widthOfString(s.slice(0, mid)) <= width) lo = mid;
+    if (textWidth(doc, s.slice(0, mid)) <= width) lo = mid;
     else hi = mid - 1;
   }
   return lo;

@@ -8,6 +8,7 @@ import { useSession } from '../../app/session';
 import type { SchoolData } from '../../journal/use-school-data';
 import { todayIso } from '../../lib/dates';
 import { PrintDialog } from '../../print/PrintDialog';
+import { YearJournalPanel } from '../../print/YearJournalPanel';
 import type { PrintJob } from '../../print/print-job';
 import { checkRuDate, RU_DATE_PLACEHOLDER } from '../class/ru-date';
 import { gatherSchoolSource } from './gather-school-source';
@@ -134,6 +135,10 @@ export function SummaryTab({ data, periods, period }: Props) {
         ведомость; если их нет, остаются строки для записи от руки.
       </p>
       {job && <PrintDialog job={job} onClose={() => setJob(null)} />}
+      <YearJournalPanel
+        classes={classes}
+        school={{ shortName: data.school.shortName, yearName: data.school.year.name }}
+      />
     </div>
   );
 }
