@@ -52,9 +52,10 @@ export async function renderConsent(
   return w.finish();
 }
 
+/** The footer's label: short names, so that even 60-character surnames are printed whole. */
 function sectionLabel(a: ConsentApplication): string {
   const who = a.guardian ? `${a.guardian.signature} — ` : '';
-  return `${who}${a.child.name}, ${a.className}`;
+  return `${who}${a.child.signature}, ${a.className}`;
 }
 
 function renderApplication(w: PdfWriter, model: ConsentModel, a: ConsentApplication): void {
@@ -123,7 +124,7 @@ function field(w: PdfWriter, x: number, width: number, label: string, value: str
   if (value && size === null) {
     // Too long for one line even in small type: the value goes on ruled lines under the label.
     doc.x = x;
-    doc.y = y + 1;
+    doc.y = lineY - 2;
     underlined(w, x, width, value, 1);
     return;
   }

@@ -2,7 +2,7 @@
 // the forecast or period mark of the period the dates fall in, absences, the coming week — as of the date of issue.
 import { countLessonsMissed, summarizeAbsences } from '../attendance';
 import type { AbsenceSummary } from '../attendance';
-import { fullName } from '../common';
+import { fullName, shortName } from '../common';
 import { effectiveChannel } from '../consent';
 import type { GradingPolicy } from '../grading-policy';
 import { MARK_LABELS } from '../grading-policy';
@@ -86,6 +86,8 @@ export interface StudentExtract {
   /** "5А-3" or the register number. */
   number: string;
   studentName: string;
+  /** "Иванова М. П." for the page footers. */
+  studentShort: string;
   className: string;
   /** The dates of the class (classes follow different schemes). */
   periodLabel: string;
@@ -342,6 +344,7 @@ function studentExtract(
   return {
     studentId: student.id,
     studentName: fullName(student),
+    studentShort: shortName(student),
     className: data.cls.name,
     classTeacher: staffFullName(source, data.cls.classTeacherId),
     classTeacherShort: staffShortName(source, data.cls.classTeacherId),

@@ -56,7 +56,7 @@ const SIGNATURES_HEIGHT = 96;
 
 function renderStudent(w: PdfWriter, model: ExtractModel, s: StudentExtract): void {
   const doc = w.doc;
-  w.section(`${s.studentName}, ${s.className}`);
+  w.section(`${s.studentShort}, ${s.className}`);
   w.font(FONT.bold, 13);
   doc.text(`ВЫПИСКА № ${s.number}`, w.left, w.top, { width: w.width, align: 'center' });
   doc.text('ИЗ ЭЛЕКТРОННОГО ЖУРНАЛА', { width: w.width, align: 'center' });

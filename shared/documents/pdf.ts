@@ -217,7 +217,13 @@ export class PdfWriter {
     this.font(FONT.regular, FOOTER_SIZE);
     doc.fillColor('#444444');
     const label = [this.setup.footerLabel, sectionLabel].filter(Boolean).join(' · ');
-    if (label) putText(doc, fitText(doc, label, this.width * 0.72), this.left, y);
+    if (label) {
+      // Smaller type before any cut: a name in the label stays whole where it can.
+      const size = this.fitSize(label, this.width * 0.72, FOOTER_SIZE, 5.5) ?? 5.5;
+      this.font(FONT.regular, size);
+      putText(doc, fitText(doc, label, this.width * 0.72), this.left, y + (FOOTER_SIZE - size));
+      this.font(FONT.regular, FOOTER_SIZE);
+    }
     putText(doc, pageText, this.right - textWidth(doc, pageText), y);
     doc.fillColor('black');
     doc.page.margins.bottom = saved;
