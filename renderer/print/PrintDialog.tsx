@@ -137,8 +137,9 @@ export function PrintDialog({ job, onClose, emptyText }: Props) {
                   value={state.progress.done}
                   max={Math.max(1, state.progress.total)}
                 />
+                <p>{state.progress.text}</p>
                 <p>
-                  {state.progress.text} ({state.progress.done} из {state.progress.total})
+                  Готово: {state.progress.done} из {state.progress.total}
                 </p>
               </>
             ) : (

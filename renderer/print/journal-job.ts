@@ -34,7 +34,9 @@ export function yearJournalJob(
           onProgress({
             done: p.done,
             total: p.total,
-            text: p.current ? `Класс ${p.current}: листов готово ${p.sheets}` : 'Собираем файл',
+            text: p.current
+              ? `Готовим журнал ${p.current} класса; листов уже напечатано: ${p.sheets}`
+              : 'Собираем файл',
           }),
         cancelled,
       );

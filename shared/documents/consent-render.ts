@@ -192,7 +192,14 @@ function bodyHeight(w: PdfWriter, text: ConsentText, size: number): number {
 
 function bodySize(w: PdfWriter, text: ConsentText, tail: number): number {
   const available = w.bottom - w.doc.y - tail;
-  for (const size of BODY_SIZES) {
+  const largest = BODY_SIZES[0]!;
+  const h = bodyHeight(w, text, largest);
+  if (h <= available) return largest;
+  // The height grows about with the square of the size (taller lines, and more of them): start
+  // from that estimate and step down, so a form is measured two or three times, not six.
+  const guess = largest * Math.sqrt(available / h);
+  const sizes = BODY_SIZES.filter((size) => size <= guess + 0.5);
+  for (const size of sizes) {
     if (bodyHeight(w, text, size) <= available) return size;
   }
   return BODY_SIZES[BODY_SIZES.length - 1]!;

@@ -270,7 +270,7 @@ export function drawClassSummary(w: PdfWriter, model: SummaryModel, cls: ClassSu
     const lastSubject = cls.subjects[part.subjects[part.subjects.length - 1] ?? 0];
     const label =
       layout.parts.length > 1
-        ? ` Лист ${i + 1} из ${layout.parts.length} таблицы: ${first?.short ?? ''} — ${lastSubject?.short ?? ''}.`
+        ? ` Часть ${i + 1} из ${layout.parts.length} таблицы: ${first?.short ?? ''} — ${sentence(lastSubject?.short ?? '')}`
         : '';
     pageTitle(w, model, cls, false, label);
     drawPart(w, model, cls, layout, part, i === layout.parts.length - 1 ? tail : 0, () =>
