@@ -3,7 +3,8 @@
 // the whole school. Each task and each baseline runs in its own process (clean peak memory) and reports the
 // median wall time of its runs, the peak RSS and heap. The baseline is pdfkit with the same fonts writing
 // the same number of pages of plain text. The whole-school journal reads one class's data at a time, as
-// the desktop's PDF worker gets it, so its peak memory is the worker's. Run: npx tsx bench/pdf.ts [--runs 3]
+// the desktop's PDF worker gets it, so its peak memory is the worker's.
+// Run: npx tsx bench/pdf.ts [--runs 3] [--only journal-class,journal-school]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -256,8 +257,10 @@ async function main(): Promise<void> {
   }
   const classDir = join(tmpdir(), 'journal-bench-school-1000-42-classes');
   writeClassFiles(JSON.parse(readFileSync(snapshotPath, 'utf8')) as Snapshot, classDir);
+  const onlyArg = args.indexOf('--only');
+  const only = onlyArg >= 0 ? args[onlyArg + 1]?.split(',') : undefined;
   const rows: string[] = [];
-  for (const t of TASKS) {
+  for (const t of TASKS.filter((x) => !only || only.includes(x.task))) {
     const taskRuns = t.runs ?? runs;
     const data = t.task.startsWith('journal') ? classDir : snapshotPath;
     const r = runChild(['--child', t.task, data, '--runs', String(taskRuns)]) as Result;

@@ -171,22 +171,42 @@ function tailHeight(w: PdfWriter, text: ConsentText, a: ConsentApplication): num
 }
 
 /** The body's height at a font size, to pick a size that keeps the application on one page. */
+/** Heights of paragraphs already measured: most of the wording is the same on every form. */
+const measured = new WeakMap<object, Map<string, number>>();
+
+function heightOf(
+  w: PdfWriter,
+  text: string,
+  font: typeof FONT.regular | typeof FONT.bold,
+  size: number,
+  options: { width: number; lineGap?: number; indent?: number },
+): number {
+  let cache = measured.get(w.doc);
+  if (!cache) measured.set(w.doc, (cache = new Map()));
+  const key = `${font}|${size}|${options.width}|${options.indent ?? 0}|${text}`;
+  let h = cache.get(key);
+  if (h === undefined) {
+    w.font(font, size);
+    h = w.doc.heightOfString(text, options);
+    cache.set(key, h);
+  }
+  return h;
+}
+
 function bodyHeight(w: PdfWriter, text: ConsentText, size: number): number {
-  const doc = w.doc;
-  w.font(FONT.bold, 12);
-  let h = doc.heightOfString(text.title, { width: w.width }) + 8;
-  w.font(FONT.bold, size);
-  h += doc.heightOfString(text.subtitle, { width: w.width - 80 });
+  let h = heightOf(w, text.title, FONT.bold, 12, { width: w.width }) + 8;
+  h += heightOf(w, text.subtitle, FONT.bold, size, { width: w.width - 80 });
   for (const p of text.paragraphs) {
-    w.font(FONT.regular, size);
     h +=
-      doc.heightOfString(`${p.label ?? ''}${p.text}`, {
+      heightOf(w, `${p.label ?? ''}${p.text}`, FONT.regular, size, {
         width: w.width - (p.label ? 12 : 0),
         lineGap: LINE_GAP,
         indent: p.label ? 0 : 20,
       }) + 3;
   }
-  if (text.paperRequest) h += doc.heightOfString(text.paperRequest, { width: w.width - 16 }) + 8;
+  if (text.paperRequest) {
+    h += heightOf(w, text.paperRequest, FONT.regular, size, { width: w.width - 16 }) + 8;
+  }
   return h;
 }
 
@@ -220,8 +240,12 @@ function body(w: PdfWriter, text: ConsentText, size: number, tail: number): void
       indent: p.label ? 0 : 20,
     };
     const last = i === text.paragraphs.length - 1 && !text.paperRequest;
+    const h = heightOf(w, `${p.label ?? ''}${p.text}`, FONT.regular, size, {
+      width: opts.width,
+      lineGap: LINE_GAP,
+      indent: opts.indent,
+    });
     w.font(FONT.regular, size);
-    const h = doc.heightOfString(`${p.label ?? ''}${p.text}`, opts);
     // The last paragraph goes with the signatures; any other starts a page only when it must.
     w.ensure(last ? h + tail : Math.min(h, 3 * size));
     if (p.label) {
@@ -235,8 +259,11 @@ function body(w: PdfWriter, text: ConsentText, size: number, tail: number): void
     doc.y += 3;
   });
   if (text.paperRequest) {
+    const h = heightOf(w, text.paperRequest, FONT.regular, size, {
+      width: w.width - 16,
+      lineGap: LINE_GAP,
+    });
     w.font(FONT.regular, size);
-    const h = doc.heightOfString(text.paperRequest, { width: w.width - 16, lineGap: LINE_GAP });
     w.ensure(h + 6 + tail);
     const y = doc.y + 3;
     w.checkbox(w.left + 2, y + 1, 9);
