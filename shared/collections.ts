@@ -31,7 +31,8 @@ function describe<S extends z.ZodType>(d: CollectionDescriptor<S>): CollectionDe
 export const COLLECTIONS = {
   school: describe({
     schema: SchoolSchema,
-    // 1: optional bellSchedules, processors, year.nonWorkingDays/schemeByGrade/weeklyHoursByGrade, holiday grades.
+    // 1: optional bellSchedules, year.nonWorkingDays/schemeByGrade/weeklyHoursByGrade, holiday grades;
+    //    fullNameGenitive, dataProcessor, consentPupilSignature (consent forms).
     version: 1,
     indexes: [],
     personalFields: [],
@@ -60,9 +61,10 @@ export const COLLECTIONS = {
   }),
   students: describe({
     schema: StudentSchema,
-    version: 0,
+    // 1: address; guardians' identityDocument and authorityDocument (consent forms).
+    version: 1,
     indexes: [['classId', 'lastName', 'firstName']],
-    personalFields: ['birthDate', 'guardians'],
+    personalFields: ['birthDate', 'address', 'guardians'],
     label: 'обучающиеся',
   }),
   courses: describe({

@@ -32,12 +32,11 @@ export const DataOperatorSchema = z.object({
   ogrn: z.string().max(15).default(''),
 });
 
-/** Someone processing the personal data on the operator's behalf (152-ФЗ art. 9 part 4 item 6). */
+/** A person or body processing personal data on the operator's behalf (e.g. the district's data centre). */
 export const DataProcessorSchema = z.object({
-  name: z.string().trim().min(1, 'Укажите наименование').max(300),
-  address: z.string().trim().min(1, 'Укажите адрес').max(300),
+  name: z.string().max(300).default(''),
+  address: z.string().max(300).default(''),
 });
-export type DataProcessor = z.infer<typeof DataProcessorSchema>;
 
 export const SchoolSchema = DocumentBaseSchema.extend({
   /** "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 7»" */
@@ -54,8 +53,15 @@ export const SchoolSchema = DocumentBaseSchema.extend({
   operator: DataOperatorSchema,
   /** The information system named in the consent: "Электронный классный журнал МБОУ СОШ № 7". */
   informationSystem: z.string().min(1).max(300),
-  /** Who else processes the data for the operator (e.g. the hosting provider); absent = nobody. */
-  processors: z.array(DataProcessorSchema).max(5).optional(),
+  /**
+   * The full name in the genitive for "Директору Муниципального бюджетного … учреждения …", as the
+   * school writes it; empty = declined by rule from `fullName` (shared/documents/declension.ts).
+   */
+  fullNameGenitive: z.string().max(400).default(''),
+  /** Who processes the personal data on the operator's behalf (152-ФЗ art. 9 part 4 item 6); empty name = nobody. */
+  dataProcessor: DataProcessorSchema.default({ name: '', address: '' }),
+  /** Whether consent forms of pupils aged 14–17 get a place for the pupil's own signature. */
+  consentPupilSignature: z.boolean().default(true),
   subjects: z.array(SubjectSchema).max(80),
   /** The main bell schedule: every weekday no entry of `bellSchedules` names. */
   bells: z.array(BellSchema).max(13),

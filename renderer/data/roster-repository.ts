@@ -17,6 +17,8 @@ export interface StudentFields {
   middleName: string;
   gender: Student['gender'];
   birthDate: string;
+  /** The child's address for the consent form. */
+  address: string;
 }
 export type StudentField = keyof StudentFields;
 export const STUDENT_FIELDS: readonly StudentField[] = [
@@ -25,6 +27,7 @@ export const STUDENT_FIELDS: readonly StudentField[] = [
   'middleName',
   'gender',
   'birthDate',
+  'address',
 ];
 
 export interface NewStudent extends StudentFields {
@@ -86,6 +89,7 @@ export function createRosterRepository(
         middleName: input.middleName,
         gender: input.gender,
         birthDate: input.birthDate,
+        address: input.address,
         classId: input.classId,
         status: 'active',
         guardians,

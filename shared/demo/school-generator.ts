@@ -286,6 +286,7 @@ export function generateSchool(options: DemoSchoolOptions): Snapshot {
     'classId',
     'status',
     'birthDate',
+    'address',
   ];
   const students: Student[] = [];
   for (const c of classes) {

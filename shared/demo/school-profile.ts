@@ -99,6 +99,7 @@ export function buildSchool(rng: Rng, stamp: Stamp): SchoolProfile {
   ]);
   const address = `${town.postcode}, ${town.region}, г. ${town.name}, ${street}, д. ${rng.int(2, 60)}`;
   const fullName = `Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № ${number}» г. ${town.name}`;
+  const fullNameGenitive = `Муниципального бюджетного общеобразовательного учреждения «Средняя общеобразовательная школа № ${number}» г. ${town.name}`;
   const shortName = `МБОУ СОШ № ${number}`;
   const fields = {
     fullName,
@@ -110,6 +111,9 @@ export function buildSchool(rng: Rng, stamp: Stamp): SchoolProfile {
     directorNameDative: dative,
     operator: { name: fullName, address, inn: inn(rng), ogrn: ogrn(rng) },
     informationSystem: `Электронный классный журнал ${shortName}`,
+    fullNameGenitive,
+    dataProcessor: { name: '', address: '' },
+    consentPupilSignature: true,
     subjects: SUBJECTS,
     bells: BELLS,
     bellSchedules: [{ id: 'saturday', name: 'Суббота', weekdays: [6], bells: SATURDAY_BELLS }],

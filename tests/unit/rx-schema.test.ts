@@ -69,9 +69,10 @@ describe('RxDB schemas derived from zod', () => {
   it('marks personal fields for encryption only when asked, and never indexes them', () => {
     expect(toRxSchema('students').encrypted).toBeUndefined();
     const encrypted = toRxSchema('students', { encrypt: true });
-    expect(encrypted.encrypted).toEqual(['birthDate', 'guardians']);
+    expect(encrypted.encrypted).toEqual(['birthDate', 'address', 'guardians']);
     expect(encrypted.indexes.flat()).not.toContain('guardians');
     expect(encrypted.indexes.flat()).not.toContain('birthDate');
+    expect(encrypted.indexes.flat()).not.toContain('address');
   });
 
   it('bounds indexed numbers with a step so RxDB can build index strings', () => {

@@ -12,11 +12,12 @@ import { formatDate, todayIso } from '../../../shared/dates';
 import { consentApplicationsJob, paperExtractsJob } from '../../print/jobs';
 import type { PrintJob } from '../../print/print-job';
 import { PrintDialog } from '../../print/PrintDialog';
+import { ExtractSpanPicker, spanOptions, type ExtractSpan } from '../../print/ExtractSpanPicker';
 import { classPeriods } from './class-periods';
 import { ConsentForm } from './ConsentForm';
 import {
-  familiesOf,
   filterRows,
+  formPicks,
   REGISTRY_FILTERS,
   REGISTRY_STATE_LABELS,
   REGISTRY_STATES,
@@ -25,7 +26,6 @@ import {
   type RegistryFilter,
   type RegistryRow,
 } from './consent-registry';
-import { PeriodSelect } from '../../ui/PeriodSelect';
 import { useClassConsents, useClassStudents } from '../../data/use-class';
 
 interface Props {
@@ -56,7 +56,8 @@ export function ConsentTab({ klass, data }: Props) {
     () => classPeriods(data.periods, klass, today),
     [data.periods, klass, today],
   );
-  const [periodId, setPeriodId] = useState(current?.id ?? '');
+  const [span, setSpan] = useState<ExtractSpan>({ kind: 'period', periodId: current?.id ?? '' });
+  const [spanError, setSpanError] = useState<string | null>(null);
   const [job, setJob] = useState<PrintJob | null>(null);
 
   const rows = useMemo(
@@ -66,8 +67,7 @@ export function ConsentTab({ klass, data }: Props) {
   if (!rows) return <p className="loading">Загружаем реестр согласий…</p>;
   const counts = registryCounts(rows);
   const shown = filterRows(rows, filter);
-  const families = familiesOf(shown);
-  const period = periods.find((p) => p.id === periodId) ?? current;
+  const picks = formPicks(shown, variant);
   const staffName = (id: string) => {
     const s = data.staff.get(id);
     return s ? shortName(s) : id;
@@ -111,17 +111,36 @@ export function ConsentTab({ klass, data }: Props) {
           </label>
           <button
             type="button"
-            disabled={families.size === 0}
-            title="Для семей, показанных в списке"
-            onClick={() => setJob(consentApplicationsJob(db, klass, variant, families))}
+            disabled={picks.length === 0}
+            title={
+              variant === 'withdrawal'
+                ? 'Для родителей из списка, чьё согласие зарегистрировано: каждому своё заявление'
+                : 'Для родителей из списка: каждому своё заявление'
+            }
+            onClick={() => setJob(consentApplicationsJob(db, klass, variant, picks))}
           >
-            Печать заявлений ({families.size})
+            Печать заявлений ({picks.length})
           </button>
         </div>
-        {period && (
+        {periods.length > 0 && (
           <div className="print-row">
-            <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
-            <button type="button" onClick={() => setJob(paperExtractsJob(db, klass, period))}>
+            <ExtractSpanPicker
+              periods={periods}
+              value={span}
+              error={spanError}
+              onChange={(next) => {
+                setSpan(next);
+                setSpanError(null);
+              }}
+            />
+            <button
+              type="button"
+              onClick={() => {
+                const checked = spanOptions(span);
+                if (!checked.ok) return setSpanError(checked.error);
+                setJob(paperExtractsJob(db, klass, checked.options, periods));
+              }}
+            >
               Печать выписок
             </button>
           </div>

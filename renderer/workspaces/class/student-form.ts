@@ -17,6 +17,7 @@ export interface StudentFormValues {
   gender: Student['gender'] | '';
   /** As typed: "08.03.2015". */
   birthDate: string;
+  address: string;
 }
 
 export interface GuardianFormValues {
@@ -27,6 +28,13 @@ export interface GuardianFormValues {
   phone: string;
   email: string;
   address: string;
+  /** The identity document (паспорт): kind, series, number, date as typed, issuer. */
+  docKind: string;
+  docSeries: string;
+  docNumber: string;
+  docIssuedOn: string;
+  docIssuedBy: string;
+  authorityDocument: string;
 }
 
 const MiddleNameSchema = z.string().trim().max(80, 'Слишком длинное отчество (больше 80 знаков)');
@@ -49,6 +57,7 @@ export function validateStudent(
     firstName: NamePartSchema,
     middleName: MiddleNameSchema,
     gender: z.enum(['male', 'female'], { error: 'Укажите пол' }),
+    address: AddressSchema,
   });
   const parsed = schema.safeParse(values);
   const birth = checkRuDate(values.birthDate, {
@@ -63,6 +72,8 @@ export function validateStudent(
   if (!birth.ok) errors.birthDate = birth.error;
   return { ok: false, errors };
 }
+
+const AddressSchema = z.string().trim().max(300, 'Адрес длиннее 300 знаков');
 
 const PhoneSchema = z
   .string()
@@ -88,6 +99,7 @@ const EmailSchema = z
 
 export function validateGuardian(
   values: GuardianFormValues,
+  today: string,
 ): Validated<Guardian, keyof GuardianFormValues> {
   const schema = z.object({
     lastName: NamePartSchema,
@@ -96,11 +108,53 @@ export function validateGuardian(
     kind: z.enum(['mother', 'father', 'guardian', 'other'], { error: 'Укажите, кем приходится' }),
     phone: PhoneSchema,
     email: EmailSchema,
-    address: z.string().trim().max(300, 'Адрес длиннее 300 знаков'),
+    address: AddressSchema,
+    docKind: z.string().trim().max(80, 'Слишком длинное название документа'),
+    docSeries: z
+      .string()
+      .trim()
+      .max(12, 'Серия длиннее 12 знаков')
+      .refine((s) => /^[\p{L}\d\s-]*$/u.test(s), 'Серия: только буквы, цифры и дефис'),
+    docNumber: z
+      .string()
+      .trim()
+      .max(20, 'Номер длиннее 20 знаков')
+      .refine((s) => /^[\p{L}\d\s-]*$/u.test(s), 'Номер: только буквы, цифры и дефис'),
+    docIssuedBy: z.string().trim().max(300, 'Слишком длинное название органа'),
+    authorityDocument: z.string().trim().max(300, 'Описание документа длиннее 300 знаков'),
   });
   const parsed = schema.safeParse(values);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, errors: firstErrors<keyof GuardianFormValues>(parsed.error) };
+  const issued = checkRuDate(values.docIssuedOn, {
+    required: false,
+    notAfter: today,
+    future: 'Дата выдачи не может быть в будущем',
+  });
+  if (parsed.success && issued.ok) {
+    const v = parsed.data;
+    return {
+      ok: true,
+      value: {
+        lastName: v.lastName,
+        firstName: v.firstName,
+        middleName: v.middleName,
+        kind: v.kind,
+        phone: v.phone,
+        email: v.email,
+        address: v.address,
+        identityDocument: {
+          kind: v.docKind,
+          series: v.docSeries,
+          number: v.docNumber,
+          issuedOn: issued.iso,
+          issuedBy: v.docIssuedBy,
+        },
+        authorityDocument: v.authorityDocument,
+      },
+    };
+  }
+  const errors = parsed.success ? {} : firstErrors<keyof GuardianFormValues>(parsed.error);
+  if (!issued.ok) errors.docIssuedOn = issued.error;
+  return { ok: false, errors };
 }
 
 export function studentFormValues(s: Student | null): StudentFormValues {
@@ -110,6 +164,7 @@ export function studentFormValues(s: Student | null): StudentFormValues {
     middleName: s?.middleName ?? '',
     gender: s?.gender ?? '',
     birthDate: formatDate(s?.birthDate ?? ''),
+    address: s?.address ?? '',
   };
 }
 
@@ -122,5 +177,11 @@ export function guardianFormValues(g: Guardian | null): GuardianFormValues {
     phone: g?.phone ?? '',
     email: g?.email ?? '',
     address: g?.address ?? '',
+    docKind: g?.identityDocument?.kind ?? '',
+    docSeries: g?.identityDocument?.series ?? '',
+    docNumber: g?.identityDocument?.number ?? '',
+    docIssuedOn: formatDate(g?.identityDocument?.issuedOn ?? ''),
+    docIssuedBy: g?.identityDocument?.issuedBy ?? '',
+    authorityDocument: g?.authorityDocument ?? '',
   };
 }

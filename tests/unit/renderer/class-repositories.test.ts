@@ -5,7 +5,7 @@ import { openTestDatabase } from './test-database';
 import { consentId, type Consent } from '../../../shared/consent';
 import { createClock } from '../../../shared/hlc';
 import type { SchoolClass } from '../../../shared/school-class';
-import type { Student } from '../../../shared/student';
+import { EMPTY_IDENTITY_DOCUMENT, type Student } from '../../../shared/student';
 import { createConsentRepository } from '../../../renderer/data/consent-repository';
 import { newGuardianId } from '../../../shared/ids';
 import { createRosterRepository, type NewStudent } from '../../../renderer/data/roster-repository';
@@ -34,6 +34,7 @@ const NEW_STUDENT: NewStudent = {
   middleName: 'Павловна',
   gender: 'female',
   birthDate: '2015-03-08',
+  address: '',
   classId: 'cl-5a',
   guardians: [
     {
@@ -44,6 +45,8 @@ const NEW_STUDENT: NewStudent = {
       phone: '+7 912 345-67-89',
       email: '',
       address: 'г. Новозыбков, ул. Ленина, д. 1',
+      identityDocument: EMPTY_IDENTITY_DOCUMENT,
+      authorityDocument: '',
     },
   ],
 };

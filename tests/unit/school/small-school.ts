@@ -184,6 +184,9 @@ export const SCHOOL: School = {
   email: 'school3@kimry-edu.ru',
   directorName: 'Фомина Лариса Петровна',
   directorNameDative: 'Фоминой Ларисе Петровне',
+  fullNameGenitive: '',
+  dataProcessor: { name: '', address: '' },
+  consentPupilSignature: true,
   operator: {
     name: 'МБОУ СОШ № 3',
     address: '171500, Тверская обл., г. Кимры, ул. Школьная, д. 5',
