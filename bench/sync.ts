@@ -34,7 +34,7 @@ async function startServer(): Promise<{ url: string; stop: () => Promise<void> }
       '--import',
       'tsx',
       'scripts/server.ts',
-      ...['--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir],
+      ...['--port', String(port), '--host', '127.0.0.1', '--no-tls', '--data-dir', dataDir],
       ...['--demo', '--demo-students', String(STUDENTS), '--static-dir', 'out/renderer'],
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } },
@@ -43,7 +43,7 @@ async function startServer(): Promise<{ url: string; stop: () => Promise<void> }
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Journal server listening')) resolve();
+      if (output.includes('Сервер журнала работает')) resolve();
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);

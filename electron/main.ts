@@ -21,7 +21,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BRIDGE_CHANNELS } from '../shared/bridge';
 import { RENDERER_MISSING_PAGE, resolveAppFile } from './app-protocol';
+import { checkServerUrl } from '../shared/server-url';
+import { changedCertificateWarning, decideCertificate } from './certificate-pin';
 import { resolveServerUrl } from './config';
+import { readDesktopConfig, writeDesktopConfig } from './desktop-config';
 import { createMainHandlers, dispatchBridgeCall, type IpcSender } from './ipc';
 import {
   APP_ENTRY_URL,
@@ -36,8 +39,22 @@ const PRODUCT_NAME = 'Классный журнал';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '..', 'renderer');
 const preloadPath = path.join(here, 'preload.cjs');
-const serverUrl = resolveServerUrl(process.env, process.argv);
+const userDataDir = app.getPath('userData');
+let desktopConfig = readDesktopConfig(userDataDir);
+// http:// to another computer only when the school's administrator allowed it (docs/OPERATIONS.md).
+const allowInsecureHttp =
+  desktopConfig.allowInsecureHttp || process.argv.includes('--allow-insecure-http');
+const launchUrl = resolveServerUrl(process.env, process.argv);
+const launchCheck = launchUrl ? checkServerUrl(launchUrl, { allowInsecureHttp }) : null;
+const serverUrl = launchCheck?.ok ? launchCheck.url : null;
+const serverHost = serverUrl ? new URL(serverUrl).hostname.toLowerCase() : null;
+if (serverHost && process.argv.includes('--forget-server-certificate')) {
+  const { [serverHost]: _forgotten, ...rest } = desktopConfig.serverCertificates;
+  desktopConfig = { ...desktopConfig, serverCertificates: rest };
+  writeDesktopConfig(userDataDir, desktopConfig);
+}
 const contentSecurityPolicy = buildContentSecurityPolicy(serverUrl);
+const warnedFingerprints = new Set<string>();
 const ourWindowIds = new Set<number>();
 // Documents opened in the system viewer; a day later nobody is reading them any more.
 const TEMP_PDF_MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -86,6 +103,46 @@ async function start(): Promise<void> {
     });
   });
   protocol.handle(APP_SCHEME, serveAppRequest);
+  // The school server's certificate: pinned on first use, refused if it changes (certificate-pin.ts).
+  appSession.setCertificateVerifyProc((request, callback) => {
+    const decision = decideCertificate(
+      {
+        hostname: request.hostname,
+        fingerprint: request.certificate.fingerprint,
+        verificationResult: request.verificationResult,
+      },
+      serverHost,
+      desktopConfig.serverCertificates,
+    );
+    if (decision.verdict === 'chromium') return callback(-3);
+    if (decision.verdict === 'accept') {
+      if (decision.pinned) {
+        desktopConfig = { ...desktopConfig, serverCertificates: decision.pins };
+        writeDesktopConfig(userDataDir, desktopConfig);
+      }
+      return callback(0);
+    }
+    callback(-2);
+    const key = `${request.hostname} ${decision.presented}`;
+    if (!warnedFingerprints.has(key)) {
+      warnedFingerprints.add(key);
+      const warning = changedCertificateWarning(
+        request.hostname,
+        decision.expected,
+        decision.presented,
+      );
+      void dialog.showMessageBox({ type: 'warning', buttons: ['Понятно'], ...warning });
+    }
+  });
+  if (launchCheck && !launchCheck.ok) {
+    void dialog.showMessageBox({
+      type: 'warning',
+      buttons: ['Понятно'],
+      title: 'Адрес сервера школы не принят',
+      message: 'Программа не будет подключаться к серверу по этому адресу.',
+      detail: launchCheck.message,
+    });
+  }
 
   const handlers = createMainHandlers({
     appInfo: {
@@ -93,6 +150,7 @@ async function start(): Promise<void> {
       platform: process.platform,
       runtime: 'electron',
       serverUrl,
+      allowInsecureHttp,
     },
     safeStorage,
     documentsDir: app.getPath('documents'),

@@ -2,6 +2,12 @@
 // unit-tested in plain Node and main.ts only wires them to Electron's events.
 import path from 'node:path';
 
+// The CSP lives in shared/ (one policy for the Electron window and the server's browser copy).
+export {
+  buildContentSecurityPolicy,
+  serverConnectSources,
+} from '../shared/content-security-policy';
+
 /** The renderer's origin. `journal` is a fixed host so 'self' in the CSP means exactly us. */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'journal';
@@ -65,33 +71,6 @@ export function handleWindowOpen(
     parsed.password === '';
   if (web) openExternal(parsed.href);
   return { action: 'deny' };
-}
-
-/** The school server's origin plus the matching WebSocket origin, for connect-src. */
-export function serverConnectSources(serverUrl: string | null): string[] {
-  if (!serverUrl) return [];
-  const url = parseUrl(serverUrl);
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return [];
-  const wsProtocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return [url.origin, `${wsProtocol}//${url.host}`];
-}
-
-/** Strict CSP for every response: no eval, no foreign scripts, only our server on the wire. */
-export function buildContentSecurityPolicy(serverUrl: string | null): string {
-  const directives: [string, string[]][] = [
-    ['default-src', ["'self'"]],
-    ['script-src', ["'self'"]],
-    ['style-src', ["'self'", "'unsafe-inline'"]],
-    ['img-src', ["'self'", 'data:', 'blob:']],
-    ['worker-src', ["'self'", 'blob:']],
-    ['connect-src', ["'self'", ...serverConnectSources(serverUrl)]],
-    ['object-src', ["'none'"]],
-    // blob: lets the renderer preview a generated PDF in an iframe.
-    ['frame-src', ["'self'", 'blob:']],
-    ['base-uri', ["'none'"]],
-    ['form-action', ["'none'"]],
-  ];
-  return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
 
 /** Permissions (camera, notifications, geolocation, …) are never granted; the app needs none. */

@@ -1,7 +1,9 @@
 // Backup and restore of the school server's database.
 //   npm run backup -- --data-dir ./data --out backup-2026-11-23.tar.gz          (server stopped)
-//   npm run backup -- --online --server http://localhost:8080 --login admin --out b.tar.gz
-//       (server running: it makes the copy itself; the password is read from JOURNAL_PASSWORD)
+//   npm run backup -- --online --data-dir ./data --out b.tar.gz
+//       (server running on this machine: it makes the copy itself, asked through its console file)
+//   npm run backup -- --online --server https://journal.school7.ru:8443 --login admin --out b.tar.gz
+//       (a server elsewhere with a trusted certificate; the password is read from JOURNAL_PASSWORD)
 //   npm run restore -- --in backup-2026-11-23.tar.gz --data-dir ./data-restored  (a new folder)
 //   DATABASE_URL=postgres://… npm run backup -- --out journal.dump      (pg_dump -Fc)
 //   DATABASE_URL=postgres://…/journal_restored npm run restore -- --in journal.dump  (pg_restore)
@@ -14,6 +16,8 @@ import {
   type BackupResult,
 } from '../server/backup/pglite-backup';
 import { pgDump, pgRestore } from '../server/backup/postgres-backup';
+import { downloadConsoleBackup } from '../server/console/client';
+import { readConsoleFile } from '../server/console/console-file';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -22,7 +26,7 @@ const { values, positionals } = parseArgs({
     out: { type: 'string' },
     in: { type: 'string' },
     online: { type: 'boolean', default: false },
-    server: { type: 'string', default: 'http://127.0.0.1:8080' },
+    server: { type: 'string' },
     login: { type: 'string', default: 'admin' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -32,6 +36,14 @@ const [mode] = positionals;
 const databaseUrl = process.env.DATABASE_URL || undefined;
 
 async function onlineBackup(out: string): Promise<BackupResult> {
+  const local = values.server ? null : readConsoleFile(values['data-dir']);
+  if (local) return writeBackupFile(out, await downloadConsoleBackup(local));
+  if (!values.server) {
+    throw new Error(
+      `Сервер с папкой данных ${values['data-dir']} не запущен на этом компьютере: ` +
+        'для копии без сервера уберите --online, для сервера на другом компьютере укажите --server',
+    );
+  }
   const password = process.env.JOURNAL_PASSWORD;
   if (!password) throw new Error('Для --online задайте пароль администратора в JOURNAL_PASSWORD');
   const login = await fetch(`${values.server}/api/v1/auth/login`, {
@@ -62,9 +74,9 @@ async function onlineBackup(out: string): Promise<BackupResult> {
 try {
   if (values.help || (mode !== 'backup' && mode !== 'restore')) {
     console.log(
-      'npm run backup -- --data-dir ./data --out backup.tar.gz [--online --server URL --login admin]\n' +
+      'npm run backup -- --data-dir ./data --out backup.tar.gz [--online [--server URL --login admin]]\n' +
         'npm run restore -- --in backup.tar.gz --data-dir ./data-restored\n' +
-        'With DATABASE_URL: pg_dump -Fc / pg_restore. See docs/OPERATIONS.md.',
+        'С DATABASE_URL: pg_dump -Fc / pg_restore. Подробнее: docs/OPERATIONS.md.',
     );
     process.exitCode = values.help ? 0 : 1;
   } else if (mode === 'backup') {

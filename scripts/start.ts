@@ -47,6 +47,8 @@ const server = spawn(
     String(port),
     '--host',
     '127.0.0.1',
+    // On this machine only, the desktop at http://localhost: no certificate needed.
+    '--no-tls',
     '--data-dir',
     dataDir,
     '--static-dir',

@@ -1,13 +1,21 @@
 // The school server: a Fastify app with auth, replication and the built renderer.
 // buildServer() does not listen, so tests start it on port 0.
-import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { DEFAULT_CORS_ORIGINS, registerCors } from './cors';
 import { registerAuthRoutes, type AuthRoutesOptions } from './auth/routes';
 import { registerBackupRoutes } from './backup/routes';
 import { registerCompromiseRoutes } from './compromise/routes';
 import type { Db } from './db/db';
-import { ApiError, messages, type ErrorBody } from './errors';
+import { ApiError, messages } from './errors';
+import {
+  errorBody,
+  handleClientError,
+  handleError,
+  handleFrameworkError,
+} from './http/error-handler';
+import { registerJsonBodyParser } from './http/json-body';
+import { registerSecurityHeaders } from './http/security-headers';
+import { registerUrlTextCheck } from './http/url-text';
 import {
   API_PREFIX,
   isOutdatedClient,
@@ -16,12 +24,18 @@ import {
   PROTOCOL_VERSION,
   SERVER_TIME_HEADER,
 } from './protocol';
-import { registerStatic } from './static';
+import { DEFAULT_STATIC_DIR, registerStatic } from './static';
+import { registerConsoleRoute } from './console/routes';
+import { issueSetupCode } from './setup/first-admin';
+import { registerSetupRoutes } from './setup/routes';
+import { setupLink } from '../shared/setup';
 import type { CollectionRegistry } from './sync/collections';
 import { createDefaultRegistry } from './domain/registry';
 import { registerHistoryRoutes } from './domain/history';
+import { registerSchoolRoutes } from './domain/school/routes';
 import { SyncEngine } from './sync/engine';
 import { registerRefusalRoutes } from './sync/refusal-routes';
+import { OpenStreams, SESSION_CHANGING_URL } from './sync/open-streams';
 import { registerSyncRoutes } from './sync/routes';
 
 export interface ServerOptions {
@@ -29,7 +43,7 @@ export interface ServerOptions {
   /** Collections served at /api/v1/sync/:collection; default: the school's registry. */
   registry?: CollectionRegistry;
   logger?: FastifyServerOptions['logger'];
-  /** Built renderer to serve at `/`; default out/renderer/; null disables it. */
+  /** Built renderer to serve at `/`; default this checkout's out/renderer/; null disables it. */
   staticDir?: string | null;
   /** Body limit for everything but sync pushes (default 64 KB). */
   bodyLimit?: number;
@@ -41,10 +55,22 @@ export interface ServerOptions {
   minClientProtocol?: number;
   loginLimit?: AuthRoutesOptions['loginLimit'];
   ipLimit?: AuthRoutesOptions['ipLimit'];
+  newAddressLimit?: AuthRoutesOptions['newAddressLimit'];
   /** Origins allowed to call the API from a browser context (default: the Electron app). */
   corsOrigins?: readonly string[];
   /** Trust X-Forwarded-For (only behind a reverse proxy). */
   trustProxy?: boolean;
+  /** Send Strict-Transport-Security (only with a certificate browsers trust). */
+  hsts?: boolean;
+  /** Serve HTTPS with this certificate and key (PEM). */
+  https?: { cert: string; key: string };
+  /**
+   * The admin console (POST /api/v1/console): the token written to the console file, and the
+   * address set-up links are made for (`setup-link`). Absent: no console route.
+   */
+  console?: { token: string; publicUrl: () => string };
+  /** The school's date for set-up operations, "YYYY-MM-DD" (tests); default the server's local date. */
+  today?: () => string;
 }
 
 declare module 'fastify' {
@@ -54,25 +80,30 @@ declare module 'fastify' {
   }
 }
 
-function errorBody(code: ErrorBody['error']['code'], message: string): ErrorBody {
-  return { error: { code, message } };
-}
-
 export function buildServer(options: ServerOptions): FastifyInstance {
   const app = Fastify({
+    ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
     trustProxy: options.trustProxy ?? false,
     // JSON bodies with __proto__ / constructor keys are refused (400), never merged into objects.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // A login or an id in the path, percent-encoded: bounded, and a 414 in our shape past it.
+    routerOptions: { maxParamLength: 500 },
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
   });
+  registerSecurityHeaders(app, { hsts: options.hsts ?? false });
+  registerJsonBodyParser(app);
   const registry = options.registry ?? createDefaultRegistry();
   const engine = new SyncEngine(options.db, registry);
-  const openStreams = new Set<() => void>();
+  const openStreams = new OpenStreams();
   app.decorate('syncEngine', engine);
 
   registerCors(app, options.corsOrigins ?? DEFAULT_CORS_ORIGINS);
+  // After CORS, so the desktop (another origin) can read the refusal.
+  registerUrlTextCheck(app);
 
   const minProtocol = options.minClientProtocol ?? MIN_CLIENT_PROTOCOL;
   app.addHook('onRequest', async (request, reply) => {
@@ -85,46 +116,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     }
   });
 
-  app.setErrorHandler((error: unknown, request, reply) => {
-    if (error instanceof ApiError) {
-      return reply.code(error.statusCode).send(error.toBody());
-    }
-    const err = (error ?? {}) as {
-      statusCode?: number;
-      code?: string;
-      message?: string;
-      validation?: unknown;
-    };
-    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
-    if (err.validation) {
-      return reply
-        .code(400)
-        .send(errorBody('VALIDATION_FAILED', `${messages.validationFailed}: ${err.message}`));
-    }
-    if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).send(errorBody('PAYLOAD_TOO_LARGE', messages.payloadTooLarge));
-    }
-    if (status === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply
-        .code(415)
-        .send(errorBody('UNSUPPORTED_MEDIA_TYPE', messages.unsupportedMediaType));
-    }
-    if (
-      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-      err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
-      (status === 400 && error instanceof SyntaxError)
-    ) {
-      return reply.code(400).send(errorBody('INVALID_JSON', messages.invalidJson));
-    }
-    if (status >= 400 && status < 500) {
-      request.log.info({ code: err.code, message: err.message }, 'client error');
-      return reply
-        .code(status)
-        .send(errorBody('BAD_REQUEST', `${messages.badRequest}: ${err.message ?? ''}`.trim()));
-    }
-    request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send(errorBody('INTERNAL', messages.internal));
-  });
+  app.setErrorHandler(handleError);
 
   app.setNotFoundHandler((_request, reply) => {
     reply.code(404).send(errorBody('NOT_FOUND', messages.notFound));
@@ -142,6 +134,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     db: options.db,
     loginLimit: options.loginLimit,
     ipLimit: options.ipLimit,
+    newAddressLimit: options.newAddressLimit,
   });
   registerSyncRoutes(app, {
     db: options.db,
@@ -154,15 +147,41 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerHistoryRoutes(app, { db: options.db, registry });
   registerRefusalRoutes(app, { db: options.db });
   registerCompromiseRoutes(app, { db: options.db, engine });
+  registerSchoolRoutes(app, { db: options.db, engine, today: options.today });
   registerBackupRoutes(app, { db: options.db });
-
-  if (options.staticDir !== null) {
-    registerStatic(app, options.staticDir ?? path.resolve('out/renderer'));
+  registerSetupRoutes(app, { db: options.db });
+  if (options.console) {
+    const { token, publicUrl } = options.console;
+    registerConsoleRoute(app, {
+      token,
+      context: () => ({
+        db: options.db,
+        engine,
+        lockout: app.loginLockout,
+        newSetupLink: async () => {
+          const code = await issueSetupCode(options.db);
+          return code ? setupLink(publicUrl(), code) : null;
+        },
+      }),
+    });
   }
 
+  if (options.staticDir !== null) {
+    registerStatic(app, options.staticDir ?? DEFAULT_STATIC_DIR);
+  }
+
+  // A login, a revoked device, a disabled or compromised account: streams of ended sessions stop
+  // now, not at their next heartbeat.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'POST' || reply.statusCode >= 400) return;
+    if (!SESSION_CHANGING_URL.test(request.url) || openStreams.size === 0) return;
+    await openStreams.recheck(options.db).catch((error: unknown) => {
+      request.log.warn({ err: error }, 'stream re-check failed');
+    });
+  });
   // Live streams never go idle on their own: end them so close() does not hang.
   app.addHook('preClose', async () => {
-    for (const end of [...openStreams]) end();
+    openStreams.endAll();
   });
   return app;
 }

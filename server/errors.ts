@@ -3,6 +3,10 @@
 export type ErrorCode =
   | 'BAD_REQUEST'
   | 'INVALID_JSON'
+  | 'INVALID_TEXT'
+  | 'URI_TOO_LONG'
+  | 'HEADERS_TOO_LARGE'
+  | 'REQUEST_TIMEOUT'
   | 'VALIDATION_FAILED'
   | 'UNAUTHORIZED'
   | 'INVALID_CREDENTIALS'
@@ -49,6 +53,7 @@ export const messages = {
   accountDisabled: 'Учётная запись отключена. Обратитесь к администратору',
   unauthorized: 'Требуется вход в систему',
   sessionRevoked: 'Сеанс завершён или устройство отключено. Войдите снова',
+  sessionExpired: 'Срок сеанса истёк. Войдите снова',
   accountCompromised:
     'Сеанс завершён: учётная запись заблокирована администратором из-за компрометации пароля. ' +
     'Получите новый пароль у администратора школы',
@@ -56,6 +61,13 @@ export const messages = {
   notFound: 'Адрес не найден',
   unknownCollection: 'Неизвестный раздел данных',
   invalidJson: 'Запрос повреждён: неверный формат JSON',
+  notUtf8: 'Запрос повреждён: текст не в кодировке UTF-8',
+  tooDeep: (depth: number) =>
+    `Запрос повреждён: данные вложены слишком глубоко (больше ${depth} уровней)`,
+  badUrl: 'Неверный адрес запроса',
+  uriTooLong: 'Слишком длинный адрес запроса',
+  headersTooLarge: 'Слишком большие заголовки запроса',
+  requestTimeout: 'Запрос не пришёл полностью вовремя. Повторите попытку',
   payloadTooLarge: 'Слишком большой объём данных в одном запросе',
   unsupportedMediaType: 'Неподдерживаемый формат запроса',
   badRequest: 'Неверный запрос',

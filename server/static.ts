@@ -1,5 +1,5 @@
 // Serves the built renderer (out/renderer/) at `/` with plain fs streams, SPA fallback to index.html.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { mimeTypeForExtension } from '../shared/mime-types';
@@ -13,10 +13,31 @@ function isFile(file: string): boolean {
   }
 }
 
-/** Registers GET /* for files under rootDir; returns false (and registers nothing) if it is missing. */
+/** The built renderer of this checkout, whatever the working directory. */
+export const DEFAULT_STATIC_DIR = path.resolve(import.meta.dirname, '../out/renderer');
+
+/** Whether rootDir holds a built renderer. */
+export function hasBuiltRenderer(rootDir: string): boolean {
+  return isFile(path.join(path.resolve(rootDir), 'index.html'));
+}
+
+const NOT_BUILT_PAGE = `<!doctype html><html lang="ru"><meta charset="utf-8"><title>Классный журнал</title>
+<p>Страницы журнала на этом сервере ещё не собраны. Сервер работает, но открыть журнал в браузере
+пока нельзя.</p><p>Администратору: выполните <code>npm run build:renderer</code> в папке журнала
+и перезапустите сервер.</p></html>`;
+
+/**
+ * Registers GET /* for files under rootDir. Without a built renderer, `/` answers with a page that
+ * says how to build it (and false is returned), so the address never gives a bare 404.
+ */
 export function registerStatic(app: FastifyInstance, rootDir: string): boolean {
   const root = path.resolve(rootDir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) return false;
+  if (!hasBuiltRenderer(root)) {
+    app.get('/', async (_request, reply) =>
+      reply.code(503).header('Content-Type', 'text/html; charset=utf-8').send(NOT_BUILT_PAGE),
+    );
+    return false;
+  }
   const index = path.join(root, 'index.html');
 
   app.get('/*', async (request, reply) => {

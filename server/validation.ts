@@ -1,5 +1,6 @@
-// Request validation with zod: a failure becomes a 400 with a readable Russian message.
-import type { z } from 'zod';
+// Request validation with zod: a failure becomes a 400 with a readable Russian message (zod's own
+// wording in its Russian locale where a schema gives none).
+import { z } from 'zod';
 import { ApiError, messages } from './errors';
 
 /** One line per problem: `path: message`. */
@@ -11,8 +12,11 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
+let russianErrors: z.core.$ZodErrorMap | undefined;
+
 export function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const result = schema.safeParse(value);
+  russianErrors ??= z.locales.ru().localeError;
+  const result = schema.safeParse(value, { error: russianErrors });
   if (!result.success) {
     throw new ApiError(
       400,

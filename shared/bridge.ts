@@ -99,6 +99,8 @@ export const AppInfoSchema = z
     osEncryption: z.boolean(),
     /** The school server chosen at launch (JOURNAL_SERVER_URL or --server=), if any. */
     serverUrl: z.string().nullable(),
+    /** The administrator allowed http:// to other computers (shared/server-url.ts). */
+    allowInsecureHttp: z.boolean().optional(),
   })
   .strict();
 export type AppInfo = z.infer<typeof AppInfoSchema>;

@@ -9,6 +9,7 @@ import { SchoolSchema } from './school';
 import { SchoolClassSchema } from './school-class';
 import { StaffMemberSchema } from './staff';
 import { StudentSchema } from './student';
+import { TimetableSchema } from './timetable';
 
 export interface CollectionDescriptor<S extends z.ZodType = z.ZodType> {
   schema: S;
@@ -34,11 +35,13 @@ function describe<S extends z.ZodType>(d: CollectionDescriptor<S>): CollectionDe
   return d;
 }
 
-/** Nine collections: RxDB's free edition opens at most 13 per process (NOTES.md). */
+/** Ten collections: RxDB's free edition opens at most 13 per process (NOTES.md). */
 export const COLLECTIONS = {
   school: describe({
     schema: SchoolSchema,
-    version: 0,
+    // 1: optional bellSchedules, year.nonWorkingDays/schemeByGrade/weeklyHoursByGrade, holiday grades;
+    //    fullNameGenitive, dataProcessor, consentPupilSignature (consent forms).
+    version: 1,
     indexes: [],
     personalFields: [],
     label: 'сведения о школе',
@@ -70,9 +73,10 @@ export const COLLECTIONS = {
   }),
   students: describe({
     schema: StudentSchema,
-    version: 0,
+    // 1: address; guardians' identityDocument and authorityDocument (consent forms).
+    version: 1,
     indexes: [['classId', 'lastName', 'firstName']],
-    personalFields: ['birthDate', 'guardians'],
+    personalFields: ['birthDate', 'address', 'guardians'],
     label: 'обучающиеся',
     // Moving a student to another class is a change of `classId`, not a new student.
     identity: [],
@@ -87,7 +91,8 @@ export const COLLECTIONS = {
   }),
   lessons: describe({
     schema: LessonSchema,
-    version: 0,
+    // 1: optional offTimetable, substitution, cancelReason, movedFrom, movedTo.
+    version: 1,
     indexes: [
       ['courseId', 'date', 'slot'],
       ['classId', 'date'],
@@ -114,6 +119,15 @@ export const COLLECTIONS = {
     label: 'согласия',
     identity: ['studentId', 'guardianId', 'classId'],
     identityId: (doc) => consentId(doc.studentId, doc.guardianId),
+  }),
+  /** Per class and "valid from" one document; versions and classes share the collection. */
+  timetables: describe({
+    schema: TimetableSchema,
+    version: 0,
+    indexes: [['classId', 'validFrom']],
+    personalFields: [],
+    label: 'расписание',
+    identity: ['yearId', 'classId', 'validFrom'],
   }),
 } as const;
 

@@ -1,6 +1,9 @@
 // Small value schemas every document uses: ids, calendar dates, person names.
 import { z } from 'zod';
 import { StampsSchema } from './stamp';
+import { hasUnsafeText, UNSAFE_TEXT_MESSAGE } from './text-safety';
+
+const safeText = (s: string) => !hasUnsafeText(s);
 
 const ID_PATTERN = /^[A-Za-z0-9_:.-]{1,64}$/;
 
@@ -39,7 +42,8 @@ export const NamePartSchema = z
   .string()
   .trim()
   .min(1, 'Поле не заполнено')
-  .max(80, 'Слишком длинное имя (больше 80 знаков)');
+  .max(80, 'Слишком длинное имя (больше 80 знаков)')
+  .refine(safeText, UNSAFE_TEXT_MESSAGE);
 
 export const GenderSchema = z.enum(['male', 'female']);
 export type Gender = z.infer<typeof GenderSchema>;
@@ -48,7 +52,7 @@ export type Gender = z.infer<typeof GenderSchema>;
 export const PersonNameSchema = z.object({
   lastName: NamePartSchema,
   firstName: NamePartSchema,
-  middleName: z.string().trim().max(80).default(''),
+  middleName: z.string().trim().max(80).refine(safeText, UNSAFE_TEXT_MESSAGE).default(''),
 });
 export type PersonName = z.infer<typeof PersonNameSchema>;
 
@@ -73,4 +77,5 @@ export const DocumentBaseSchema = z.object({
 });
 
 /** Free text typed by a teacher (topic, homework, comment): long but bounded. */
-export const TextSchema = (max: number) => z.string().max(max, `Текст длиннее ${max} знаков`);
+export const TextSchema = (max: number) =>
+  z.string().max(max, `Текст длиннее ${max} знаков`).refine(safeText, UNSAFE_TEXT_MESSAGE);

@@ -56,10 +56,13 @@ export const MARK_LABELS: Record<LessonMarkValue | PeriodMarkValue, string> = {
 /** Kind of work a mark was given for (ответ на уроке, контрольная…); its weight enters the average. */
 export const WorkTypeSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1).max(80),
+  name: z.string().min(1, 'Укажите название вида работы').max(80),
   /** Two-four letters for narrow grid headers: "отв", "к/р". */
-  short: z.string().min(1).max(6),
-  weight: z.number().min(0.1).max(10),
+  short: z.string().min(1, 'Укажите сокращение').max(6, 'Сокращение — не длиннее 6 знаков'),
+  weight: z
+    .number()
+    .min(0.1, 'Вес должен быть больше 0: от 0,1 до 10')
+    .max(10, 'Вес — не больше 10'),
   /** Control works are what the test-schedule rules and the "tests stand out" styling are about. */
   isTest: z.boolean().default(false),
 });

@@ -1,5 +1,6 @@
 // Per-part merge of two versions of a document: the newer stamp wins each part, nothing is lost silently.
 import { compareHlc } from './hlc';
+import { canonical, canonicalText, jsonEqual } from './json';
 import type { Stamp, Stamps } from './stamp';
 
 /** Any replicated document: its parts are named by the paths of `stamps` (see stamp.ts). */
@@ -89,12 +90,12 @@ export function diffParts<T extends Stamped>(before: T, after: T): string[] {
     const sa = ownValue(after.stamps, path) as Stamp | undefined;
     const stampChanged =
       sb === undefined || sa === undefined ? sb !== sa : compareStamps(sb, sa) !== 0;
-    if (stampChanged || !sameValue(getPart(before, path), getPart(after, path))) {
+    if (stampChanged || !jsonEqual(getPart(before, path), getPart(after, path))) {
       changed.push(path);
     }
   }
   for (const path of identity) {
-    if (!sameValue(getPart(before, path), getPart(after, path))) changed.push(path);
+    if (!jsonEqual(getPart(before, path), getPart(after, path))) changed.push(path);
   }
   return changed.sort();
 }
@@ -118,7 +119,7 @@ export function mergeDocuments<T extends Stamped>(a: T, b: T): MergeResult<T> {
   for (const path of identity) {
     const va = getPart(a, path);
     const vb = getPart(b, path);
-    if (!sameValue(va, vb)) identityConflicts.push(path);
+    if (!jsonEqual(va, vb)) identityConflicts.push(path);
     const value = va !== undefined ? va : vb;
     const [field, key] = splitPath(path);
     if (key === undefined) {
@@ -146,7 +147,7 @@ export function mergeDocuments<T extends Stamped>(a: T, b: T): MergeResult<T> {
     const aWins = firstWins(sa, va, sb, vb);
     const [winStamp, winValue, loseStamp, loseValue] = aWins ? [sa, va, sb, vb] : [sb, vb, sa, va];
     if (winStamp !== undefined) define(stamps, path, { at: winStamp.at, by: winStamp.by });
-    if (!sameValue(winValue, loseValue) && (loseValue !== undefined || loseStamp !== undefined)) {
+    if (!jsonEqual(winValue, loseValue) && (loseValue !== undefined || loseStamp !== undefined)) {
       superseded.push({
         path,
         value: canonical(loseValue),
@@ -251,25 +252,4 @@ function recordIn(out: Json, field: string): Json {
   const record: Json = {};
   define(out, field, record);
   return record;
-}
-
-/** A deep copy with object keys sorted and `undefined` properties dropped (JSON data only). */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : canonical(v)));
-  if (!isRecord(value)) return value;
-  const out: Json = {};
-  for (const key of Object.keys(value).sort()) {
-    const v = value[key];
-    if (v !== undefined) define(out, key, canonical(v));
-  }
-  return out;
-}
-
-function canonicalText(value: unknown): string {
-  // `undefined` (absent) sorts before every JSON text.
-  return value === undefined ? '' : JSON.stringify(canonical(value));
-}
-
-function sameValue(x: unknown, y: unknown): boolean {
-  return canonicalText(x) === canonicalText(y);
 }

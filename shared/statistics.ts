@@ -51,9 +51,13 @@ function percent(part: number, whole: number): number | null {
  * Statistics over one mark per student (a class × subject, or several pooled). Success = no 2, 1, н/а,
  * незачёт among the assessed; quality = only 5 and 4 (зачёт counts as fine). Exempt and missing values are
  * counted but excluded from the denominator. Quality is null for a pure зачёт/незачёт set (no numeric mark
- * and no н/а), where it would just repeat success.
+ * and no н/а), where it would just repeat success. When the caller knows the subject's assessment, a
+ * зачёт/незачёт subject has no quality at all (its н/а included: DOMAIN.md, quality over graded subjects only).
  */
-export function periodMarkStatistics(values: readonly (PeriodMarkValue | null)[]): MarkStatistics {
+export function periodMarkStatistics(
+  values: readonly (PeriodMarkValue | null)[],
+  assessment?: 'marks' | 'passFail' | 'none',
+): MarkStatistics {
   const counts = emptyCounts();
   let assessed = 0;
   let successful = 0;
@@ -71,7 +75,12 @@ export function periodMarkStatistics(values: readonly (PeriodMarkValue | null)[]
     counts,
     students: values.length,
     successPercent: percent(successful, assessed),
-    qualityPercent: gradedWithMarks ? percent(good, assessed) : null,
+    qualityPercent:
+      assessment === 'passFail' || assessment === 'none'
+        ? null
+        : gradedWithMarks || assessment === 'marks'
+          ? percent(good, assessed)
+          : null,
   };
 }
 

@@ -18,6 +18,25 @@ export const GUARDIAN_KIND_LABELS: Record<GuardianKind, string> = {
   other: 'законный представитель',
 };
 
+/** An identity document (паспорт) as 152-ФЗ art. 9 part 4 asks for it: series, number, date and issuer. */
+export const IdentityDocumentSchema = z.object({
+  /** "паспорт гражданина Российской Федерации"; empty = not recorded. */
+  kind: z.string().max(80).default(''),
+  series: z.string().max(12).default(''),
+  number: z.string().max(20).default(''),
+  issuedOn: IsoDateSchema.or(z.literal('')).default(''),
+  issuedBy: z.string().max(300).default(''),
+});
+export type IdentityDocument = z.infer<typeof IdentityDocumentSchema>;
+
+export const EMPTY_IDENTITY_DOCUMENT: IdentityDocument = {
+  kind: '',
+  series: '',
+  number: '',
+  issuedOn: '',
+  issuedBy: '',
+};
+
 export const GuardianSchema = z.object({
   ...PersonNameSchema.shape,
   kind: GuardianKindSchema,
@@ -25,6 +44,13 @@ export const GuardianSchema = z.object({
   email: z.string().max(120).default(''),
   /** Registered address, as printed in the consent form. */
   address: z.string().max(300).default(''),
+  /** The guardian's own identity document (printed in the consent; personal data). */
+  identityDocument: IdentityDocumentSchema.default(EMPTY_IDENTITY_DOCUMENT),
+  /**
+   * The document confirming the authority to represent the child: for a parent usually the
+   * child's birth certificate ("свидетельство о рождении II-АБ № 123456 от 12.03.2015").
+   */
+  authorityDocument: z.string().max(300).default(''),
 });
 export type Guardian = z.infer<typeof GuardianSchema>;
 
@@ -38,6 +64,8 @@ export const StudentSchema = DocumentBaseSchema.extend({
   status: StudentStatusSchema,
   /** Personal data (152-ФЗ): encrypted at rest on the desktop. Empty when unknown. */
   birthDate: IsoDateSchema.or(z.literal('')),
+  /** The child's address (registration or residence), printed in the consent. Personal data. */
+  address: z.string().max(300).default(''),
   /** Keyed by guardian id; each guardian is a separately stamped part ("guardians.<id>"). */
   guardians: z.record(IdSchema, GuardianSchema),
 });

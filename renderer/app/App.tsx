@@ -3,14 +3,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Clock } from '../../shared/hlc';
 import { openDatabase, type OpenDatabaseOptions } from '../db/database';
 import { openDeviceClock, readIdentity, readSetup, writeIdentity } from '../db/device';
-import { createLessonRepository } from '../db/lesson-repository';
 import type { JournalDatabase } from '../db/types';
 import { FirstRun } from '../first-run/FirstRun';
 import { IdentityPicker } from '../first-run/IdentityPicker';
 import { ServerSession } from '../sync/ServerSession';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { AppShell, type MenuAction } from './AppShell';
-import { SessionContext, type Session } from './session';
+import { createRepositories } from '../data/repositories';
+import { SessionContext, type Session } from '../data/session';
 
 type Stage =
   | { name: 'opening' }
@@ -71,8 +71,9 @@ export function App({ database, menu: outerMenu = [] }: AppProps = {}) {
     };
   }, []);
 
-  const lessons = useMemo(
-    () => (opened ? createLessonRepository(opened.db, opened.clock, () => staffRef.current) : null),
+  // Built once per opened database; they sign with whoever is signed in at the moment of a write.
+  const repositories = useMemo(
+    () => (opened ? createRepositories(opened.db, opened.clock, () => staffRef.current) : null),
     [opened],
   );
 
@@ -80,10 +81,10 @@ export function App({ database, menu: outerMenu = [] }: AppProps = {}) {
   // same person (the identity is known once the journal opens).
   const draftsRecovered = useRef(false);
   useEffect(() => {
-    if (!lessons || stage.name !== 'journal' || draftsRecovered.current) return;
+    if (!repositories || stage.name !== 'journal' || draftsRecovered.current) return;
     draftsRecovered.current = true;
-    void lessons.recoverDrafts().catch((error: unknown) => console.error(error));
-  }, [lessons, stage.name]);
+    void repositories.lessons.recoverDrafts().catch((error: unknown) => console.error(error));
+  }, [repositories, stage.name]);
 
   useEffect(() => {
     // Benchmark helpers load only with ?bench=1; the shipped app never fetches that chunk.
@@ -91,6 +92,10 @@ export function App({ database, menu: outerMenu = [] }: AppProps = {}) {
       void import('./bench-hook').then((m) => m.installBenchHook(opened.db));
     }
   }, [opened]);
+
+  const setServerIdentity = useCallback((staffId: string) => {
+    staffRef.current = staffId;
+  }, []);
 
   const chooseIdentity = useCallback(
     async (staffId: string | null) => {
@@ -102,7 +107,7 @@ export function App({ database, menu: outerMenu = [] }: AppProps = {}) {
     [opened],
   );
 
-  if (stage.name === 'opening' || !opened || !lessons) {
+  if (stage.name === 'opening' || !opened || !repositories) {
     if (stage.name === 'failed')
       return (
         <p role="alert" className="fatal">
@@ -133,13 +138,9 @@ export function App({ database, menu: outerMenu = [] }: AppProps = {}) {
       return <IdentityPicker db={opened.db} onPick={(id) => void chooseIdentity(id)} />;
     case 'server':
       return (
-        <ServerSession
-          db={opened.db}
-          clock={opened.clock}
-          onIdentity={(id) => (staffRef.current = id)}
-        >
+        <ServerSession db={opened.db} clock={opened.clock} onIdentity={setServerIdentity}>
           {({ client, staffId, signOut }) => {
-            const session: Session = { ...opened, lessons, staffId };
+            const session: Session = { ...opened, repositories, staffId };
             return (
               <SessionContext.Provider value={session}>
                 <AppShell
@@ -152,7 +153,7 @@ export function App({ database, menu: outerMenu = [] }: AppProps = {}) {
         </ServerSession>
       );
     case 'journal': {
-      const session: Session = { ...opened, lessons, staffId: stage.staffId };
+      const session: Session = { ...opened, repositories, staffId: stage.staffId };
       return (
         <SessionContext.Provider value={session}>
           <AppShell

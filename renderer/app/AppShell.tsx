@@ -1,14 +1,18 @@
-// The signed-in frame: header with the sections the user's roles open, status, user menu; the current section below.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+// The signed-in frame: header with the sections the user's roles open, status, user menu; the
+// current section below, chosen by the URL hash (wouter with hash location, app/routes.ts).
+import { useRef, type ReactNode } from 'react';
+import { Router } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
 import { fullName } from '../../shared/common';
 import { ROLE_LABELS } from '../../shared/staff';
+import { useSession } from '../data/session';
+import { useSchoolData } from '../data/use-school-data';
 import { JournalScreen } from '../journal/JournalScreen';
-import { useSchoolData } from '../journal/use-school-data';
+import { ClassWorkspace } from '../workspaces/class/ClassWorkspace';
 import { PeriodMarksScreen } from '../workspaces/period-marks/PeriodMarksScreen';
 import { SchoolScreen } from '../workspaces/school/SchoolScreen';
-import { ClassWorkspace } from '../workspaces/class/ClassWorkspace';
+import { href, paths, useSectionPath } from './routes';
 import { currentSection, sectionsFor } from './sections';
-import { useSession } from './session';
 
 export interface MenuAction {
   label: string;
@@ -20,16 +24,6 @@ interface Props {
   menu: readonly MenuAction[];
   /** Status shown in the header (replication state). */
   status?: ReactNode;
-}
-
-function useHash(): string {
-  const [hash, setHash] = useState(() => location.hash);
-  useEffect(() => {
-    const onChange = () => setHash(location.hash);
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return hash;
 }
 
 /** Each section's screen; the journal is the default. */
@@ -46,14 +40,21 @@ function renderSection(id: string): ReactNode {
   }
 }
 
-export function AppShell({ menu, status }: Props) {
+export function AppShell(props: Props) {
+  return (
+    <Router hook={useHashLocation}>
+      <Frame {...props} />
+    </Router>
+  );
+}
+
+function Frame({ menu, status }: Props) {
   const menuRef = useRef<HTMLDetailsElement>(null);
   const { staffId } = useSession();
   const data = useSchoolData();
-  const hash = useHash();
   const me = data?.staff.get(staffId);
   const sections = sectionsFor(me?.roles ?? []);
-  const section = currentSection(hash, sections);
+  const section = currentSection(useSectionPath(), sections);
 
   return (
     <div className="app-screen">
@@ -65,7 +66,7 @@ export function AppShell({ menu, status }: Props) {
             {sections.map((s) => (
               <a
                 key={s.id}
-                href={`#/${s.path}`}
+                href={href(paths.section(s.path))}
                 aria-current={s.id === section?.id ? 'page' : undefined}
               >
                 {s.label}

@@ -3,7 +3,8 @@
 import type { Lesson } from '../../shared/lesson';
 import type { Student } from '../../shared/student';
 import type { JournalDatabase } from '../db/types';
-import { entryTiming } from '../journal/entry-timing';
+import { installEntryProbe } from '../journal/entry-probe';
+import { createEntryTiming } from './entry-timing';
 
 export interface JournalBench {
   entrySamples(): number[];
@@ -64,6 +65,8 @@ async function openRaw(): Promise<IDBDatabase> {
 }
 
 export function installBenchHook(db: JournalDatabase): void {
+  const entryTiming = createEntryTiming();
+  installEntryProbe(entryTiming);
   window.__journalBench = {
     entrySamples: () => [...entryTiming.samples],
     pendingEntries: () => entryTiming.pendingCount(),

@@ -1,4 +1,5 @@
-// The app's sections (tabs in the header), who sees each, and where each lives in the URL hash.
+// The app's sections (tabs in the header), who sees each, and the first segment of the URL hash
+// each lives under (app/routes.ts).
 import type { Role } from '../../shared/staff';
 
 export interface Section {
@@ -28,8 +29,10 @@ export function sectionsFor(roles: readonly Role[]): Section[] {
   return SECTIONS.filter((s) => s.roles.some((r) => roles.includes(r)));
 }
 
-/** The section of the current hash; the first available one when the hash names none. */
-export function currentSection(hash: string, available: readonly Section[]): Section | undefined {
-  const first = /^#\/([^/?]+)/.exec(hash)?.[1];
-  return available.find((s) => s.path === first) ?? available[0];
+/** The section of the hash's first segment; the first available one when it names none. */
+export function currentSection(
+  path: string | null,
+  available: readonly Section[],
+): Section | undefined {
+  return available.find((s) => s.path === path) ?? available[0];
 }

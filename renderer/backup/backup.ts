@@ -1,6 +1,7 @@
 // What a backup holds and how it goes back: every document of every collection (unsent changes
 // included, with their stamps) and the local documents needed to resume — never the auth token.
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../../shared/collections';
+import { ownFields } from '../../shared/rxdb-fields';
 import type { JournalDatabase } from '../db/types';
 import { BackupFormatError } from './backup-file';
 
@@ -35,13 +36,6 @@ function withoutSecrets(value: unknown): unknown {
   return out;
 }
 
-/** Document data without RxDB's own fields (_rev, _meta, _attachments, _deleted). */
-function plainDocument(data: object): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) if (!key.startsWith('_')) out[key] = value;
-  return out;
-}
-
 export async function collectBackup(
   db: JournalDatabase,
   profileName: string,
@@ -50,7 +44,7 @@ export async function collectBackup(
   const schemaVersions: BackupPayload['schemaVersions'] = {};
   for (const name of COLLECTION_NAMES) {
     const docs = await db[name].find().exec();
-    collections[name] = docs.map((doc) => plainDocument(doc.toMutableJSON()));
+    collections[name] = docs.map((doc) => ownFields(doc.toMutableJSON()));
     schemaVersions[name] = COLLECTIONS[name].version;
   }
   const local: BackupPayload['local'] = {};
@@ -123,7 +117,7 @@ export async function restoreBackup(
       bulkUpsert(docs: unknown[]): Promise<{ error: unknown[] }>;
     };
     for (let i = 0; i < docs.length; i += RESTORE_CHUNK) {
-      const chunk = docs.slice(i, i + RESTORE_CHUNK).map(plainDocument);
+      const chunk = docs.slice(i, i + RESTORE_CHUNK).map(ownFields);
       const result = await collection.bulkUpsert(chunk);
       if (result.error.length > 0) {
         throw new Error(`Не удалось восстановить ${result.error.length} записей (${name})`);

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { writeSetup } from '../db/device';
 import { importSnapshot, type ImportProgress } from '../db/import-snapshot';
 import type { JournalDatabase } from '../db/types';
-import { todayIso } from '../lib/dates';
+import { todayIso } from '../../shared/dates';
 import { generateInWorker } from './demo-messages';
 
 export const DEMO_STUDENTS = 300;

@@ -1,7 +1,9 @@
 // "Who are you?": the demo school's three showcase people first, then everyone else on the staff.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { fullName } from '../../shared/common';
 import { ROLE_LABELS, type StaffMember } from '../../shared/staff';
+import { useLiveDocuments } from '../data/live-query';
+import { STAFF_BY_NAME } from '../data/use-school-data';
 import type { JournalDatabase } from '../db/types';
 
 /** The demo generator's showcase accounts, with what each one shows off. */
@@ -22,15 +24,8 @@ export function IdentityPicker({
   db: JournalDatabase;
   onPick: (id: string) => void;
 }) {
-  const [staff, setStaff] = useState<StaffMember[] | null>(null);
+  const staff = useLiveDocuments<StaffMember>(db.staff, STAFF_BY_NAME);
   const [filter, setFilter] = useState('');
-
-  useEffect(() => {
-    const sub = db.staff
-      .find({ sort: [{ lastName: 'asc' }, { firstName: 'asc' }] })
-      .$.subscribe((docs) => setStaff(docs.map((d) => d.toJSON() as StaffMember)));
-    return () => sub.unsubscribe();
-  }, [db]);
 
   const featured = useMemo(
     () =>

@@ -95,7 +95,7 @@ export function ServerConnectForm({ db, onBack, onConnected, notice, initial }: 
           type="text"
           inputMode="url"
           required
-          placeholder="http://journal.school7.ru:8080"
+          placeholder="https://journal.school7.ru:8080"
           {...field('serverUrl')}
         />
       </label>

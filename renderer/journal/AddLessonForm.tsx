@@ -3,19 +3,21 @@ import { useState, type FormEvent } from 'react';
 import type { Course } from '../../shared/course';
 import type { Period } from '../../shared/period';
 import type { School } from '../../shared/school';
-import { useSession } from '../app/session';
-import { LessonWriteError } from '../db/lesson-repository';
-import { todayIso } from '../lib/dates';
+import { useRepositories } from '../data/session';
+import { WriteError } from '../data/write-error';
+import { todayIso } from '../../shared/dates';
 
 interface Props {
   course: Course;
   period: Period;
   staffId: string;
   bells: School['bells'];
+  /** Why the signed-in person may not add lessons to this course (a substitute), or null. */
+  refusal: string | null;
 }
 
-export function AddLessonForm({ course, period, staffId, bells }: Props) {
-  const { lessons } = useSession();
+export function AddLessonForm({ course, period, staffId, bells, refusal }: Props) {
+  const { lessons } = useRepositories();
   const today = todayIso();
   const [date, setDate] = useState(
     period.start <= today && today <= period.end ? today : period.start,
@@ -40,36 +42,43 @@ export function AddLessonForm({ course, period, staffId, bells }: Props) {
       });
       setMessage('Урок добавлен.');
     } catch (error) {
-      setMessage(error instanceof LessonWriteError ? error.message : 'Не удалось добавить урок.');
-      if (!(error instanceof LessonWriteError)) console.error(error);
+      setMessage(error instanceof WriteError ? error.message : 'Не удалось добавить урок.');
+      if (!(error instanceof WriteError)) console.error(error);
     }
   };
 
   return (
     <form className="add-lesson" onSubmit={(e) => void submit(e)} aria-label="Добавить урок">
       <h2>Добавить урок</h2>
-      <label className="field">
-        <span>Дата</span>
-        <input
-          type="date"
-          required
-          min={period.start}
-          max={period.end}
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>Номер урока</span>
-        <select value={slot} onChange={(e) => setSlot(Number(e.target.value))}>
-          {slots.map((s) => (
-            <option key={s} value={s}>
-              {s}-й урок
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit">Добавить урок</button>
+      {refusal && (
+        <p className="read-only-notice" role="status">
+          {refusal}: уроки в него добавляют учитель курса и заместитель директора.
+        </p>
+      )}
+      <fieldset className="closed-guard" disabled={refusal !== null}>
+        <label className="field">
+          <span>Дата</span>
+          <input
+            type="date"
+            required
+            min={period.start}
+            max={period.end}
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>Номер урока</span>
+          <select value={slot} onChange={(e) => setSlot(Number(e.target.value))}>
+            {slots.map((s) => (
+              <option key={s} value={s}>
+                {s}-й урок
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Добавить урок</button>
+      </fieldset>
       {message && <p role="status">{message}</p>}
     </form>
   );

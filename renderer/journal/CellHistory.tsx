@@ -1,6 +1,7 @@
 // A journal cell's history from the server's audit log: who changed it, on which computer, when,
 // what it was before and after, and the values a concurrent edit superseded.
 import { useEffect, useState } from 'react';
+import { formatDateTime } from '../../shared/dates';
 import { useSyncClient } from '../sync/sync-context';
 import { SyncError } from '../sync/api';
 
@@ -93,7 +94,7 @@ export function CellHistory({ lessonId, studentId, title, onClose }: Props) {
           <tbody>
             {state.entries.map((entry, i) => (
               <tr key={`${entry.seq ?? 'x'}-${i}`}>
-                <td>{entry.at ? new Date(entry.at).toLocaleString('ru-RU') : '—'}</td>
+                <td>{entry.at ? formatDateTime(entry.at, { seconds: true }) : '—'}</td>
                 <td>{who(entry)}</td>
                 <td>{entry.device.name ?? '—'}</td>
                 <td>

@@ -4,8 +4,8 @@ import { memo, useLayoutEffect } from 'react';
 import { MARK_LABELS, type WorkType } from '../../shared/grading-policy';
 import type { LessonEntry } from '../../shared/lesson';
 import { sameEntry } from './cell-edit';
-import { entryTiming } from './entry-timing';
 import type { LessonColumn } from './columns';
+import { entryProbe } from './entry-probe';
 import { sameSummary, type StudentSummary } from './student-summary';
 
 export interface GridStudent {
@@ -74,10 +74,11 @@ function Cell(props: {
 }) {
   const { entry, column, selected } = props;
   useLayoutEffect(() => {
-    if (entryTiming.enabled) entryTiming.rendered(`${column.lessonId}|${props.studentId}`);
+    entryProbe()?.rendered(column.lessonId, props.studentId);
   }, [entry, column.lessonId, props.studentId]);
   const classes = ['cell'];
   if (column.cancelled) classes.push('cancelled');
+  if (column.readOnly) classes.push('read-only');
   if (column.isTest) classes.push('test');
   if (selected) classes.push('selected');
   if (entry?.attendance) classes.push('attendance');
@@ -86,7 +87,7 @@ function Cell(props: {
       role="gridcell"
       aria-label={props.label}
       aria-selected={selected}
-      aria-readonly={column.cancelled || undefined}
+      aria-readonly={column.cancelled || column.readOnly !== null || undefined}
       tabIndex={selected ? 0 : -1}
       className={classes.join(' ')}
       data-cell={`${props.row}:${props.col}`}

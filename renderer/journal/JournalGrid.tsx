@@ -33,6 +33,7 @@ const HeaderRow = memo(function HeaderRow(props: {
       {props.columns.map((c, col) => {
         const classes = ['date'];
         if (c.cancelled) classes.push('cancelled');
+        if (c.readOnly) classes.push('read-only');
         if (c.isTest) classes.push('test');
         if (col === props.selectedCol) classes.push('selected-col');
         return (

@@ -1,19 +1,22 @@
 // One journal page: a course in a period — the grid on the left, the selected lesson on the right.
-import { useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { closedPeriodMessage } from '../../shared/closed-period';
 import type { Course } from '../../shared/course';
-import type { LessonEntry } from '../../shared/lesson';
+import type { Lesson, LessonEntry } from '../../shared/lesson';
+import { courseWriteRefusal, lessonRefusal, type Writer } from '../../shared/lesson-rights';
 import type { Period } from '../../shared/period';
-import { useSession } from '../app/session';
+import { useRepositories, useSession } from '../data/session';
+import { useCourseJournal } from '../data/use-course-journal';
+import type { SchoolData } from '../data/use-school-data';
+import { ClosedPeriodNotice } from '../ui/ClosedPeriodNotice';
 import { AddLessonForm } from './AddLessonForm';
 import { CellHistory } from './CellHistory';
-import { columnsKey, lessonColumns, type LessonColumn } from './columns';
+import { lessonColumns, type LessonColumn } from './columns';
 import { JournalGrid } from './JournalGrid';
 import { LessonPanel } from './LessonPanel';
 import { sameEntry } from './cell-edit';
 import { summarizeStudent, type StudentSummary } from './student-summary';
-import { useCourseJournal } from './use-course-journal';
 import { useGridEditing } from './use-grid-editing';
-import type { SchoolData } from './use-school-data';
 
 interface Props {
   course: Course;
@@ -24,8 +27,15 @@ interface Props {
   onReady?: () => void;
 }
 
+type SummaryRow = {
+  row: readonly (LessonEntry | undefined)[];
+  columns: string;
+  summary: StudentSummary;
+};
+
 export function JournalPage({ course, period, data, caption, onReady }: Props) {
-  const { lessons: repository, staffId } = useSession();
+  const { staffId } = useSession();
+  const { lessons: repository } = useRepositories();
   const klass = data.classes.get(course.classId);
   const group = course.groupId ? klass?.groups.find((g) => g.id === course.groupId) : undefined;
   const journal = useCourseJournal(course, period, group ? group.studentIds : null);
@@ -35,11 +45,19 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
   const lessons = journal?.lessons ?? EMPTY;
   const workTypes = useMemo(() => new Map(policy.workTypes.map((w) => [w.id, w])), [policy]);
 
-  // Columns keep their identity while their headers look the same, so rows can skip rendering.
-  const freshColumns = lessonColumns(lessons, policy);
-  const key = columnsKey(freshColumns);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const columns: LessonColumn[] = useMemo(() => freshColumns, [key]);
+  // What the signed-in person may write here (shared/lesson-rights.ts), known before any write.
+  const roles = data.staff.get(staffId)?.roles;
+  const writer = useMemo((): Writer => ({ staffId, roles: roles ?? [] }), [staffId, roles]);
+  const refusalOf = useCallback(
+    (lesson: Lesson) =>
+      lessonRefusal(writer, { courseTeacherId: course.teacherId, holderId: lesson.teacherId }),
+    [writer, course.teacherId],
+  );
+
+  // Columns keep their identity while their headers look the same, so rows can skip rendering
+  // (lessonColumns builds every column with its keys in one order, so the text compares them).
+  const columnsText = JSON.stringify(lessonColumns(lessons, policy, refusalOf));
+  const columns = useMemo(() => JSON.parse(columnsText) as LessonColumn[], [columnsText]);
 
   const entries = useMemo(
     () => students.map((s) => lessons.map((l): LessonEntry | undefined => l.entries[s.id])),
@@ -48,41 +66,31 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
   // Only rows whose cells changed are summarized again: one keystroke, one proposal to recompute.
   // A new cache for every policy, code list or kind of period; rows are checked against it.
   const summaryCache = useMemo(
-    () =>
-      new Map<
-        string,
-        { row: readonly (LessonEntry | undefined)[]; key: string; summary: StudentSummary }
-      >(),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    () => ({
+      ctx: {
+        policy,
+        codes: attendanceCodes,
+        periodKind: period.kind,
+        assessment: course.assessment,
+      },
+      rows: new Map<string, SummaryRow>(),
+    }),
     [policy, attendanceCodes, period.kind, course.assessment],
   );
-  const summaries = useMemo(() => {
-    const cache = summaryCache;
-    const ctx = {
-      policy,
-      codes: attendanceCodes,
-      periodKind: period.kind,
-      assessment: course.assessment,
-    };
-    return students.map((s, i) => {
-      const row = entries[i] ?? [];
-      const cached = cache.get(s.id);
-      if (cached && cached.key === key && sameRowEntries(cached.row, row)) return cached.summary;
-      const summary = summarizeStudent(lessons, s.id, ctx);
-      cache.set(s.id, { row, key, summary });
-      return summary;
-    });
-  }, [
-    summaryCache,
-    students,
-    entries,
-    lessons,
-    key,
-    policy,
-    attendanceCodes,
-    period.kind,
-    course.assessment,
-  ]);
+  const summaries = useMemo(
+    () =>
+      students.map((s, i) => {
+        const row = entries[i] ?? [];
+        const cached = summaryCache.rows.get(s.id);
+        if (cached && cached.columns === columnsText && sameRowEntries(cached.row, row)) {
+          return cached.summary;
+        }
+        const summary = summarizeStudent(lessons, s.id, summaryCache.ctx);
+        summaryCache.rows.set(s.id, { row, columns: columnsText, summary });
+        return summary;
+      }),
+    [summaryCache, students, entries, lessons, columnsText],
+  );
   const studentIds = useMemo(() => students.map((s) => s.id), [students]);
 
   const editing = useGridEditing({
@@ -92,9 +100,8 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
     policy,
     passFail: course.assessment === 'passFail',
     repository,
-    readOnly: period.closed
-      ? 'Период закрыт заместителем директора: изменения не принимаются.'
-      : null,
+    readOnly: period.closed ? closedPeriodMessage(period.name) : null,
+    refusalOf,
   });
 
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -110,12 +117,7 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
   return (
     <div className="journal-page">
       <section className="journal-left">
-        {period.closed && (
-          <p className="period-closed-notice" role="status">
-            <strong>Период закрыт.</strong> Заместитель директора закрыл период «{period.name}»:
-            отметки, пропуски и уроки изменить нельзя.
-          </p>
-        )}
+        <ClosedPeriodNotice period={period} locked="отметки, пропуски и уроки" />
         <JournalGrid
           caption={caption}
           students={students}
@@ -152,13 +154,20 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
         {/* A closed period: every field of the lesson panel and the new-lesson form is disabled. */}
         <fieldset className="closed-guard" disabled={period.closed}>
           {selectedLesson && (
-            <LessonPanel key={selectedLesson.id} lesson={selectedLesson} data={data} />
+            <LessonPanel
+              key={selectedLesson.id}
+              lesson={selectedLesson}
+              data={data}
+              readOnly={refusalOf(selectedLesson)}
+              canAppoint={courseWriteRefusal(writer, course.teacherId) === null}
+            />
           )}
           <AddLessonForm
             course={course}
             period={period}
             staffId={staffId}
             bells={data.school.bells}
+            refusal={courseWriteRefusal(writer, course.teacherId)}
           />
         </fieldset>
       </aside>

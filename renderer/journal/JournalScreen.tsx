@@ -1,14 +1,15 @@
-// The journal section: the course list, the period selector and the journal page.
+// The journal section: the course list, the period selector and the journal page
+// (#/journal/<courseId>/<periodId>).
 import { useCallback } from 'react';
+import { href, paths, useJournalRoute } from '../app/routes';
+import { useCourseItems } from '../data/use-course-items';
 import { CourseExtractButton } from '../print/CourseExtractButton';
-import { PeriodSelect } from '../workspaces/class/PeriodSelect';
-import { CourseList } from './CourseList';
+import { CourseScreen } from '../ui/CourseScreen';
+import { PeriodSelect } from '../ui/PeriodSelect';
 import { JournalPage } from './JournalPage';
-import { useRoute } from './route';
-import { useCourseItems } from './use-course-items';
 
 export function JournalScreen() {
-  const [route, navigate] = useRoute();
+  const [route, navigate] = useJournalRoute();
   const { data, items, current, klass, periods, pickPeriod } = useCourseItems(route.courseId);
   const period = pickPeriod(periods, route.periodId);
 
@@ -23,46 +24,44 @@ export function JournalScreen() {
 
   if (!data || !items) return <p className="loading">Открываем журнал…</p>;
   return (
-    <div className="journal-screen">
-      <div className="journal-body">
-        <CourseList items={items} selectedId={current?.course.id ?? null} onSelect={selectCourse} />
-        <main className="journal-main">
-          {current && period ? (
-            <>
-              <div className="page-toolbar">
-                <h1>{current.title}</h1>
-                <PeriodSelect
-                  periods={periods}
-                  value={period.id}
-                  onChange={(periodId) => navigate({ courseId: current.course.id, periodId })}
-                />
-                <CourseExtractButton
-                  course={current.course}
-                  klass={klass}
-                  title={current.title}
-                  period={period}
-                />
-                <a
-                  className="toolbar-link"
-                  href={`#/period-marks/${encodeURIComponent(current.course.id)}/${encodeURIComponent(period.id)}`}
-                >
-                  Отметки за период
-                </a>
-              </div>
-              <JournalPage
-                key={`${current.course.id}:${period.id}`}
-                course={current.course}
-                period={period}
-                data={data}
-                caption={`${current.title}, ${period.name}`}
-                onReady={onReady}
-              />
-            </>
-          ) : (
-            <p className="empty">Выберите курс слева.</p>
-          )}
-        </main>
-      </div>
-    </div>
+    <CourseScreen
+      className="journal-screen"
+      items={items}
+      selectedId={current?.course.id ?? null}
+      onSelect={selectCourse}
+    >
+      {current && period ? (
+        <>
+          <div className="page-toolbar">
+            <h1>{current.title}</h1>
+            <PeriodSelect
+              periods={periods}
+              value={period.id}
+              onChange={(periodId) => navigate({ courseId: current.course.id, periodId })}
+            />
+            <CourseExtractButton
+              course={current.course}
+              klass={klass}
+              title={current.title}
+              period={period}
+            />
+            <a
+              className="toolbar-link"
+              href={href(paths.periodMarks({ courseId: current.course.id, periodId: period.id }))}
+            >
+              Отметки за период
+            </a>
+          </div>
+          <JournalPage
+            key={`${current.course.id}:${period.id}`}
+            course={current.course}
+            period={period}
+            data={data}
+            caption={`${current.title}, ${period.name}`}
+            onReady={onReady}
+          />
+        </>
+      ) : null}
+    </CourseScreen>
   );
 }

@@ -3,10 +3,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { fullName } from '../../shared/common';
 import { LESSON_TYPE_LABELS, LessonTypeSchema, type Lesson } from '../../shared/lesson';
-import { useSession } from '../app/session';
-import type { LessonField, LessonFields } from '../db/lesson-repository';
-import { fullDate, weekday } from '../lib/dates';
-import type { SchoolData } from './use-school-data';
+import { RIGHTS_REFUSALS } from '../../shared/lesson-rights';
+import type { LessonField, LessonFields } from '../data/lesson-repository';
+import { useRepositories } from '../data/session';
+import { formatDate, weekday, WEEKDAY_SHORT } from '../../shared/dates';
+import type { SchoolData } from '../data/use-school-data';
 
 /** A text field that keeps its own value while focused, so remote updates never move the caret. */
 function LiveText(props: {
@@ -40,8 +41,17 @@ function LiveText(props: {
   );
 }
 
-export function LessonPanel({ lesson, data }: { lesson: Lesson; data: SchoolData }) {
-  const { lessons: repository } = useSession();
+interface Props {
+  lesson: Lesson;
+  data: SchoolData;
+  /** Why the signed-in person may only read this lesson (shared/lesson-rights.ts), or null. */
+  readOnly: string | null;
+  /** The course teacher and the deputy appoint a substitute; a substitute does not. */
+  canAppoint: boolean;
+}
+
+export function LessonPanel({ lesson, data, readOnly, canAppoint }: Props) {
+  const { lessons: repository } = useRepositories();
   const [error, setError] = useState<string | null>(null);
   const [inFlight, setInFlight] = useState(0);
 
@@ -65,80 +75,92 @@ export function LessonPanel({ lesson, data }: { lesson: Lesson; data: SchoolData
   return (
     <section className="lesson-panel" aria-label="Урок">
       <h2>
-        Урок {fullDate(lesson.date)} ({weekday(lesson.date)}), {lesson.slot}-й урок
+        Урок {formatDate(lesson.date)} ({WEEKDAY_SHORT[weekday(lesson.date)]}), {lesson.slot}-й урок
       </h2>
-      <LiveText label="Тема урока" value={lesson.topic} onInput={(v) => save('topic', v)} />
-      <LiveText
-        label="Домашнее задание"
-        value={lesson.homework}
-        multiline
-        onInput={(v) => save('homework', v)}
-      />
-      <label className="field">
-        <span>Тип урока</span>
-        <select
-          value={lesson.lessonType}
-          onChange={(e) => save('lessonType', LessonTypeSchema.parse(e.target.value))}
-        >
-          {LessonTypeSchema.options.map((t) => (
-            <option key={t} value={t}>
-              {LESSON_TYPE_LABELS[t]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Вид работы по умолчанию</span>
-        <select
-          value={lesson.workTypeId ?? ''}
-          onChange={(e) => save('workTypeId', e.target.value === '' ? null : e.target.value)}
-        >
-          <option value="">
-            По умолчанию школы (
-            {
-              data.school.policy.workTypes.find(
-                (w) => w.id === data.school.policy.defaultWorkTypeId,
-              )?.name
-            }
-            )
-          </option>
-          {data.school.policy.workTypes.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.name} (вес {w.weight})
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Учитель (замена)</span>
-        <select value={lesson.teacherId} onChange={(e) => save('teacherId', e.target.value)}>
-          {!teachers.some((t) => t.id === lesson.teacherId) && (
-            <option value={lesson.teacherId}>
-              {teacher ? fullName(teacher) : lesson.teacherId}
-            </option>
-          )}
-          {teachers.map((t) => (
-            <option key={t.id} value={t.id}>
-              {fullName(t)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={lesson.status === 'held'}
-          onChange={(e) => save('status', e.target.checked ? 'held' : 'cancelled')}
-        />
-        Урок проведён
-      </label>
-      {lesson.status === 'held' ? (
-        <button type="button" className="danger" onClick={() => save('status', 'cancelled')}>
-          Отменить урок
-        </button>
-      ) : (
-        <p className="cancelled-note">Урок отменён: отметки и пропуски в нём не учитываются.</p>
+      {readOnly && (
+        <p className="read-only-notice" role="status">
+          {readOnly}: этот урок можно только просматривать.
+        </p>
       )}
+      <fieldset className="closed-guard" disabled={readOnly !== null}>
+        <LiveText label="Тема урока" value={lesson.topic} onInput={(v) => save('topic', v)} />
+        <LiveText
+          label="Домашнее задание"
+          value={lesson.homework}
+          multiline
+          onInput={(v) => save('homework', v)}
+        />
+        <label className="field">
+          <span>Тип урока</span>
+          <select
+            value={lesson.lessonType}
+            onChange={(e) => save('lessonType', LessonTypeSchema.parse(e.target.value))}
+          >
+            {LessonTypeSchema.options.map((t) => (
+              <option key={t} value={t}>
+                {LESSON_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Вид работы по умолчанию</span>
+          <select
+            value={lesson.workTypeId ?? ''}
+            onChange={(e) => save('workTypeId', e.target.value === '' ? null : e.target.value)}
+          >
+            <option value="">
+              По умолчанию школы (
+              {
+                data.school.policy.workTypes.find(
+                  (w) => w.id === data.school.policy.defaultWorkTypeId,
+                )?.name
+              }
+              )
+            </option>
+            {data.school.policy.workTypes.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name} (вес {w.weight})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Учитель (замена)</span>
+          <select
+            value={lesson.teacherId}
+            disabled={!canAppoint}
+            title={canAppoint ? undefined : RIGHTS_REFUSALS.appointSubstitute}
+            onChange={(e) => save('teacherId', e.target.value)}
+          >
+            {!teachers.some((t) => t.id === lesson.teacherId) && (
+              <option value={lesson.teacherId}>
+                {teacher ? fullName(teacher) : lesson.teacherId}
+              </option>
+            )}
+            {teachers.map((t) => (
+              <option key={t.id} value={t.id}>
+                {fullName(t)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={lesson.status === 'held'}
+            onChange={(e) => save('status', e.target.checked ? 'held' : 'cancelled')}
+          />
+          Урок проведён
+        </label>
+        {lesson.status === 'held' ? (
+          <button type="button" className="danger" onClick={() => save('status', 'cancelled')}>
+            Отменить урок
+          </button>
+        ) : (
+          <p className="cancelled-note">Урок отменён: отметки и пропуски в нём не учитываются.</p>
+        )}
+      </fieldset>
       <p className="save-state" role="status" data-saving={inFlight > 0}>
         {inFlight > 0 ? 'Сохраняем…' : 'Все изменения сохранены на этом компьютере'}
       </p>

@@ -1,12 +1,10 @@
-// What a grid command does to one cell's entry: pure rules (several marks per cell, an absent
-// student gets no mark) with the Russian hint shown when an edit is refused.
+// What a grid command does to one cell's entry, by the cell's rules (shared/entry-rules.ts:
+// several marks per cell, an absent student gets no mark) with the hint shown when one is refused.
 import type { AttendanceCode } from '../../shared/attendance-code';
 import { isAbsence } from '../../shared/attendance-code';
+import { absentMarkMessage, isAbsentCode, MAX_MARKS_PER_CELL } from '../../shared/entry-rules';
 import type { LessonMarkValue } from '../../shared/grading-policy';
 import type { LessonEntry } from '../../shared/lesson';
-
-/** The schema allows at most this many marks in one cell. */
-export const MAX_MARKS_PER_CELL = 6;
 
 export type CellEdit =
   | { kind: 'addMark'; value: LessonMarkValue; workTypeId: string }
@@ -21,14 +19,6 @@ export type CellEditResult =
   /** Nothing to do (e.g. Backspace in an empty cell). */
   | { ok: 'unchanged' };
 
-function isAbsent(entry: LessonEntry | undefined, codes: readonly AttendanceCode[]): boolean {
-  const code = entry?.attendance;
-  if (!code) return false;
-  const known = codes.find((c) => c.code === code);
-  // An unknown code (a setting changed later) is treated as an absence: the safe side.
-  return known ? isAbsence(known) : true;
-}
-
 /** An entry with no marks and no attendance is stored as no entry at all. */
 function normalize(entry: LessonEntry): LessonEntry | null {
   return entry.marks.length === 0 && entry.attendance === null ? null : entry;
@@ -42,10 +32,10 @@ export function applyCellEdit(
   const current: LessonEntry = entry ?? { marks: [], attendance: null };
   switch (edit.kind) {
     case 'addMark': {
-      if (isAbsent(entry, codes)) {
+      if (current.attendance && isAbsentCode(current.attendance, codes)) {
         return {
           ok: false,
-          hint: `Ученик отмечен как отсутствующий («${current.attendance}»): отметку поставить нельзя. Сначала удалите пропуск клавишей Delete.`,
+          hint: `${absentMarkMessage(current.attendance)}. Сначала удалите пропуск клавишей Delete.`,
         };
       }
       if (current.marks.length >= MAX_MARKS_PER_CELL) {

@@ -1,7 +1,7 @@
 // The journal page's lesson columns: header text and styling facts derived from the lessons.
 import type { GradingPolicy } from '../../shared/grading-policy';
 import { isTestLesson, LESSON_TYPE_LABELS, type Lesson } from '../../shared/lesson';
-import { dayMonth } from '../lib/dates';
+import { formatDayMonth } from '../../shared/dates';
 
 export interface LessonColumn {
   lessonId: string;
@@ -14,12 +14,23 @@ export interface LessonColumn {
   isTest: boolean;
   /** Short work type of the column ("к/р") or the lesson type for tests. */
   badge: string;
-  /** Header tooltip: type, work type, topic. */
+  /** Header tooltip: type, work type, topic (and why the lesson is read-only). */
   title: string;
+  /** Why the signed-in person may only read this lesson (shared/lesson-rights.ts), or null. */
+  readOnly: string | null;
 }
 
-export function lessonColumns(lessons: readonly Lesson[], policy: GradingPolicy): LessonColumn[] {
+/**
+ * `refusalOf` says why a lesson may only be read (another teacher's lesson in a course the user
+ * substitutes in), or null when its cells may be written.
+ */
+export function lessonColumns(
+  lessons: readonly Lesson[],
+  policy: GradingPolicy,
+  refusalOf: (lesson: Lesson) => string | null = () => null,
+): LessonColumn[] {
   return lessons.map((lesson, i) => {
+    const readOnly = refusalOf(lesson);
     const workType = policy.workTypes.find((w) => w.id === lesson.workTypeId);
     const isTest = isTestLesson(lesson.lessonType) || workType?.isTest === true;
     const title = [
@@ -27,25 +38,20 @@ export function lessonColumns(lessons: readonly Lesson[], policy: GradingPolicy)
       workType ? `вид работы: ${workType.name}` : '',
       lesson.status === 'cancelled' ? 'урок отменён' : '',
       lesson.topic,
+      readOnly ? `только просмотр: ${readOnly.toLocaleLowerCase('ru')}` : '',
     ]
       .filter(Boolean)
       .join('. ');
     return {
       lessonId: lesson.id,
       date: lesson.date,
-      label: dayMonth(lesson.date),
+      label: formatDayMonth(lesson.date),
       repeatOfDate: i > 0 && lessons[i - 1]?.date === lesson.date,
       cancelled: lesson.status === 'cancelled',
       isTest,
       badge: workType?.short ?? (isTest ? 'к/р' : ''),
       title,
+      readOnly,
     };
   });
-}
-
-/** A string that changes exactly when some column's header would look different. */
-export function columnsKey(columns: readonly LessonColumn[]): string {
-  return columns
-    .map((c) => `${c.lessonId}|${c.cancelled ? 1 : 0}|${c.isTest ? 1 : 0}|${c.badge}|${c.title}`)
-    .join('\n');
 }

@@ -1,5 +1,6 @@
 // Maps a key press in the journal grid to a command: pure, so it is unit-tested without a DOM.
 import type { LessonMarkValue } from '../../shared/grading-policy';
+import { russianLetter, type KeyInput } from '../lib/russian-keys';
 
 export type GridCommand =
   | { kind: 'move'; dRow: number; dCol: number; wrap?: boolean }
@@ -12,16 +13,6 @@ export type GridCommand =
   | { kind: 'redo' }
   | { kind: 'chooseWorkType' }
   | { kind: 'unknownKey'; key: string };
-
-export interface KeyInput {
-  key: string;
-  /** KeyboardEvent.code: lets a teacher with the Latin layout on still type "н" (the Y key). */
-  code?: string;
-  ctrlKey?: boolean;
-  metaKey?: boolean;
-  shiftKey?: boolean;
-  altKey?: boolean;
-}
 
 export interface KeyContext {
   /** The school's attendance codes ("н", "б", "у", "оп"), lower case. */
@@ -39,16 +30,6 @@ export interface KeyResult {
   buffer: string;
 }
 
-/** ЙЦУКЕН letters by physical key, for when the keyboard is switched to the Latin layout. */
-// prettier-ignore
-const RUSSIAN_BY_CODE: Record<string, string> = {
-  KeyQ: 'й', KeyW: 'ц', KeyE: 'у', KeyR: 'к', KeyT: 'е', KeyY: 'н', KeyU: 'г', KeyI: 'ш',
-  KeyO: 'щ', KeyP: 'з', BracketLeft: 'х', BracketRight: 'ъ', KeyA: 'ф', KeyS: 'ы', KeyD: 'в',
-  KeyF: 'а', KeyG: 'п', KeyH: 'р', KeyJ: 'о', KeyK: 'л', KeyL: 'д', Semicolon: 'ж', Quote: 'э',
-  KeyZ: 'я', KeyX: 'ч', KeyC: 'с', KeyV: 'м', KeyB: 'и', KeyN: 'т', KeyM: 'ь', Comma: 'б',
-  Period: 'ю',
-};
-
 const MARK_KEYS: Record<string, LessonMarkValue> = {
   '5': '5',
   '4': '4',
@@ -56,14 +37,6 @@ const MARK_KEYS: Record<string, LessonMarkValue> = {
   '2': '2',
   '1': '1',
 };
-
-/** The letter the teacher meant: Russian as typed, or the Russian letter on the same key. */
-export function russianLetter(input: KeyInput): string | null {
-  const key = input.key.toLowerCase();
-  if (/^[а-яё]$/.test(key)) return key;
-  if (/^[a-z[\];',.]$/.test(key) && input.code) return RUSSIAN_BY_CODE[input.code] ?? null;
-  return null;
-}
 
 const none = (buffer: string): KeyResult => ({ command: null, buffer });
 

@@ -3,9 +3,9 @@ import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'reac
 import type { AttendanceCode } from '../../shared/attendance-code';
 import type { GradingPolicy } from '../../shared/grading-policy';
 import type { Lesson, LessonEntry } from '../../shared/lesson';
-import type { EntryUpdate, LessonRepository } from '../db/lesson-repository';
+import type { EntryUpdate, LessonRepository } from '../data/lesson-repository';
 import { applyCellEdit, type CellEdit } from './cell-edit';
-import { entryTiming } from './entry-timing';
+import { entryProbe } from './entry-probe';
 import { keyToCommand, type GridCommand } from './keyboard';
 import { UndoStack } from './undo-stack';
 
@@ -29,8 +29,10 @@ export interface GridEditingInput {
   policy: GradingPolicy;
   passFail: boolean;
   repository: LessonRepository;
-  /** Period closed by the deputy, or a course the user may only read. */
+  /** The period closed by the deputy: nothing on the page may be written. */
   readOnly: string | null;
+  /** Why one lesson may only be read (shared/lesson-rights.ts), or null. */
+  refusalOf: (lesson: Lesson) => string | null;
 }
 
 export interface GridEditing {
@@ -78,12 +80,15 @@ export function useGridEditing(input: GridEditingInput): GridEditing {
       const studentId = current.studentIds[cell.row];
       if (!lesson || !studentId) return;
       if (current.readOnly) return setHint(current.readOnly);
+      const refusal = current.refusalOf(lesson);
+      if (refusal) return setHint(`${refusal}: этот урок можно только просматривать.`);
       if (lesson.status === 'cancelled') {
         return setHint(
           'Урок отменён: отметки и пропуски в нём не ставятся. Отметьте «Урок проведён» в панели урока.',
         );
       }
-      const timingKey = entryTiming.start(lesson.id, studentId);
+      const probe = entryProbe();
+      probe?.started(lesson.id, studentId);
       void current.repository
         .updateLessonEntry(lesson.id, studentId, (entry): EntryUpdate<string | null> => {
           const result = applyCellEdit(entry ?? undefined, cellEdit, current.codes);
@@ -91,7 +96,7 @@ export function useGridEditing(input: GridEditingInput): GridEditing {
           return { unchanged: result.ok === false ? result.hint : null };
         })
         .then((change) => {
-          entryTiming.written(timingKey, change.changed);
+          probe?.written(lesson.id, studentId, change.changed);
           if (!change.changed) {
             if (change.result) setHint(change.result);
             return;

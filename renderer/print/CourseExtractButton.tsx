@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Course } from '../../shared/course';
 import type { Period } from '../../shared/period';
 import type { SchoolClass } from '../../shared/school-class';
-import { useSession } from '../app/session';
+import { useSession } from '../data/session';
 import { courseExtractJob } from './jobs';
 import type { PrintJob } from './print-job';
 import { PrintDialog } from './PrintDialog';

@@ -2,14 +2,39 @@
 import type { DocumentModel } from '../../shared/documents';
 import { DocumentError } from '../../shared/documents/source';
 
-export interface PrintJob {
+/** How far a long document (the year-end journal) has got, for the dialog's progress bar. */
+export interface BuildProgress {
+  done: number;
+  total: number;
+  /** "Класс 5А" */
+  text: string;
+}
+
+interface JobBase {
   /** Dialog heading: "Заявления о согласии — 5А". */
   title: string;
   /** Suggested file name without ".pdf". */
   fileName: string;
+}
+
+/** A document built from one model in the worker. */
+export interface ModelJob extends JobBase {
   /** Builds the document model (reads the local database); may throw a DocumentError. */
   model: () => Promise<DocumentModel>;
+  build?: undefined;
 }
+
+/** A document the job streams to the worker itself, reporting its progress (the year-end journal). */
+export interface StreamJob extends JobBase {
+  model?: undefined;
+  /** Returns the PDF and the summary line ("5 журналов, 412 листов"); `cancelled` stops it. */
+  build: (
+    onProgress: (p: BuildProgress) => void,
+    cancelled: () => boolean,
+  ) => Promise<{ bytes: Uint8Array; summary: string; empty: boolean }>;
+}
+
+export type PrintJob = ModelJob | StreamJob;
 
 /** How many documents (applications, extracts, class sheets) a model holds. */
 export function documentCount(model: DocumentModel): number {
@@ -19,6 +44,7 @@ export function documentCount(model: DocumentModel): number {
     case 'extract':
       return model.students.length;
     case 'summary':
+    case 'journal':
       return model.classes.length;
   }
 }
@@ -30,6 +56,7 @@ export function documentCountText(model: DocumentModel): string {
     consent: ['заявление', 'заявления', 'заявлений'],
     extract: ['выписка', 'выписки', 'выписок'],
     summary: ['ведомость', 'ведомости', 'ведомостей'],
+    journal: ['журнал', 'журнала', 'журналов'],
   };
   return `${n} ${plural(n, forms[model.kind])}`;
 }

@@ -34,9 +34,8 @@ interface Props {
 
 export function ServerSession({ db, clock, onIdentity, children }: Props) {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
-  /** Bumped to start over (after a login, a sign-out or an ended session). */
-  const [attempt, setAttempt] = useState(0);
-  const [notice, setNotice] = useState<string | null>(null);
+  /** Replaced to start over (after a login, a sign-out or an ended session), with what to say. */
+  const [attempt, setAttempt] = useState<{ notice: string | null }>({ notice: null });
 
   useEffect(() => {
     let cancelled = false;
@@ -49,7 +48,7 @@ export function ServerSession({ db, clock, onIdentity, children }: Props) {
         if (cancelled) return;
         setPhase({
           name: 'login',
-          notice: stored ? (notice ?? MESSAGES.sessionEnded) : notice,
+          notice: stored ? (attempt.notice ?? MESSAGES.sessionEnded) : attempt.notice,
           initial: stored
             ? {
                 serverUrl: stored.serverUrl,
@@ -68,10 +67,7 @@ export function ServerSession({ db, clock, onIdentity, children }: Props) {
         session,
         onFatal: (error) => {
           if (error.kind !== 'unauthorized' || cancelled) return;
-          void endSession(db).then(() => {
-            setNotice(error.message);
-            setAttempt((n) => n + 1);
-          });
+          void endSession(db).then(() => setAttempt({ notice: error.message }));
         },
       });
       const started = client;
@@ -86,9 +82,7 @@ export function ServerSession({ db, clock, onIdentity, children }: Props) {
       cancelled = true;
       void client?.stop();
     };
-    // `notice` is read once per attempt on purpose.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db, clock, attempt]);
+  }, [db, clock, attempt, onIdentity]);
 
   const signOut = useCallback(() => {
     if (phase.name !== 'ready' && phase.name !== 'downloading') return;
@@ -103,10 +97,7 @@ export function ServerSession({ db, clock, onIdentity, children }: Props) {
         }).catch(() => undefined),
       )
       .then(() => endSession(db))
-      .then(() => {
-        setNotice('Вы вышли из учётной записи');
-        setAttempt((n) => n + 1);
-      });
+      .then(() => setAttempt({ notice: 'Вы вышли из учётной записи' }));
   }, [db, phase]);
 
   switch (phase.name) {
@@ -120,10 +111,7 @@ export function ServerSession({ db, clock, onIdentity, children }: Props) {
             db={db}
             notice={phase.notice}
             initial={phase.initial}
-            onConnected={() => {
-              setNotice(null);
-              setAttempt((n) => n + 1);
-            }}
+            onConnected={() => setAttempt({ notice: null })}
           />
         </main>
       );

@@ -3,6 +3,7 @@
 // server refused (shown once, with details, until dismissed).
 import { useEffect, useState } from 'react';
 import { COLLECTIONS, isCollectionName } from '../../shared/collections';
+import { formatDateTime } from '../../shared/dates';
 import { useSyncStatus } from './sync-context';
 import type { SyncClient } from './sync-client';
 import { clockText, describeStatus, refusalText, type SyncStatus } from './sync-status';
@@ -28,7 +29,7 @@ function RefusalNotice({ status, onClose }: { status: SyncStatus; onClose: () =>
         <ul>
           {status.refusals.map((r) => (
             <li key={r.id}>
-              {new Date(r.at).toLocaleString('ru-RU')}:{' '}
+              {formatDateTime(r.at, { seconds: true })}:{' '}
               {isCollectionName(r.collection) ? COLLECTIONS[r.collection].label : r.collection},{' '}
               {r.docId} — {r.reason}
             </li>

@@ -41,12 +41,7 @@ export const MESSAGES = {
   badAnswer: 'Сервер школы ответил непонятно. Проверьте адрес сервера',
 } as const;
 
-/** "journal.school7.ru" → "http://journal.school7.ru"; trailing slashes removed. */
-export function normalizeServerUrl(input: string): string {
-  let url = input.trim();
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) url = `http://${url}`;
-  return url.replace(/\/+$/, '');
-}
+export { normalizeServerUrl } from '../../shared/server-url';
 
 interface RequestOptions {
   token?: string | null;

@@ -3,35 +3,19 @@
 // server's state without our parts; that one is adopted as is, or the client would re-push forever.
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
 import { compareHlc } from '../../shared/hlc';
+import { canonicalText } from '../../shared/json';
 import { mergeDocuments, type Stamped } from '../../shared/merge';
+import { ownFields, wireState } from '../../shared/rxdb-fields';
 
 type Doc = Record<string, unknown>;
 
-/** RxDB-internal fields that never go on the wire and never decide equality. */
-const INTERNAL = new Set(['_meta', '_rev', '_attachments', '_deleted']);
-
 /** Key-order independent JSON of a document's own fields plus a boolean _deleted. */
 export function docStateText(doc: Doc): string {
-  const own: Doc = {};
-  for (const [key, value] of Object.entries(doc)) if (!INTERNAL.has(key)) own[key] = value;
-  own._deleted = doc._deleted === true;
-  return canonicalText(own);
-}
-
-function canonicalText(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const sorted: Doc = {};
-      for (const key of Object.keys(v).sort()) sorted[key] = (v as Doc)[key];
-      return sorted;
-    }
-    return v;
-  });
+  return canonicalText(wireState(doc));
 }
 
 function withoutInternal(doc: Doc): Stamped & Doc {
-  const own: Doc = {};
-  for (const [key, value] of Object.entries(doc)) if (!INTERNAL.has(key)) own[key] = value;
+  const own = ownFields(doc);
   if (!own.stamps || typeof own.stamps !== 'object') own.stamps = {};
   return own as Stamped & Doc;
 }

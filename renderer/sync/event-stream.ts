@@ -54,20 +54,6 @@ export interface StreamOptions {
 
 type Item<T, C> = RxReplicationPullStreamItem<T, C>;
 
-/** One collection's live stream (`/api/v1/sync/:collection/stream`) as RxDB's pull.stream$. */
-export function journalStream<T, C>(options: StreamOptions): Observable<Item<T, C>> {
-  return new Observable<Item<T, C>>((subscriber) =>
-    serverEvents(options).subscribe({
-      next: ({ event, data }) => {
-        if (event === 'resync') subscriber.next('RESYNC');
-        else if (event === 'message') subscriber.next(JSON.parse(data) as Item<T, C>);
-      },
-      error: (error: unknown) => subscriber.error(error),
-      complete: () => subscriber.complete(),
-    }),
-  );
-}
-
 /** An event of the multiplexed stream: `collection` null means every collection (a resync). */
 export interface MultiplexedItem<T, C> {
   collection: string | null;

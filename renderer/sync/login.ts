@@ -3,7 +3,8 @@
 import { getBridge, isDesktopApp } from '../bridge';
 import { writeIdentity, writeSetup } from '../db/device';
 import type { JournalDatabase } from '../db/types';
-import { apiRequest, normalizeServerUrl, SyncError } from './api';
+import { checkServerUrl } from '../../shared/server-url';
+import { apiRequest, SyncError } from './api';
 import { saveSession, type ActiveSession, type SyncAccount } from './session-store';
 
 export interface LoginInput {
@@ -51,7 +52,16 @@ export async function defaultServerUrl(): Promise<{ serverUrl: string; platform:
 /** Signs in; on success the session, the setup and the identity are stored locally. */
 export async function signIn(db: JournalDatabase, input: LoginInput): Promise<LoginResult> {
   if (!input.serverUrl.trim()) return { ok: false, message: 'Укажите адрес сервера школы' };
-  const serverUrl = normalizeServerUrl(input.serverUrl);
+  const checked = checkServerUrl(input.serverUrl, {
+    allowInsecureHttp:
+      (
+        await getBridge()
+          .getAppInfo()
+          .catch(() => null)
+      )?.allowInsecureHttp ?? false,
+  });
+  if (!checked.ok) return checked;
+  const serverUrl = checked.url;
   let answer: LoginAnswer;
   try {
     answer = await apiRequest<LoginAnswer>(serverUrl, '/api/v1/auth/login', {

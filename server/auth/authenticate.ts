@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/db';
 import { ApiError, messages } from '../errors';
 import { hasRole, type AuthUser, type Role } from './roles';
-import { checkToken } from './sessions';
+import { checkToken, type TokenCheck } from './sessions';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,20 +19,34 @@ export function readBearer(request: FastifyRequest): string | null {
   return match?.[1] ?? null;
 }
 
-/** A preHandler: sets request.user or throws a 401 ApiError. */
+/** Why a token no longer works, in Russian (also sent on a live stream that ends). */
+export function tokenRefusalMessage(reason: Extract<TokenCheck, { ok: false }>['reason']): string {
+  switch (reason) {
+    case 'disabled':
+      return messages.accountDisabled;
+    case 'compromised':
+      return messages.accountCompromised;
+    case 'revoked':
+      return messages.sessionRevoked;
+    case 'expired':
+      return messages.sessionExpired;
+    default:
+      return messages.unauthorized;
+  }
+}
+
+/**
+ * Sets request.user or throws a 401 ApiError. Used as an onRequest hook, so a request without a
+ * valid token is refused before its body is even read.
+ */
 export function authenticate(db: Db) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const token = readBearer(request);
     if (!token) throw new ApiError(401, 'UNAUTHORIZED', messages.unauthorized);
     const check = await checkToken(db, token);
     if (!check.ok) {
-      if (check.reason === 'disabled')
-        throw new ApiError(401, 'ACCOUNT_DISABLED', messages.accountDisabled);
-      if (check.reason === 'compromised')
-        throw new ApiError(401, 'UNAUTHORIZED', messages.accountCompromised);
-      if (check.reason === 'revoked')
-        throw new ApiError(401, 'UNAUTHORIZED', messages.sessionRevoked);
-      throw new ApiError(401, 'UNAUTHORIZED', messages.unauthorized);
+      const code = check.reason === 'disabled' ? 'ACCOUNT_DISABLED' : 'UNAUTHORIZED';
+      throw new ApiError(401, code, tokenRefusalMessage(check.reason));
     }
     request.user = check.user;
     request.authToken = token;

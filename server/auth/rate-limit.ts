@@ -1,5 +1,5 @@
-// Login throttling: after `maxFailures` failed attempts for one key (a login or an IP), further
-// attempts are locked out for a period that doubles with each further failure, up to a ceiling.
+// Login throttling: after `maxFailures` failed attempts for one key (see lockout.ts for the keys),
+// further attempts wait for a period that doubles with each further failure, up to a ceiling.
 // Kept in memory: a restart forgets it, which is acceptable for one school's server.
 
 export interface RateLimitOptions {
@@ -50,6 +50,18 @@ export class FailureLimiter {
 
   reset(key: string): void {
     this.entries.delete(key);
+  }
+
+  /** Forgets every key the predicate accepts; returns how many there were. */
+  resetWhere(matches: (key: string) => boolean): number {
+    let count = 0;
+    for (const key of [...this.entries.keys()]) {
+      if (matches(key)) {
+        this.entries.delete(key);
+        count += 1;
+      }
+    }
+    return count;
   }
 
   private current(key: string): Entry | undefined {

@@ -16,16 +16,26 @@ import {
 import { authenticate, requireRole, requireUser } from './authenticate';
 import { listLoginAttempts, recordLoginAttempt } from './login-attempts';
 import { getDummyHash, verifyPassword } from './passwords';
-import { FailureLimiter, type RateLimitOptions } from './rate-limit';
+import { DEFAULT_LOCKOUT, LoginLockout } from './lockout';
+import type { RateLimitOptions } from './rate-limit';
 import { hasRole, roleSchema } from './roles';
 import { listDevices, openSession, revokeDevice, revokeToken } from './sessions';
 
 export interface AuthRoutesOptions {
   db: Db;
-  /** Per login. Defaults: lockout after 5 failures, 30 s doubling up to 15 min. */
+  /** Per login + address (lockout.ts). Defaults: 5 failures free, then 30 s doubling to 15 min. */
   loginLimit?: Partial<RateLimitOptions>;
-  /** Per client IP: more lenient, a school may sit behind one address. */
+  /** Per address, for logins never signed in from it (password spraying). */
   ipLimit?: Partial<RateLimitOptions>;
+  /** Per login, for addresses it never signed in from (many addresses guessing one login). */
+  newAddressLimit?: Partial<RateLimitOptions>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Wrong-password counters (the admin's unlock reaches them here, also from the console). */
+    loginLockout: LoginLockout;
+  }
 }
 
 const loginBody = z.object({
@@ -59,24 +69,22 @@ function requireAdminOrDeputy(request: FastifyRequest): void {
   }
 }
 
-const defaults: RateLimitOptions = {
-  maxFailures: 5,
-  baseLockMs: 30_000,
-  maxLockMs: 15 * 60_000,
-  forgetAfterMs: 60 * 60_000,
-};
-
 export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOptions): void {
   const { db } = options;
-  const byLogin = new FailureLimiter({ ...defaults, ...options.loginLimit });
-  const byIp = new FailureLimiter({ ...defaults, maxFailures: 20, ...options.ipLimit });
+  const lockout = new LoginLockout(db, {
+    loginAddress: { ...DEFAULT_LOCKOUT.loginAddress, ...options.loginLimit },
+    loginNewAddresses: { ...DEFAULT_LOCKOUT.loginNewAddresses, ...options.newAddressLimit },
+    addressNewLogins: { ...DEFAULT_LOCKOUT.addressNewLogins, ...options.ipLimit },
+  });
+  app.decorate('loginLockout', lockout);
   const auth = authenticate(db);
 
   app.post('/api/v1/auth/login', async (request, reply) => {
     const body = parseBody(loginBody, request.body);
     const loginKey = normalizeLogin(body.login);
     const ip = request.ip;
-    const waitMs = Math.max(byLogin.retryAfterMs(loginKey), byIp.retryAfterMs(ip));
+    const known = await lockout.isKnownAddress(loginKey, ip);
+    const waitMs = lockout.waitMs(loginKey, ip, known);
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       await recordLoginAttempt(db, { login: loginKey, ip, outcome: 'locked-out' });
@@ -90,8 +98,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
       account?.passwordHash ?? (await getDummyHash()),
     );
     if (!account || !valid) {
-      const failures = byLogin.fail(loginKey);
-      const ipFailures = byIp.fail(ip);
+      const failures = lockout.fail(loginKey, ip, known);
       await recordLoginAttempt(db, {
         login: loginKey,
         ip,
@@ -102,7 +109,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
             : 'wrong-password',
         accountId: account?.id ?? null,
       });
-      request.log.warn({ login: loginKey, ip, failures, ipFailures }, 'login failed');
+      request.log.warn({ login: loginKey, ip, failures, knownAddress: known }, 'login failed');
       throw new ApiError(401, 'INVALID_CREDENTIALS', messages.invalidCredentials);
     }
     if (account.disabled) {
@@ -115,7 +122,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
       request.log.warn({ login: loginKey, ip }, 'login to a disabled account');
       throw new ApiError(403, 'ACCOUNT_DISABLED', messages.accountDisabled);
     }
-    byLogin.reset(loginKey);
+    lockout.succeed(loginKey, ip);
     const session = await openSession(db, account.id, body.deviceName, ip);
     await recordLoginAttempt(db, {
       login: loginKey,
@@ -137,12 +144,12 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     };
   });
 
-  app.post('/api/v1/auth/logout', { preHandler: auth }, async (request) => {
+  app.post('/api/v1/auth/logout', { onRequest: auth }, async (request) => {
     if (request.authToken) await revokeToken(db, request.authToken);
     return { ok: true };
   });
 
-  app.get('/api/v1/auth/me', { preHandler: auth }, async (request) => {
+  app.get('/api/v1/auth/me', { onRequest: auth }, async (request) => {
     const user = requireUser(request);
     return {
       account: {
@@ -156,12 +163,12 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     };
   });
 
-  app.get('/api/v1/admin/accounts', { preHandler: auth }, async (request) => {
+  app.get('/api/v1/admin/accounts', { onRequest: auth }, async (request) => {
     requireAdminOrDeputy(request);
     return { accounts: await listAccounts(db) };
   });
 
-  app.post('/api/v1/admin/accounts', { preHandler: auth }, async (request, reply) => {
+  app.post('/api/v1/admin/accounts', { onRequest: auth }, async (request, reply) => {
     requireRole(request, 'admin');
     const body = parseBody(newAccountBody, request.body);
     if (await findAccountByLogin(db, body.login)) {
@@ -173,7 +180,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
 
   app.post<{ Params: { login: string } }>(
     '/api/v1/admin/accounts/:login/disable',
-    { preHandler: auth },
+    { onRequest: auth },
     async (request) => {
       requireRole(request, 'admin');
       if (!(await setAccountDisabled(db, request.params.login, true))) {
@@ -185,7 +192,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
 
   app.post<{ Params: { login: string } }>(
     '/api/v1/admin/accounts/:login/password',
-    { preHandler: auth },
+    { onRequest: auth },
     async (request) => {
       const user = requireRole(request, 'admin');
       const body = parseBody(newPasswordBody, request.body);
@@ -197,7 +204,24 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     },
   );
 
-  app.get('/api/v1/admin/login-attempts', { preHandler: auth }, async (request) => {
+  // Clears the wrong-password waits of a login at every address (the owner forgot the password,
+  // a colleague's typos at the same address, an attack that is over).
+  app.post<{ Params: { login: string } }>(
+    '/api/v1/admin/accounts/:login/unlock',
+    { onRequest: auth },
+    async (request) => {
+      const user = requireRole(request, 'admin');
+      const login = normalizeLogin(request.params.login);
+      if (!(await findAccountByLogin(db, login))) {
+        throw new ApiError(404, 'NOT_FOUND', 'Учётная запись не найдена');
+      }
+      const cleared = lockout.unlock(login);
+      request.log.warn({ login, by: user.login, cleared }, 'login unlocked by admin');
+      return { ok: true, cleared };
+    },
+  );
+
+  app.get('/api/v1/admin/login-attempts', { onRequest: auth }, async (request) => {
     requireAdminOrDeputy(request);
     const query = parseBody(attemptsQuery, request.query);
     return {
@@ -208,14 +232,14 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     };
   });
 
-  app.get('/api/v1/admin/devices', { preHandler: auth }, async (request) => {
+  app.get('/api/v1/admin/devices', { onRequest: auth }, async (request) => {
     requireAdminOrDeputy(request);
     return { devices: await listDevices(db) };
   });
 
   app.post<{ Params: { id: string } }>(
     '/api/v1/admin/devices/:id/revoke',
-    { preHandler: auth },
+    { onRequest: auth },
     async (request) => {
       const user = requireRole(request, 'admin');
       const revoked = await revokeDevice(db, request.params.id);

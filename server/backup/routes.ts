@@ -8,7 +8,7 @@ import { ApiError } from '../errors';
 
 export function registerBackupRoutes(app: FastifyInstance, options: { db: Db }): void {
   const { db } = options;
-  app.get('/api/v1/admin/backup', { preHandler: authenticate(db) }, async (request, reply) => {
+  app.get('/api/v1/admin/backup', { onRequest: authenticate(db) }, async (request, reply) => {
     const user = requireRole(request, 'admin');
     if (!db.dumpDataDir) {
       throw new ApiError(

@@ -4,6 +4,7 @@
 import type { Queryable } from '../db/db';
 import { COLLECTIONS, isCollectionName } from '../../shared/collections';
 import { fullName, type PersonName } from '../../shared/common';
+import { formatDate } from '../../shared/dates';
 import { splitPath } from '../../shared/merge';
 
 const PART_LABELS: Record<string, string> = {
@@ -15,11 +16,6 @@ const PART_LABELS: Record<string, string> = {
   workTypeId: 'вид работы',
   _deleted: 'удаление',
 };
-
-function ruDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return y && m && d ? `${d}.${m}.${y}` : iso;
-}
 
 export class PlaceResolver {
   private readonly cache = new Map<string, Record<string, unknown> | null>();
@@ -65,7 +61,7 @@ export class PlaceResolver {
     const subject = course ? await this.subjectName(course.subjectId) : null;
     switch (collection) {
       case 'lessons':
-        return [className, subject, `урок ${ruDate(String(doc.date))} (${String(doc.slot)}-й)`]
+        return [className, subject, `урок ${formatDate(String(doc.date))} (${String(doc.slot)}-й)`]
           .filter(Boolean)
           .join(', ');
       case 'periodMarks': {

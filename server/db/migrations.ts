@@ -134,6 +134,28 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX audit_log_account ON audit_log (account_id, at)`,
     ],
   },
+  {
+    version: 6,
+    name: 'one-time set-up code of an empty server; known sign-in addresses',
+    statements: [
+      // Only the SHA-256 of the code printed at start; the row is deleted when the code is used.
+      `CREATE TABLE setup_codes (
+        code_hash text PRIMARY KEY,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      // The lockout asks «has this login signed in from this address?» on every login attempt.
+      `CREATE INDEX login_attempts_success ON login_attempts (login, ip) WHERE outcome = 'success'`,
+    ],
+  },
+  {
+    version: 7,
+    name: 'lessons by class and date (timetable generation)',
+    statements: [
+      // Regeneration after a timetable change reads one class's lessons from a date on.
+      `CREATE INDEX documents_lessons_class_date ON documents ((doc->>'classId'), (doc->>'date'))
+         WHERE collection = 'lessons'`,
+    ],
+  },
 ];
 
 /** Any fixed number: every server process migrating the same database takes this lock first. */

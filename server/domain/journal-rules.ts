@@ -1,24 +1,39 @@
 // Lessons and period marks: the course teacher writes them; a substitute writes the lessons they
-// hold; the deputy corrects them and appoints substitutes. Nothing changes in a closed period.
-// Rights are judged on the stored document (whose it is) as well as on the result.
-import { hasRole, type AuthUser } from '../auth/roles';
+// hold; the deputy corrects them and appoints substitutes (shared/lesson-rights.ts, the desktop
+// asks the same). An absent student gets no mark (shared/entry-rules.ts). Nothing changes in a
+// closed period. Rights are judged on the stored document (whose it is) as well as on the result.
+import { entryRefusal } from '../../shared/entry-rules';
+import type { LessonEntry } from '../../shared/lesson';
+import { courseWriteRefusal, lessonPartRefusal } from '../../shared/lesson-rights';
 import type { DocState, WriteDecision } from '../sync/collections';
 import { refusals } from './messages';
 import type { DomainRules, RulesFactory } from './rule-types';
 import type { SchoolIndex } from './school-index';
 
-function teachesCourse(user: AuthUser, teacherId: string | undefined): boolean {
-  return (
-    user.staffId !== null &&
-    teacherId === user.staffId &&
-    (hasRole(user, 'teacher') || hasRole(user, 'classTeacher'))
-  );
+/** The first changed student cell that breaks the cell rules, as its Russian reason. */
+function entriesRefusal(index: SchoolIndex, after: DocState, parts: string[]): string | null {
+  const entries = (after.entries ?? {}) as Record<string, LessonEntry | undefined>;
+  for (const path of parts) {
+    if (!path.startsWith('entries.')) continue;
+    const entry = Object.hasOwn(entries, path.slice(8)) ? entries[path.slice(8)] : undefined;
+    const refusal = entry ? entryRefusal(entry, index.attendanceCodes) : null;
+    if (refusal) return refusal;
+  }
+  return null;
 }
 
-function readScoped(index: SchoolIndex): DomainRules['canRead'] {
+/**
+ * In a class the user only substitutes in, they read the lessons they hold and no period marks;
+ * elsewhere the classes they teach and lead.
+ */
+function readScoped(index: SchoolIndex, heldLessons: boolean): DomainRules['canRead'] {
   return (user, doc) => {
     const scope = index.scopeOf(user);
-    return scope.all || scope.visible.has(String(doc.classId));
+    if (scope.all) return true;
+    const classId = String(doc.classId);
+    if (!scope.visible.has(classId)) return false;
+    if (!scope.substituteOnly.has(classId)) return true;
+    return heldLessons && user.staffId !== null && doc.teacherId === user.staffId;
   };
 }
 
@@ -34,7 +49,7 @@ export const journalRules: RulesFactory = (index) => ({
   lessons: {
     journalRecord: true,
     scoped: true,
-    canRead: readScoped(index),
+    canRead: readScoped(index, true),
     canWrite(user, before, after, parts): WriteDecision {
       const course = courseOf(index, after);
       if (typeof course === 'string') return course;
@@ -46,30 +61,28 @@ export const journalRules: RulesFactory = (index) => ({
         const closed = index.closedPeriodAt(String(doc.classId), String(doc.date));
         if (closed) return refusals.closed(closed.name);
       }
-      const deputy = hasRole(user, 'deputy');
-      const courseTeacher =
-        teachesCourse(user, course.teacherId) && teachesCourse(user, owner.teacherId);
+      // Identity fields are fixed (validation), so the stored document is of the same course.
+      if (typeof owner !== 'string' && owner.teacherId !== course.teacherId) {
+        return refusals.identity('courseId');
+      }
       if (before === null) {
-        return courseTeacher || deputy ? true : refusals.notYourCourse;
+        return (
+          courseWriteRefusal(user, course.teacherId) ?? entriesRefusal(index, after, parts) ?? true
+        );
       }
       // The substitute holding the lesson (lesson.teacherId) writes it like the course teacher.
-      const holder = teachesCourse(user, String(before.teacherId));
+      const holders = { courseTeacherId: course.teacherId, holderId: String(before.teacherId) };
       for (const path of parts) {
-        if (path === 'teacherId') {
-          if (!courseTeacher && !deputy) {
-            return 'Назначать замену могут учитель курса и заместитель директора';
-          }
-        } else if (!courseTeacher && !holder && !deputy) {
-          return refusals.notYourCourse;
-        }
+        const refusal = lessonPartRefusal(user, holders, path);
+        if (refusal) return refusal;
       }
-      return true;
+      return entriesRefusal(index, after, parts) ?? true;
     },
   },
   periodMarks: {
     journalRecord: true,
     scoped: true,
-    canRead: readScoped(index),
+    canRead: readScoped(index, false),
     canWrite(user, before, after): WriteDecision {
       // The stored document's course and period as well as the result's.
       for (const doc of before ? [before, after] : [after]) {
@@ -78,9 +91,8 @@ export const journalRules: RulesFactory = (index) => ({
         const period = index.periods.get(String(doc.periodId));
         if (!period) return 'Учебный период не найден на сервере: сначала получите обновления';
         if (period.closed) return refusals.closed(period.name);
-        if (!teachesCourse(user, course.teacherId) && !hasRole(user, 'deputy')) {
-          return refusals.notYourCourse;
-        }
+        const refusal = courseWriteRefusal(user, course.teacherId);
+        if (refusal) return refusal;
       }
       return true;
     },

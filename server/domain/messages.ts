@@ -1,5 +1,7 @@
 // The Russian reasons the server gives for refusing a write (shown on the desktop as they are).
 // None of them carries data of the refused document beyond what the writer sent.
+import { closedPeriodMessage } from '../../shared/closed-period';
+import { RIGHTS_REFUSALS } from '../../shared/lesson-rights';
 
 export const refusals = {
   identity: (path: string) => `Поле «${path}» задаётся при создании и не изменяется`,
@@ -15,8 +17,8 @@ export const refusals = {
   deletion: 'Записи журнала не удаляются: отметьте урок как отменённый',
   noDeletion:
     'Документы не удаляются и не восстанавливаются через синхронизацию: ученик отмечается выбывшим, сотрудник — неактивным, период не удаляется',
-  notYourCourse: 'Вы не ведёте этот курс',
-  closed: (name: string) => `Период «${name}» закрыт: изменения не приняты`,
+  notYourCourse: RIGHTS_REFUSALS.notYourCourse,
+  closed: closedPeriodMessage,
   closedPeriodChange: (name: string) =>
     `Период «${name}» закрыт: его даты и название не изменяются, пока заместитель директора не откроет его`,
   overlapsClosed: (name: string) => `Даты периода пересекаются с закрытым периодом «${name}»`,

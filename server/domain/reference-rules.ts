@@ -1,6 +1,7 @@
 // Reference data everyone reads: the school profile, periods, classes, staff and courses.
-// The administrator keeps them; the deputy also assigns courses and runs the periods. A closed
-// period is read-only until the deputy reopens it, and no period may shadow a closed one.
+// The administrator keeps them; the deputy also sets up the school card, classes and courses
+// («Школа → Настройка») and runs the periods. A closed period is read-only until the deputy
+// reopens it, and no period may shadow a closed one.
 import { hasRole, type AuthUser } from '../auth/roles';
 import type { DocState, WriteDecision } from '../sync/collections';
 import { refusals } from './messages';
@@ -35,9 +36,13 @@ export const referenceRules: RulesFactory = (index) => {
     canRead: everyone,
     canWrite,
   });
+  const setUp = (user: AuthUser): WriteDecision =>
+    hasRole(user, 'admin') || hasRole(user, 'deputy')
+      ? true
+      : 'Изменять настройки школы могут администратор и заместитель директора';
   return {
-    school: reference(adminOnly),
-    classes: reference(adminOnly),
+    school: reference(setUp),
+    classes: reference(setUp),
     staff: reference(adminOnly),
     // Teacher assignments change during the year (the deputy's job as often as the admin's).
     courses: reference((user) =>

@@ -14,6 +14,7 @@ import type { DomainRules } from './rule-types';
 import { INDEXED_COLLECTIONS, SchoolIndex } from './school-index';
 import { fitStampClock } from './stamp-clock';
 import { documentValidator } from './validate-document';
+import { withSchoolSetup, type SchoolSetupOptions } from './setup/setup-rules';
 
 function describe(
   name: CollectionName,
@@ -40,9 +41,14 @@ function describe(
       return rules.canWrite(user, before, after, checked.parts);
     },
     fitStamps: fitStampClock,
-    resolve: resolveParts,
+    resolve: (master, incoming, assumed) =>
+      resolveParts(master, incoming, assumed, rules.mergeIntoDeleted === true),
     alwaysMerge: true,
-    prepare: (db) => index.refresh(db),
+    prepare: async (db) => {
+      await index.refresh(db);
+      await rules.prepare?.(db);
+    },
+    ...(rules.followUp ? { followUp: rules.followUp } : {}),
     afterWrite: (written) => {
       if ((INDEXED_COLLECTIONS as readonly string[]).includes(name)) index.ingest(name, written);
     },
@@ -52,8 +58,14 @@ function describe(
 }
 
 /** The registry with its own index; tests build several servers, each with its own. */
-export function createDomainRegistry(index = new SchoolIndex()): CollectionRegistry {
-  const rules = { ...referenceRules(index), ...rosterRules(index), ...journalRules(index) };
+export function createDomainRegistry(
+  index = new SchoolIndex(),
+  setup: SchoolSetupOptions = {},
+): CollectionRegistry {
+  const rules = withSchoolSetup(
+    { ...referenceRules(index), ...rosterRules(index), ...journalRules(index) },
+    setup,
+  );
   const registry = new CollectionRegistry();
   for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
     const r = rules[name];

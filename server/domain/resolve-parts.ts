@@ -9,12 +9,14 @@ export function resolveParts(
   master: DocState,
   incoming: DocState,
   assumed: DocState | null,
+  mergeIntoDeleted = false,
 ): Resolution | null {
   // Deleting or restoring is a compare-and-set: a writer that had not seen the current flag (an
   // edit of a document deleted meanwhile, an insert meeting it) keeps the master's; an edit of a
-  // document deleted meanwhile is handed back (the tombstone) rather than written into it.
+  // document deleted meanwhile is handed back (the tombstone) rather than written into it —
+  // unless the collection revives such documents (`mergeIntoDeleted`: the flag is kept here).
   const sawFlag = assumed !== null && assumed._deleted === master._deleted;
-  if (master._deleted && !sawFlag) return null;
+  if (master._deleted && !sawFlag && !mergeIntoDeleted) return null;
   const masterDoc = asDoc(master);
   const incomingDoc = asDoc(incoming);
   const result = mergeDocuments(masterDoc, incomingDoc);

@@ -1,5 +1,5 @@
 // Students and consents: personal data (152-ФЗ). A teacher sees the names of the students of the
-// classes they teach, without birth date and guardians; the class teacher sees and keeps their
+// classes they teach, without birth date, address and guardians; the class teacher sees and keeps their
 // own class's students, guardians and consents; the deputy and the administrator see everything.
 import { hasRole, type AuthUser } from '../auth/roles';
 import type { DocState } from '../sync/collections';
@@ -8,7 +8,7 @@ import type { RulesFactory } from './rule-types';
 import type { SchoolIndex } from './school-index';
 
 /** Student parts withheld from teachers who do not lead the student's class. */
-export const PERSONAL_FIELDS = ['birthDate', 'guardians'] as const;
+export const PERSONAL_FIELDS = ['birthDate', 'address', 'guardians'] as const;
 
 export function isPersonalPath(path: string): boolean {
   const field = path.split('.')[0] ?? '';
@@ -22,7 +22,7 @@ export function stripPersonal(doc: DocState): DocState {
   for (const [path, stamp] of Object.entries(stamps)) {
     if (!isPersonalPath(path)) kept[path] = stamp;
   }
-  return { ...doc, birthDate: '', guardians: {}, stamps: kept };
+  return { ...doc, birthDate: '', address: '', guardians: {}, stamps: kept };
 }
 
 function leads(index: SchoolIndex, user: AuthUser, classId: unknown): boolean {

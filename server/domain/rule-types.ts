@@ -1,7 +1,8 @@
 // What a collection's domain rules provide to the common checks (registry.ts builds the
 // descriptors from them): read scope, redaction and per-part write rights.
 import type { AuthUser } from '../auth/roles';
-import type { DocState, WriteDecision } from '../sync/collections';
+import type { Queryable } from '../db/db';
+import type { CollectionDescriptor, DocState, WriteDecision } from '../sync/collections';
 import type { CollectionName } from '../../shared/collections';
 import type { SchoolIndex } from './school-index';
 
@@ -22,6 +23,15 @@ export interface DomainRules {
     after: DocState,
     parts: string[],
   ): WriteDecision;
+  /** Refreshes a cache of the collection's own rules before every pull and write (set-up checks). */
+  prepare?(db: Queryable): Promise<void>;
+  /**
+   * A write into a document deleted meanwhile is merged into it (the deletion flag kept) instead
+   * of handed back, for a follow-up that revives it (lessons the timetable removed).
+   */
+  mergeIntoDeleted?: boolean;
+  /** Writes in the push's transaction that accepted documents cause (lessons of a timetable). */
+  followUp?: CollectionDescriptor['followUp'];
 }
 
 export type RulesFactory = (index: SchoolIndex) => Partial<Record<CollectionName, DomainRules>>;

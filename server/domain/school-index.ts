@@ -1,11 +1,13 @@
 // What rights and read scopes depend on, cached in memory: courses (who teaches which class),
-// classes (class teachers, period schemes), periods (closed or not) and who holds each lesson.
+// classes (class teachers, period schemes), periods (closed or not), who holds each lesson, and
+// the school's attendance codes (an absent student gets no mark).
 // Refreshed from the documents table by seq before every pull and push, so it is never stale,
 // also when several server processes share one PostgreSQL.
 import { createHash } from 'node:crypto';
 import { hasRole, type AuthUser } from '../auth/roles';
 import type { Queryable } from '../db/db';
 import { toNumber } from '../db/db';
+import { DEFAULT_ATTENDANCE_CODES, type AttendanceCode } from '../../shared/attendance-code';
 import { periodForDate, type Period, type PeriodScheme } from '../../shared/period';
 import type { DocState } from '../sync/collections';
 
@@ -32,11 +34,16 @@ export interface UserScope {
   visible: ReadonlySet<string>;
   /** Classes the user leads as class teacher: personal data and consents. */
   led: ReadonlySet<string>;
+  /**
+   * Classes visible only because the user holds some of their lessons as a substitute: of those
+   * the user reads the students' names and the lessons they hold, nothing more.
+   */
+  substituteOnly: ReadonlySet<string>;
   hash: string;
 }
 
 /** Collections the index follows. */
-export const INDEXED_COLLECTIONS = ['courses', 'classes', 'periods', 'lessons'] as const;
+export const INDEXED_COLLECTIONS = ['school', 'courses', 'classes', 'periods', 'lessons'] as const;
 
 /** Deputies and administrators read the whole school. */
 export function readsEverything(user: Pick<AuthUser, 'roles'>): boolean {
@@ -47,6 +54,8 @@ export class SchoolIndex {
   readonly courses = new Map<string, CourseInfo>();
   readonly classes = new Map<string, ClassInfo>();
   readonly periods = new Map<string, Period>();
+  /** The school card's codes (н, б, у, оп…); the defaults until the school card is stored. */
+  attendanceCodes: readonly AttendanceCode[] = DEFAULT_ATTENDANCE_CODES;
   private readonly holders = new Map<string, LessonHolder>();
   /** staff id → class id → number of lessons they hold there. */
   private readonly heldClasses = new Map<string, Map<string, number>>();
@@ -81,6 +90,11 @@ export class SchoolIndex {
     const doc = (raw ?? {}) as Record<string, unknown>;
     this.version += 1;
     switch (collection) {
+      case 'school':
+        if (!deleted && Array.isArray(doc.attendanceCodes)) {
+          this.attendanceCodes = doc.attendanceCodes as AttendanceCode[];
+        }
+        return;
       case 'courses':
         if (deleted) this.courses.delete(id);
         else this.courses.set(id, { teacherId: str(doc.teacherId), classId: str(doc.classId) });
@@ -141,10 +155,17 @@ export class SchoolIndex {
 
   private computeScope(user: AuthUser): UserScope {
     if (readsEverything(user)) {
-      return { all: true, visible: new Set(), led: new Set(), hash: 'all' };
+      return {
+        all: true,
+        visible: new Set(),
+        led: new Set(),
+        substituteOnly: new Set(),
+        hash: 'all',
+      };
     }
     const visible = new Set<string>();
     const led = new Set<string>();
+    const substituteOnly = new Set<string>();
     const staffId = user.staffId;
     if (staffId !== null) {
       const teaches = hasRole(user, 'teacher') || hasRole(user, 'classTeacher');
@@ -152,7 +173,6 @@ export class SchoolIndex {
         for (const course of this.courses.values()) {
           if (course.teacherId === staffId) visible.add(course.classId);
         }
-        for (const classId of this.heldClasses.get(staffId)?.keys() ?? []) visible.add(classId);
       }
       if (hasRole(user, 'classTeacher')) {
         for (const [classId, info] of this.classes) {
@@ -162,10 +182,16 @@ export class SchoolIndex {
           }
         }
       }
+      if (teaches) {
+        for (const classId of this.heldClasses.get(staffId)?.keys() ?? []) {
+          if (!visible.has(classId)) substituteOnly.add(classId);
+          visible.add(classId);
+        }
+      }
     }
-    const text = JSON.stringify([[...visible].sort(), [...led].sort()]);
+    const text = JSON.stringify([[...visible].sort(), [...led].sort(), [...substituteOnly].sort()]);
     const hash = createHash('sha256').update(text).digest('base64url').slice(0, 16);
-    return { all: false, visible, led, hash };
+    return { all: false, visible, led, substituteOnly, hash };
   }
 
   /** The closed reporting period of the class's scheme containing the date, if any. */

@@ -53,6 +53,17 @@ export interface CollectionDescriptor {
   alwaysMerge?: boolean;
   /** Runs before every pull and inside every write transaction: refresh cached context. */
   prepare?(db: Queryable): Promise<void>;
+  /**
+   * Runs inside a push's write transaction after its rows were stored: writes what the accepted
+   * documents cause (the lessons of a pushed timetable) through `write`, the same write path, so
+   * they commit with the push or not at all and reach the live streams after it.
+   */
+  followUp?(
+    tx: Queryable,
+    written: readonly StoredState[],
+    user: AuthUser,
+    write: ServerWrite,
+  ): Promise<void>;
   /** Called after a write committed, with the stored states in seq order. */
   afterWrite?(written: readonly StoredState[]): void;
   /** What this user may see of a readable document (e.g. personal fields stripped). */
@@ -110,3 +121,54 @@ export class CollectionRegistry {
     return [...this.byName.keys()];
   }
 }
+
+/** Who a stored write is attributed to in `documents` and `audit_log`. */
+export interface WriteActor {
+  accountId: string | null;
+  deviceId: string | null;
+}
+
+/**
+ * `push`: a signed-in user's write — their read scope and rights apply, refusals are recorded and
+ * answered. The others are server-side operations: per-user rights are bypassed (the actor and
+ * the kind are in the audit log), validation never is, and any refusal aborts the operation.
+ * Set-up operations (generate, substitute, move, cancel-day, timetable) name what they did.
+ */
+export type WriteKind =
+  | 'push'
+  | 'import'
+  | 'snapshot'
+  | 'revert'
+  | 'generate'
+  | 'substitute'
+  | 'move'
+  | 'cancel-day'
+  | 'revive';
+export type ServerWriteKind = Exclude<WriteKind, 'push'>;
+
+/** One row, as RxDB's push handler sends it. */
+export interface WriteRow {
+  assumedMasterState?: Record<string, unknown> | null;
+  newDocumentState: Record<string, unknown>;
+}
+
+/** Rows of one collection; a batch may hold several collections, written in order. */
+export interface WriteGroup {
+  collection: string;
+  rows: readonly WriteRow[];
+}
+export type WriteBatch = readonly WriteGroup[];
+
+/** Per group: the states the writer must adopt, and what was stored (in seq order). */
+export interface GroupOutcome {
+  collection: string;
+  answer: DocState[];
+  written: StoredState[];
+}
+
+/** The one write path bound to an open write transaction, for a server-side operation. */
+export type ServerWrite = (
+  batch: WriteBatch,
+  actor: WriteActor,
+  kind: ServerWriteKind,
+) => Promise<GroupOutcome[]>;

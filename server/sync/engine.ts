@@ -7,18 +7,24 @@ import type { CollectionDescriptor, CollectionRegistry, DocState } from './colle
 import { ChangeHub } from './changes';
 import { visibleTo } from './read-scope';
 import { RefusalStore, type Refusal } from './refusals';
-import type { WriteActor } from './store';
-import {
-  applyBatch,
-  type GroupOutcome,
-  type ServerWriteKind,
-  type WriteBatch,
-  type WriteKind,
-} from './write-batch';
+import type {
+  GroupOutcome,
+  ServerWriteKind,
+  WriteActor,
+  WriteBatch,
+  WriteKind,
+} from './collections';
+import { applyBatch } from './write-batch';
 import { WriteQueue } from './write-queue';
 
-export type { WriteActor } from './store';
-export type { WriteBatch, WriteGroup, WriteKind, WriteRow, ServerWriteKind } from './write-batch';
+export type {
+  ServerWriteKind,
+  WriteActor,
+  WriteBatch,
+  WriteGroup,
+  WriteKind,
+  WriteRow,
+} from './collections';
 
 export interface Checkpoint {
   seq: number;
@@ -130,6 +136,16 @@ export class SyncEngine {
           );
           await this.refusals.record(tx, refusals, actor);
           outcomes.push(...done);
+          // What accepted pushed documents cause (the lessons of a timetable) is written in the
+          // same transaction, through this same path: it commits with the push or not at all.
+          if (user) {
+            for (const outcome of done) {
+              const followUp = this.registry.get(outcome.collection)?.followUp;
+              if (followUp && outcome.written.length > 0) {
+                await followUp(tx, outcome.written, user, write);
+              }
+            }
+          }
           return done;
         }) as TransactionWrite;
         return fn(tx, write);

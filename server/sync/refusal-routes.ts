@@ -17,6 +17,7 @@ export function registerRefusalRoutes(app: FastifyInstance, options: { db: Db })
   app.get('/api/v1/refusals/mine', { preHandler: auth }, async (request) => {
     const user = requireUser(request);
     const query = parseBody(refusalsQuery, request.query);
-    return { refusals: await listRefusals(db, { accountId: user.accountId, limit: query.limit }) };
+    const refusals = await listRefusals(db, { accountId: user.accountId, limit: query.limit });
+    return { refusals: refusals.map(({ login: _login, ...r }) => r) };
   });
 }

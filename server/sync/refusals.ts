@@ -123,19 +123,22 @@ export interface RefusalEntry {
   collection: string;
   docId: string | null;
   reason: string;
+  /** The account's login (null when it no longer exists); for the admin console only. */
+  login: string | null;
   device: string | null;
 }
 
-/** The newest refusals of one account (or of everyone), newest first. */
+/** Refused writes, newest first: of one account, or of everyone (the admin console). */
 export async function listRefusals(
   db: Queryable,
-  options: { accountId?: string; limit: number },
+  filter: { accountId?: string; limit: number },
 ): Promise<RefusalEntry[]> {
   const result = await db.query(
-    `SELECT r.id, r.at, r.collection, r.doc_id, r.reason, d.name AS device_name
+    `SELECT r.id, r.at, r.collection, r.doc_id, r.reason, d.name AS device_name, a.login
      FROM refusals r LEFT JOIN devices d ON d.id = r.device_id
+     LEFT JOIN accounts a ON a.id = r.account_id
      WHERE ($1::text IS NULL OR r.account_id = $1) ORDER BY r.id DESC LIMIT $2`,
-    [options.accountId ?? null, options.limit],
+    [filter.accountId ?? null, filter.limit],
   );
   return result.rows.map((r) => ({
     id: toNumber(r.id),
@@ -143,6 +146,7 @@ export async function listRefusals(
     collection: String(r.collection),
     docId: r.doc_id === null ? null : String(r.doc_id),
     reason: String(r.reason),
+    login: r.login === null ? null : String(r.login),
     device: r.device_name === null ? null : String(r.device_name),
   }));
 }

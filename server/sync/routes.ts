@@ -4,13 +4,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authenticate, requireUser } from '../auth/authenticate';
 import type { AuthUser } from '../auth/roles';
-import { checkToken } from '../auth/sessions';
 import type { Db } from '../db/db';
 import { ApiError, messages } from '../errors';
 import { parseBody } from '../validation';
 import type { CollectionDescriptor, DocState } from './collections';
 import type { Checkpoint, SyncEngine } from './engine';
 import { visibleTo } from './read-scope';
+import type { OpenStream, OpenStreams } from './open-streams';
 
 export interface SyncRoutesOptions {
   db: Db;
@@ -20,8 +20,8 @@ export interface SyncRoutesOptions {
   pushBodyLimit: number;
   /** SSE heartbeat comment interval (default 15 s). */
   heartbeatMs: number;
-  /** Streams still open when the server closes; ended in preClose. */
-  openStreams: Set<() => void>;
+  /** The open streams: ended in preClose, re-checked after requests that can end sessions. */
+  openStreams: OpenStreams;
 }
 
 export const MAX_PULL_LIMIT = 1000;
@@ -68,7 +68,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
     return descriptor;
   };
 
-  app.get('/api/v1/sync/:collection/pull', { preHandler: auth }, async (request) => {
+  app.get('/api/v1/sync/:collection/pull', { onRequest: auth }, async (request) => {
     const user = requireUser(request);
     const descriptor = collectionOf(request);
     const query = parseBody(pullQuery, request.query);
@@ -77,7 +77,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
 
   app.post(
     '/api/v1/sync/:collection/push',
-    { preHandler: auth, bodyLimit: options.pushBodyLimit },
+    { onRequest: auth, bodyLimit: options.pushBodyLimit },
     async (request) => {
       const user = requireUser(request);
       const descriptor = collectionOf(request);
@@ -87,7 +87,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
     },
   );
 
-  app.get('/api/v1/sync/:collection/stream', { preHandler: auth }, async (request, reply) => {
+  app.get('/api/v1/sync/:collection/stream', { onRequest: auth }, async (request, reply) => {
     const user = requireUser(request);
     const descriptor = collectionOf(request);
     await descriptor.prepare?.(db);
@@ -104,7 +104,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
 
   // One connection for many collections (browsers allow 6 HTTP/1.1 connections per server):
   // events carry the collection name; `resync` without a collection means every one of them.
-  app.get('/api/v1/sync/stream', { preHandler: auth }, async (request, reply) => {
+  app.get('/api/v1/sync/stream', { onRequest: auth }, async (request, reply) => {
     const user = requireUser(request);
     const { collections } = parseBody(streamQuery, request.query);
     const names = [...new Set(collections.split(',').map((n) => n.trim()))].filter(Boolean);
@@ -182,7 +182,8 @@ function watchCollection(
 /**
  * Turns the request into a text/event-stream: `start` writes the first events and subscribes,
  * returning its unsubscribe. Heartbeat comments keep proxies and the client's timeout happy, and
- * re-check the token: a revoked device or a disabled account loses its stream at the next one.
+ * re-check the token; a session ended by a request (a revoked device, a disabled account, a new
+ * login on the device) ends the stream at once (OpenStreams.recheck).
  */
 function openEventStream(
   request: FastifyRequest,
@@ -190,12 +191,11 @@ function openEventStream(
   options: SyncRoutesOptions,
   start: (send: (text: string) => void) => () => void,
 ): void {
-  const { db } = options;
-  const token = request.authToken ?? '';
+  const { db, openStreams } = options;
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
-    // Headers set by hooks (CORS, protocol version) would be lost by hijack(): copy them.
+    // Headers set by hooks (CORS, protocol version, security) would be lost by hijack(): copy them.
     ...(reply.getHeaders() as Record<string, string>),
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',
@@ -208,34 +208,26 @@ function openEventStream(
     if (!closed) res.write(text);
   };
   const unsubscribe = start(send);
+  const stream: OpenStream = {
+    token: request.authToken ?? '',
+    refuse(message) {
+      send(`event: unauthorized\ndata: ${JSON.stringify({ message })}\n\n`);
+      stream.end();
+    },
+    end() {
+      if (closed) return;
+      closed = true;
+      clearInterval(heartbeat);
+      unsubscribe();
+      openStreams.delete(stream);
+      res.end();
+    },
+  };
   const heartbeat = setInterval(() => {
     send(': heartbeat\n\n');
-    void checkToken(db, token).then(
-      (check) => {
-        if (!check.ok && !closed) {
-          send(
-            `event: unauthorized\ndata: ${JSON.stringify({
-              message:
-                check.reason === 'compromised'
-                  ? messages.accountCompromised
-                  : messages.sessionRevoked,
-            })}\n\n`,
-          );
-          end();
-        }
-      },
-      () => undefined,
-    );
+    void openStreams.check(db, stream).catch(() => undefined);
   }, options.heartbeatMs);
-  const end = () => {
-    if (closed) return;
-    closed = true;
-    clearInterval(heartbeat);
-    unsubscribe();
-    options.openStreams.delete(end);
-    res.end();
-  };
-  options.openStreams.add(end);
-  request.raw.on('close', end);
-  res.on('error', end);
+  openStreams.add(stream);
+  request.raw.on('close', () => stream.end());
+  res.on('error', () => stream.end());
 }

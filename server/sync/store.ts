@@ -3,13 +3,9 @@
 // documents), and record pushed values that lost every merge. Call inside a write transaction.
 import type { Queryable } from '../db/db';
 import { toNumber } from '../db/db';
-import type { DocState } from './collections';
+import type { DocState, WriteActor } from './collections';
 
-/** Who a stored write is attributed to in `documents` and `audit_log`. */
-export interface WriteActor {
-  accountId: string | null;
-  deviceId: string | null;
-}
+export type { WriteActor } from './collections';
 
 /** One accepted state to store, with its audit detail. */
 export interface StoreEntry {

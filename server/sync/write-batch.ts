@@ -10,27 +10,18 @@ import type {
   CollectionDescriptor,
   CollectionRegistry,
   DocState,
+  GroupOutcome,
   StoredState,
+  WriteBatch,
+  WriteKind,
+  WriteRow,
 } from './collections';
 import { WriteRefusal } from './collections';
 import { jsonEqual, toDocState, withoutDeleted } from './doc-state';
 import { unseenAnswer, visibleTo } from './read-scope';
 import type { Refusal } from './refusals';
-import {
-  readMasters,
-  recordSuperseded,
-  storeStates,
-  type StoreEntry,
-  type WriteActor,
-} from './store';
-
-/**
- * `push`: a signed-in user's write — their read scope and rights apply, refusals are recorded and
- * answered. The others are server-side operations: per-user rights are bypassed (the actor and
- * the kind are in the audit log), validation never is, and any refusal aborts the operation.
- */
-export type WriteKind = 'push' | 'import' | 'snapshot' | 'revert';
-export type ServerWriteKind = Exclude<WriteKind, 'push'>;
+import type { WriteActor } from './collections';
+import { readMasters, recordSuperseded, storeStates, type StoreEntry } from './store';
 
 /** The audit log's `kind` of each write kind (the history shows an import as «Загрузка данных»). */
 export const AUDIT_KIND: Record<WriteKind, string> = {
@@ -38,27 +29,21 @@ export const AUDIT_KIND: Record<WriteKind, string> = {
   import: 'import',
   snapshot: 'import',
   revert: 'revert',
+  generate: 'generate',
+  substitute: 'substitute',
+  move: 'move',
+  'cancel-day': 'cancel-day',
+  revive: 'revive',
 };
 
-/** One row, as RxDB's push handler sends it. */
-export interface WriteRow {
-  assumedMasterState?: Record<string, unknown> | null;
-  newDocumentState: Record<string, unknown>;
-}
-
-/** Rows of one collection; a batch may hold several collections, written in order. */
-export interface WriteGroup {
-  collection: string;
-  rows: readonly WriteRow[];
-}
-export type WriteBatch = readonly WriteGroup[];
-
-/** Per group: the states the writer must adopt, and what was stored (in seq order). */
-export interface GroupOutcome {
-  collection: string;
-  answer: DocState[];
-  written: StoredState[];
-}
+export type {
+  GroupOutcome,
+  ServerWriteKind,
+  WriteBatch,
+  WriteGroup,
+  WriteKind,
+  WriteRow,
+} from './collections';
 
 export const MAX_ID_LENGTH = 512;
 

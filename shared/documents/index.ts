@@ -1,8 +1,11 @@
-// Printed documents: consent applications, diary extracts, term summary sheets. Each is model → PDF bytes.
+// Printed documents: consent applications, diary extracts, term and year summary sheets, the year-end
+// journal. Each is model → PDF bytes.
 import type { ConsentModel } from './consent-model';
 import { renderConsent } from './consent-render';
 import type { ExtractModel } from './extract-model';
 import { renderExtract } from './extract-render';
+import type { JournalModel } from './journal-model';
+import { renderJournal } from './journal-render';
 import type { DocumentFonts } from './source';
 import type { SummaryModel } from './summary-model';
 import { renderSummary } from './summary-render';
@@ -10,6 +13,8 @@ import { renderSummary } from './summary-render';
 export * from './consent-model';
 export * from './extract-model';
 export * from './summary-model';
+export * from './journal-model';
+export { JournalWriter, renderJournal } from './journal-render';
 export { renderConsent } from './consent-render';
 export { renderExtract } from './extract-render';
 export { renderSummary } from './summary-render';
@@ -17,7 +22,7 @@ export type { DocumentFonts, DocumentSource } from './source';
 export { DocumentError } from './source';
 
 /** Any document model; `kind` tells which renderer draws it. */
-export type DocumentModel = ConsentModel | ExtractModel | SummaryModel;
+export type DocumentModel = ConsentModel | ExtractModel | SummaryModel | JournalModel;
 
 /** Renders any document model (what the print worker calls). */
 export function renderDocument(model: DocumentModel, fonts: DocumentFonts): Promise<Uint8Array> {
@@ -28,5 +33,7 @@ export function renderDocument(model: DocumentModel, fonts: DocumentFonts): Prom
       return renderExtract(model, fonts);
     case 'summary':
       return renderSummary(model, fonts);
+    case 'journal':
+      return renderJournal(model, fonts);
   }
 }

@@ -44,23 +44,8 @@ export class DocumentError extends Error {
   }
 }
 
-/** "2026-10-12" → "12.10.2026" */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return y && m && d ? `${d}.${m}.${y}` : iso;
-}
-
-/** "2026-10-12" → "12.10" */
-export function formatDayMonth(iso: string): string {
-  const [, m, d] = iso.split('-');
-  return m && d ? `${d}.${m}` : iso;
-}
-
-/** Adds whole days to an ISO date (UTC arithmetic, no time zones involved). */
-export function addDays(iso: string, days: number): string {
-  const ms = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
-  return new Date(ms).toISOString().slice(0, 10);
-}
+/** The calendar helpers of every document: ДД.ММ.ГГГГ, ДД.ММ and day arithmetic (shared/dates.ts). */
+export { addDays, formatDate, formatDayMonth } from '../dates';
 
 /** Finds a class by id or by its name ("5А", "5а", "5 А"); throws a Russian `DocumentError`. */
 export function findClass(source: DocumentSource, key: string): SchoolClass {

@@ -5,6 +5,19 @@ import type { TableReport } from './table-report';
 export type { TableColumn, TableReport, TableCell } from './table-report';
 export { toTableReport } from './table-report';
 
+/**
+ * Text a spreadsheet could take for a formula (= + - @, or a tab or a carriage return first: a
+ * topic typed as "=HYPERLINK(…)") gets a leading apostrophe, so re-saving or re-typing the cell
+ * in Excel or LibreOffice never turns it into one. Numbers stay numbers.
+ */
+export function safeCellText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function safeValue(value: string | number | null | undefined): string | number | null {
+  return typeof value === 'string' ? safeCellText(value) : (value ?? null);
+}
+
 /** Excel forbids these in sheet names and limits them to 31 characters. */
 export function sheetName(title: string): string {
   const clean = title.replace(/[[\]:*?/\\]/g, ' ').trim();
@@ -29,16 +42,16 @@ export async function reportToWorkbook(report: TableReport): Promise<Uint8Array>
   });
   const width = Math.max(report.columns.length, 1);
 
-  ws.getCell(1, 1).value = report.title;
+  ws.getCell(1, 1).value = safeCellText(report.title);
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, width);
-  ws.getCell(2, 1).value = report.subtitle ?? '';
+  ws.getCell(2, 1).value = safeCellText(report.subtitle ?? '');
   ws.mergeCells(2, 1, 2, width);
 
   const headerRow = 3;
   report.columns.forEach((col, i) => {
     const cell = ws.getCell(headerRow, i + 1);
-    cell.value = col.header;
+    cell.value = safeCellText(col.header);
     cell.font = { bold: true };
     cell.alignment = { wrapText: true, vertical: 'middle' };
     cell.border = { bottom: { style: 'thin' } };
@@ -49,7 +62,7 @@ export async function reportToWorkbook(report: TableReport): Promise<Uint8Array>
     report.columns.forEach((col, c) => {
       const value = row[col.key];
       const cell = ws.getCell(headerRow + 1 + r, c + 1);
-      cell.value = value ?? null;
+      cell.value = safeValue(value);
       if (typeof value === 'string' && value.length > 40)
         cell.alignment = { wrapText: true, vertical: 'top' };
     });

@@ -1,4 +1,4 @@
-// Helpers the report models share: date formatting, name look-ups, course rosters.
+// Helpers the report models share: day counts, name look-ups, course rosters.
 import type { Course } from '../course';
 import type { Lesson } from '../lesson';
 import type { SchoolClass } from '../school-class';
@@ -6,16 +6,7 @@ import type { Subject } from '../school';
 import type { Student } from '../student';
 import { compareStudents } from '../student';
 
-/** "2026-10-12" → "12.10.2026", the form printed in Russian documents. */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return y && m && d ? `${d}.${m}.${y}` : iso;
-}
-
-/** Whole days from `a` to `b` (both "YYYY-MM-DD"), positive when `b` is later. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
+export { daysBetween, formatDate } from '../dates';
 
 /** Inclusive date range check; an absent bound is open. */
 export function inDateRange(date: string, from?: string | null, to?: string | null): boolean {
@@ -70,11 +61,6 @@ export function courseStudents(
         s.status === 'active' && s.classId === course.classId && (!members || members.has(s.id)),
     )
     .sort(compareStudents);
-}
-
-/** Held lessons only, in no particular order. */
-export function heldLessons(lessons: readonly Lesson[]): Lesson[] {
-  return lessons.filter((l) => l.status === 'held');
 }
 
 /** Compare two strings with Russian collation (class names, subject names, teachers). */

@@ -2,8 +2,9 @@
 import type { FailingMarksReport } from './failing-marks';
 import type { MissedLessonsReport } from './missed-lessons';
 import type { PeriodCompletionReport } from './period-completion';
-import { formatDate } from './report-utils';
+import { formatDate } from '../dates';
 import type { SchoolStatisticsReport, StatisticsRow } from './school-statistics';
+import type { SubstitutionReport, SubstitutionRowKind } from './substitutions';
 import type { TestScheduleReport } from './test-schedule';
 import { TEST_RULE_LABELS } from './test-schedule';
 
@@ -32,7 +33,15 @@ export type TableSource = { title?: string; subtitle?: string } & (
   | { kind: 'testSchedule'; report: TestScheduleReport }
   | { kind: 'periodCompletion'; report: PeriodCompletionReport }
   | { kind: 'schoolStatistics'; report: SchoolStatisticsReport; by: StatisticsBreakdown }
+  | { kind: 'substitutions'; report: SubstitutionReport }
+  | { kind: 'teacherMonth'; report: SubstitutionReport }
 );
+
+const SUBSTITUTION_KIND_LABELS: Record<SubstitutionRowKind, string> = {
+  replaced: 'замена',
+  notHeld: 'не проведён',
+  moved: 'перенесён',
+};
 
 function range(from: string | null, to: string | null): string {
   if (from && to) return `с ${formatDate(from)} по ${formatDate(to)}`;
@@ -175,6 +184,52 @@ export function toTableReport(source: TableSource): TableReport {
           planned: x.planned,
           held: x.held,
           backlog: x.backlog,
+        })),
+      };
+    }
+    case 'substitutions': {
+      const r = source.report;
+      return {
+        ...base('Замены и отменённые уроки', range(r.from, r.to)),
+        columns: [
+          { key: 'date', header: 'Дата', width: 11 },
+          { key: 'slot', header: 'Урок', width: 6 },
+          { key: 'className', header: 'Класс', width: 8 },
+          { key: 'subject', header: 'Предмет', width: 22 },
+          { key: 'kind', header: 'Что', width: 12 },
+          { key: 'teacher', header: 'Учитель по расписанию', width: 24 },
+          { key: 'substitute', header: 'Провёл', width: 24 },
+          { key: 'reason', header: 'Причина', width: 36 },
+        ],
+        rows: r.rows.map((x) => ({
+          date: formatDate(x.date),
+          slot: x.slot,
+          className: x.className,
+          subject: x.subject,
+          kind: SUBSTITUTION_KIND_LABELS[x.kind],
+          teacher: x.teacher,
+          substitute: x.substitute,
+          reason: x.reason,
+        })),
+      };
+    }
+    case 'teacherMonth': {
+      const r = source.report;
+      return {
+        ...base('Проведённые уроки по учителям', range(r.from, r.to)),
+        columns: [
+          { key: 'teacher', header: 'Учитель', width: 26 },
+          { key: 'heldOwn', header: 'Провёл свои', width: 12 },
+          { key: 'heldForOthers', header: 'Провёл за других', width: 16 },
+          { key: 'replaced', header: 'Заменён', width: 10 },
+          { key: 'notHeld', header: 'Не проведено', width: 13 },
+        ],
+        rows: r.teachers.map((x) => ({
+          teacher: x.teacher,
+          heldOwn: x.heldOwn,
+          heldForOthers: x.heldForOthers,
+          replaced: x.replaced,
+          notHeld: x.notHeld,
         })),
       };
     }

@@ -17,6 +17,7 @@
 import type { Course } from '../course';
 import type { GradingPolicy } from '../grading-policy';
 import type { Lesson } from '../lesson';
+import { formatDate } from '../dates';
 import { compareLessons, isTestLesson } from '../lesson';
 import type { SchoolClass } from '../school-class';
 import type { Subject } from '../school';
@@ -25,7 +26,6 @@ import {
   classNameOf,
   compareRu,
   daysBetween,
-  formatDate,
   inDateRange,
   lowerFirst,
   subjectNameOf,

@@ -38,6 +38,8 @@ export async function startJournalServer(students: number): Promise<JournalServe
       String(port),
       '--host',
       '127.0.0.1',
+      // Plain HTTP on this machine only: the browser under test talks to 127.0.0.1.
+      '--no-tls',
       '--data-dir',
       dataDir,
       '--demo',
@@ -53,7 +55,7 @@ export async function startJournalServer(students: number): Promise<JournalServe
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Journal server listening')) {
+      if (output.includes('Сервер журнала работает')) {
         clearTimeout(timer);
         resolve();
       }

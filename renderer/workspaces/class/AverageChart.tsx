@@ -1,7 +1,7 @@
 // A small inline SVG line chart of a running average (marks 1–5 on the vertical axis).
 import type { AveragePoint } from '../../../shared/reports/class-overview';
 import { formatAverage } from '../../../shared/statistics';
-import { dayMonth } from '../../lib/dates';
+import { formatDayMonth } from '../../../shared/dates';
 
 interface Props {
   points: readonly AveragePoint[];
@@ -41,22 +41,22 @@ export function AverageChart({ points, from, to, title }: Props) {
           </g>
         ))}
         <text x={PAD.left} y={H - 8} className="axis-label">
-          {dayMonth(from)}
+          {formatDayMonth(from)}
         </text>
         <text x={W - PAD.right} y={H - 8} textAnchor="end" className="axis-label">
-          {dayMonth(to)}
+          {formatDayMonth(to)}
         </text>
         {points.length > 0 && <path d={path} className="series" />}
         {points.map((p) => (
           <circle key={p.date} cx={x(p.date)} cy={y(p.average)} r={3.5} className="point">
-            <title>{`${dayMonth(p.date)}: ${formatAverage(p.average)}`}</title>
+            <title>{`${formatDayMonth(p.date)}: ${formatAverage(p.average)}`}</title>
           </circle>
         ))}
       </svg>
       <figcaption>
         {points.length === 0
           ? 'В этом периоде по предмету ещё нет отметок.'
-          : `Средний балл на ${dayMonth(last?.date ?? to)}: ${formatAverage(last?.average ?? null)}`}
+          : `Средний балл на ${formatDayMonth(last?.date ?? to)}: ${formatAverage(last?.average ?? null)}`}
       </figcaption>
     </figure>
   );

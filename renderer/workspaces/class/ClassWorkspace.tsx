@@ -2,12 +2,19 @@
 // any class here through the class selector.
 import { useMemo } from 'react';
 import { compareClasses, type SchoolClass } from '../../../shared/school-class';
-import { useSession } from '../../app/session';
-import { useSchoolData } from '../../journal/use-school-data';
+import { useSession } from '../../data/session';
+import { useSchoolData } from '../../data/use-school-data';
+import { ClassSelect } from '../../ui/ClassSelect';
 import { ConsentTab } from './ConsentTab';
 import { OverviewTab } from './OverviewTab';
 import { RosterTab } from './RosterTab';
-import { CLASS_TABS, classRouteHash, useClassRoute } from './route';
+import { CLASS_TABS, href, paths, useClassRoute, type ClassTab } from '../../app/routes';
+
+const TAB_LABELS: Record<ClassTab, string> = {
+  roster: 'Ученики',
+  consents: 'Согласия',
+  overview: 'Сводка класса',
+};
 
 export function ClassWorkspace() {
   const { staffId } = useSession();
@@ -35,19 +42,11 @@ export function ClassWorkspace() {
       <div className="class-toolbar">
         <h1>Класс {klass.name}</h1>
         {classes.length > 1 && (
-          <label>
-            Класс{' '}
-            <select
-              value={klass.id}
-              onChange={(e) => navigate({ classId: e.target.value, tab: route.tab })}
-            >
-              {classes.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ClassSelect
+            classes={classes}
+            value={klass.id}
+            onChange={(classId) => navigate({ classId, tab: route.tab })}
+          />
         )}
         {teacher && (
           <span className="class-teacher-name">
@@ -56,17 +55,17 @@ export function ClassWorkspace() {
         )}
       </div>
       <nav className="class-tabs" aria-label="Разделы класса">
-        {CLASS_TABS.map((t) => (
+        {CLASS_TABS.map((tab) => (
           <a
-            key={t.id}
-            href={classRouteHash({ classId: klass.id, tab: t.id })}
-            aria-current={t.id === route.tab ? 'page' : undefined}
+            key={tab}
+            href={href(paths.classWorkspace({ classId: klass.id, tab }))}
+            aria-current={tab === route.tab ? 'page' : undefined}
             onClick={(e) => {
               e.preventDefault();
-              navigate({ classId: klass.id, tab: t.id });
+              navigate({ classId: klass.id, tab });
             }}
           >
-            {t.label}
+            {TAB_LABELS[tab]}
           </a>
         ))}
       </nav>

@@ -7,9 +7,10 @@ import {
   type ConsentChannel,
   type ConsentDecision,
 } from '../../../shared/consent';
-import type { ConsentAnswer } from '../../db/consent-repository';
+import { formatDate } from '../../../shared/dates';
+import type { ConsentAnswer } from '../../data/consent-repository';
 import { FormField } from './FormField';
-import { checkRuDate, RU_DATE_PLACEHOLDER, toRuDate } from './ru-date';
+import { checkRuDate, RU_DATE_PLACEHOLDER } from './ru-date';
 
 interface Props {
   consent: Consent | null;
@@ -23,7 +24,7 @@ const CHANNELS = Object.entries(CONSENT_CHANNEL_LABELS) as [ConsentChannel, stri
 
 export function ConsentForm({ consent, today, onSubmit, onCancel }: Props) {
   const [decision, setDecision] = useState<ConsentDecision>(consent?.decision ?? 'consent');
-  const [date, setDate] = useState(toRuDate(consent?.date ?? today));
+  const [date, setDate] = useState(formatDate(consent?.date ?? today));
   const [channel, setChannel] = useState<ConsentChannel>(consent?.channel ?? 'electronic');
   const [loginIssued, setLoginIssued] = useState(consent?.loginIssued ?? false);
   const [note, setNote] = useState(consent?.note ?? '');

@@ -6,17 +6,18 @@ import { CONSENT_CHANNEL_LABELS, effectiveChannel } from '../../../shared/consen
 import type { ConsentVariant } from '../../../shared/documents/consent-model';
 import type { SchoolClass } from '../../../shared/school-class';
 import { GUARDIAN_KIND_LABELS } from '../../../shared/student';
-import { useSession } from '../../app/session';
-import type { SchoolData } from '../../journal/use-school-data';
-import { fullDate, todayIso } from '../../lib/dates';
+import { useRepositories, useSession } from '../../data/session';
+import type { SchoolData } from '../../data/use-school-data';
+import { formatDate, todayIso } from '../../../shared/dates';
 import { consentApplicationsJob, paperExtractsJob } from '../../print/jobs';
 import type { PrintJob } from '../../print/print-job';
 import { PrintDialog } from '../../print/PrintDialog';
+import { ExtractSpanPicker, spanOptions, type ExtractSpan } from '../../print/ExtractSpanPicker';
 import { classPeriods } from './class-periods';
 import { ConsentForm } from './ConsentForm';
 import {
-  familiesOf,
   filterRows,
+  formPicks,
   REGISTRY_FILTERS,
   REGISTRY_STATE_LABELS,
   REGISTRY_STATES,
@@ -25,9 +26,7 @@ import {
   type RegistryFilter,
   type RegistryRow,
 } from './consent-registry';
-import { PeriodSelect } from './PeriodSelect';
-import { useClassConsents, useClassStudents } from './use-class-people';
-import { useClassRepositories } from './use-class-repositories';
+import { useClassConsents, useClassStudents } from '../../data/use-class';
 
 interface Props {
   klass: SchoolClass;
@@ -48,7 +47,7 @@ export function ConsentTab({ klass, data }: Props) {
   const { db } = useSession();
   const students = useClassStudents(klass.id);
   const consents = useClassConsents(klass.id);
-  const { consents: repo } = useClassRepositories();
+  const { consents: repo } = useRepositories();
   const [filter, setFilter] = useState<RegistryFilter>('all');
   const [editing, setEditing] = useState<string | null>(null);
   const [variant, setVariant] = useState<ConsentVariant>('consent');
@@ -57,7 +56,8 @@ export function ConsentTab({ klass, data }: Props) {
     () => classPeriods(data.periods, klass, today),
     [data.periods, klass, today],
   );
-  const [periodId, setPeriodId] = useState(current?.id ?? '');
+  const [span, setSpan] = useState<ExtractSpan>({ kind: 'period', periodId: current?.id ?? '' });
+  const [spanError, setSpanError] = useState<string | null>(null);
   const [job, setJob] = useState<PrintJob | null>(null);
 
   const rows = useMemo(
@@ -67,8 +67,7 @@ export function ConsentTab({ klass, data }: Props) {
   if (!rows) return <p className="loading">Загружаем реестр согласий…</p>;
   const counts = registryCounts(rows);
   const shown = filterRows(rows, filter);
-  const families = familiesOf(shown);
-  const period = periods.find((p) => p.id === periodId) ?? current;
+  const picks = formPicks(shown, variant);
   const staffName = (id: string) => {
     const s = data.staff.get(id);
     return s ? shortName(s) : id;
@@ -112,17 +111,36 @@ export function ConsentTab({ klass, data }: Props) {
           </label>
           <button
             type="button"
-            disabled={families.size === 0}
-            title="Для семей, показанных в списке"
-            onClick={() => setJob(consentApplicationsJob(db, klass, variant, families))}
+            disabled={picks.length === 0}
+            title={
+              variant === 'withdrawal'
+                ? 'Для родителей из списка, чьё согласие зарегистрировано: каждому своё заявление'
+                : 'Для родителей из списка: каждому своё заявление'
+            }
+            onClick={() => setJob(consentApplicationsJob(db, klass, variant, picks))}
           >
-            Печать заявлений ({families.size})
+            Печать заявлений ({picks.length})
           </button>
         </div>
-        {period && (
+        {periods.length > 0 && (
           <div className="print-row">
-            <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
-            <button type="button" onClick={() => setJob(paperExtractsJob(db, klass, period))}>
+            <ExtractSpanPicker
+              periods={periods}
+              value={span}
+              error={spanError}
+              onChange={(next) => {
+                setSpan(next);
+                setSpanError(null);
+              }}
+            />
+            <button
+              type="button"
+              onClick={() => {
+                const checked = spanOptions(span);
+                if (!checked.ok) return setSpanError(checked.error);
+                setJob(paperExtractsJob(db, klass, checked.options, periods));
+              }}
+            >
               Печать выписок
             </button>
           </div>
@@ -173,7 +191,7 @@ export function ConsentTab({ klass, data }: Props) {
                       {REGISTRY_STATE_LABELS[r.state]}
                     </span>
                   </td>
-                  <td>{c ? fullDate(c.date) : '—'}</td>
+                  <td>{c ? formatDate(c.date) : '—'}</td>
                   <td>{c ? CONSENT_CHANNEL_LABELS[effectiveChannel(c)] : '—'}</td>
                   <td>{c ? staffName(c.registeredBy) : '—'}</td>
                   <td>{c ? (c.loginIssued ? 'да' : 'нет') : '—'}</td>

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { fullName } from '../../../shared/common';
 import { orderedGuardians } from '../../../shared/documents/consent-model';
 import { GUARDIAN_KIND_LABELS, type Student } from '../../../shared/student';
-import { newGuardianId, type RosterRepository } from '../../db/roster-repository';
+import { newGuardianId } from '../../../shared/ids';
+import type { RosterRepository } from '../../data/roster-repository';
 import { GuardianForm } from './GuardianForm';
 import { guardianFormValues } from './student-form';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { fullName } from '../../../shared/common';
 import type { SchoolClass } from '../../../shared/school-class';
 import type { Student } from '../../../shared/student';
-import type { MoveOut, RosterRepository } from '../../db/roster-repository';
+import type { MoveOut, RosterRepository } from '../../data/roster-repository';
 
 interface Props {
   student: Student;

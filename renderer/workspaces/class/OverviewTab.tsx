@@ -1,15 +1,16 @@
 // "Сводка класса": per subject the averages and set marks, per student the proposals or set marks
 // and absences by reason, students at risk highlighted; a student's running average on click.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { MARK_LABELS } from '../../../shared/grading-policy';
+import type { Period } from '../../../shared/period';
 import type { StudentSubjectCell } from '../../../shared/reports/class-overview';
 import type { SchoolClass } from '../../../shared/school-class';
 import { formatAverage } from '../../../shared/statistics';
-import type { SchoolData } from '../../journal/use-school-data';
-import { todayIso } from '../../lib/dates';
+import type { SchoolData } from '../../data/use-school-data';
+import { todayIso } from '../../../shared/dates';
 import { classPeriods } from './class-periods';
 import { cellRisk, minMarksOf, studentRisk, type Risk, type RiskContext } from './overview-risk';
-import { PeriodSelect } from './PeriodSelect';
+import { PeriodSelect } from '../../ui/PeriodSelect';
 import { StudentChart } from './StudentChart';
 import { useClassOverview } from './use-class-overview';
 
@@ -50,14 +51,43 @@ export function OverviewTab({ klass, data }: Props) {
   );
   const [periodId, setPeriodId] = useState(current?.id ?? '');
   const period = periods.find((p) => p.id === periodId) ?? current;
-  const result = useClassOverview(klass, data, period);
+  // The student whose running average is open stays chosen across periods.
   const [chartFor, setChartFor] = useState<string | null>(null);
+
+  if (!period) return <p className="empty">Для класса не заданы отчётные периоды.</p>;
+  return (
+    <PeriodOverview
+      key={period.id}
+      klass={klass}
+      data={data}
+      period={period}
+      periodSelect={<PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />}
+      chartFor={chartFor}
+      onChart={setChartFor}
+    />
+  );
+}
+
+/** The overview of one period (remounted when the period changes: its live queries are per period). */
+function PeriodOverview({
+  klass,
+  data,
+  period,
+  periodSelect,
+  chartFor,
+  onChart: setChartFor,
+}: Props & {
+  period: Period;
+  periodSelect: ReactNode;
+  chartFor: string | null;
+  onChart: (studentId: string | null) => void;
+}) {
+  const result = useClassOverview(klass, data, period);
   const shortNames = useMemo(
     () => new Map(data.school.subjects.map((s) => [s.name, s.short])),
     [data.school.subjects],
   );
 
-  if (!period) return <p className="empty">Для класса не заданы отчётные периоды.</p>;
   if (!result) return <p className="loading">Считаем сводку…</p>;
   const { overview } = result;
   const ctx: RiskContext = {
@@ -78,7 +108,7 @@ export function OverviewTab({ klass, data }: Props) {
     <div className="overview">
       <div className="tab-toolbar">
         <h2>Сводка класса</h2>
-        <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
+        {periodSelect}
         <span className={riskCount ? 'risk-count at-risk' : 'risk-count'}>
           Под угрозой (прогноз «2» или н/а): <strong>{riskCount}</strong>
         </span>

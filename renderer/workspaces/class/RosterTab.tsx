@@ -5,14 +5,14 @@ import { fullName, shortName } from '../../../shared/common';
 import { orderedGuardians } from '../../../shared/documents/consent-model';
 import { compareClasses, type SchoolClass } from '../../../shared/school-class';
 import { compareStudents, GUARDIAN_KIND_LABELS } from '../../../shared/student';
-import type { SchoolData } from '../../journal/use-school-data';
-import { fullDate, todayIso } from '../../lib/dates';
+import { useRepositories } from '../../data/session';
+import type { SchoolData } from '../../data/use-school-data';
+import { formatDate, todayIso } from '../../../shared/dates';
 import { classPeriods } from './class-periods';
 import { StudentForm } from './StudentForm';
 import { StudentPanel } from './StudentPanel';
 import { studentFormValues } from './student-form';
-import { useClassConsents, useClassStudents } from './use-class-people';
-import { useClassRepositories } from './use-class-repositories';
+import { useClassConsents, useClassStudents } from '../../data/use-class';
 
 interface Props {
   klass: SchoolClass;
@@ -22,7 +22,7 @@ interface Props {
 export function RosterTab({ klass, data }: Props) {
   const students = useClassStudents(klass.id);
   const consents = useClassConsents(klass.id);
-  const { roster } = useClassRepositories();
+  const { roster } = useRepositories();
   const [selected, setSelected] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -98,7 +98,7 @@ export function RosterTab({ klass, data }: Props) {
                     {fullName(s)}
                   </button>
                 </td>
-                <td>{s.birthDate ? fullDate(s.birthDate) : '—'}</td>
+                <td>{s.birthDate ? formatDate(s.birthDate) : '—'}</td>
                 <td>
                   {orderedGuardians(s).map(([id, g]) => (
                     <div key={id} className="guardian-line">

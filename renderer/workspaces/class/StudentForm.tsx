@@ -1,7 +1,7 @@
-// Adding or editing a student's own fields: name, gender, birth date. Errors stay next to the field.
+// Adding or editing a student's own fields: name, gender, birth date, address. Errors stay next to the field.
 import { useState, type FormEvent } from 'react';
-import type { StudentFields } from '../../db/roster-repository';
-import { todayIso } from '../../lib/dates';
+import type { StudentFields } from '../../data/roster-repository';
+import { todayIso } from '../../../shared/dates';
 import { FormField } from './FormField';
 import { PersonNameFields } from './PersonNameFields';
 import { RU_DATE_PLACEHOLDER } from './ru-date';
@@ -65,6 +65,13 @@ export function StudentForm({ initial, submitLabel, onSubmit, onCancel }: Props)
           placeholder={RU_DATE_PLACEHOLDER}
           value={values.birthDate}
           onChange={(e) => set('birthDate', e.target.value)}
+        />
+      </FormField>
+      <FormField label="Адрес ребёнка (для заявления о согласии)" error={errors.address}>
+        <textarea
+          rows={2}
+          value={values.address}
+          onChange={(e) => set('address', e.target.value)}
         />
       </FormField>
       <div className="form-actions">

@@ -5,15 +5,16 @@ import type { Consent } from '../../../shared/consent';
 import type { Period } from '../../../shared/period';
 import type { SchoolClass } from '../../../shared/school-class';
 import type { Student } from '../../../shared/student';
-import { useSession } from '../../app/session';
-import type { RosterRepository } from '../../db/roster-repository';
+import { useSession } from '../../data/session';
+import type { RosterRepository } from '../../data/roster-repository';
 import { consentApplicationsJob, studentExtractJob } from '../../print/jobs';
 import type { PrintJob } from '../../print/print-job';
 import { PrintDialog } from '../../print/PrintDialog';
+import { ExtractSpanPicker, spanOptions, type ExtractSpan } from '../../print/ExtractSpanPicker';
 import { GuardiansSection } from './GuardiansSection';
 import { MoveOutForm } from './MoveOutForm';
-import { PeriodSelect } from './PeriodSelect';
 import { StudentForm } from './StudentForm';
+import { studentPicks } from './consent-registry';
 import { studentFormValues } from './student-form';
 
 interface Props {
@@ -30,9 +31,12 @@ interface Props {
 export function StudentPanel(props: Props) {
   const { student, klass, periods, roster } = props;
   const { db } = useSession();
-  const [periodId, setPeriodId] = useState(props.defaultPeriod?.id ?? periods[0]?.id ?? '');
+  const [span, setSpan] = useState<ExtractSpan>({
+    kind: 'period',
+    periodId: props.defaultPeriod?.id ?? periods[0]?.id ?? '',
+  });
+  const [spanError, setSpanError] = useState<string | null>(null);
   const [job, setJob] = useState<PrintJob | null>(null);
-  const period = periods.find((p) => p.id === periodId);
   const answered = useMemo(
     () =>
       new Set(props.consents.filter((c) => c.studentId === student.id).map((c) => c.guardianId)),
@@ -57,18 +61,30 @@ export function StudentPanel(props: Props) {
           <button
             type="button"
             onClick={() =>
-              setJob(consentApplicationsJob(db, klass, 'consent', new Map([[student.id, '']])))
+              setJob(consentApplicationsJob(db, klass, 'consent', studentPicks(student)))
             }
           >
             Печать заявления
           </button>
         </div>
-        {period && (
+        {periods.length > 0 && (
           <div className="print-row">
-            <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
+            <ExtractSpanPicker
+              periods={periods}
+              value={span}
+              error={spanError}
+              onChange={(next) => {
+                setSpan(next);
+                setSpanError(null);
+              }}
+            />
             <button
               type="button"
-              onClick={() => setJob(studentExtractJob(db, klass, period, student))}
+              onClick={() => {
+                const checked = spanOptions(span);
+                if (!checked.ok) return setSpanError(checked.error);
+                setJob(studentExtractJob(db, klass, checked.options, periods, student));
+              }}
             >
               Печать выписки
             </button>

@@ -1,7 +1,11 @@
 // The consent registry as rows: one per guardian of every student of the class (a student with
 // no guardian on record gets one empty row), with the guardian's answer, filters and counts.
 import { effectiveChannel, type Consent, type ConsentDecision } from '../../../shared/consent';
-import { orderedGuardians } from '../../../shared/documents/consent-model';
+import {
+  orderedGuardians,
+  type ConsentVariant,
+  type GuardianPick,
+} from '../../../shared/documents/consent-model';
 import { compareStudents, type Guardian, type Student } from '../../../shared/student';
 
 /** A guardian's state in the registry: their answer, or no answer yet. */
@@ -112,6 +116,24 @@ export function registryCounts(rows: readonly RegistryRow[]): RegistryCounts {
     if (r.paper) counts.paper++;
   }
   return counts;
+}
+
+/**
+ * The forms to print for the rows: one per guardian row (a row without a guardian is a blank form);
+ * a withdrawal only for guardians whose consent is registered.
+ */
+export function formPicks(rows: readonly RegistryRow[], variant: ConsentVariant): GuardianPick[] {
+  return rows
+    .filter((r) => variant !== 'withdrawal' || r.state === 'consent')
+    .map((r) => ({ studentId: r.student.id, guardianId: r.guardianId }));
+}
+
+/** Every guardian of one student (one form each), or one blank form when none is on record. */
+export function studentPicks(student: Student): GuardianPick[] {
+  const guardians = orderedGuardians(student);
+  return guardians.length === 0
+    ? [{ studentId: student.id, guardianId: null }]
+    : guardians.map(([guardianId]) => ({ studentId: student.id, guardianId }));
 }
 
 /**

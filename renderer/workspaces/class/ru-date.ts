@@ -4,12 +4,6 @@ import { IsoDateSchema } from '../../../shared/common';
 
 export const RU_DATE_PLACEHOLDER = 'ДД.ММ.ГГГГ';
 
-/** "2015-03-08" → "08.03.2015"; anything else unchanged. */
-export function toRuDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
-
 /** "8.3.2015", "08.03.2015" (or ISO) → "2015-03-08"; null when it is not a date in that form. */
 export function parseRuDate(text: string): string | null {
   const t = text.trim();

@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { NamePartSchema } from '../../../shared/common';
 import type { Guardian, GuardianKind, Student } from '../../../shared/student';
-import type { StudentFields } from '../../db/roster-repository';
-import { checkRuDate, toRuDate } from './ru-date';
+import type { StudentFields } from '../../data/roster-repository';
+import { formatDate } from '../../../shared/dates';
+import { checkRuDate } from './ru-date';
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 export type Validated<T, K extends string> =
@@ -16,6 +17,7 @@ export interface StudentFormValues {
   gender: Student['gender'] | '';
   /** As typed: "08.03.2015". */
   birthDate: string;
+  address: string;
 }
 
 export interface GuardianFormValues {
@@ -26,6 +28,13 @@ export interface GuardianFormValues {
   phone: string;
   email: string;
   address: string;
+  /** The identity document (паспорт): kind, series, number, date as typed, issuer. */
+  docKind: string;
+  docSeries: string;
+  docNumber: string;
+  docIssuedOn: string;
+  docIssuedBy: string;
+  authorityDocument: string;
 }
 
 const MiddleNameSchema = z.string().trim().max(80, 'Слишком длинное отчество (больше 80 знаков)');
@@ -48,6 +57,7 @@ export function validateStudent(
     firstName: NamePartSchema,
     middleName: MiddleNameSchema,
     gender: z.enum(['male', 'female'], { error: 'Укажите пол' }),
+    address: AddressSchema,
   });
   const parsed = schema.safeParse(values);
   const birth = checkRuDate(values.birthDate, {
@@ -62,6 +72,8 @@ export function validateStudent(
   if (!birth.ok) errors.birthDate = birth.error;
   return { ok: false, errors };
 }
+
+const AddressSchema = z.string().trim().max(300, 'Адрес длиннее 300 знаков');
 
 const PhoneSchema = z
   .string()
@@ -87,6 +99,7 @@ const EmailSchema = z
 
 export function validateGuardian(
   values: GuardianFormValues,
+  today: string,
 ): Validated<Guardian, keyof GuardianFormValues> {
   const schema = z.object({
     lastName: NamePartSchema,
@@ -95,11 +108,53 @@ export function validateGuardian(
     kind: z.enum(['mother', 'father', 'guardian', 'other'], { error: 'Укажите, кем приходится' }),
     phone: PhoneSchema,
     email: EmailSchema,
-    address: z.string().trim().max(300, 'Адрес длиннее 300 знаков'),
+    address: AddressSchema,
+    docKind: z.string().trim().max(80, 'Слишком длинное название документа'),
+    docSeries: z
+      .string()
+      .trim()
+      .max(12, 'Серия длиннее 12 знаков')
+      .refine((s) => /^[\p{L}\d\s-]*$/u.test(s), 'Серия: только буквы, цифры и дефис'),
+    docNumber: z
+      .string()
+      .trim()
+      .max(20, 'Номер длиннее 20 знаков')
+      .refine((s) => /^[\p{L}\d\s-]*$/u.test(s), 'Номер: только буквы, цифры и дефис'),
+    docIssuedBy: z.string().trim().max(300, 'Слишком длинное название органа'),
+    authorityDocument: z.string().trim().max(300, 'Описание документа длиннее 300 знаков'),
   });
   const parsed = schema.safeParse(values);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, errors: firstErrors<keyof GuardianFormValues>(parsed.error) };
+  const issued = checkRuDate(values.docIssuedOn, {
+    required: false,
+    notAfter: today,
+    future: 'Дата выдачи не может быть в будущем',
+  });
+  if (parsed.success && issued.ok) {
+    const v = parsed.data;
+    return {
+      ok: true,
+      value: {
+        lastName: v.lastName,
+        firstName: v.firstName,
+        middleName: v.middleName,
+        kind: v.kind,
+        phone: v.phone,
+        email: v.email,
+        address: v.address,
+        identityDocument: {
+          kind: v.docKind,
+          series: v.docSeries,
+          number: v.docNumber,
+          issuedOn: issued.iso,
+          issuedBy: v.docIssuedBy,
+        },
+        authorityDocument: v.authorityDocument,
+      },
+    };
+  }
+  const errors = parsed.success ? {} : firstErrors<keyof GuardianFormValues>(parsed.error);
+  if (!issued.ok) errors.docIssuedOn = issued.error;
+  return { ok: false, errors };
 }
 
 export function studentFormValues(s: Student | null): StudentFormValues {
@@ -108,7 +163,8 @@ export function studentFormValues(s: Student | null): StudentFormValues {
     firstName: s?.firstName ?? '',
     middleName: s?.middleName ?? '',
     gender: s?.gender ?? '',
-    birthDate: toRuDate(s?.birthDate ?? ''),
+    birthDate: formatDate(s?.birthDate ?? ''),
+    address: s?.address ?? '',
   };
 }
 
@@ -121,5 +177,11 @@ export function guardianFormValues(g: Guardian | null): GuardianFormValues {
     phone: g?.phone ?? '',
     email: g?.email ?? '',
     address: g?.address ?? '',
+    docKind: g?.identityDocument?.kind ?? '',
+    docSeries: g?.identityDocument?.series ?? '',
+    docNumber: g?.identityDocument?.number ?? '',
+    docIssuedOn: formatDate(g?.identityDocument?.issuedOn ?? ''),
+    docIssuedBy: g?.identityDocument?.issuedBy ?? '',
+    authorityDocument: g?.authorityDocument ?? '',
   };
 }

@@ -4,14 +4,16 @@ import { useMemo } from 'react';
 import type { Course } from '../../../shared/course';
 import type { Lesson } from '../../../shared/lesson';
 import type { Period } from '../../../shared/period';
-import type { PeriodMarks } from '../../../shared/period-mark';
 import { classOverview, type ClassOverview } from '../../../shared/reports/class-overview';
 import type { SchoolClass } from '../../../shared/school-class';
-import { useSession } from '../../app/session';
-import type { SchoolData } from '../../journal/use-school-data';
-import { useLiveQuery } from '../../lib/use-live-query';
+import {
+  useClassCourses,
+  useClassLessons,
+  useClassPeriodMarks,
+  useClassStudents,
+} from '../../data/use-class';
+import type { SchoolData } from '../../data/use-school-data';
 import { missedTooMany } from './overview-risk';
-import { useClassStudents } from './use-class-people';
 
 export interface ClassOverviewData {
   overview: ClassOverview;
@@ -21,34 +23,19 @@ export interface ClassOverviewData {
   missedTooMany: Set<string>;
 }
 
+/** Keyed on the class and the period by its caller: neither changes while it is mounted. */
 export function useClassOverview(
   klass: SchoolClass,
   data: SchoolData,
-  period: Period | undefined,
+  period: Period,
 ): ClassOverviewData | null {
-  const { db } = useSession();
   const classId = klass.id;
   const students = useClassStudents(classId);
-  const lessons = useLiveQuery<Lesson>(
-    () =>
-      period
-        ? db.lessons.find({
-            selector: { classId, date: { $gte: period.start, $lte: period.end } },
-            sort: [{ classId: 'asc' }, { date: 'asc' }],
-          })
-        : null,
-    `overview-lessons:${classId}:${period?.start ?? ''}:${period?.end ?? ''}`,
-  );
-  const courses = useLiveQuery<Course>(
-    () => db.courses.find({ selector: { classId } }),
-    `overview-courses:${classId}`,
-  );
-  const periodMarks = useLiveQuery<PeriodMarks>(
-    () => (period ? db.periodMarks.find({ selector: { classId, periodId: period.id } }) : null),
-    `overview-marks:${classId}:${period?.id ?? ''}`,
-  );
+  const lessons = useClassLessons(classId, period.start, period.end);
+  const courses = useClassCourses(classId);
+  const periodMarks = useClassPeriodMarks(classId, period.id);
   return useMemo(() => {
-    if (!period || !students || !lessons || !courses || !periodMarks) return null;
+    if (!students || !lessons || !courses || !periodMarks) return null;
     const overview = classOverview({
       classId,
       period,

@@ -4,7 +4,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { fullName } from '../../../shared/common';
 import { MARK_LABELS } from '../../../shared/grading-policy';
 import { formatAverage } from '../../../shared/statistics';
-import { fullDate } from '../../lib/dates';
+import { formatDate } from '../../../shared/dates';
 import type { MarkRow } from './proposals';
 
 interface Props {
@@ -26,7 +26,7 @@ function noteText(row: MarkRow): string {
   const e = row.entry;
   if (!e) return '';
   if (e.deferral && e.value === null) {
-    return `Отсрочка до ${fullDate(e.deferral.due)}: ${e.deferral.reason}`;
+    return `Отсрочка до ${formatDate(e.deferral.due)}: ${e.deferral.reason}`;
   }
   const parts: string[] = [];
   if (e.value !== null && e.proposed !== null && e.value !== e.proposed) {

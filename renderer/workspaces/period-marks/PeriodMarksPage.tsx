@@ -3,14 +3,16 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { fullName } from '../../../shared/common';
 import type { Course } from '../../../shared/course';
+import { closedPeriodMessage } from '../../../shared/closed-period';
+import { addDays } from '../../../shared/dates';
+import { courseWriteRefusal } from '../../../shared/lesson-rights';
 import type { Period } from '../../../shared/period';
-import type { Deferral, PeriodMarkEntry, PeriodMarks } from '../../../shared/period-mark';
-import { addDays } from '../../../shared/documents/source';
-import { useSession } from '../../app/session';
-import { closedPeriodMessage, createPeriodMarkRepository } from '../../db/period-mark-repository';
-import { useCourseJournal } from '../../journal/use-course-journal';
-import type { SchoolData } from '../../journal/use-school-data';
-import { useLiveQuery } from '../../lib/use-live-query';
+import type { Deferral, PeriodMarkEntry } from '../../../shared/period-mark';
+import { useRepositories, useSession } from '../../data/session';
+import { useCourseJournal } from '../../data/use-course-journal';
+import { useCoursePeriodMarks } from '../../data/use-period-marks';
+import type { SchoolData } from '../../data/use-school-data';
+import { ClosedPeriodNotice } from '../../ui/ClosedPeriodNotice';
 import { DeferralForm } from './DeferralForm';
 import { markKeyCommand, MARK_KEYS_HELP, type MarkCommand } from './keys';
 import { MarksTable } from './MarksTable';
@@ -29,18 +31,12 @@ interface Props {
 
 export function PeriodMarksPage(props: Props) {
   const { course, period, data, caption } = props;
-  const { db, clock, staffId } = useSession();
-  const repository = useMemo(
-    () => createPeriodMarkRepository(db, clock, () => staffId),
-    [db, clock, staffId],
-  );
+  const { staffId } = useSession();
+  const { periodMarks: repository } = useRepositories();
   const klass = data.classes.get(course.classId);
   const group = course.groupId ? klass?.groups.find((g) => g.id === course.groupId) : undefined;
   const journal = useCourseJournal(course, period, group ? group.studentIds : null);
-  const courseMarks = useLiveQuery<PeriodMarks>(
-    () => db.periodMarks.find({ selector: { courseId: course.id } }),
-    `period-marks:${course.id}`,
-  );
+  const courseMarks = useCoursePeriodMarks(course.id);
   const [selected, setSelected] = useState(0);
   const [hint, setHint] = useState<string | null>(null);
   const [deferring, setDeferring] = useState<MarkRow | null>(null);
@@ -73,7 +69,14 @@ export function PeriodMarksPage(props: Props) {
       course,
     ],
   );
-  const readOnly = period.closed ? closedPeriodMessage(period) : null;
+  // Closed by the deputy, or a course the signed-in person only substitutes in (shared rules).
+  const refusal = courseWriteRefusal(
+    { staffId, roles: data.staff.get(staffId)?.roles ?? [] },
+    course.teacherId,
+  );
+  const readOnly = period.closed
+    ? closedPeriodMessage(period.name)
+    : refusal && `${refusal}: отметки за период выставляют учитель курса и заместитель директора.`;
   const target = useMemo(() => ({ course, periodId: period.id }), [course, period.id]);
 
   const write = useCallback(
@@ -155,10 +158,10 @@ export function PeriodMarksPage(props: Props) {
   const current = rows[selected];
   return (
     <div className="period-marks-page">
-      {readOnly && (
-        <p className="period-closed-notice" role="status">
-          <strong>Период закрыт.</strong> Заместитель директора закрыл период «{period.name}»:
-          отметки изменить нельзя.
+      <ClosedPeriodNotice period={period} locked="отметки" />
+      {readOnly && !period.closed && (
+        <p className="read-only-notice" role="status">
+          {readOnly}
         </p>
       )}
       <div className="period-marks-actions">

@@ -2,11 +2,11 @@
 // period-marks page of the chosen course (#/period-marks/<courseId>/<periodId>).
 import { useCallback, useMemo } from 'react';
 import type { Period } from '../../../shared/period';
-import { CourseList } from '../../journal/CourseList';
-import { useCourseItems } from '../../journal/use-course-items';
-import { PeriodSelect } from '../class/PeriodSelect';
+import { CourseScreen } from '../../ui/CourseScreen';
+import { useCourseItems } from '../../data/use-course-items';
+import { PeriodSelect } from '../../ui/PeriodSelect';
 import { PeriodMarksPage } from './PeriodMarksPage';
-import { usePeriodMarksRoute } from './route';
+import { href, paths, usePeriodMarksRoute } from '../../app/routes';
 
 export function PeriodMarksScreen() {
   const [route, navigate] = usePeriodMarksRoute();
@@ -39,41 +39,44 @@ export function PeriodMarksScreen() {
 
   if (!data || !items) return <p className="loading">Открываем отметки за период…</p>;
   return (
-    <div className="journal-screen period-marks-screen">
-      <div className="journal-body">
-        <CourseList items={items} selectedId={current?.course.id ?? null} onSelect={selectCourse} />
-        <main className="journal-main">
-          {current && period ? (
-            <>
-              <div className="page-toolbar">
-                <h1>Отметки за период: {current.title}</h1>
-                <PeriodSelect
-                  periods={choices}
-                  value={period.id}
-                  onChange={(periodId) => navigate({ courseId: current.course.id, periodId })}
-                />
-                <a
-                  href={`#/journal/${current.course.id}${reporting.includes(period) ? `/${period.id}` : ''}`}
-                >
-                  Открыть журнал
-                </a>
-              </div>
-              <PeriodMarksPage
-                key={`${current.course.id}:${period.id}`}
-                course={current.course}
-                period={period}
-                reportingPeriods={reporting}
-                yearPeriod={yearLevel.year}
-                examPeriod={yearLevel.exam}
-                data={data}
-                caption={`${current.title}, ${period.name}`}
-              />
-            </>
-          ) : (
-            <p className="empty">Выберите курс слева.</p>
-          )}
-        </main>
-      </div>
-    </div>
+    <CourseScreen
+      className="journal-screen period-marks-screen"
+      items={items}
+      selectedId={current?.course.id ?? null}
+      onSelect={selectCourse}
+    >
+      {current && period ? (
+        <>
+          <div className="page-toolbar">
+            <h1>Отметки за период: {current.title}</h1>
+            <PeriodSelect
+              periods={choices}
+              value={period.id}
+              onChange={(periodId) => navigate({ courseId: current.course.id, periodId })}
+            />
+            <a
+              href={href(
+                paths.journal({
+                  courseId: current.course.id,
+                  periodId: reporting.includes(period) ? period.id : null,
+                }),
+              )}
+            >
+              Открыть журнал
+            </a>
+          </div>
+          <PeriodMarksPage
+            key={`${current.course.id}:${period.id}`}
+            course={current.course}
+            period={period}
+            reportingPeriods={reporting}
+            yearPeriod={yearLevel.year}
+            examPeriod={yearLevel.exam}
+            data={data}
+            caption={`${current.title}, ${period.name}`}
+          />
+        </>
+      ) : null}
+    </CourseScreen>
   );
 }

@@ -1,6 +1,6 @@
 // Maps a key press on the period-marks table to a command: pure, unit-tested without a DOM.
 import type { PeriodMarkValue } from '../../../shared/grading-policy';
-import { russianLetter, type KeyInput } from '../../journal/keyboard';
+import { russianLetter, type KeyInput } from '../../lib/russian-keys';
 
 export type MarkCommand =
   | { kind: 'move'; delta: number }

@@ -4,10 +4,10 @@ import type { Period } from '../../../shared/period';
 import { periodCompletionReport } from '../../../shared/reports/period-completion';
 import { toTableReport } from '../../../shared/reports/table-report';
 import { formatAverage, formatPercent } from '../../../shared/statistics';
-import type { SchoolData } from '../../journal/use-school-data';
+import type { SchoolData } from '../../data/use-school-data';
 import { overviewMatrix } from './overview-matrix';
 import { ReportTable } from './ReportTable';
-import type { SchoolRecords } from './use-school-records';
+import type { SchoolRecords } from '../../data/use-school-records';
 
 interface Props {
   data: SchoolData;

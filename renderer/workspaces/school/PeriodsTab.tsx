@@ -3,10 +3,10 @@
 import { useMemo, useState } from 'react';
 import { shortName } from '../../../shared/common';
 import { periodsOfScheme, type Period, type PeriodScheme } from '../../../shared/period';
-import { useSession } from '../../app/session';
-import { createPeriodRepository, lastPeriodAct } from '../../db/period-repository';
-import type { SchoolData } from '../../journal/use-school-data';
-import { fullDate } from '../../lib/dates';
+import { lastPeriodAct } from '../../data/period-repository';
+import { useRepositories } from '../../data/session';
+import type { SchoolData } from '../../data/use-school-data';
+import { formatDate, formatDateTime } from '../../../shared/dates';
 
 const SCHEME_LABELS: Record<PeriodScheme, string> = {
   quarters: 'Четверти',
@@ -14,22 +14,8 @@ const SCHEME_LABELS: Record<PeriodScheme, string> = {
   trimesters: 'Триместры',
 };
 
-function dateTime(ms: number): string {
-  return new Date(ms).toLocaleString('ru-RU', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
-
 export function PeriodsTab({ data }: { data: SchoolData }) {
-  const { db, clock, staffId } = useSession();
-  const repository = useMemo(
-    () => createPeriodRepository(db, clock, () => staffId),
-    [db, clock, staffId],
-  );
+  const { periods: repository } = useRepositories();
   const [confirm, setConfirm] = useState<{ period: Period; close: boolean } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -104,7 +90,7 @@ export function PeriodsTab({ data }: { data: SchoolData }) {
                 <tr key={p.id} data-period-id={p.id}>
                   <th scope="row">{p.name}</th>
                   <td>
-                    {fullDate(p.start)} – {fullDate(p.end)}
+                    {formatDate(p.start)} – {formatDate(p.end)}
                   </td>
                   <td className={p.closed ? 'state closed' : 'state open'}>
                     {p.closed ? 'закрыт' : 'открыт'}
@@ -138,7 +124,8 @@ export function PeriodsTab({ data }: { data: SchoolData }) {
         <ul>
           {log.map((a) => (
             <li key={a.periodId}>
-              {dateTime(a.atMs)} — {who(a.by)}: «{a.periodName}» {a.closed ? 'закрыт' : 'открыт'}
+              {formatDateTime(a.atMs)} — {who(a.by)}: «{a.periodName}»{' '}
+              {a.closed ? 'закрыт' : 'открыт'}
             </li>
           ))}
         </ul>
@@ -156,7 +143,7 @@ export function PeriodsTab({ data }: { data: SchoolData }) {
             </h2>
             <p>
               {confirm.close
-                ? `Отметки, пропуски и уроки с ${fullDate(confirm.period.start)} по ${fullDate(confirm.period.end)} и отметки за период станут недоступны для изменения.`
+                ? `Отметки, пропуски и уроки с ${formatDate(confirm.period.start)} по ${formatDate(confirm.period.end)} и отметки за период станут недоступны для изменения.`
                 : 'Учителя снова смогут менять отметки, пропуски и уроки этого периода. Действие будет записано в журнал.'}
             </p>
             <div className="form-actions">

@@ -7,10 +7,11 @@ import { missedLessonsReport } from '../../../shared/reports/missed-lessons';
 import { checkTestSchedule } from '../../../shared/reports/test-schedule';
 import { toTableReport, type TableReport } from '../../../shared/reports/table-report';
 import { compareClasses } from '../../../shared/school-class';
-import type { SchoolData } from '../../journal/use-school-data';
+import type { SchoolData } from '../../data/use-school-data';
+import { ClassSelect } from '../../ui/ClassSelect';
 import { ReportExportButtons } from './ReportExportButtons';
 import { ReportTable } from './ReportTable';
-import type { SchoolRecords } from './use-school-records';
+import type { SchoolRecords } from '../../data/use-school-records';
 
 type ReportKind = 'failingMarks' | 'missedLessons' | 'testSchedule';
 
@@ -89,17 +90,12 @@ export function ReportsTab({ data, records, period }: Props) {
             ))}
           </select>
         </label>
-        <label>
-          Класс{' '}
-          <select value={classId} onChange={(e) => setClassId(e.target.value)}>
-            <option value="">Все классы</option>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ClassSelect
+          classes={classes}
+          value={classId}
+          onChange={setClassId}
+          allLabel="Все классы"
+        />
         <ReportExportButtons report={report} schoolShortName={data.school.shortName} />
       </div>
       <h2>

@@ -1,17 +1,33 @@
 // The deputy head's "Школа" section (#/school/<tab>): periods (close/reopen), overview, statistics,
 // reports and the term summary sheet, with one period chosen for all of them.
 import { useMemo, useState } from 'react';
+import { todayIso } from '../../../shared/dates';
 import { periodForDate, periodsOfScheme, type Period } from '../../../shared/period';
-import { useSchoolData } from '../../journal/use-school-data';
-import { todayIso } from '../../lib/dates';
+import { href, paths, SCHOOL_TABS, useSchoolTab, type SchoolTab } from '../../app/routes';
+import { useSchoolRecords } from '../../data/use-school-records';
+import { useSchoolData, type SchoolData } from '../../data/use-school-data';
+import { PeriodSelect } from '../../ui/PeriodSelect';
 import { AccountsTab } from './accounts/AccountsTab';
 import { OverviewTab } from './OverviewTab';
 import { PeriodsTab } from './PeriodsTab';
 import { ReportsTab } from './ReportsTab';
-import { SCHOOL_TABS, useSchoolTab } from './route';
 import { StatisticsTab } from './StatisticsTab';
 import { SummaryTab } from './SummaryTab';
-import { useSchoolRecords } from './use-school-records';
+
+const TAB_LABELS: Record<SchoolTab, string> = {
+  periods: 'Периоды',
+  overview: 'Обзор',
+  statistics: 'Статистика',
+  reports: 'Отчёты',
+  summary: 'Сводная ведомость',
+  accounts: 'Учётные записи',
+};
+
+type RecordsTab = 'overview' | 'statistics' | 'reports';
+
+function needsRecords(tab: SchoolTab): tab is RecordsTab {
+  return tab === 'overview' || tab === 'statistics' || tab === 'reports';
+}
 
 export function SchoolScreen() {
   const data = useSchoolData();
@@ -30,8 +46,6 @@ export function SchoolScreen() {
     [data],
   );
   const period = periods.find((p) => p.id === periodId) ?? fallback ?? periods[0];
-  const needsRecords = tab === 'overview' || tab === 'statistics' || tab === 'reports';
-  const records = useSchoolRecords(needsRecords && period ? period : null);
 
   if (!data) return <p className="loading">Открываем раздел «Школа»…</p>;
   return (
@@ -39,27 +53,13 @@ export function SchoolScreen() {
       <div className="school-toolbar">
         <nav className="school-tabs" aria-label="Школа">
           {SCHOOL_TABS.map((t) => (
-            <a
-              key={t.id}
-              href={`#/school/${t.id}`}
-              aria-current={t.id === tab ? 'page' : undefined}
-            >
-              {t.label}
+            <a key={t} href={href(paths.school(t))} aria-current={t === tab ? 'page' : undefined}>
+              {TAB_LABELS[t]}
             </a>
           ))}
         </nav>
         {tab !== 'periods' && tab !== 'accounts' && period && (
-          <label>
-            Период{' '}
-            <select value={period.id} onChange={(e) => setPeriodId(e.target.value)}>
-              {periods.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                  {p.closed ? ' — закрыт' : ''}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
         )}
       </div>
       <main className="school-main">
@@ -68,17 +68,24 @@ export function SchoolScreen() {
         {tab === 'summary' && period && (
           <SummaryTab data={data} periods={periods} period={period} />
         )}
-        {needsRecords && period && !records && <p className="loading">Считаем…</p>}
-        {needsRecords && period && records && (
-          <>
-            {tab === 'overview' && <OverviewTab data={data} records={records} period={period} />}
-            {tab === 'statistics' && (
-              <StatisticsTab data={data} records={records} period={period} />
-            )}
-            {tab === 'reports' && <ReportsTab data={data} records={records} period={period} />}
-          </>
+        {needsRecords(tab) && period && (
+          <RecordsTabs key={period.id} tab={tab} data={data} period={period} />
         )}
       </main>
     </div>
   );
+}
+
+/** The tabs that read the whole school's documents of the period (remounted per period). */
+function RecordsTabs({ tab, data, period }: { tab: RecordsTab; data: SchoolData; period: Period }) {
+  const records = useSchoolRecords(period.start, period.end);
+  if (!records) return <p className="loading">Считаем…</p>;
+  switch (tab) {
+    case 'overview':
+      return <OverviewTab data={data} records={records} period={period} />;
+    case 'statistics':
+      return <StatisticsTab data={data} records={records} period={period} />;
+    case 'reports':
+      return <ReportsTab data={data} records={records} period={period} />;
+  }
 }

@@ -4,11 +4,11 @@ import { useMemo, useState } from 'react';
 import type { Period } from '../../../shared/period';
 import { schoolStatistics } from '../../../shared/reports/school-statistics';
 import { toTableReport, type StatisticsBreakdown } from '../../../shared/reports/table-report';
-import type { SchoolData } from '../../journal/use-school-data';
+import type { SchoolData } from '../../data/use-school-data';
 import { BarChart } from './BarChart';
 import { ReportExportButtons } from './ReportExportButtons';
 import { ReportTable } from './ReportTable';
-import type { SchoolRecords } from './use-school-records';
+import type { SchoolRecords } from '../../data/use-school-records';
 
 interface Props {
   data: SchoolData;

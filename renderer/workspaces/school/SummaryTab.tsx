@@ -4,12 +4,15 @@ import { useMemo, useState } from 'react';
 import { buildSummaryModel } from '../../../shared/documents/summary-model';
 import type { Period } from '../../../shared/period';
 import { compareClasses } from '../../../shared/school-class';
-import { useSession } from '../../app/session';
-import type { SchoolData } from '../../journal/use-school-data';
-import { todayIso } from '../../lib/dates';
+import { readDocumentSource } from '../../data/document-source';
+import { useSession } from '../../data/session';
+import type { SchoolData } from '../../data/use-school-data';
+import { todayIso } from '../../../shared/dates';
 import { PrintDialog } from '../../print/PrintDialog';
+import { ClassSelect } from '../../ui/ClassSelect';
+import { YearJournalPanel } from '../../print/YearJournalPanel';
 import type { PrintJob } from '../../print/print-job';
-import { gatherSchoolSource } from './gather-school-source';
+import { checkRuDate, RU_DATE_PLACEHOLDER } from '../class/ru-date';
 
 const YEAR = 'year';
 
@@ -26,8 +29,17 @@ export function SummaryTab({ data, periods, period }: Props) {
   const [classId, setClassId] = useState<string>('');
   const [periodId, setPeriodId] = useState<string>(period.id);
   const [job, setJob] = useState<PrintJob | null>(null);
+  const [councilNumber, setCouncilNumber] = useState('');
+  const [councilDate, setCouncilDate] = useState('');
+  const [councilError, setCouncilError] = useState<string | null>(null);
 
   const make = () => {
+    const date = checkRuDate(councilDate, { required: false });
+    if (!date.ok) {
+      setCouncilError(`Дата протокола: ${date.error.toLowerCase()}`);
+      return;
+    }
+    setCouncilError(null);
     const cls = classId ? data.classes.get(classId) : undefined;
     const year = periodId === YEAR;
     const chosen = periods.find((p) => p.id === periodId);
@@ -36,7 +48,7 @@ export function SummaryTab({ data, periods, period }: Props) {
       title: `Сводная ведомость — ${what}`,
       fileName: `Сводная ведомость — ${what}`,
       model: async () => {
-        const source = await gatherSchoolSource(db, classId || null);
+        const source = await readDocumentSource(db, classId || null);
         const today = todayIso();
         return buildSummaryModel(source, {
           classes: classId ? [classId] : undefined,
@@ -44,6 +56,7 @@ export function SummaryTab({ data, periods, period }: Props) {
           year,
           asOf: today,
           issuedOn: today,
+          council: { number: councilNumber.trim(), date: date.iso },
         });
       },
     });
@@ -58,17 +71,12 @@ export function SummaryTab({ data, periods, period }: Props) {
           make();
         }}
       >
-        <label>
-          Класс{' '}
-          <select value={classId} onChange={(e) => setClassId(e.target.value)}>
-            <option value="">Вся школа (каждый класс с новой страницы)</option>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ClassSelect
+          classes={classes}
+          value={classId}
+          onChange={setClassId}
+          allLabel="Вся школа (каждый класс с новой страницы)"
+        />
         <label>
           Период{' '}
           <select value={periodId} onChange={(e) => setPeriodId(e.target.value)}>
@@ -80,15 +88,53 @@ export function SummaryTab({ data, periods, period }: Props) {
             <option value={YEAR}>Год (годовая ведомость)</option>
           </select>
         </label>
+        {periodId === YEAR && (
+          <>
+            <label className="inline-field">
+              Протокол педсовета №{' '}
+              <input
+                className="council-number"
+                value={councilNumber}
+                maxLength={20}
+                onChange={(e) => setCouncilNumber(e.target.value)}
+              />
+            </label>
+            <label className="inline-field">
+              от{' '}
+              <input
+                className="date-input"
+                inputMode="numeric"
+                placeholder={RU_DATE_PLACEHOLDER}
+                value={councilDate}
+                aria-invalid={councilError ? true : undefined}
+                onChange={(e) => {
+                  setCouncilDate(e.target.value);
+                  setCouncilError(null);
+                }}
+              />
+            </label>
+          </>
+        )}
         <button type="submit" className="primary">
           Сформировать ведомость
         </button>
+        {councilError && (
+          <small className="field-error" role="alert">
+            {councilError}
+          </small>
+        )}
       </form>
       <p className="keys-help">
         Для класса, который учится по другим периодам (полугодия), берётся его период, в который
-        попадает конец выбранного. Отсроченные отметки печатаются как «отср.».
+        попадает конец выбранного. Отсроченные отметки печатаются как «отср.». Для всей школы в
+        конце печатаются итоги по классам. Номер и дата протокола педсовета попадают в годовую
+        ведомость; если их нет, остаются строки для записи от руки.
       </p>
       {job && <PrintDialog job={job} onClose={() => setJob(null)} />}
+      <YearJournalPanel
+        classes={classes}
+        school={{ shortName: data.school.shortName, yearName: data.school.year.name }}
+      />
     </div>
   );
 }

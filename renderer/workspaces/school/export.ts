@@ -4,7 +4,7 @@ import type { ReportModel } from '../../../shared/documents/report-render';
 import type { TableReport } from '../../../shared/reports/table-report';
 import { getBridge } from '../../bridge';
 import { buildPdfInWorker } from '../../print/build-pdf';
-import { todayIso } from '../../lib/dates';
+import { todayIso } from '../../../shared/dates';
 
 /** "Неудовлетворительные отметки, II четверть" → a file name without the extension. */
 export function reportFileName(report: TableReport): string {

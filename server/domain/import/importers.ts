@@ -1,8 +1,9 @@
 // Roster, staff and course imports: rows of a CSV/XLSX table → documents, with a Russian error
 // per bad row ("Строка 14: не указан класс"). Nothing is written unless every row is good.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { COLLECTIONS } from '../../../shared/collections';
 import { fullName } from '../../../shared/common';
+import { newGuardianId, newStudentId } from '../../../shared/ids';
 import type { Role } from '../../../shared/staff';
 import { cell, parseDate, splitFullName, type TableRow } from './table-file';
 import {
@@ -17,6 +18,14 @@ import {
 
 function zodProblem(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || 'документ'}: ${i.message}`).join('; ');
+}
+
+let russianErrors: z.core.$ZodErrorMap | undefined;
+
+/** A planned document checked by its collection's schema; problems in Russian, for the row. */
+function checkDoc(collection: 'students' | 'staff' | 'courses', doc: unknown) {
+  russianErrors ??= z.locales.ru().localeError;
+  return COLLECTIONS[collection].schema.safeParse(doc, { error: russianErrors });
 }
 
 function gender(text: string): 'male' | 'female' | null {
@@ -70,7 +79,7 @@ export function planRoster(rows: TableRow[], ctx: SchoolContext): ImportPlan {
         : /вич$/i.test(guardianParts.middleName)
           ? 'father'
           : 'other';
-      guardians[newId('g')] = {
+      guardians[newGuardianId()] = {
         ...guardianParts,
         kind,
         phone: cell(row, 'Телефон'),
@@ -79,7 +88,7 @@ export function planRoster(rows: TableRow[], ctx: SchoolContext): ImportPlan {
       };
     }
     const doc: Record<string, unknown> = {
-      id: newId('st'),
+      id: newStudentId(),
       lastName,
       firstName,
       middleName,
@@ -90,7 +99,7 @@ export function planRoster(rows: TableRow[], ctx: SchoolContext): ImportPlan {
       guardians,
     };
     doc.stamps = stampAll('students', doc, ['guardians'], stamp);
-    const checked = COLLECTIONS.students.schema.safeParse(doc);
+    const checked = checkDoc('students', doc);
     if (!checked.success) errors.push(`${at}: ${zodProblem(checked.error)}`);
     else docs.push(doc);
   }
@@ -145,7 +154,9 @@ export function planStaff(rows: TableRow[], ctx: SchoolContext): ImportPlan {
     }
     names.add(name);
     doc.stamps = stampAll('staff', doc, [], stamp);
-    docs.push(doc);
+    const checked = checkDoc('staff', doc);
+    if (!checked.success) errors.push(`${at}: ${zodProblem(checked.error)}`);
+    else docs.push(doc);
   }
   return { collection: 'staff', docs, errors };
 }
@@ -212,7 +223,9 @@ export function planCourses(rows: TableRow[], ctx: SchoolContext): ImportPlan {
       hasExam: false,
     };
     doc.stamps = stampAll('courses', doc, [], stamp);
-    docs.push(doc);
+    const checked = checkDoc('courses', doc);
+    if (!checked.success) errors.push(`${at}: ${zodProblem(checked.error)}`);
+    else docs.push(doc);
   }
   return { collection: 'courses', docs, errors };
 }

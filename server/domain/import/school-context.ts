@@ -1,8 +1,7 @@
 // What an import checks rows against: the school's classes, staff, subjects and current students,
 // read from the documents table; and the all-or-nothing write of a validated plan through the
 // one write path (so desktops that are connected receive the imported documents live).
-import { randomBytes } from 'node:crypto';
-import type { Db } from '../../db/db';
+import type { Queryable } from '../../db/db';
 import type { SyncEngine, WriteActor } from '../../sync/engine';
 import { COLLECTIONS, type CollectionName } from '../../../shared/collections';
 import { fullName } from '../../../shared/common';
@@ -21,14 +20,14 @@ export interface SchoolContext {
   existingIds: Set<string>;
 }
 
-async function docsOf<T>(db: Db, collection: CollectionName): Promise<T[]> {
+async function docsOf<T>(db: Queryable, collection: CollectionName): Promise<T[]> {
   const r = await db.query('SELECT doc FROM documents WHERE collection = $1 AND NOT deleted', [
     collection,
   ]);
   return r.rows.map((row) => row.doc as T);
 }
 
-export async function readSchoolContext(db: Db): Promise<SchoolContext> {
+export async function readSchoolContext(db: Queryable): Promise<SchoolContext> {
   const [schools, classes, staff, students] = await Promise.all([
     docsOf<School>(db, 'school'),
     docsOf<SchoolClass>(db, 'classes'),
@@ -60,12 +59,8 @@ export function findStaff(ctx: SchoolContext, name: string): StaffMember | undef
   return ctx.staff.find((s) => fullName(s).toLowerCase() === key);
 }
 
-/** A fresh id with a readable prefix ("st-k3j9x2p1"). */
-export function newId(prefix: string): string {
-  return `${prefix}-${randomBytes(6)
-    .toString('base64url')
-    .replace(/[^A-Za-z0-9]/g, 'x')}`;
-}
+/** A fresh id with a readable prefix: the one generator of shared/ids.ts. */
+export { newId } from '../../../shared/ids';
 
 /** One stamp for every part an import writes, signed by the import (not by a staff member). */
 export function importStamp(): Stamp {

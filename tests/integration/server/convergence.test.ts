@@ -7,7 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { buildServer } from '../../../server/app';
@@ -27,6 +28,9 @@ import { ChaosProxy } from './chaos-proxy';
 import { smallSchool } from './domain-fixture';
 import { pullAll, type TestServer } from './helpers';
 import { replicateJournal } from './rxdb-client';
+import { MIGRATION_STRATEGIES } from '../../../renderer/db/migrations';
+
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 const TOTAL_EDITS = Number(process.env.CONVERGENCE_EDITS ?? 2000);
 const EDIT_PAUSE_MS = Number(process.env.CONVERGENCE_PAUSE_MS ?? 10);
@@ -106,7 +110,11 @@ async function startClient(name: string, staffId: string, token: string): Promis
     storage: getRxStorageMemory(),
   });
   const { lessons } = await rxdb.addCollections({
-    lessons: { schema: toRxSchema('lessons') as never, conflictHandler: mergeConflicts as never },
+    lessons: {
+      schema: toRxSchema('lessons') as never,
+      migrationStrategies: MIGRATION_STRATEGIES.lessons,
+      conflictHandler: mergeConflicts as never,
+    },
   });
   const acknowledged = new Map<string, unknown>();
   const replication = replicateJournal({

@@ -61,6 +61,21 @@ export async function startDomainServer(
   };
 }
 
+/** A document as the server stores it now, with its deletion flag. */
+export async function storedState(
+  server: TestServer,
+  collection: string,
+  id: string,
+): Promise<DocState> {
+  const r = await server.db.query(
+    'SELECT doc, deleted FROM documents WHERE collection = $1 AND id = $2',
+    [collection, id],
+  );
+  const row = r.rows[0];
+  if (!row) throw new Error(`no ${collection} ${id} on the server`);
+  return { ...(row.doc as Record<string, unknown>), _deleted: row.deleted === true };
+}
+
 /** A client clock that has seen every stamp of the document (as a desktop client would have). */
 export function clockFor(node: string, ...docs: Stamped[]): Clock {
   const clock = createClock(node);

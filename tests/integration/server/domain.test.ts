@@ -10,6 +10,7 @@ import {
   signInDemoStaff,
   startDomainServer,
   state,
+  storedState,
   type DomainServer,
   type Login,
 } from './domain-fixture';
@@ -20,12 +21,13 @@ let teacher: Login;
 let classTeacher: Login;
 let deputy: Login;
 let novice: Login;
+let admin: Login;
 
 const q = (p: string) => encodeURIComponent(p);
 
 beforeAll(async () => {
   server = await startDomainServer();
-  ({ teacher, classTeacher, deputy, novice } = await signInDemoStaff(server));
+  ({ teacher, classTeacher, deputy, novice, admin } = await signInDemoStaff(server));
 });
 
 afterAll(async () => {
@@ -55,13 +57,8 @@ function lessonOf(teacherId: string, open: boolean): Lesson {
   return lesson;
 }
 
-async function current(collection: string, id: string): Promise<DocState> {
-  const r = await server.db.query(
-    'SELECT doc, deleted FROM documents WHERE collection = $1 AND id = $2',
-    [collection, id],
-  );
-  const row = r.rows[0]!;
-  return { ...(row.doc as Record<string, unknown>), _deleted: row.deleted === true };
+function current(collection: string, id: string): Promise<DocState> {
+  return storedState(server, collection, id);
 }
 
 async function change(who: Login, collection: string, before: DocState, after: object) {
@@ -124,7 +121,7 @@ describe('rights per changed part', () => {
     const list = (mine.body as { refusals: { reason: string; docId: string; device: string }[] })
       .refusals;
     expect(list[0]).toMatchObject({
-      reason: 'Вы не ведёте этот курс',
+      reason: 'Вы не ведёте этот курс и не заменяете на этом уроке',
       docId: lesson.id,
       device: 'Кабинет 21',
     });
@@ -355,6 +352,26 @@ describe('read scope', () => {
     const first = await pull(server, novice.token, 'lessons', null, 1000);
     expect(first.documents).toEqual([]);
     const course = server.school.courses.find((c) => c.teacherId === 'staff-class-teacher')!;
+    // A course goes only to a member of the staff (the set-up checks refuse anyone else).
+    const stamp = { at: clockFor('admin').tick(), by: 'account:admin' };
+    const staffDoc = {
+      id: 'staff-novice',
+      stamps: Object.fromEntries(
+        ['lastName', 'firstName', 'middleName', 'position', 'roles', 'active'].map((f) => [
+          f,
+          stamp,
+        ]),
+      ),
+      lastName: 'Новикова',
+      firstName: 'Ксения',
+      middleName: 'Олеговна',
+      position: 'учитель',
+      roles: ['teacher'],
+      active: true,
+    };
+    expect(
+      await push(server, admin.token, 'staff', [{ newDocumentState: state(staffDoc) }]),
+    ).toEqual([]);
     const before = await current('courses', course.id);
     const assigned = edit(before as never, 'teacherId', 'staff-novice', 'staff-deputy');
     expect(await change(deputy, 'courses', before, assigned)).toEqual([]);

@@ -141,6 +141,23 @@ describe('http', () => {
     expect((await fetch(server.url + '/%E0%A4%A')).status).toBe(400);
   });
 
+  it('without a built renderer, says at `/` how to build it instead of a bare 404', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'journal-unbuilt-'));
+    const unbuilt = await startServer({ staticDir: empty });
+    try {
+      const page = await fetch(unbuilt.url + '/');
+      expect(page.status).toBe(503);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      const text = await page.text();
+      expect(text).toContain('не собраны');
+      expect(text).toContain('npm run build:renderer');
+      expect((await fetch(unbuilt.url + '/api/v1/health')).status).toBe(200);
+    } finally {
+      await unbuilt.close();
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
   it('streams accepted writes over SSE, starting with a resync event', async () => {
     const abort = new AbortController();
     const res = await fetch(`${server.url}/api/v1/sync/notes/stream`, {

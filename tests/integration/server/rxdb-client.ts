@@ -5,6 +5,7 @@ import { Observable } from 'rxjs';
 import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { PROTOCOL_VERSION } from '../../../server/protocol';
+import { createSseParser } from '../../../renderer/sync/event-stream';
 
 export interface JournalReplicationOptions {
   baseUrl: string;
@@ -37,34 +38,18 @@ async function call(url: string, token: string, init: RequestInit = {}): Promise
   return body;
 }
 
-/** Parses a text/event-stream body into events; calls onEvent for each complete event. */
+/** Parses a text/event-stream body with the desktop's own parser; calls onEvent per event. */
 export async function readEventStream(
   body: ReadableStream<Uint8Array>,
   onEvent: (event: { event: string; data: string }) => void,
 ): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  let buffer = '';
+  const parse = createSseParser();
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      let event = 'message';
-      const data: string[] = [];
-      for (const line of block.split('\n')) {
-        if (line.startsWith(':')) continue; // heartbeat comment
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-        if (field === 'event') event = text;
-        if (field === 'data') data.push(text);
-      }
-      if (data.length > 0) onEvent({ event, data: data.join('\n') });
-    }
+    for (const event of parse(decoder.decode(value, { stream: true }))) onEvent(event);
   }
 }
 

@@ -8,11 +8,11 @@ import { buildConsentModel } from '../../../shared/documents/consent-model';
 import type { DocumentSource } from '../../../shared/documents/source';
 import { DEFAULT_GRADING_POLICY } from '../../../shared/grading-policy';
 import type { StudentSubjectCell } from '../../../shared/reports/class-overview';
-import type { Guardian, Student } from '../../../shared/student';
-import { addressApplications } from '../../../renderer/print/jobs';
+import { EMPTY_IDENTITY_DOCUMENT, type Guardian, type Student } from '../../../shared/student';
 import { documentCountText, plural } from '../../../renderer/print/print-job';
 import {
-  familiesOf,
+  formPicks,
+  studentPicks,
   filterRows,
   registryCounts,
   registryRows,
@@ -22,7 +22,8 @@ import {
   minMarksOf,
   missedTooMany,
 } from '../../../renderer/workspaces/class/overview-risk';
-import { checkRuDate, parseRuDate, toRuDate } from '../../../renderer/workspaces/class/ru-date';
+import { formatDate } from '../../../shared/dates';
+import { checkRuDate, parseRuDate } from '../../../renderer/workspaces/class/ru-date';
 import { validateGuardian, validateStudent } from '../../../renderer/workspaces/class/student-form';
 
 const guardian = (lastName: string, firstName: string, kind: Guardian['kind']): Guardian => ({
@@ -33,6 +34,8 @@ const guardian = (lastName: string, firstName: string, kind: Guardian['kind']): 
   phone: '',
   email: '',
   address: '',
+  identityDocument: EMPTY_IDENTITY_DOCUMENT,
+  authorityDocument: '',
 });
 
 function student(id: string, lastName: string, guardians: Record<string, Guardian>): Student {
@@ -46,6 +49,7 @@ function student(id: string, lastName: string, guardians: Record<string, Guardia
     classId: 'cl-5a',
     status: 'active',
     birthDate: '',
+    address: '',
     guardians,
   };
 }
@@ -133,13 +137,19 @@ describe('consent registry rows', () => {
     expect(registryCounts(after).consent).toBe(3);
   });
 
-  it('picks one guardian per family for applications: the first shown row with a guardian', () => {
-    expect([...familiesOf(filterRows(rows, 'none'))]).toEqual([
-      ['st-a', 'gd-a-1'],
-      ['st-b', 'gd-b-2'],
-      ['st-g', ''],
+  it('picks one form per guardian row; a withdrawal only where a consent is registered', () => {
+    expect(formPicks(filterRows(rows, 'none'), 'consent')).toEqual([
+      { studentId: 'st-a', guardianId: 'gd-a-1' },
+      { studentId: 'st-b', guardianId: 'gd-b-2' },
+      { studentId: 'st-g', guardianId: null },
     ]);
-    expect([...familiesOf(rows)].length).toBe(4);
+    expect(formPicks(rows, 'consent')).toHaveLength(6);
+    expect(formPicks(rows, 'withdrawal')).toEqual([
+      { studentId: 'st-b', guardianId: 'gd-b-1' },
+      { studentId: 'st-v', guardianId: 'gd-v-1' },
+    ]);
+    const andreeva = STUDENTS.find((s) => s.id === 'st-a')!;
+    expect(studentPicks(andreeva).map((p) => p.guardianId)).toEqual(['gd-a-1', 'gd-a-2']);
   });
 });
 
@@ -176,25 +186,26 @@ describe('applications addressed to the registry row guardian', () => {
     consents: CONSENTS,
   };
 
-  it('replaces the default (mother first) with the chosen guardian; blank keeps the default', () => {
-    const families = new Map([
-      ['st-b', 'gd-b-2'],
-      ['st-a', ''],
-    ]);
+  it('prints one application per picked guardian, addressed to that guardian', () => {
     const model = buildConsentModel(source, {
       classKey: 'cl-5a',
       variant: 'consent',
-      studentIds: [...families.keys()],
+      guardians: [
+        { studentId: 'st-b', guardianId: 'gd-b-2' },
+        { studentId: 'st-a', guardianId: 'gd-a-1' },
+        { studentId: 'st-a', guardianId: 'gd-a-2' },
+      ],
+      issuedOn: '2026-11-23',
     });
-    const addressed = addressApplications(model, source, families);
     expect(
-      addressed.applications.map((a) => [a.studentId, a.guardianId, a.guardian?.firstName]),
+      model.applications.map((a) => [a.studentId, a.guardianId, a.guardian?.firstName]),
     ).toEqual([
-      ['st-a', 'gd-a-1', 'Мария'],
       ['st-b', 'gd-b-2', 'Олег'],
+      ['st-a', 'gd-a-1', 'Мария'],
+      ['st-a', 'gd-a-2', 'Пётр'],
     ]);
-    expect(addressed.applications[1]?.guardian?.signature).toBe('Борисов О.');
-    expect(documentCountText(addressed)).toBe('2 заявления');
+    expect(model.applications[0]?.guardian?.signature).toBe('Борисов О.');
+    expect(documentCountText(model)).toBe('3 заявления');
   });
 });
 
@@ -203,7 +214,14 @@ describe('forms', () => {
 
   it('reports empty names, gender and impossible or future birth dates in Russian', () => {
     const r = validateStudent(
-      { lastName: ' ', firstName: '', middleName: '', gender: '', birthDate: '31.02.2015' },
+      {
+        lastName: ' ',
+        firstName: '',
+        middleName: '',
+        gender: '',
+        birthDate: '31.02.2015',
+        address: '',
+      },
       today,
     );
     expect(r.ok).toBe(false);
@@ -215,7 +233,14 @@ describe('forms', () => {
       birthDate: 'Такой даты нет в календаре',
     });
     const future = validateStudent(
-      { lastName: 'А', firstName: 'Б', middleName: '', gender: 'male', birthDate: '01.01.2027' },
+      {
+        lastName: 'А',
+        firstName: 'Б',
+        middleName: '',
+        gender: 'male',
+        birthDate: '01.01.2027',
+        address: '',
+      },
       today,
     );
     expect(!future.ok && future.errors.birthDate).toBe('Дата рождения не может быть в будущем');
@@ -229,6 +254,7 @@ describe('forms', () => {
         middleName: '',
         gender: 'female',
         birthDate: '8.3.2015',
+        address: ' г. Кимры, ул. Мира, д. 5 ',
       },
       today,
     );
@@ -240,6 +266,7 @@ describe('forms', () => {
         middleName: '',
         gender: 'female',
         birthDate: '2015-03-08',
+        address: 'г. Кимры, ул. Мира, д. 5',
       },
     });
   });
@@ -251,20 +278,26 @@ describe('forms', () => {
       middleName: '',
       kind: 'mother' as const,
       address: '',
+      docKind: '',
+      docSeries: '',
+      docNumber: '',
+      docIssuedOn: '',
+      docIssuedBy: '',
+      authorityDocument: '',
     };
-    const bad = validateGuardian({ ...base, phone: '12-34', email: 'почта' });
+    const bad = validateGuardian({ ...base, phone: '12-34', email: 'почта' }, today);
     expect(!bad.ok && bad.errors).toEqual({
       phone: 'В номере телефона должно быть 10–11 цифр, например +7 912 345-67-89',
       email: 'Неверный адрес электронной почты',
     });
-    expect(validateGuardian({ ...base, phone: '+7 (912) 345-67-89', email: 'a@b.ru' }).ok).toBe(
-      true,
-    );
-    expect(validateGuardian({ ...base, phone: '', email: '' }).ok).toBe(true);
+    expect(
+      validateGuardian({ ...base, phone: '+7 (912) 345-67-89', email: 'a@b.ru' }, today).ok,
+    ).toBe(true);
+    expect(validateGuardian({ ...base, phone: '', email: '' }, today).ok).toBe(true);
   });
 
   it('converts dates between the screen and the database', () => {
-    expect(toRuDate('2015-03-08')).toBe('08.03.2015');
+    expect(formatDate('2015-03-08')).toBe('08.03.2015');
     expect(parseRuDate('08.03.2015')).toBe('2015-03-08');
     expect(parseRuDate('8/3/2015')).toBe('2015-03-08');
     expect(parseRuDate('2015-03-08')).toBe('2015-03-08');

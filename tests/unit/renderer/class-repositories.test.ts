@@ -1,35 +1,20 @@
 // The roster and consent repositories against a real RxDB database (Dexie on fake-indexeddb,
 // dev-mode and schema validation on): every changed part stamped with the HLC and the author.
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { addRxPlugin } from 'rxdb';
-import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDatabase } from './test-database';
 import { consentId, type Consent } from '../../../shared/consent';
 import { createClock } from '../../../shared/hlc';
 import type { SchoolClass } from '../../../shared/school-class';
-import type { Student } from '../../../shared/student';
-import { createConsentRepository } from '../../../renderer/db/consent-repository';
-import { openDatabase } from '../../../renderer/db/database';
-import {
-  createRosterRepository,
-  newGuardianId,
-  type NewStudent,
-} from '../../../renderer/db/roster-repository';
+import { EMPTY_IDENTITY_DOCUMENT, type Student } from '../../../shared/student';
+import { createConsentRepository } from '../../../renderer/data/consent-repository';
+import { newGuardianId } from '../../../shared/ids';
+import { createRosterRepository, type NewStudent } from '../../../renderer/data/roster-repository';
 import type { JournalDatabase } from '../../../renderer/db/types';
-
-disableWarnings();
-addRxPlugin(RxDBDevModePlugin);
 
 let db: JournalDatabase;
 let author: string | null;
 let now: number;
-let dbCount = 0;
 const clock = () => createClock('dev1', () => now);
-
-const storage = () =>
-  wrappedValidateZSchemaStorage({ storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) });
 
 const CLASS_5A: SchoolClass = {
   id: 'cl-5a',
@@ -49,6 +34,7 @@ const NEW_STUDENT: NewStudent = {
   middleName: 'Павловна',
   gender: 'female',
   birthDate: '2015-03-08',
+  address: '',
   classId: 'cl-5a',
   guardians: [
     {
@@ -59,12 +45,14 @@ const NEW_STUDENT: NewStudent = {
       phone: '+7 912 345-67-89',
       email: '',
       address: 'г. Новозыбков, ул. Ленина, д. 1',
+      identityDocument: EMPTY_IDENTITY_DOCUMENT,
+      authorityDocument: '',
     },
   ],
 };
 
 beforeEach(async () => {
-  db = await openDatabase({ name: `class_repo_${Date.now()}_${dbCount++}`, storage: storage() });
+  db = await openTestDatabase('class_repo');
   await db.classes.insert(CLASS_5A);
   await db.classes.insert({ ...CLASS_5A, id: 'cl-5b', letter: 'Б', name: '5Б' });
   author = 'staff-ct';

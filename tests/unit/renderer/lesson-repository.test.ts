@@ -1,37 +1,25 @@
 // The repository against a real RxDB database (Dexie storage on fake-indexeddb, dev-mode and
 // schema validation on, as only tests may have them).
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { addRxPlugin } from 'rxdb';
-import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDatabase } from './test-database';
 import { createClock } from '../../../shared/hlc';
 import type { Lesson } from '../../../shared/lesson';
-import { openDatabase } from '../../../renderer/db/database';
 import { openDeviceClock, readIdentity, writeIdentity } from '../../../renderer/db/device';
 import {
   createLessonRepository,
   lessonIdFor,
   type LessonRepository,
-} from '../../../renderer/db/lesson-repository';
+} from '../../../renderer/data/lesson-repository';
 import type { JournalDatabase } from '../../../renderer/db/types';
 import { createFieldDrafts } from '../../../renderer/db/field-drafts';
-
-disableWarnings();
-addRxPlugin(RxDBDevModePlugin);
 
 let db: JournalDatabase;
 let repo: LessonRepository;
 let author: string | null;
 const now = 1_790_000_000_000;
-let dbCount = 0;
-
-const storage = () =>
-  wrappedValidateZSchemaStorage({ storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) });
 
 beforeEach(async () => {
-  db = await openDatabase({ name: `repo_test_${Date.now()}_${dbCount++}`, storage: storage() });
+  db = await openTestDatabase('repo_test');
   author = 'staff-teacher';
   repo = createLessonRepository(
     db,

@@ -1,31 +1,22 @@
 // The period and period-mark repositories against a real RxDB database (Dexie on fake-indexeddb,
 // schema validation on): per-student stamps, snapshots of proposals, closed periods refuse writes.
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { addRxPlugin } from 'rxdb';
-import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDatabase } from './test-database';
 import { createClock, decodeHlc } from '../../../shared/hlc';
 import { PeriodSchema, type Period } from '../../../shared/period';
 import { periodMarksId, type PeriodMarkEntry } from '../../../shared/period-mark';
 import { StaffMemberSchema } from '../../../shared/staff';
-import { openDatabase } from '../../../renderer/db/database';
 import {
   createPeriodMarkRepository,
-  PeriodMarkWriteError,
   type PeriodMarkRepository,
-} from '../../../renderer/db/period-mark-repository';
+} from '../../../renderer/data/period-mark-repository';
 import {
   createPeriodRepository,
   lastPeriodAct,
-  PeriodWriteError,
   type PeriodRepository,
-} from '../../../renderer/db/period-repository';
+} from '../../../renderer/data/period-repository';
 import type { JournalDatabase } from '../../../renderer/db/types';
-
-disableWarnings();
-addRxPlugin(RxDBDevModePlugin);
+import { WriteError } from '../../../renderer/data/write-error';
 
 const now = 1_790_000_000_000;
 const setup = { at: '000000000000001-00000-seed', by: 'staff-deputy' };
@@ -35,7 +26,6 @@ let db: JournalDatabase;
 let author: string | null;
 let marks: PeriodMarkRepository;
 let periods: PeriodRepository;
-let dbCount = 0;
 
 const entry = (value: PeriodMarkEntry['value'], extra: Partial<PeriodMarkEntry> = {}) => ({
   value,
@@ -47,12 +37,7 @@ const entry = (value: PeriodMarkEntry['value'], extra: Partial<PeriodMarkEntry> 
 });
 
 beforeEach(async () => {
-  db = await openDatabase({
-    name: `period_repo_${Date.now()}_${dbCount++}`,
-    storage: wrappedValidateZSchemaStorage({
-      storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
-    }),
-  });
+  db = await openTestDatabase('period_repo');
   author = 'staff-teacher';
   const clock = createClock('dev1', () => now);
   marks = createPeriodMarkRepository(db, clock, () => author);
@@ -124,7 +109,7 @@ describe('period-mark repository', () => {
       marks.setEntry(target, 'st-1', entry(null, { deferral: { reason: '', due: '2027-01-20' } })),
     ).rejects.toThrow();
     author = null;
-    await expect(marks.setEntry(target, 'st-1', entry('5'))).rejects.toThrow(PeriodMarkWriteError);
+    await expect(marks.setEntry(target, 'st-1', entry('5'))).rejects.toThrow(WriteError);
   });
 
   it('refuses every change while the period is closed, and accepts them after reopening', async () => {
@@ -162,7 +147,7 @@ describe('period repository', () => {
   });
 
   it('only a deputy closes a period', async () => {
-    await expect(periods.setClosed('per-2026-q2', true)).rejects.toThrow(PeriodWriteError);
+    await expect(periods.setClosed('per-2026-q2', true)).rejects.toThrow(WriteError);
     const stored = await db.periods.findOne('per-2026-q2').exec();
     expect(stored?.closed).toBe(false);
   });

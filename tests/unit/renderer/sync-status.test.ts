@@ -61,7 +61,10 @@ describe('server-sent events', () => {
 
 describe('login helpers', () => {
   it('normalizes the server address and names the device', () => {
-    expect(normalizeServerUrl(' journal.school7.ru:8080/ ')).toBe('http://journal.school7.ru:8080');
+    expect(normalizeServerUrl(' journal.school7.ru:8080/ ')).toBe(
+      'https://journal.school7.ru:8080',
+    );
+    expect(normalizeServerUrl('localhost:8080')).toBe('http://localhost:8080');
     expect(normalizeServerUrl('https://j.ru')).toBe('https://j.ru');
     expect(defaultDeviceName('win32')).toBe('Компьютер учителя (Windows)');
   });

@@ -105,6 +105,45 @@ describe('reportToWorkbook', () => {
   });
 });
 
+describe('formula injection', () => {
+  it('stores text that starts like a formula as text with an apostrophe, numbers untouched', async () => {
+    const hostile = [
+      '=HYPERLINK("http://evil.example","Нажмите")',
+      '+7 (495) 000-00-00',
+      '-2+3',
+      '@SUM(A1:A9)',
+      '\t=1+1',
+      '\r=1+1',
+    ];
+    const bytes = await reportToWorkbook({
+      title: '=Отчёт',
+      subtitle: '@подзаголовок',
+      columns: [
+        { key: 'text', header: '=Тема' },
+        { key: 'n', header: 'Число' },
+      ],
+      rows: [...hostile.map((text, i) => ({ text, n: i - 3 })), { text: 'Сложение дробей', n: 5 }],
+    });
+    const ws = await readBack(bytes);
+    // Read back by exceljs: every cell is a plain string or number, none a formula.
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (c) => {
+        expect(c.type, c.address).not.toBe(ExcelJS.ValueType.Formula);
+        expect(c.formula, c.address).toBeUndefined();
+      });
+    });
+    expect(ws.getCell('A1').value).toBe("'=Отчёт");
+    expect(ws.getCell('A2').value).toBe("'@подзаголовок");
+    expect(ws.getCell('A3').value).toBe("'=Тема");
+    hostile.forEach((text, i) => {
+      // XML reads a bare CR back as LF (line-end normalization); the apostrophe is what counts.
+      expect(ws.getCell(4 + i, 1).value).toBe(`'${text.replace(/\r/g, '\n')}`);
+      expect(ws.getCell(4 + i, 2).value).toBe(i - 3);
+    });
+    expect(ws.getCell(4 + hostile.length, 1).value).toBe('Сложение дробей');
+  });
+});
+
 describe('sheetName', () => {
   it('drops characters Excel forbids and cuts to 31', () => {
     expect(sheetName('Отчёт: 5А/6Б [I четверть]')).toBe('Отчёт  5А 6Б  I четверть');

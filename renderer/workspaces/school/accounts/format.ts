@@ -1,5 +1,6 @@
 // Russian text for the «Учётные записи» tab: times, login outcomes, roles, a report's values, and
 // the reported moment typed as ДД.ММ.ГГГГ + ЧЧ:ММ (local time).
+import { formatDateTime } from '../../../../shared/dates';
 import { ROLE_LABELS, type Role } from '../../../../shared/staff';
 
 const OUTCOMES: Record<string, string> = {
@@ -23,23 +24,15 @@ export function rolesText(roles: readonly string[]): string {
   return roles.map((r) => ROLE_LABELS[r as Role] ?? r).join(', ');
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** "23.11.2026 10:05" in local time; "—" for null. */
 export function dateTime(iso: string | null, seconds = false): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}${seconds ? `:${pad(d.getSeconds())}` : ''}`;
-  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${time}`;
+  return iso ? formatDateTime(iso, { seconds }) : '—';
 }
 
 /** The fields of the moment dialog for a Date: {date: "23.11.2026", time: "10:05"}. */
 export function momentFields(d: Date): { date: string; time: string } {
-  return {
-    date: `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()}`,
-    time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
-  };
+  const [date = '', time = ''] = formatDateTime(d).split(' ');
+  return { date, time };
 }
 
 /** "23.11.2026" + "10:05" (or "10:05:30") → a local Date; a Russian problem text otherwise. */

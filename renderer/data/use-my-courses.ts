@@ -1,0 +1,39 @@
+// The courses a staff member opens: the ones they teach, plus courses where they hold a substitution.
+// A deputy (who reads every class) gets every course.
+import { useMemo } from 'react';
+import type { MangoQuery } from 'rxdb';
+import type { Course } from '../../shared/course';
+import type { Lesson } from '../../shared/lesson';
+import { useLiveDocuments } from './live-query';
+import { useSession } from './session';
+import { EVERY_COURSE } from './use-school-records';
+
+export interface MyCourse {
+  course: Course;
+  /** Only substitutions: the staff member holds some lessons of another teacher's course. */
+  substitute: boolean;
+}
+
+/** Every lesson a staff member holds (their own and their substitutions), through teacherId+date. */
+export function useLessonsHeldBy(staffId: string): Lesson[] | null {
+  const { db } = useSession();
+  const query = useMemo((): MangoQuery<Lesson> => ({ selector: { teacherId: staffId } }), [staffId]);
+  return useLiveDocuments(db.lessons, query);
+}
+
+export function useMyCourses(allCourses: boolean): MyCourse[] | null {
+  const { db, staffId } = useSession();
+  const courses = useLiveDocuments(db.courses, EVERY_COURSE);
+  const held = useLessonsHeldBy(staffId);
+  // Held lessons change with every mark typed into them; the courses they belong to rarely do, so
+  // the list (and the course list on screen) is recomputed only when that set changes.
+  const heldCourseIds = held ? [...new Set(held.map((l) => l.courseId))].sort().join('\n') : null;
+  return useMemo(() => {
+    if (!courses || heldCourseIds === null) return null;
+    if (allCourses) return courses.map((course) => ({ course, substitute: false }));
+    const heldCourses = new Set(heldCourseIds.split('\n'));
+    return courses
+      .filter((c) => c.teacherId === staffId || heldCourses.has(c.id))
+      .map((course) => ({ course, substitute: course.teacherId !== staffId }));
+  }, [courses, heldCourseIds, allCourses, staffId]);
+}

@@ -1,0 +1,207 @@
+// The journal rules the desktop and the server share (shared/lesson-rights.ts, entry-rules.ts),
+// checked on the server over HTTP: an absent student gets no mark, a substitute writes only the
+// lesson they hold and adds no lesson and no period mark — each refused with its Russian reason.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocState } from '../../../server/sync/collections';
+import type { Lesson, LessonEntry } from '../../../shared/lesson';
+import type { PeriodMarks } from '../../../shared/period-mark';
+import {
+  clockFor,
+  edit,
+  signInDemoStaff,
+  startDomainServer,
+  state,
+  storedState,
+  type DomainServer,
+  type Login,
+} from './domain-fixture';
+import { api, push } from './helpers';
+
+let server: DomainServer;
+let teacher: Login;
+let deputy: Login;
+let substitute: Login;
+
+beforeAll(async () => {
+  server = await startDomainServer();
+  ({ teacher, deputy } = await signInDemoStaff(server));
+  substitute = await server.login('substitute', 'staff-0002', ['teacher']);
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+/** The open fourth quarter of the classes on quarters. */
+function q4() {
+  const p = server.school.periods.find((x) => x.kind === 'quarter' && x.number === 4);
+  if (!p) throw new Error('no fourth quarter');
+  return p;
+}
+
+/** Lessons of one course of `teacherId` in the open quarter, and a student of its class. */
+function courseInQ4(teacherId: string): { lessons: Lesson[]; studentId: string } {
+  const { start, end } = q4();
+  const onQuarters = new Set(
+    server.school.classes.filter((c) => c.periodScheme === 'quarters').map((c) => c.id),
+  );
+  const course = server.school.courses.find(
+    (c) => c.teacherId === teacherId && c.groupId === null && onQuarters.has(c.classId),
+  );
+  if (!course) throw new Error(`no course of ${teacherId}`);
+  const lessons = server.school.lessons.filter(
+    (l) => l.courseId === course.id && l.date >= start && l.date <= end,
+  );
+  const student = server.school.students.find((s) => s.classId === course.classId);
+  if (lessons.length < 2 || !student) throw new Error('course too small');
+  return { lessons, studentId: student.id };
+}
+
+function current(collection: string, id: string): Promise<DocState> {
+  return storedState(server, collection, id);
+}
+
+async function change(who: Login, collection: string, before: DocState | null, after: object) {
+  return push(server, who.token, collection, [
+    { assumedMasterState: before, newDocumentState: state(after) },
+  ]);
+}
+
+async function lastRefusal(who: Login): Promise<{ reason: string; docId: string | null }> {
+  const res = await api(server, 'GET', '/api/v1/refusals/mine?limit=1', undefined, who.token);
+  return (res.body as { refusals: { reason: string; docId: string | null }[] }).refusals[0]!;
+}
+
+const mark = (value: '5' | '4') => ({ value, workTypeId: 'oral', comment: '' });
+
+describe('an absent student gets no mark', () => {
+  it('refuses a mark beside an absence code, in Russian, and keeps the stored cell', async () => {
+    const { lessons, studentId } = courseInQ4('staff-teacher');
+    const lesson = lessons[0]!;
+    const before = await current('lessons', lesson.id);
+    const entry: LessonEntry = { marks: [mark('5')], attendance: 'н' };
+    const answer = await change(
+      teacher,
+      'lessons',
+      before,
+      edit(before as unknown as Lesson, `entries.${studentId}`, entry, 'staff-teacher'),
+    );
+    expect(answer).toEqual([before]);
+    expect((await current('lessons', lesson.id)).entries).toEqual(before.entries);
+    expect(await lastRefusal(teacher)).toEqual(
+      expect.objectContaining({
+        reason: 'Ученик отмечен как отсутствующий («н»): отметку поставить нельзя',
+        docId: lesson.id,
+      }),
+    );
+  });
+
+  it('counts a code the school does not know as an absence, and lateness as presence', async () => {
+    const { lessons, studentId } = courseInQ4('staff-teacher');
+    const lesson = lessons[1]!;
+    const before = await current('lessons', lesson.id);
+    const unknown = edit(
+      before as unknown as Lesson,
+      `entries.${studentId}`,
+      { marks: [mark('4')], attendance: 'ж' },
+      'staff-teacher',
+    );
+    expect(await change(teacher, 'lessons', before, unknown)).toEqual([before]);
+    expect((await lastRefusal(teacher)).reason).toBe(
+      'Ученик отмечен как отсутствующий («ж»): отметку поставить нельзя',
+    );
+    const late = edit(
+      before as unknown as Lesson,
+      `entries.${studentId}`,
+      { marks: [mark('4')], attendance: 'оп' },
+      'staff-teacher',
+    );
+    expect(await change(teacher, 'lessons', before, late)).toEqual([]);
+    const stored = (await current('lessons', lesson.id)) as unknown as Lesson;
+    expect(stored.entries[studentId]).toEqual({ marks: [mark('4')], attendance: 'оп' });
+  });
+});
+
+describe('a substitute', () => {
+  it('writes the lesson they hold, not another lesson of the course, and adds none', async () => {
+    const { lessons, studentId } = courseInQ4('staff-teacher');
+    const [held, other] = [lessons[2]!, lessons[3] ?? lessons[0]!];
+    const doc = await current('lessons', held.id);
+    const appointed = edit(doc as never, 'teacherId', 'staff-0002', 'staff-deputy');
+    expect(await change(deputy, 'lessons', doc, appointed)).toEqual([]);
+
+    const mine = await current('lessons', held.id);
+    const entry: LessonEntry = { marks: [mark('5')], attendance: null };
+    const clock = clockFor('sub', mine as unknown as Lesson);
+    expect(
+      await change(
+        substitute,
+        'lessons',
+        mine,
+        edit(mine as never, `entries.${studentId}`, entry, 'staff-0002', clock),
+      ),
+    ).toEqual([]);
+
+    const notHeld = await current('lessons', other.id);
+    const answer = await change(
+      substitute,
+      'lessons',
+      notHeld,
+      edit(notHeld as never, 'homework', 'чужое задание', 'staff-0002', clock),
+    );
+    expect(answer).toEqual([notHeld]);
+    expect(await lastRefusal(substitute)).toEqual(
+      expect.objectContaining({
+        reason: 'Вы не ведёте этот курс и не заменяете на этом уроке',
+        docId: other.id,
+      }),
+    );
+
+    // A new lesson of the course: only the course teacher and the deputy add one.
+    const at = clock.tick();
+    const fields = ['topic', 'homework', 'lessonType', 'status', 'teacherId', 'workTypeId'];
+    const fresh: Lesson = {
+      ...(mine as unknown as Lesson),
+      id: `${held.courseId}:${held.date}:11`,
+      slot: 11,
+      teacherId: 'staff-0002',
+      topic: '',
+      homework: '',
+      entries: {},
+      stamps: Object.fromEntries(fields.map((f) => [f, { at, by: 'staff-0002' }])),
+    };
+    await change(substitute, 'lessons', null, fresh);
+    expect(await lastRefusal(substitute)).toEqual(
+      expect.objectContaining({ reason: 'Вы не ведёте этот курс', docId: fresh.id }),
+    );
+    const exists = await server.db.query(
+      "SELECT 1 FROM documents WHERE collection = 'lessons' AND id = $1",
+      [fresh.id],
+    );
+    expect(exists.rows).toEqual([]);
+  });
+
+  it('sets no period mark of a course they only substitute in', async () => {
+    const { lessons, studentId } = courseInQ4('staff-teacher');
+    const doc = server.school.periodMarks.find(
+      (m) => m.courseId === lessons[0]!.courseId && m.periodId === q4().id,
+    );
+    if (!doc) throw new Error('no period marks of the course in the fourth quarter');
+    const before = await current('periodMarks', doc.id);
+    const entry = {
+      value: '5',
+      proposed: null,
+      average: null,
+      deferral: null,
+      comment: '',
+    };
+    const answer = await change(
+      substitute,
+      'periodMarks',
+      before,
+      edit(before as unknown as PeriodMarks, `marks.${studentId}`, entry, 'staff-0002'),
+    );
+    expect(answer).toEqual([before]);
+    expect((await lastRefusal(substitute)).reason).toBe('Вы не ведёте этот курс');
+  });
+});
