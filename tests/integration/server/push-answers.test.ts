@@ -17,12 +17,19 @@ let teacher: Login;
 let classTeacher: Login;
 
 /** The subject teacher who sees the fewest classes of the small school (3 of its 4). */
-const TEACHER = 'staff-0004';
+/** A subject teacher who does not see every class (chosen from the school itself). */
+let TEACHER = '';
 
 beforeAll(async () => {
   server = await startDomainServer();
   ({ classTeacher } = await signInDemoStaff(server));
-  teacher = await server.login('teacher-0004', TEACHER, ['teacher']);
+  const classCount = server.school.classes.length;
+  const teachers = server.school.staff
+    .map((s) => ({ id: s.id, seen: classesSeenBy(server.school, s.id).size }))
+    .filter((t) => t.seen > 0 && t.seen < classCount)
+    .sort((a, b) => a.seen - b.seen);
+  TEACHER = teachers[0]!.id;
+  teacher = await server.login('teacher-narrow', TEACHER, ['teacher']);
 });
 
 afterAll(async () => {
