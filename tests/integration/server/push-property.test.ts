@@ -61,10 +61,10 @@ function visible(collection: string, state: DocState): DocState {
   if (collection !== 'students') return state;
   const stamps = Object.fromEntries(
     Object.entries((state.stamps ?? {}) as object).filter(
-      ([p]) => !p.startsWith('birthDate') && !p.startsWith('guardians'),
+      ([p]) => !p.startsWith('birthDate') && !p.startsWith('address') && !p.startsWith('guardians'),
     ),
   );
-  return { ...state, birthDate: '', guardians: {}, stamps };
+  return { ...state, birthDate: '', address: '', guardians: {}, stamps };
 }
 
 function closedAt(classId: string, date: string): boolean {

@@ -324,8 +324,9 @@ const scenarios: Record<string, () => Promise<boolean>> = {
   R21: () => create(who.classTeacher, 'consents', newConsent(who.classTeacher, LED)),
   R22: () => create(who.classTeacher, 'consents', newConsent(who.classTeacher, 'cl-02-a')),
   R23: () => change(who.admin, 'students', student('cl-09-a').id, {}, { deleted: true }),
-  R24: () => change(who.admin, 'classes', 'cl-09-a', { name: '9Г' }),
-  R25: () => change(who.deputy, 'classes', 'cl-07-a', { name: '7Г' }),
+  // The set-up checks want the name to be the parallel and the letter (shared/setup/class-checks).
+  R24: () => change(who.admin, 'classes', 'cl-09-a', { name: '9Д', letter: 'Д' }),
+  R25: () => change(who.deputy, 'classes', 'cl-07-a', { name: '7Д', letter: 'Д' }),
   R26: () => change(who.deputy, 'courses', foreignCourse().id, { teacherId: 'staff-0005' }),
   R27: () => change(who.teacher, 'courses', foreignCourse().id, { teacherId: 'staff-teacher' }),
   R28: () => change(who.deputy, 'periods', 'per-2026-h2', { closed: true }),
@@ -372,6 +373,8 @@ const scenarios: Record<string, () => Promise<boolean>> = {
         at: encodeHlc({ wallMs: Date.now() + 365 * 24 * 3600_000, counter: 0, node: 'pc' }),
       },
     ),
+  R43: () => change(who.teacher, 'classes', 'cl-09-a', { name: '8Д', letter: 'Д' }),
+  R44: () => change(who.admin, 'classes', 'cl-07-a', { name: '6Г' }),
   R42: () =>
     change(
       who.teacher,
