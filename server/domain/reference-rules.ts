@@ -52,8 +52,10 @@ export const referenceRules: RulesFactory = (index) => {
     ),
     periods: reference((user, before, after, parts) => {
       const deputy = hasRole(user, 'deputy');
-      // Closing and reopening is the deputy's explicit, audited act.
-      if (parts.includes('closed') && !deputy) {
+      // Closing and reopening is the deputy's explicit, audited act; a new open period (the
+      // administrator setting up the year) closes nothing.
+      const closing = before === null ? after.closed === true : parts.includes('closed');
+      if (closing && !deputy) {
         return 'Закрывать и открывать период может только заместитель директора';
       }
       if (!deputy && !hasRole(user, 'admin')) {

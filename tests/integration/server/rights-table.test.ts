@@ -373,6 +373,32 @@ const scenarios: Record<string, () => Promise<boolean>> = {
         at: encodeHlc({ wallMs: Date.now() + 365 * 24 * 3600_000, counter: 0, node: 'pc' }),
       },
     ),
+  R45: () => {
+    const at = { at: createClock('period').tick(), by: signer(who.admin) };
+    return create(who.admin, 'periods', {
+      ...period(Q1),
+      id: 'per-2027-q1',
+      yearId: 'year-2027',
+      name: 'I четверть',
+      start: '2027-09-01',
+      end: '2027-10-25',
+      closed: false,
+      stamps: { name: at, start: at, end: at, closed: at },
+    });
+  },
+  R46: () => {
+    const at = { at: createClock('period').tick(), by: signer(who.admin) };
+    return create(who.admin, 'periods', {
+      ...period(Q1),
+      id: 'per-2027-q2',
+      yearId: 'year-2027',
+      name: 'II четверть',
+      start: '2027-11-05',
+      end: '2027-12-28',
+      closed: true,
+      stamps: { name: at, start: at, end: at, closed: at },
+    });
+  },
   R43: () => change(who.teacher, 'classes', 'cl-09-a', { name: '8Д', letter: 'Д' }),
   R44: () => change(who.admin, 'classes', 'cl-07-a', { name: '6Г' }),
   R42: () =>
