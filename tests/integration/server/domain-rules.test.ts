@@ -147,7 +147,7 @@ describe('a substitute', () => {
     const notHeld = await current('lessons', other.id);
     const sent = edit(notHeld as never, 'homework', 'чужое задание', 'staff-0002', clock);
     const answer = await change(substitute, 'lessons', notHeld, sent);
-    expect(answer).toEqual([{ ...sent, _deleted: true }]);
+    expect(answer).toEqual([{ ...(sent as object), _deleted: true }]);
     expect(await lastRefusal(substitute)).toEqual(
       expect.objectContaining({
         reason: expect.stringMatching(/^Изменение подписано другим сотрудником/),
