@@ -77,13 +77,16 @@ export function ImportTab({ session, data }: { session: ActiveSession; data: Sch
         или заданием никогда не удаляются.
       </p>
       <div className="school-actions">
-        <label>
-          Файл{' '}
+        {/* The browser's own file button speaks the OS language; this one speaks Russian. */}
+        <label className="file-pick">
           <input
             type="file"
+            aria-label="Файл расписания"
             accept=".xml,.xlsx,.csv,.txt"
             onChange={(e) => void pick(e.currentTarget)}
           />
+          <span className="file-pick-button">Выбрать файл…</span>{' '}
+          <span className="file-pick-name">{file?.name ?? 'файл не выбран'}</span>
         </label>
         <label>
           Действует с{' '}
