@@ -328,7 +328,7 @@ test('import, a teacher marks, a change from next Monday, a substitute, the mont
       { timeout: 30_000 },
     )
     .toEqual({ marked: 1, keptFuture: nextMonday, moved: true, laterOldGone: true });
-  const offList = deputy.getByRole('table', { name: 'Уроки вне расписания' });
+  const offList = deputy.getByRole('table', { name: 'Уроки не по расписанию' });
   await expect(offList).toContainText(formatDate(firstMoved));
   await expect(offList).toContainText('отметок: 1');
   await expect(deputy.getByRole('table', { name: 'Версии расписания' })).toContainText(

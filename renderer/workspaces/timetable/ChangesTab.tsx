@@ -312,7 +312,7 @@ function DayLessons({
             <legend>Перенос</legend>
             <DateField label="На дату" value={moveDate} onChange={setMoveDate} />
             <label>
-              Урок №{' '}
+              Номер урока{' '}
               <input
                 value={moveSlot}
                 onChange={(e) => setMoveSlot(e.target.value)}

@@ -151,7 +151,7 @@ export function ImportTab({ session, data }: { session: ActiveSession; data: Sch
           Расписание загружено: {done.timetable?.timetables ?? 0} кл. с{' '}
           {formatDate(done.timetable?.validFrom ?? '')}; создано{' '}
           {lessonCount(done.lessons?.created ?? 0)}, удалено {done.lessons?.removed ?? 0}, оставлено
-          вне расписания {done.lessons?.flagged ?? 0}. Учителя увидят уроки после синхронизации.
+          не по расписанию {done.lessons?.flagged ?? 0}. Учителя увидят уроки после синхронизации.
         </p>
       )}
     </section>
@@ -248,8 +248,8 @@ function ImportPreview({
               <tr>
                 <th>Уроки в журнале</th>
                 <td>
-                  будет создано {l.created}, удалено пустых {l.removed}, останутся вне расписания (в
-                  них есть записи) {l.flagged}
+                  будет создано {l.created}, удалено пустых {l.removed}, останутся не по расписанию
+                  (в них есть записи) {l.flagged}
                 </td>
               </tr>
             )}
@@ -264,7 +264,7 @@ function ImportPreview({
                 Загрузить расписание {t ? `с ${formatDate(t.validFrom)}` : ''}? Будет создано{' '}
                 {lessonCount(l?.created ?? 0)}
                 {l && l.removed > 0 ? `, удалено пустых ${l.removed}` : ''}
-                {l && l.flagged > 0 ? `, вне расписания останутся ${l.flagged}` : ''}.
+                {l && l.flagged > 0 ? `, не по расписанию останутся ${l.flagged}` : ''}.
               </p>
               <button type="button" className="primary" disabled={busy} onClick={onConfirm}>
                 Загрузить

@@ -248,13 +248,13 @@ function OffTimetableLessons({
   return (
     <section className="off-timetable">
       <h2>
-        Уроки вне расписания <small>{flagged.length}</small>
+        Уроки не по расписанию <small>{flagged.length}</small>
       </h2>
       <p>
         Расписание изменилось, а в этих уроках уже есть записи, поэтому они сохранены. Учитель
         переносит такой урок или отменяет его.
       </p>
-      <table className="report-table" aria-label="Уроки вне расписания">
+      <table className="report-table" aria-label="Уроки не по расписанию">
         <thead>
           <tr>
             <th>Дата</th>
