@@ -322,7 +322,7 @@ function DayLessons({
             </label>
             {confirmMove && target.ok ? (
               <ConfirmBox
-                text={`Перенести ${lesson.slot}-й урок ${formatDate(lesson.date)} (${course ? names.title(course) : ''}) на ${slot}-й урок ${formatDate(target.iso)}?${Object.keys(lesson.entries).length > 0 ? ' Отметки и посещаемость останутся в прежнем уроке.' : ''}`}
+                text={`Перенести ${lesson.slot}-й урок ${formatDate(lesson.date)} (${course ? names.title(course) : ''}) на ${slot}-й урок ${formatDate(target.iso)}?${Object.keys(lesson.entries).length > 0 ? ' Тема, задание, отметки и посещаемость перейдут вместе с уроком.' : ''}`}
                 confirmLabel="Перенести"
                 busy={busy}
                 onCancel={() => setConfirmMove(false)}
