@@ -45,3 +45,13 @@ export function useLessonsBetween(from: string, to: string): Lesson[] | null {
   );
   return useLiveDocuments(db.lessons, query);
 }
+
+/** One class's lessons of one date, through the class-and-date index (keyed by the caller). */
+export function useClassDayLessons(classId: string, date: string): Lesson[] | null {
+  const { db } = useSession();
+  const query = useMemo(
+    (): MangoQuery<Lesson> => ({ selector: { classId, date } }),
+    [classId, date],
+  );
+  return useLiveDocuments(db.lessons, query);
+}

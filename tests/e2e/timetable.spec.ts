@@ -201,9 +201,16 @@ test('import, a teacher marks, a change from next Monday, a substitute, the mont
     .click({ timeout: 90_000 });
   await expect(deputy.getByText('У 5А класса нет расписания')).toBeVisible();
   await deputy.getByRole('link', { name: 'Загрузка из файла' }).click();
-  await deputy
-    .getByLabel('Файл расписания')
-    .setInputFiles(path.join(FIXTURES, 'asc-2012-cp1251.xml'));
+  // A table with wrong rows: every row error is listed and nothing can be loaded.
+  const fileInput = deputy.getByLabel('Файл расписания');
+  await fileInput.setInputFiles(path.join(FIXTURES, 'timetable-cp1251.csv'));
+  await deputy.getByRole('button', { name: 'Проверить файл' }).click();
+  const rowErrors = deputy.getByRole('alert').filter({ hasText: 'ничего не загружается' });
+  await expect(rowErrors).toContainText('Строка 2:');
+  await expect(rowErrors).toContainText('Строка 5:');
+  await expect(deputy.getByRole('button', { name: 'Загрузить в журнал…' })).toHaveCount(0);
+  await shot(deputy, 'import-errors');
+  await fileInput.setInputFiles(path.join(FIXTURES, 'asc-2012-cp1251.xml'));
   await deputy.getByRole('button', { name: 'Проверить файл' }).click();
   await expect(
     deputy.getByRole('heading', { name: /Проверка: aSc Timetables 2012 XML/ }),

@@ -12,7 +12,11 @@ import type { LessonsChanged } from '../../../shared/school-setup-api';
 import { compareClasses } from '../../../shared/school-class';
 import type { StaffMember } from '../../../shared/staff';
 import type { SchoolData } from '../../data/use-school-data';
-import { useLessonsBetween, type TimetableData } from '../../data/use-timetables';
+import {
+  useClassDayLessons,
+  useLessonsBetween,
+  type TimetableData,
+} from '../../data/use-timetables';
 import type { ActiveSession } from '../../sync/session-store';
 import { ClassSelect } from '../../ui/ClassSelect';
 import { checkRuDate, RU_DATE_PLACEHOLDER } from '../class/ru-date';
@@ -144,14 +148,7 @@ function lessonState(lesson: Lesson, course: Course | undefined, names: CourseNa
 }
 
 /** The lessons of one date: pick a class and a lesson, then a substitute or a new date and number. */
-function DayLessons({
-  date,
-  api,
-  data,
-  names,
-  courses,
-  teachers,
-}: {
+function DayLessons(props: {
   date: string;
   api: ScheduleApi;
   data: SchoolData;
@@ -159,9 +156,39 @@ function DayLessons({
   courses: Map<string, Course>;
   teachers: StaffMember[];
 }) {
-  const lessons = useLessonsBetween(date, date);
-  const classes = useMemo(() => [...data.classes.values()].sort(compareClasses), [data]);
+  const classes = useMemo(
+    () => [...props.data.classes.values()].sort(compareClasses),
+    [props.data],
+  );
   const [classId, setClassId] = useState(classes[0]?.id ?? '');
+  return (
+    <>
+      <div className="school-actions">
+        <ClassSelect classes={classes} value={classId} onChange={setClassId} />
+      </div>
+      <ClassDayLessons key={classId} classId={classId} {...props} />
+    </>
+  );
+}
+
+function ClassDayLessons({
+  classId,
+  date,
+  api,
+  data,
+  names,
+  courses,
+  teachers,
+}: {
+  classId: string;
+  date: string;
+  api: ScheduleApi;
+  data: SchoolData;
+  names: CourseNames;
+  courses: Map<string, Course>;
+  teachers: StaffMember[];
+}) {
+  const lessons = useClassDayLessons(classId, date);
   const [lessonId, setLessonId] = useState<string | null>(null);
   const [substituteId, setSubstituteId] = useState('');
   const [reason, setReason] = useState('');
@@ -171,10 +198,7 @@ function DayLessons({
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
-  const dayLessons = useMemo(
-    () => (lessons ?? []).filter((l) => l.classId === classId).sort(compareLessons),
-    [lessons, classId],
-  );
+  const dayLessons = useMemo(() => [...(lessons ?? [])].sort(compareLessons), [lessons]);
   const lesson = dayLessons.find((l) => l.id === lessonId) ?? null;
   const course = lesson ? courses.get(lesson.courseId) : undefined;
   const target = checkRuDate(moveDate, { required: true });
@@ -196,16 +220,6 @@ function DayLessons({
   if (!lessons) return <p className="loading">Читаем уроки…</p>;
   return (
     <>
-      <div className="school-actions">
-        <ClassSelect
-          classes={classes}
-          value={classId}
-          onChange={(id) => {
-            setClassId(id);
-            setLessonId(null);
-          }}
-        />
-      </div>
       {dayLessons.length === 0 ? (
         <p className="timetable-empty">
           {formatDate(date)} у {data.classes.get(classId)?.name ?? ''} класса уроков нет.

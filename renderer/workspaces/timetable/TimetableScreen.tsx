@@ -47,7 +47,7 @@ export function TimetableScreen() {
         </nav>
       </div>
       <main className="school-main">
-        {tab === 'week' && <WeekTab data={data} tt={tt} ctx={ctx} />}
+        {tab === 'week' && <WeekTab data={data} tt={tt} ctx={ctx} session={online} />}
         {tab !== 'week' && !online && (
           <section className="school-tab">
             <h2>{TAB_LABELS[tab]}</h2>

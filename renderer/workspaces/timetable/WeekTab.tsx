@@ -11,7 +11,9 @@ import { timetableAt, versionsOfClass, type Timetable } from '../../../shared/ti
 import { WEEKDAY_SHORT } from '../../../shared/bells';
 import type { SchoolData } from '../../data/use-school-data';
 import { useClassLessonsFrom, type TimetableData } from '../../data/use-timetables';
+import type { ActiveSession } from '../../sync/session-store';
 import { ClassSelect } from '../../ui/ClassSelect';
+import { requestErrorText, scheduleApi } from './api';
 import { courseNames, type CourseNames } from './schedule-names';
 import { gridFromCells, gridSlots, slotKey, WEEKDAYS } from './timetable-grid';
 import { TimetableEditor } from './TimetableEditor';
@@ -20,6 +22,8 @@ interface Props {
   data: SchoolData;
   tt: TimetableData;
   ctx: SetupContext;
+  /** The school server's session; null when the journal works without one. */
+  session: ActiveSession | null;
 }
 
 const SOURCE_LABELS: Record<Timetable['source'], string> = {
@@ -29,12 +33,13 @@ const SOURCE_LABELS: Record<Timetable['source'], string> = {
   demo: 'пример',
 };
 
-export function WeekTab({ data, tt, ctx }: Props) {
+export function WeekTab({ data, tt, ctx, session }: Props) {
   const classes = useMemo(() => [...data.classes.values()].sort(compareClasses), [data]);
   const [classId, setClassId] = useState(classes[0]?.id ?? '');
   const [versionId, setVersionId] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const today = todayIso();
   const names = useMemo(() => courseNames(data), [data]);
   const yearId = data.school.year.id;
@@ -45,6 +50,22 @@ export function WeekTab({ data, tt, ctx }: Props) {
   const inForce = timetableAt(tt.timetables, classId, yearId, today) ?? versions[0];
   const shown = versions.find((v) => v.id === versionId) ?? inForce;
   const cls = data.classes.get(classId);
+
+  /** After set-up corrections: the class's lessons from today follow the timetable again. */
+  const regenerate = async (server: ActiveSession, name: string) => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const r = await scheduleApi(server).regenerate([classId], today);
+      setNotice(
+        `Уроки ${name} класса с ${formatDate(today)} сверены с расписанием: создано ${r.created}, удалено пустых ${r.removed}, не по расписанию ${r.flagged}.`,
+      );
+    } catch (e) {
+      setNotice(requestErrorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const chooseClass = (id: string) => {
     setClassId(id);
@@ -61,6 +82,16 @@ export function WeekTab({ data, tt, ctx }: Props) {
         {!editing && (
           <button type="button" className="primary" onClick={() => setEditing(true)}>
             Изменить расписание…
+          </button>
+        )}
+        {!editing && session && shown && (
+          <button
+            type="button"
+            disabled={busy}
+            title="Если уроки в журнале разошлись с расписанием (например, после исправления каникул или учителей курсов). Уроки с записями не удаляются."
+            onClick={() => void regenerate(session, cls.name)}
+          >
+            Сверить уроки с расписанием
           </button>
         )}
       </div>
@@ -81,7 +112,9 @@ export function WeekTab({ data, tt, ctx }: Props) {
             setEditing(false);
             setVersionId(saved.id);
             setNotice(
-              `Расписание ${cls.name} класса с ${formatDate(saved.validFrom)} сохранено. Уроки с этой даты сервер школы пересоздаст по новому расписанию; уроки с отметками, темой или заданием останутся.`,
+              session
+                ? `Расписание ${cls.name} класса с ${formatDate(saved.validFrom)} сохранено. Уроки с этой даты сервер школы пересоздаст по новому расписанию; уроки с отметками, темой или заданием останутся.`
+                : `Расписание ${cls.name} класса с ${formatDate(saved.validFrom)} сохранено на этом компьютере. Уроки по нему создаёт сервер школы: журнал сейчас работает без сервера.`,
             );
           }}
         />
