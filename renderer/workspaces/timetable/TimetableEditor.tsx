@@ -186,7 +186,9 @@ export function TimetableEditor({ data, ctx, classId, base, onCancel, onSaved }:
         <button
           type="button"
           className="primary"
-          disabled={saving || problems.length > 0 || !doc}
+          disabled={
+            saving || problems.length > 0 || !doc || (changed === 0 && !replacing && base !== null)
+          }
           onClick={() => void save()}
         >
           Сохранить расписание
