@@ -11,6 +11,7 @@ import { JournalScreen } from '../journal/JournalScreen';
 import { ClassWorkspace } from '../workspaces/class/ClassWorkspace';
 import { PeriodMarksScreen } from '../workspaces/period-marks/PeriodMarksScreen';
 import { SchoolScreen } from '../workspaces/school/SchoolScreen';
+import { TimetableScreen } from '../workspaces/timetable/TimetableScreen';
 import { href, paths, useSectionPath } from './routes';
 import { currentSection, sectionsFor } from './sections';
 
@@ -35,6 +36,8 @@ function renderSection(id: string): ReactNode {
       return <PeriodMarksScreen />;
     case 'school':
       return <SchoolScreen />;
+    case 'timetable':
+      return <TimetableScreen />;
     default:
       return <JournalScreen />;
   }

@@ -18,6 +18,9 @@ export const SCHOOL_TABS = [
 ] as const;
 export type SchoolTab = (typeof SCHOOL_TABS)[number];
 
+export const TIMETABLE_TABS = ['week', 'import', 'changes', 'report'] as const;
+export type TimetableTab = (typeof TIMETABLE_TABS)[number];
+
 /** A course in a period: the journal page and the period-marks page. */
 export interface CoursePageRoute {
   courseId: string | null;
@@ -36,6 +39,7 @@ export const ROUTE_PATTERNS = {
   periodMarks: '/period-marks/:courseId?/:periodId?',
   classWorkspace: '/class/:classId?/:tab?',
   school: '/school/:tab?/*?',
+  timetable: '/timetable/:tab?/*?',
 } as const;
 
 const segment = (id: string) => encodeURIComponent(id);
@@ -55,6 +59,7 @@ export const paths = {
   classWorkspace: ({ classId, tab }: ClassRoute): string =>
     classId ? `/class/${segment(classId)}/${tab}` : '/class',
   school: (tab: SchoolTab): string => `/school/${tab}`,
+  timetable: (tab: TimetableTab): string => `/timetable/${tab}`,
 };
 
 /** The href of a path: "#/journal/…". */
@@ -136,4 +141,11 @@ export function useSchoolTab(): SchoolTab {
   const [, params] = useRoute<{ tab?: string }>(ROUTE_PATTERNS.school);
   const tab = routeParam(params?.tab);
   return isOneOf(SCHOOL_TABS, tab) ? tab : 'periods';
+}
+
+/** #/timetable/<tab>; an unknown or missing tab is the week's timetable. */
+export function useTimetableTab(): TimetableTab {
+  const [, params] = useRoute<{ tab?: string }>(ROUTE_PATTERNS.timetable);
+  const tab = routeParam(params?.tab);
+  return isOneOf(TIMETABLE_TABS, tab) ? tab : 'week';
 }

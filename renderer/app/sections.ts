@@ -23,6 +23,7 @@ export const SECTIONS: readonly Section[] = [
     roles: ['teacher', 'classTeacher', 'deputy'],
   },
   { id: 'school', label: 'Школа', path: 'school', roles: ['deputy'] },
+  { id: 'timetable', label: 'Расписание', path: 'timetable', roles: ['deputy', 'admin'] },
 ];
 
 export function sectionsFor(roles: readonly Role[]): Section[] {

@@ -10,6 +10,8 @@ import { enterTestProfile } from './journal-helpers';
 
 export interface JournalServer {
   url: string;
+  /** The server's PGlite folder (the admin console finds the running server through it). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -24,8 +26,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `scripts/server.ts --demo` and resolves once it listens. */
-export async function startJournalServer(students: number): Promise<JournalServer> {
+/** Starts `scripts/server.ts --demo` (null: an empty server, no school yet) and resolves once it listens. */
+export async function startJournalServer(students: number | null): Promise<JournalServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'journal-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(
@@ -42,9 +44,7 @@ export async function startJournalServer(students: number): Promise<JournalServe
       '--no-tls',
       '--data-dir',
       dataDir,
-      '--demo',
-      '--demo-students',
-      String(students),
+      ...(students === null ? [] : ['--demo', '--demo-students', String(students)]),
       '--static-dir',
       'out/renderer',
     ],
@@ -69,6 +69,7 @@ export async function startJournalServer(students: number): Promise<JournalServe
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    dataDir,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
