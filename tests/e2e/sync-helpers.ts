@@ -26,6 +26,30 @@ async function freePort(): Promise<number> {
 
 /** Starts `scripts/server.ts --demo` and resolves once it listens. */
 export async function startJournalServer(students: number): Promise<JournalServer> {
+  return startServerProcess(
+    ['--demo', '--demo-students', String(students)],
+    'Сервер журнала работает',
+  );
+}
+
+/**
+ * Starts an empty server (no accounts, no school) and resolves with the one-time code of the
+ * set-up link it prints (`…/?setup=<code>`).
+ */
+export async function startEmptyServer(): Promise<JournalServer & { setupCode: string }> {
+  const server = await startServerProcess([], 'Остановить сервер');
+  const code = /[?&]setup=([^\s&]+)/.exec(server.output())?.[1];
+  if (!code) {
+    await server.stop();
+    throw new Error(`no set-up link printed:\n${server.output()}`);
+  }
+  return { ...server, setupCode: decodeURIComponent(code) };
+}
+
+async function startServerProcess(
+  extraArgs: string[],
+  readyText: string,
+): Promise<JournalServer & { output(): string }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'journal-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(
@@ -42,9 +66,7 @@ export async function startJournalServer(students: number): Promise<JournalServe
       '--no-tls',
       '--data-dir',
       dataDir,
-      '--demo',
-      '--demo-students',
-      String(students),
+      ...extraArgs,
       '--static-dir',
       'out/renderer',
     ],
@@ -55,7 +77,7 @@ export async function startJournalServer(students: number): Promise<JournalServe
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Сервер журнала работает')) {
+      if (output.includes(readyText)) {
         clearTimeout(timer);
         resolve();
       }
@@ -69,6 +91,7 @@ export async function startJournalServer(students: number): Promise<JournalServe
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    output: () => output,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

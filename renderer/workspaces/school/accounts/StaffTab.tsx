@@ -222,6 +222,7 @@ function StaffPanel({ session }: { session: ActiveSession }) {
                   <input
                     type="checkbox"
                     aria-label="Отметить всех без учётной записи"
+                    disabled={withoutAccount.length === 0}
                     checked={withoutAccount.length > 0 && chosen.length === withoutAccount.length}
                     onChange={(e) =>
                       setChecked(

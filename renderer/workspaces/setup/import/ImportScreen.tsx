@@ -139,11 +139,19 @@ function ImportPanel({ session }: { session: ActiveSession }) {
         Таблица CSV (Excel: «Сохранить как → CSV», в любой кодировке) или XLSX. Первая строка —
         заголовки: {KINDS[kind].columns}.
       </p>
+      {/* The native file button speaks the system's language: a Russian one stands in for it. */}
       <label className="import-file">
         Файл со списком
+        <span className="import-file-row">
+          <span className="import-file-button" aria-hidden="true">
+            Выбрать файл…
+          </span>
+          <span className="import-file-name">{file?.name ?? 'файл не выбран'}</span>
+        </span>
         <input
           ref={input}
           type="file"
+          className="import-file-input"
           accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(e) => void choose(e.target.files?.[0])}
         />
