@@ -82,8 +82,7 @@ const changePasswordBody = loginBody.extend({
     .max(200, 'Новый пароль слишком длинный'),
 });
 
-const PASSWORD_CHANGE_REQUIRED =
-  'Это временный пароль: придумайте свой новый пароль, чтобы войти';
+const PASSWORD_CHANGE_REQUIRED = 'Это временный пароль: придумайте свой новый пароль, чтобы войти';
 const SAME_PASSWORD = 'Новый пароль должен отличаться от временного';
 
 const attemptsQuery = z.object({
@@ -315,7 +314,9 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     async (request) => {
       const user = requireRole(request, 'admin');
       const body = parseBody(newPasswordBody, request.body);
-      if (!(await setPassword(db, request.params.login, body.password, { oneTime: body.oneTime }))) {
+      if (
+        !(await setPassword(db, request.params.login, body.password, { oneTime: body.oneTime }))
+      ) {
         throw new ApiError(404, 'NOT_FOUND', 'Учётная запись не найдена');
       }
       request.log.warn({ login: request.params.login, by: user.login }, 'password set by admin');
