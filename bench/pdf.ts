@@ -84,6 +84,8 @@ function units(model: DocumentModel): number {
       return model.students.length;
     case 'journal':
       return model.classes.length;
+    case 'loginSheet':
+      return model.people.length;
   }
 }
 

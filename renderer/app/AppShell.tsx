@@ -4,7 +4,8 @@ import { useRef, type ReactNode } from 'react';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { fullName } from '../../shared/common';
-import { ROLE_LABELS } from '../../shared/staff';
+import { RoleSchema, ROLE_LABELS, type Role } from '../../shared/staff';
+import { useSyncClient } from '../sync/sync-context';
 import { useSession } from '../data/session';
 import { useSchoolData } from '../data/use-school-data';
 import { JournalScreen } from '../journal/JournalScreen';
@@ -14,6 +15,11 @@ import { SchoolScreen } from '../workspaces/school/SchoolScreen';
 import { TimetableScreen } from '../workspaces/timetable/TimetableScreen';
 import { href, paths, useSectionPath } from './routes';
 import { currentSection, sectionsFor } from './sections';
+
+/** The account's roles the journal knows (the server's list is trusted only as far as the schema). */
+function parseRoles(roles: readonly string[]): Role[] {
+  return roles.filter((r): r is Role => RoleSchema.safeParse(r).success);
+}
 
 export interface MenuAction {
   label: string;
@@ -56,7 +62,11 @@ function Frame({ menu, status }: Props) {
   const { staffId } = useSession();
   const data = useSchoolData();
   const me = data?.staff.get(staffId);
-  const sections = sectionsFor(me?.roles ?? []);
+  // The server checks rights with the account's roles: an administrator's account (with or without
+  // a staff member) opens what those roles open too.
+  const account = useSyncClient()?.session.account;
+  const roles = [...new Set([...(me?.roles ?? []), ...parseRoles(account?.roles ?? [])])];
+  const sections = sectionsFor(roles);
   const section = currentSection(useSectionPath(), sections);
 
   return (
@@ -79,8 +89,8 @@ function Frame({ menu, status }: Props) {
         )}
         {status}
         <span className="user">
-          {me ? fullName(me) : staffId}
-          {me && <small> ({me.roles.map((r) => ROLE_LABELS[r]).join(', ')})</small>}
+          {me ? fullName(me) : account?.displayName || account?.login || staffId}
+          {roles.length > 0 && <small> ({roles.map((r) => ROLE_LABELS[r]).join(', ')})</small>}
         </span>
         <details className="menu" ref={menuRef}>
           <summary>Меню</summary>

@@ -14,7 +14,9 @@ export const SCHOOL_TABS = [
   'statistics',
   'reports',
   'summary',
+  'staff',
   'accounts',
+  'import',
 ] as const;
 export type SchoolTab = (typeof SCHOOL_TABS)[number];
 

@@ -8,6 +8,7 @@ import { createPeriodMarkRepository, type PeriodMarkRepository } from './period-
 import { createPeriodRepository, type PeriodRepository } from './period-repository';
 import { createRosterRepository, type RosterRepository } from './roster-repository';
 import { createTimetableRepository, type TimetableRepository } from './timetable-repository';
+import { createStaffRepository, type StaffRepository } from './staff-repository';
 
 export interface Repositories {
   lessons: LessonRepository;
@@ -16,6 +17,7 @@ export interface Repositories {
   roster: RosterRepository;
   consents: ConsentRepository;
   timetables: TimetableRepository;
+  staff: StaffRepository;
 }
 
 /** `author` is read at every write, so a change of the signed-in person needs no new repositories. */
@@ -31,5 +33,6 @@ export function createRepositories(
     roster: createRosterRepository(db, clock, author),
     consents: createConsentRepository(db, clock, author),
     timetables: createTimetableRepository(db, clock, author),
+    staff: createStaffRepository(db, clock, author),
   };
 }

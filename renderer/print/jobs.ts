@@ -1,5 +1,5 @@
-// The app's print jobs: consent applications and extracts of a class, and a subject teacher's
-// extract of one course. Each reads the local database when the dialog opens, never before.
+// The app's print jobs: consent applications and extracts of a class, a subject teacher's
+// extract of one course, the staff's login sheets. Each reads the local database when the dialog opens, never before.
 import { fullName } from '../../shared/common';
 import type { Course } from '../../shared/course';
 // Model builders only: the renderers (and pdfkit) stay in the worker's chunk.
@@ -9,6 +9,11 @@ import {
   type GuardianPick,
 } from '../../shared/documents/consent-model';
 import { buildExtractModel } from '../../shared/documents/extract-model';
+import {
+  buildLoginSheetModel,
+  type LoginSheetEntry,
+  type LoginSheetOptions,
+} from '../../shared/documents/login-sheet-model';
 import type { Period } from '../../shared/period';
 import type { SchoolClass } from '../../shared/school-class';
 import type { JournalDatabase } from '../db/types';
@@ -121,5 +126,21 @@ export function courseExtractJob(
         ...(studentIds ? { studentIds } : {}),
         issuedOn: todayIso(),
       }),
+  };
+}
+
+/**
+ * Login sheets for the accounts just created or reset (one page per person). The passwords live
+ * only in this job's memory: nothing stores them.
+ */
+export function loginSheetJob(
+  entries: readonly LoginSheetEntry[],
+  options: Omit<LoginSheetOptions, 'issuedOn'>,
+): PrintJob {
+  const one = entries.length === 1 ? entries[0] : undefined;
+  return {
+    title: one ? `Лист входа: ${fullName(one.person)}` : `Листы входа (${entries.length})`,
+    fileName: one ? `Лист входа ${one.person.lastName}` : 'Листы входа',
+    model: async () => buildLoginSheetModel(entries, { ...options, issuedOn: todayIso() }),
   };
 }

@@ -46,6 +46,8 @@ export function documentCount(model: DocumentModel): number {
     case 'summary':
     case 'journal':
       return model.classes.length;
+    case 'loginSheet':
+      return model.people.length;
   }
 }
 
@@ -57,6 +59,7 @@ export function documentCountText(model: DocumentModel): string {
     extract: ['выписка', 'выписки', 'выписок'],
     summary: ['ведомость', 'ведомости', 'ведомостей'],
     journal: ['журнал', 'журнала', 'журналов'],
+    loginSheet: ['лист входа', 'листа входа', 'листов входа'],
   };
   return `${n} ${plural(n, forms[model.kind])}`;
 }

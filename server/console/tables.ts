@@ -43,6 +43,7 @@ const OUTCOMES: Record<LoginOutcome, string> = {
   'locked-out': 'задержка после ошибок',
   disabled: 'учётная запись отключена',
   'password-reset-required': 'пароль аннулирован',
+  'password-change-required': 'временный пароль, нужен свой',
 };
 
 export function loginAttemptTable(attempts: LoginAttempt[]) {

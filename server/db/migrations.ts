@@ -156,6 +156,15 @@ export const migrations: readonly Migration[] = [
          WHERE collection = 'lessons'`,
     ],
   },
+  {
+    version: 8,
+    name: 'one-time passwords',
+    statements: [
+      // Set when an administrator hands out a password (a new account, a reset): the first sign-in
+      // must choose a new one before any device is registered.
+      `ALTER TABLE accounts ADD COLUMN must_change_password boolean NOT NULL DEFAULT false`,
+    ],
+  },
 ];
 
 /** Any fixed number: every server process migrating the same database takes this lock first. */

@@ -1,10 +1,12 @@
 // Printed documents: consent applications, diary extracts, term and year summary sheets, the year-end
-// journal. Each is model → PDF bytes.
+// journal, the staff's login sheet. Each is model → PDF bytes.
 import type { ConsentModel } from './consent-model';
 import { renderConsent } from './consent-render';
 import type { ExtractModel } from './extract-model';
 import { renderExtract } from './extract-render';
 import type { JournalModel } from './journal-model';
+import type { LoginSheetModel } from './login-sheet-model';
+import { renderLoginSheet } from './login-sheet-render';
 import { renderJournal } from './journal-render';
 import type { DocumentFonts } from './source';
 import type { SummaryModel } from './summary-model';
@@ -14,6 +16,8 @@ export * from './consent-model';
 export * from './extract-model';
 export * from './summary-model';
 export * from './journal-model';
+export * from './login-sheet-model';
+export { renderLoginSheet } from './login-sheet-render';
 export { JournalWriter, renderJournal } from './journal-render';
 export { renderConsent } from './consent-render';
 export { renderExtract } from './extract-render';
@@ -22,7 +26,8 @@ export type { DocumentFonts, DocumentSource } from './source';
 export { DocumentError } from './source';
 
 /** Any document model; `kind` tells which renderer draws it. */
-export type DocumentModel = ConsentModel | ExtractModel | SummaryModel | JournalModel;
+export type DocumentModel =
+  ConsentModel | ExtractModel | SummaryModel | JournalModel | LoginSheetModel;
 
 /** Renders any document model (what the print worker calls). */
 export function renderDocument(model: DocumentModel, fonts: DocumentFonts): Promise<Uint8Array> {
@@ -35,5 +40,7 @@ export function renderDocument(model: DocumentModel, fonts: DocumentFonts): Prom
       return renderSummary(model, fonts);
     case 'journal':
       return renderJournal(model, fonts);
+    case 'loginSheet':
+      return renderLoginSheet(model, fonts);
   }
 }

@@ -97,13 +97,11 @@ test('the deputy marks a compromised account: the report, the undone mark, the e
     'Отозвать отдельное устройство может только администратор школы',
   );
 
-  // The deputy may not set passwords: a Russian explanation instead of the form.
-  await b.getByRole('button', { name: 'Задать новый пароль (teacher)' }).click();
-  const passwordDialog = b.getByRole('dialog', { name: 'Задать новый пароль' });
-  await expect(passwordDialog.getByRole('alert')).toContainText(
-    'Новый пароль задаёт только администратор школы',
-  );
-  await passwordDialog.getByRole('button', { name: 'Закрыть' }).click();
+  // Passwords and blocking are the administrator's: the deputy is offered neither (no disabled
+  // form, no console command to read).
+  await expect(b.getByRole('button', { name: 'Задать новый пароль (teacher)' })).toHaveCount(0);
+  await expect(b.getByRole('button', { name: 'Заблокировать (teacher)' })).toHaveCount(0);
+  await expect(b.locator('body')).not.toContainText('npm run');
 
   // «Пароль скомпрометирован…» as of a moment before the mark.
   await b.getByRole('button', { name: 'Пароль скомпрометирован… (teacher)' }).click();

@@ -28,6 +28,30 @@ async function freePort(): Promise<number> {
 
 /** Starts `scripts/server.ts --demo` (null: an empty server, no school yet) and resolves once it listens. */
 export async function startJournalServer(students: number | null): Promise<JournalServer> {
+  return startServerProcess(
+    students === null ? [] : ['--demo', '--demo-students', String(students)],
+    'Сервер журнала работает',
+  );
+}
+
+/**
+ * Starts an empty server (no accounts, no school) and resolves with the one-time code of the
+ * set-up link it prints (`…/?setup=<code>`).
+ */
+export async function startEmptyServer(): Promise<JournalServer & { setupCode: string }> {
+  const server = await startServerProcess([], 'Остановить сервер');
+  const code = /[?&]setup=([^\s&]+)/.exec(server.output())?.[1];
+  if (!code) {
+    await server.stop();
+    throw new Error(`no set-up link printed:\n${server.output()}`);
+  }
+  return { ...server, setupCode: decodeURIComponent(code) };
+}
+
+async function startServerProcess(
+  extraArgs: string[],
+  readyText: string,
+): Promise<JournalServer & { output(): string }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'journal-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(
@@ -44,7 +68,7 @@ export async function startJournalServer(students: number | null): Promise<Journ
       '--no-tls',
       '--data-dir',
       dataDir,
-      ...(students === null ? [] : ['--demo', '--demo-students', String(students)]),
+      ...extraArgs,
       '--static-dir',
       'out/renderer',
     ],
@@ -55,7 +79,7 @@ export async function startJournalServer(students: number | null): Promise<Journ
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Сервер журнала работает')) {
+      if (output.includes(readyText)) {
         clearTimeout(timer);
         resolve();
       }
@@ -70,6 +94,7 @@ export async function startJournalServer(students: number | null): Promise<Journ
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir,
+    output: () => output,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
