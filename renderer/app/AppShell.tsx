@@ -50,10 +50,11 @@ export function AppShell(props: Props) {
 
 function Frame({ menu, status }: Props) {
   const menuRef = useRef<HTMLDetailsElement>(null);
-  const { staffId } = useSession();
+  const { staffId, account } = useSession();
   const data = useSchoolData();
   const me = data?.staff.get(staffId);
-  const sections = sectionsFor(me?.roles ?? []);
+  const roles = me?.roles ?? account?.roles ?? [];
+  const sections = sectionsFor(roles);
   const section = currentSection(useSectionPath(), sections);
 
   return (
@@ -76,8 +77,8 @@ function Frame({ menu, status }: Props) {
         )}
         {status}
         <span className="user">
-          {me ? fullName(me) : staffId}
-          {me && <small> ({me.roles.map((r) => ROLE_LABELS[r]).join(', ')})</small>}
+          {me ? fullName(me) : (account?.displayName ?? staffId)}
+          {roles.length > 0 && <small> ({roles.map((r) => ROLE_LABELS[r]).join(', ')})</small>}
         </span>
         <details className="menu" ref={menuRef}>
           <summary>Меню</summary>

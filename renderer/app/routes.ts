@@ -15,6 +15,7 @@ export const SCHOOL_TABS = [
   'reports',
   'summary',
   'accounts',
+  'setup',
 ] as const;
 export type SchoolTab = (typeof SCHOOL_TABS)[number];
 
@@ -36,6 +37,7 @@ export const ROUTE_PATTERNS = {
   periodMarks: '/period-marks/:courseId?/:periodId?',
   classWorkspace: '/class/:classId?/:tab?',
   school: '/school/:tab?/*?',
+  setup: '/school/setup/:page?',
 } as const;
 
 const segment = (id: string) => encodeURIComponent(id);
@@ -55,6 +57,8 @@ export const paths = {
   classWorkspace: ({ classId, tab }: ClassRoute): string =>
     classId ? `/class/${segment(classId)}/${tab}` : '/class',
   school: (tab: SchoolTab): string => `/school/${tab}`,
+  /** «Школа → Настройка» and one of its pages (renderer/workspaces/setup). */
+  setup: (page: string): string => `/school/setup/${segment(page)}`,
 };
 
 /** The href of a path: "#/journal/…". */

@@ -22,7 +22,7 @@ export const SECTIONS: readonly Section[] = [
     path: 'period-marks',
     roles: ['teacher', 'classTeacher', 'deputy'],
   },
-  { id: 'school', label: 'Школа', path: 'school', roles: ['deputy'] },
+  { id: 'school', label: 'Школа', path: 'school', roles: ['deputy', 'admin'] },
 ];
 
 export function sectionsFor(roles: readonly Role[]): Section[] {

@@ -7,6 +7,7 @@ import { createLessonRepository, type LessonRepository } from './lesson-reposito
 import { createPeriodMarkRepository, type PeriodMarkRepository } from './period-mark-repository';
 import { createPeriodRepository, type PeriodRepository } from './period-repository';
 import { createRosterRepository, type RosterRepository } from './roster-repository';
+import { createSetupRepository, type SetupRepository } from './setup-repository';
 
 export interface Repositories {
   lessons: LessonRepository;
@@ -14,6 +15,7 @@ export interface Repositories {
   periods: PeriodRepository;
   roster: RosterRepository;
   consents: ConsentRepository;
+  setup: SetupRepository;
 }
 
 /** `author` is read at every write, so a change of the signed-in person needs no new repositories. */
@@ -28,5 +30,6 @@ export function createRepositories(
     periods: createPeriodRepository(db, clock, author),
     roster: createRosterRepository(db, clock, author),
     consents: createConsentRepository(db, clock, author),
+    setup: createSetupRepository(db, clock, author),
   };
 }

@@ -5,7 +5,12 @@ import { writeIdentity, writeSetup } from '../db/device';
 import type { JournalDatabase } from '../db/types';
 import { checkServerUrl } from '../../shared/server-url';
 import { apiRequest, SyncError } from './api';
-import { saveSession, type ActiveSession, type SyncAccount } from './session-store';
+import {
+  journalIdentity,
+  saveSession,
+  type ActiveSession,
+  type SyncAccount,
+} from './session-store';
 
 export interface LoginInput {
   serverUrl: string;
@@ -72,7 +77,8 @@ export async function signIn(db: JournalDatabase, input: LoginInput): Promise<Lo
     if (error instanceof SyncError) return { ok: false, message: error.message };
     throw error;
   }
-  if (!answer.account.staffId) {
+  const identity = journalIdentity(answer.account);
+  if (!identity) {
     return {
       ok: false,
       message:
@@ -86,7 +92,7 @@ export async function signIn(db: JournalDatabase, input: LoginInput): Promise<Lo
     account: answer.account,
   };
   await saveSession(db, session);
-  await writeIdentity(db, answer.account.staffId);
+  await writeIdentity(db, identity);
   await writeSetup(db, { source: 'server', completedAt: new Date().toISOString() });
   return { ok: true, session };
 }

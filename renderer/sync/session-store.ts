@@ -12,6 +12,16 @@ export interface SyncAccount {
   roles: string[];
 }
 
+/**
+ * Whom the journal signs this account's changes as: its staff member, or for an administrator's
+ * account linked to nobody (the first one, made by the set-up link) `account:<login>`, as the
+ * server does (server/domain/parts.ts authorOf). Null: the account cannot work in the journal.
+ */
+export function journalIdentity(account: SyncAccount): string | null {
+  if (account.staffId) return account.staffId;
+  return account.roles.includes('admin') ? `account:${account.login}` : null;
+}
+
 export interface StoredSession {
   serverUrl: string;
   account: SyncAccount;

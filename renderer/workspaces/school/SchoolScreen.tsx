@@ -13,6 +13,8 @@ import { PeriodsTab } from './PeriodsTab';
 import { ReportsTab } from './ReportsTab';
 import { StatisticsTab } from './StatisticsTab';
 import { SummaryTab } from './SummaryTab';
+import { useSession } from '../../data/session';
+import { SetupScreen } from '../setup/SetupScreen';
 
 const TAB_LABELS: Record<SchoolTab, string> = {
   periods: 'Периоды',
@@ -21,7 +23,11 @@ const TAB_LABELS: Record<SchoolTab, string> = {
   reports: 'Отчёты',
   summary: 'Сводная ведомость',
   accounts: 'Учётные записи',
+  setup: 'Настройка',
 };
+
+/** What an administrator who is not the deputy works with here. */
+const ADMIN_TABS: readonly SchoolTab[] = ['setup', 'accounts'];
 
 type RecordsTab = 'overview' | 'statistics' | 'reports';
 
@@ -31,7 +37,13 @@ function needsRecords(tab: SchoolTab): tab is RecordsTab {
 
 export function SchoolScreen() {
   const data = useSchoolData();
-  const tab = useSchoolTab();
+  const { staffId, account } = useSession();
+  const deputy = (data?.staff.get(staffId)?.roles ?? account?.roles ?? []).includes('deputy');
+  const tabs = deputy ? SCHOOL_TABS : ADMIN_TABS;
+  const routeTab = useSchoolTab();
+  // A school not set up yet (no school card) has nothing else to show.
+  const tab =
+    !data && routeTab !== 'accounts' ? 'setup' : tabs.includes(routeTab) ? routeTab : tabs[0]!;
   const [periodId, setPeriodId] = useState<string | null>(null);
 
   const periods = useMemo((): Period[] => {
@@ -47,17 +59,26 @@ export function SchoolScreen() {
   );
   const period = periods.find((p) => p.id === periodId) ?? fallback ?? periods[0];
 
-  if (!data) return <p className="loading">Открываем раздел «Школа»…</p>;
+  const nav = (
+    <nav className="school-tabs" aria-label="Школа">
+      {tabs.map((t) => (
+        <a key={t} href={href(paths.school(t))} aria-current={t === tab ? 'page' : undefined}>
+          {TAB_LABELS[t]}
+        </a>
+      ))}
+    </nav>
+  );
+  if (tab === 'setup' || !data)
+    return (
+      <div className="school-screen">
+        <div className="school-toolbar">{nav}</div>
+        <main className="school-main">{tab === 'setup' ? <SetupScreen /> : <AccountsTab />}</main>
+      </div>
+    );
   return (
     <div className="school-screen">
       <div className="school-toolbar">
-        <nav className="school-tabs" aria-label="Школа">
-          {SCHOOL_TABS.map((t) => (
-            <a key={t} href={href(paths.school(t))} aria-current={t === tab ? 'page' : undefined}>
-              {TAB_LABELS[t]}
-            </a>
-          ))}
-        </nav>
+        {nav}
         {tab !== 'periods' && tab !== 'accounts' && period && (
           <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
         )}
