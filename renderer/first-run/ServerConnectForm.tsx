@@ -2,6 +2,7 @@
 // on first run and again when the server ended the session (the address and login are kept).
 import { useEffect, useState, type FormEvent } from 'react';
 import type { JournalDatabase } from '../db/types';
+import { SETUP_LOGIN_KEY } from '../setup-link/setup-link-form';
 import { defaultDeviceName, defaultServerUrl, signIn } from '../sync/login';
 
 export interface ServerCredentials {
@@ -43,7 +44,8 @@ interface Props {
 export function ServerConnectForm({ db, onBack, onConnected, notice, initial }: Props) {
   const [credentials, setCredentials] = useState<ServerCredentials>({
     serverUrl: initial?.serverUrl ?? '',
-    login: initial?.login ?? '',
+    // Just created through the set-up link: the administrator's login.
+    login: initial?.login ?? sessionStorage.getItem(SETUP_LOGIN_KEY) ?? '',
     password: '',
     deviceName: initial?.deviceName ?? '',
   });

@@ -7,13 +7,11 @@ import { FormField } from '../workspaces/class/FormField';
 import {
   checkSetupLinkForm,
   serverErrors,
+  SETUP_LOGIN_KEY,
   type SetupLinkErrors,
   type SetupLinkField,
   type SetupLinkFields,
 } from './setup-link-form';
-
-/** Where the sign-in form finds the login just created (this tab only). */
-export const SETUP_LOGIN_KEY = 'journal.setup-login';
 
 type Phase = 'checking' | 'form' | 'done' | 'notNeeded' | 'unreachable';
 

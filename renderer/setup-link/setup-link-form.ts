@@ -3,6 +3,9 @@
 import { SETUP_PARAM, SetupRequestSchema, type SetupRequest } from '../../shared/setup';
 import { parseProblems } from '../../shared/setup/problems';
 
+/** Where the sign-in form finds the login just created (sessionStorage: this tab only). */
+export const SETUP_LOGIN_KEY = 'journal.setup-login';
+
 export interface SetupLinkFields {
   login: string;
   displayName: string;

@@ -33,10 +33,12 @@ export const referenceRules: RulesFactory = () => {
         ? true
         : 'Назначать курсы могут администратор и заместитель директора',
     ),
-    periods: reference((user, _before, _after, parts) => {
+    periods: reference((user, before, after, parts) => {
       const deputy = hasRole(user, 'deputy');
-      // Closing and reopening is the deputy's explicit, audited act.
-      if (parts.includes('closed') && !deputy) {
+      // Closing and reopening is the deputy's explicit, audited act; a period created open (the
+      // administrator's set-up of the year) is neither.
+      const act = before !== null || after.closed === true;
+      if (parts.includes('closed') && act && !deputy) {
         return 'Закрывать и открывать период может только заместитель директора';
       }
       return deputy || hasRole(user, 'admin')

@@ -71,8 +71,12 @@ export function SetupScreen() {
           </a>
         ))}
       </nav>
-      <div className="setup-page" key={`${shown}:${school ? 'school' : 'new'}`}>
-        {school ? renderPage(shown, school, data) : <SchoolCardPage school={null} />}
+      <div className="setup-page" key={shown}>
+        {school && shown !== 'card' ? (
+          renderPage(shown, school, data)
+        ) : (
+          <SchoolCardPage school={school} />
+        )}
       </div>
     </div>
   );

@@ -93,103 +93,102 @@ export function YearPage({ school, periods }: { school: School; periods: Period[
         </div>
       </fieldset>
 
-      <fieldset>
-        <legend>Параллели: учебные периоды и часы в неделю по учебному плану</legend>
-        <table className="setup-table">
-          <thead>
-            <tr>
-              <th>Параллель</th>
+      <div className="setup-periods">
+        <fieldset>
+          <legend>Параллели: периоды и часы по учебному плану</legend>
+          <table className="setup-table">
+            <thead>
+              <tr>
+                <th>Параллель</th>
+                <th>Учебные периоды</th>
+                <th>Часов в неделю</th>
+              </tr>
+            </thead>
+            <tbody>
               {GRADES.map((g) => (
-                <th key={g}>{g}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">Периоды</th>
-              {GRADES.map((g) => (
-                <td key={g}>
-                  <select
-                    aria-label={`Периоды ${g}-х классов`}
-                    value={draft.schemes[String(g)]}
-                    onChange={(e) =>
-                      patch({
-                        schemes: { ...draft.schemes, [String(g)]: e.target.value as PeriodScheme },
-                      })
+                <tr key={g}>
+                  <th scope="row">{g}-е классы</th>
+                  <td>
+                    <select
+                      aria-label={`Периоды ${g}-х классов`}
+                      value={draft.schemes[String(g)]}
+                      onChange={(e) =>
+                        patch({
+                          schemes: {
+                            ...draft.schemes,
+                            [String(g)]: e.target.value as PeriodScheme,
+                          },
+                        })
+                      }
+                    >
+                      {SCHEMES.map((s) => (
+                        <option key={s} value={s}>
+                          {SCHEME_LABELS[s]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <CellInput
+                    label={`Часов в неделю в ${g}-х классах`}
+                    width="4em"
+                    value={draft.weeklyHours[String(g)] ?? ''}
+                    onChange={(v) =>
+                      patch({ weeklyHours: { ...draft.weeklyHours, [String(g)]: v } })
                     }
-                  >
-                    {SCHEMES.map((s) => (
-                      <option key={s} value={s}>
-                        {SCHEME_LABELS[s]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              ))}
-            </tr>
-            <tr>
-              <th scope="row">Часов в неделю</th>
-              {GRADES.map((g) => (
-                <CellInput
-                  key={g}
-                  label={`Часов в неделю в ${g}-х классах`}
-                  width="4em"
-                  value={draft.weeklyHours[String(g)] ?? ''}
-                  onChange={(v) => patch({ weeklyHours: { ...draft.weeklyHours, [String(g)]: v } })}
-                  path={`year.weeklyHoursByGrade.${g}`}
-                  errors={errors}
-                />
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </fieldset>
-
-      <fieldset>
-        <legend>Даты учебных периодов</legend>
-        <div className="setup-periods">
-          {schemesInUse(draft).map((scheme) => (
-            <table key={scheme} className="setup-table">
-              <caption>{SCHEME_LABELS[scheme]}</caption>
-              <thead>
-                <tr>
-                  <th>Период</th>
-                  <th>Начало</th>
-                  <th>Окончание</th>
+                    path={`year.weeklyHoursByGrade.${g}`}
+                    errors={errors}
+                  />
                 </tr>
-              </thead>
-              <tbody>
-                {draft.periods[scheme].map((row, i) => {
-                  const name = periodName(SCHEME_PERIOD_KIND[scheme], i + 1);
-                  return (
-                    <tr key={i}>
-                      <th scope="row">{name}</th>
-                      <CellInput
-                        label={`${name}: начало`}
-                        date
-                        width="8em"
-                        value={row.start}
-                        onChange={(v) => setPeriod(scheme, i, { start: v })}
-                        path={`periods.${scheme}.${i}.start`}
-                        errors={errors}
-                      />
-                      <CellInput
-                        label={`${name}: окончание`}
-                        date
-                        width="8em"
-                        value={row.end}
-                        onChange={(v) => setPeriod(scheme, i, { end: v })}
-                        path={`periods.${scheme}.${i}.end`}
-                        errors={errors}
-                      />
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          ))}
-        </div>
-      </fieldset>
+              ))}
+            </tbody>
+          </table>
+        </fieldset>
+        <fieldset>
+          <legend>Даты учебных периодов</legend>
+          <div className="setup-periods">
+            {schemesInUse(draft).map((scheme) => (
+              <table key={scheme} className="setup-table">
+                <caption>{SCHEME_LABELS[scheme]}</caption>
+                <thead>
+                  <tr>
+                    <th>Период</th>
+                    <th>Начало</th>
+                    <th>Окончание</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {draft.periods[scheme].map((row, i) => {
+                    const name = periodName(SCHEME_PERIOD_KIND[scheme], i + 1);
+                    return (
+                      <tr key={i}>
+                        <th scope="row">{name}</th>
+                        <CellInput
+                          label={`${name}: начало`}
+                          date
+                          width="8em"
+                          value={row.start}
+                          onChange={(v) => setPeriod(scheme, i, { start: v })}
+                          path={`periods.${scheme}.${i}.start`}
+                          errors={errors}
+                        />
+                        <CellInput
+                          label={`${name}: окончание`}
+                          date
+                          width="8em"
+                          value={row.end}
+                          onChange={(v) => setPeriod(scheme, i, { end: v })}
+                          path={`periods.${scheme}.${i}.end`}
+                          errors={errors}
+                        />
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            ))}
+          </div>
+        </fieldset>
+      </div>
 
       <fieldset>
         <legend>Каникулы</legend>
