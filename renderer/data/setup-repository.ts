@@ -41,6 +41,14 @@ export interface SetupRepository {
   saveCourses(edits: readonly Edit<Course>[]): Promise<void>;
 }
 
+/** Fields fixed when the document is made (as the demo school and the imports make them). */
+const IDENTITY: Record<'school' | 'periods' | 'classes' | 'courses', readonly string[]> = {
+  school: [],
+  periods: ['yearId', 'kind', 'scheme', 'number'],
+  classes: ['yearId', 'grade'],
+  courses: [],
+};
+
 const json = <T>(docs: { toJSON(): unknown }[]): T[] => docs.map((d) => d.toJSON() as T);
 
 async function readContext(db: JournalDatabase): Promise<SetupContext> {
@@ -90,9 +98,17 @@ export function createSetupRepository(
       const found = await rx.findOne(edit.next.id).exec();
       const written = found
         ? await found.incrementalModify((current) =>
-            applyChanges(current as never, edit.base as never, edit.next as never, stamp),
+            applyChanges(
+              current as never,
+              edit.base as never,
+              edit.next as never,
+              stamp,
+              IDENTITY[collection],
+            ),
           )
-        : await rx.insert(applyChanges(null, null, edit.next as never, stamp) as T);
+        : await rx.insert(
+            applyChanges(null, null, edit.next as never, stamp, IDENTITY[collection]) as T,
+          );
       out.push(written.toJSON() as T);
     }
     return out;

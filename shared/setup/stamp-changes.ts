@@ -23,15 +23,19 @@ export function changedFields<T extends Stamped>(base: T | null, next: Unstamped
 /**
  * The stored document (`current`, null when new) with the fields changed from `base` to `next`
  * written and stamped; `base` null means a new document: every field of `next` is written.
+ * `identity` fields (a period's year, kind, scheme and number; a class's year and parallel) are
+ * set at creation without a stamp and never written again (the server refuses a change of them).
  */
 export function applyChanges<T extends Stamped & { id: string }>(
   current: T | null,
   base: T | null,
   next: Unstamped<T>,
   stamp: Stamp,
+  identity: readonly string[] = [],
 ): T {
   let doc = (current ?? { ...(next as object), stamps: {} }) as T;
   for (const field of changedFields(base, next)) {
+    if (identity.includes(field)) continue;
     doc = setPart(doc, field, (next as Record<string, unknown>)[field], stamp);
   }
   return doc;

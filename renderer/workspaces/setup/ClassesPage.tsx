@@ -101,7 +101,7 @@ function ClassForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const built = buildClass(school.year, d, data.context);
+    const built = buildClass(school.year, d, data.context, base);
     if (!built.ok) {
       save.setErrors(built.errors);
       return;
@@ -119,6 +119,7 @@ function ClassForm({
         <FormField label="Параллель" error={errors.at('grade')}>
           <select
             value={d.grade}
+            disabled={base !== null}
             onChange={(e) => {
               const grade = Number(e.target.value);
               patch({

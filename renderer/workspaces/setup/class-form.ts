@@ -48,6 +48,7 @@ export function buildClass(
   year: AcademicYear,
   draft: ClassDraft,
   ctx: SetupContext,
+  stored: SchoolClass | null = null,
 ): { ok: true; next: Unstamped<SchoolClass> } | { ok: false; errors: Record<string, string> } {
   const letter = draft.letter.trim().toLocaleUpperCase('ru');
   const next: Unstamped<SchoolClass> = {
@@ -61,6 +62,8 @@ export function buildClass(
     groups: draft.groups.map((g) => ({ ...g, name: g.name.trim() })),
   };
   const errors: Record<string, string> = {};
+  if (stored && stored.grade !== draft.grade)
+    errors.grade = 'Параллель класса не меняется: создайте класс заново';
   if (!letter) errors.letter = 'Укажите букву класса: А, Б, В…';
   if (!draft.classTeacherId) errors.classTeacherId = 'Выберите классного руководителя';
   draft.groups.forEach((g, i) => {

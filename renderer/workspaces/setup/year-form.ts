@@ -270,7 +270,9 @@ export function buildYear(
     const at = rowOf.get(e.next.id);
     for (const p of checkPeriod({ ...e.next, stamps: {} }, ctx)) {
       // A year-level period only repeats the year's own dates: its problems are the year's.
-      const path = at ? `${at}.${p.path === 'end' ? 'end' : 'start'}` : 'year.start';
+      const field =
+        p.path === 'end' || (e.next.start >= year.start && e.next.end > year.end) ? 'end' : 'start';
+      const path = at ? `${at}.${field}` : 'year.start';
       errors[path] ??= p.message;
     }
   }

@@ -211,7 +211,7 @@ describe('the academic year', () => {
     const r = buildYear(card(), [], d);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors['periods.quarters.3.start']).toBe(
+    expect(r.errors['periods.quarters.3.end']).toBe(
       'Период «IV четверть» выходит за пределы учебного года (01.09.2026–31.05.2027)',
     );
   });

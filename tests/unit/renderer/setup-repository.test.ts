@@ -120,5 +120,7 @@ describe('the setup repository', () => {
     expect(await db.periods.count().exec()).toBe(9);
     const q2 = (await db.periods.findOne('per-2026-q2').exec())?.toJSON();
     expect(q2).toMatchObject({ start: '2026-11-05', end: '2026-12-28', closed: false });
+    // Year, kind, scheme and number are fixed at creation: set, never stamped.
+    expect(Object.keys(q2!.stamps).sort()).toEqual(['closed', 'end', 'name', 'start']);
   });
 });
