@@ -101,7 +101,7 @@ export async function apiAs(serverUrl: string, login: string, password: string) 
       const r = await fetch(`${serverUrl}/api/v1/school/import/${kind}?mode=commit`, {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/octet-stream' },
-        body,
+        body: Buffer.from(body),
       });
       const answer = (await r.json()) as { committed?: boolean; errors?: string[] };
       if (!r.ok || !answer.committed) throw new Error(`import ${kind}: ${JSON.stringify(answer)}`);

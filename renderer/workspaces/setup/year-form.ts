@@ -254,6 +254,15 @@ export function buildYear(
 
   const next: Unstamped<School> = { ...school, year };
   Object.assign(errors, errorsOf(checkSchool({ ...next, stamps: {} })));
+  // A holiday that starts inside the year and runs past its end: the end is what to fix.
+  holidays.forEach((h, i) => {
+    const at = `year.holidays.${i}`;
+    const message = errors[`${at}.start`];
+    if (message && h.start >= year.start && h.start <= year.end && h.end > year.end) {
+      delete errors[`${at}.start`];
+      errors[`${at}.end`] ??= message;
+    }
+  });
   const periods = [
     ...stored.filter((p) => !edits.some((e) => e.next.id === p.id)),
     ...edits.map((e) => ({ ...e.next, stamps: {} }) as Period),

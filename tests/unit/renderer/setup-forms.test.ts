@@ -239,6 +239,14 @@ describe('the academic year', () => {
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.errors['year.holidays.0.start']).toMatch(/выходят за пределы учебного года/);
+    const late = buildYear(
+      card(),
+      [],
+      year({
+        holidays: [{ name: 'Весенние', start: '25.05.2027', end: '05.06.2027', grades: '' }],
+      }),
+    );
+    expect(!late.ok && late.errors['year.holidays.0.end']).toMatch(/выходят за пределы/);
     const bad = buildYear(
       card(),
       [],
