@@ -5,7 +5,6 @@ import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { fullName } from '../../shared/common';
 import { RoleSchema, ROLE_LABELS, type Role } from '../../shared/staff';
-import { useSyncClient } from '../sync/sync-context';
 import { useSession } from '../data/session';
 import { useSchoolData } from '../data/use-school-data';
 import { JournalScreen } from '../journal/JournalScreen';
@@ -59,12 +58,11 @@ export function AppShell(props: Props) {
 
 function Frame({ menu, status }: Props) {
   const menuRef = useRef<HTMLDetailsElement>(null);
-  const { staffId } = useSession();
+  const { staffId, account } = useSession();
   const data = useSchoolData();
   const me = data?.staff.get(staffId);
   // The server checks rights with the account's roles: an administrator's account (with or without
   // a staff member) opens what those roles open too.
-  const account = useSyncClient()?.session.account;
   const roles = [...new Set([...(me?.roles ?? []), ...parseRoles(account?.roles ?? [])])];
   const sections = sectionsFor(roles);
   const section = currentSection(useSectionPath(), sections);
@@ -89,7 +87,7 @@ function Frame({ menu, status }: Props) {
         )}
         {status}
         <span className="user">
-          {me ? fullName(me) : account?.displayName || account?.login || staffId}
+          {me ? fullName(me) : account?.displayName || staffId}
           {roles.length > 0 && <small> ({roles.map((r) => ROLE_LABELS[r]).join(', ')})</small>}
         </span>
         <details className="menu" ref={menuRef}>

@@ -17,6 +17,7 @@ export const SCHOOL_TABS = [
   'staff',
   'accounts',
   'import',
+  'setup',
 ] as const;
 export type SchoolTab = (typeof SCHOOL_TABS)[number];
 
@@ -42,6 +43,7 @@ export const ROUTE_PATTERNS = {
   classWorkspace: '/class/:classId?/:tab?',
   school: '/school/:tab?/*?',
   timetable: '/timetable/:tab?/*?',
+  setup: '/school/setup/:page?',
 } as const;
 
 const segment = (id: string) => encodeURIComponent(id);
@@ -62,6 +64,8 @@ export const paths = {
     classId ? `/class/${segment(classId)}/${tab}` : '/class',
   school: (tab: SchoolTab): string => `/school/${tab}`,
   timetable: (tab: TimetableTab): string => `/timetable/${tab}`,
+  /** «Школа → Настройка» and one of its pages (renderer/workspaces/setup). */
+  setup: (page: string): string => `/school/setup/${segment(page)}`,
 };
 
 /** The href of a path: "#/journal/…". */

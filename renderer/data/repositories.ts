@@ -9,6 +9,7 @@ import { createPeriodRepository, type PeriodRepository } from './period-reposito
 import { createRosterRepository, type RosterRepository } from './roster-repository';
 import { createTimetableRepository, type TimetableRepository } from './timetable-repository';
 import { createStaffRepository, type StaffRepository } from './staff-repository';
+import { createSetupRepository, type SetupRepository } from './setup-repository';
 
 export interface Repositories {
   lessons: LessonRepository;
@@ -18,6 +19,7 @@ export interface Repositories {
   consents: ConsentRepository;
   timetables: TimetableRepository;
   staff: StaffRepository;
+  setup: SetupRepository;
 }
 
 /** `author` is read at every write, so a change of the signed-in person needs no new repositories. */
@@ -34,5 +36,6 @@ export function createRepositories(
     consents: createConsentRepository(db, clock, author),
     timetables: createTimetableRepository(db, clock, author),
     staff: createStaffRepository(db, clock, author),
+    setup: createSetupRepository(db, clock, author),
   };
 }

@@ -3,6 +3,7 @@
 // one-time password handed out by the administrator asks for the person's own new one, twice.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { JournalDatabase } from '../db/types';
+import { SETUP_LOGIN_KEY } from '../setup-link/setup-link-form';
 import { defaultDeviceName, defaultServerUrl, signIn } from '../sync/login';
 
 export interface ServerCredentials {
@@ -47,7 +48,8 @@ interface Props {
 export function ServerConnectForm({ db, onBack, onConnected, notice, initial }: Props) {
   const [credentials, setCredentials] = useState<ServerCredentials>({
     serverUrl: initial?.serverUrl ?? '',
-    login: initial?.login ?? '',
+    // Just created through the set-up link: the administrator's login.
+    login: initial?.login ?? sessionStorage.getItem(SETUP_LOGIN_KEY) ?? '',
     password: '',
     deviceName: initial?.deviceName ?? '',
   });

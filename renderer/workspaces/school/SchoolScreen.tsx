@@ -17,6 +17,8 @@ import { PeriodsTab } from './PeriodsTab';
 import { ReportsTab } from './ReportsTab';
 import { StatisticsTab } from './StatisticsTab';
 import { SummaryTab } from './SummaryTab';
+import { useSession } from '../../data/session';
+import { SetupScreen } from '../setup/SetupScreen';
 
 const TAB_LABELS: Record<SchoolTab, string> = {
   periods: 'Периоды',
@@ -27,10 +29,11 @@ const TAB_LABELS: Record<SchoolTab, string> = {
   staff: 'Сотрудники',
   accounts: 'Учётные записи',
   import: 'Загрузка списков',
+  setup: 'Настройка',
 };
 
 /** Tabs that need neither the school card nor a period: an empty school starts with them. */
-const PEOPLE_TABS: readonly SchoolTab[] = ['staff', 'accounts', 'import'];
+const PEOPLE_TABS: readonly SchoolTab[] = ['setup', 'staff', 'accounts', 'import'];
 
 type RecordsTab = 'overview' | 'statistics' | 'reports';
 
@@ -40,11 +43,18 @@ function needsRecords(tab: SchoolTab): tab is RecordsTab {
 
 export function SchoolScreen() {
   const data = useSchoolData();
-  const roles = useSyncClient()?.session.account.roles ?? [];
-  // The administrator who is not a deputy works with people, not with marks.
+  const { staffId, account } = useSession();
+  const staffRoles: readonly string[] = data?.staff.get(staffId)?.roles ?? [];
+  const roles = [
+    ...staffRoles,
+    ...(useSyncClient()?.session.account.roles ?? account?.roles ?? []),
+  ];
+  // The administrator who is not a deputy sets the school up and works with people, not marks.
   const tabs = roles.includes('admin') && !roles.includes('deputy') ? PEOPLE_TABS : SCHOOL_TABS;
   const requested = useSchoolTab();
-  const tab = tabs.includes(requested) ? requested : tabs[0]!;
+  const allowed = tabs.includes(requested) ? requested : tabs[0]!;
+  // A school not set up yet (no school card) has only the set-up and the people to show.
+  const tab = !data && !PEOPLE_TABS.includes(allowed) ? 'setup' : allowed;
   const [periodId, setPeriodId] = useState<string | null>(null);
 
   const periods = useMemo((): Period[] => {
@@ -77,6 +87,7 @@ export function SchoolScreen() {
         )}
       </div>
       <main className="school-main">
+        {tab === 'setup' && <SetupScreen />}
         {tab === 'staff' && <StaffTab />}
         {tab === 'accounts' && <AccountsTab />}
         {tab === 'import' && <ImportScreen />}
