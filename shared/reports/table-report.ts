@@ -158,7 +158,11 @@ export function toTableReport(source: TableSource): TableReport {
         ...base('Статистика успеваемости', r.periodName),
         columns: [
           { key: 'label', header: BREAKDOWN_HEADERS[source.by], width: 26 },
-          { key: 'students', header: 'Обучающихся', width: 12 },
+          {
+            key: 'students',
+            header: source.by === 'class' ? 'Обучающихся' : 'Обучающихся по курсам',
+            width: 12,
+          },
           { key: 'five', header: '«5»', width: 6 },
           { key: 'four', header: '«4»', width: 6 },
           { key: 'three', header: '«3»', width: 6 },
@@ -166,9 +170,10 @@ export function toTableReport(source: TableSource): TableReport {
           { key: 'notAttested', header: 'н/а', width: 6 },
           { key: 'success', header: 'Успеваемость, %', width: 14 },
           { key: 'quality', header: 'Качество, %', width: 12 },
-          { key: 'planned', header: 'Уроков по плану', width: 12 },
+          { key: 'planned', header: 'Уроков по плану за период', width: 12 },
+          { key: 'plannedToDate', header: `По плану на ${formatDate(r.asOf)}`, width: 12 },
           { key: 'held', header: 'Проведено', width: 11 },
-          { key: 'backlog', header: 'Отставание', width: 11 },
+          { key: 'backlog', header: `Отставание на ${formatDate(r.asOf)}`, width: 12 },
         ],
         rows: [...rows, ...(source.by === 'class' ? [r.total] : [])].map((x) => ({
           label: x.label,
@@ -182,6 +187,7 @@ export function toTableReport(source: TableSource): TableReport {
           success: x.successPercent,
           quality: x.qualityPercent,
           planned: x.planned,
+          plannedToDate: x.plannedToDate,
           held: x.held,
           backlog: x.backlog,
         })),

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { countLessonsMissed } from '../../shared/attendance';
+import { todayIso } from '../../shared/dates';
 import type { Course } from '../../shared/course';
 import { proposePeriodMark, proposeYearMark, studentMarks } from '../../shared/grading';
 import { MARK_LABELS } from '../../shared/grading-policy';
@@ -237,6 +238,7 @@ test('period marks: accept, defer, close, read-only, reopen; deputy numbers matc
     subjects: school!.subjects,
     staff,
     classIds: classes.filter((c) => c.periodScheme === period.scheme).map((c) => c.id),
+    asOf: todayIso(),
   });
   const byClass = toTableReport({ kind: 'schoolStatistics', report: stats, by: 'class' });
   await expect.poll(() => screenRows(page, '.statistics-tab')).toEqual(expectedRows(byClass));

@@ -72,6 +72,7 @@ export function ReportsTab({ data, records, period }: Props) {
             ...scope,
             classes: [...data.classes.values()],
             policy: data.school.policy,
+            periodId: period.id,
           }),
         });
     }

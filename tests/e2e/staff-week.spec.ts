@@ -1,0 +1,78 @@
+// The class teacher's and deputy's week (issue «The teacher's week», items 9–15) in Chromium on the
+// demo school: the on-the-spot test-schedule warning, the statistics against the plan to date,
+// and the deputy's screens. Screenshots at 1366×768 go to test-results/staff-week.
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { formatDate, todayIso } from '../../shared/dates';
+import { openDemoAsTeacher } from './journal-helpers';
+import { goHash, switchIdentity } from './period-helpers';
+
+const SHOTS = 'test-results/staff-week';
+const DEPUTY = /Заместитель директора по УВР/;
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+function shot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  return page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+async function selectColumn(page: Page, i: number): Promise<void> {
+  await page.getByRole('grid').locator('thead th.date').nth(i).dispatchEvent('mousedown');
+}
+
+test('marking a lesson as a test warns on the spot about the test schedule', async ({ page }) => {
+  await openDemoAsTeacher(page);
+  const panel = page.locator('.lesson-panel');
+  const warning = panel.locator('.test-schedule-warning');
+  // The first two lessons of the course are days apart: one test alone breaks no interval rule…
+  await selectColumn(page, 1);
+  await panel.getByLabel('Тип урока').selectOption({ label: 'Контрольная работа' });
+  await expect(page.locator('.save-state[data-saving="false"]')).toBeVisible();
+  await expect(warning.getByText(/чаще одного раза в 2,5 недели/)).toHaveCount(0);
+  // …a second one a few days later does, and the warning names both dates.
+  await selectColumn(page, 0);
+  await panel.getByLabel('Тип урока').selectOption({ label: 'Контрольная работа' });
+  await expect(warning).toContainText('чаще одного раза в 2,5 недели');
+  await expect(warning).toContainText('контрольные работы');
+  await shot(page, '1-test-schedule-warning');
+  // An ordinary lesson again: the warning goes.
+  await panel.getByLabel('Тип урока').selectOption({ index: 0 });
+  await expect(warning).toHaveCount(0);
+});
+
+test('statistics say what each figure means and count the backlog to today', async ({ page }) => {
+  await openDemoAsTeacher(page);
+  await switchIdentity(page, DEPUTY);
+  await goHash(page, '#/school/statistics');
+  const table = page.locator('.statistics-tab table.report-table');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  const headers = await table.locator('thead th').allTextContents();
+  const today = formatDate(todayIso());
+  expect(headers).toEqual(
+    expect.arrayContaining([
+      'Обучающихся',
+      'Уроков по плану за период',
+      `По плану на ${today}`,
+      `Отставание на ${today}`,
+    ]),
+  );
+  // Every class has students, the 1st grades (assessed without marks) too.
+  const col = headers.indexOf('Обучающихся');
+  const firstGrades = table.locator('tbody tr', { hasText: /^1[А-Я]/ });
+  expect(await firstGrades.count()).toBeGreaterThan(0);
+  for (const n of await firstGrades.locator(`td:nth-child(${col + 1})`).allTextContents())
+    expect(Number(n)).toBeGreaterThan(0);
+  // Mid-period the plan to date is below the period's plan, and no backlog exceeds it.
+  const cells = async (header: string) =>
+    (
+      await table.locator(`tbody tr td:nth-child(${headers.indexOf(header) + 1})`).allTextContents()
+    ).map(Number);
+  const planned = await cells('Уроков по плану за период');
+  const toDate = await cells(`По плану на ${today}`);
+  const backlog = await cells(`Отставание на ${today}`);
+  toDate.forEach((x, i) => expect(x).toBeLessThanOrEqual(planned[i]!));
+  backlog.forEach((x, i) => expect(x).toBeLessThanOrEqual(toDate[i]!));
+  await expect(page.locator('.report-legend')).toContainText('1-е классы');
+  await shot(page, '2-statistics');
+});
