@@ -76,3 +76,35 @@ test('statistics say what each figure means and count the backlog to today', asy
   await expect(page.locator('.report-legend')).toContainText('1-е классы');
   await shot(page, '2-statistics');
 });
+
+test('before closing a period the deputy sees what is missing; the log shows a closed period', async ({
+  page,
+}) => {
+  await openDemoAsTeacher(page);
+  await switchIdentity(page, DEPUTY);
+  await goHash(page, '#/school/periods');
+  // The demo's I четверть was closed with the calendar: the log says so instead of «не закрывались».
+  const log = page.locator('.period-log');
+  await expect(log).toContainText('«I четверть» закрыт');
+  await expect(log).not.toContainText('ещё не закрывались');
+
+  // II четверть is running (it ends on 28.12): closing it warns and counts the marks not set.
+  await page.getByRole('button', { name: 'Закрыть период «II четверть» (четверти)' }).click();
+  const check = page.getByTestId('period-closing-check');
+  await expect(check).toContainText('Период ещё не закончился: он длится до 28.12.2026');
+  const summary = await check
+    .getByText(/Не выставлено отметок за период: \d+ из \d+/)
+    .textContent();
+  const [, missing, expected] = /(\d+) из (\d+)/.exec(summary!)!.map(Number);
+  expect(missing).toBeGreaterThan(0);
+  expect(missing).toBeLessThanOrEqual(expected!);
+  // The per-class and per-teacher tables add up to the total.
+  for (const caption of ['По классам', 'По учителям']) {
+    const table = check.locator('table', { has: page.getByText(caption, { exact: true }) });
+    const cells = await table.locator('tbody tr td:nth-of-type(1)').allTextContents();
+    expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBe(missing);
+  }
+  await shot(page, '3-period-closing-check');
+  await page.getByRole('button', { name: 'Отмена' }).click();
+  await expect(page.getByText('открыт').first()).toBeVisible();
+});
