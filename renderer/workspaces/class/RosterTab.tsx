@@ -128,6 +128,7 @@ export function RosterTab({ klass, data }: Props) {
           <StudentForm
             initial={studentFormValues(null)}
             submitLabel="Добавить"
+            grade={klass.grade}
             onCancel={() => setAdding(false)}
             onSubmit={async (value) => {
               const created = await roster.addStudent({ ...value, classId: klass.id });

@@ -50,6 +50,7 @@ export function StudentPanel(props: Props) {
         key={student.id}
         initial={studentFormValues(student)}
         submitLabel="Сохранить"
+        grade={klass.grade}
         onSubmit={async (value) => {
           await roster.updateStudent(student.id, value);
         }}

@@ -287,13 +287,41 @@ describe('forms', () => {
     };
     const bad = validateGuardian({ ...base, phone: '12-34', email: 'почта' }, today);
     expect(!bad.ok && bad.errors).toEqual({
-      phone: 'В номере телефона должно быть 10–11 цифр, например +7 912 345-67-89',
+      phone: 'Номер телефона: 10 цифр после +7 или 8, например +7 912 345-67-89',
       email: 'Неверный адрес электронной почты',
     });
     expect(
       validateGuardian({ ...base, phone: '+7 (912) 345-67-89', email: 'a@b.ru' }, today).ok,
     ).toBe(true);
     expect(validateGuardian({ ...base, phone: '', email: '' }, today).ok).toBe(true);
+    // A 10-digit number is stored in the one form; a name with markup is refused next to the field.
+    const typed = validateGuardian({ ...base, phone: '9123456789', email: '' }, today);
+    expect(typed.ok && typed.value.phone).toBe('+7 912 345-67-89');
+    const markup = validateGuardian(
+      { ...base, firstName: '<b>Ёж</b>', phone: '', email: '' },
+      today,
+    );
+    expect(!markup.ok && markup.errors.firstName).toMatch(/^Только буквы/);
+  });
+
+  it('refuses digits in a name and a birth date implausible for the grade', () => {
+    const values = {
+      lastName: 'Иванов123',
+      firstName: 'Пётр',
+      middleName: '',
+      gender: 'male' as const,
+      birthDate: '01.01.1950',
+      address: '',
+    };
+    const r = validateStudent(values, today, 5);
+    expect(!r.ok && r.errors).toEqual({
+      lastName: 'В имени не должно быть цифр',
+      birthDate:
+        'Дата рождения не подходит для 5 класса: на 01.09.2026 обучающемуся 76 лет (ожидается от 9 до 15 лет)',
+    });
+    expect(
+      validateStudent({ ...values, lastName: 'Иванов', birthDate: '10.05.2015' }, today, 5).ok,
+    ).toBe(true);
   });
 
   it('converts dates between the screen and the database', () => {
