@@ -135,10 +135,18 @@ test('consent registry: answers, filters, counts, printed applications', async (
   await expect(refusalRow).toContainText('бумажные выписки');
   await page.screenshot({ path: `${SHOTS}/consents-paper.png` });
 
-  // Refusal applications for the paper families include the family that just refused.
+  // Refusal applications for the paper families include the family that just refused, and never
+  // go to a guardian whose consent is registered (a consent with paper extracts): filter and form
+  // combined.
   await page.getByLabel('Вид заявления').selectOption({ label: 'отказ' });
   const paperFamilies = new Set(await familyNames(page));
-  const paperForms = await registryRows(page).count();
+  const decisions = (await registryRows(page).locator('td:nth-child(4)').allTextContents()).map(
+    (t) => t.trim(),
+  );
+  const paperForms = decisions.filter((d) => d !== 'согласие').length;
+  await expect(page.getByRole('button', { name: /^Печать заявлений/ })).toHaveText(
+    `Печать заявлений (${paperForms})`,
+  );
   const refusalPdf = await printAndSave(
     page,
     page.getByRole('button', { name: /^Печать заявлений/ }),
@@ -284,6 +292,14 @@ test('class overview: subjects, students at risk, running-average chart', async 
   await expect(subjects.first()).toBeVisible();
   expect(await subjects.count()).toBeGreaterThanOrEqual(8);
   await page.screenshot({ path: `${SHOTS}/overview.png` });
+  // Every column says what it is: two courses of one subject differ by their group.
+  const headers = (await page.locator('.students-overview thead th').allTextContents()).map((t) =>
+    t.trim(),
+  );
+  expect(headers.every((h) => h !== '')).toBe(true);
+  expect(new Set(headers).size).toBe(headers.length);
+  const rowsText = await subjects.locator('td:first-child').allTextContents();
+  expect(new Set(rowsText).size).toBe(rowsText.length);
   const studentRows = page.locator('.students-overview tbody tr');
   const target = (await page.locator('.students-overview tbody tr.at-risk').count())
     ? page.locator('.students-overview tbody tr.at-risk').first()

@@ -12,6 +12,7 @@ import { EMPTY_IDENTITY_DOCUMENT, type Guardian, type Student } from '../../../s
 import { documentCountText, plural } from '../../../renderer/print/print-job';
 import {
   formPicks,
+  loginCell,
   studentPicks,
   filterRows,
   registryCounts,
@@ -148,8 +149,34 @@ describe('consent registry rows', () => {
       { studentId: 'st-b', guardianId: 'gd-b-1' },
       { studentId: 'st-v', guardianId: 'gd-v-1' },
     ]);
+    // A refusal never goes to a guardian whose consent is registered, whatever the filter: with
+    // «Бумажные выписки» only the father who refused (Волкова consented, on paper).
+    expect(formPicks(filterRows(rows, 'paper'), 'refusal')).toEqual([
+      { studentId: 'st-a', guardianId: 'gd-a-2' },
+    ]);
+    expect(formPicks(rows, 'refusal').map((p) => p.guardianId)).toEqual([
+      'gd-a-1',
+      'gd-a-2',
+      'gd-b-2',
+      null,
+    ]);
     const andreeva = STUDENTS.find((s) => s.id === 'st-a')!;
     expect(studentPicks(andreeva).map((p) => p.guardianId)).toEqual(['gd-a-1', 'gd-a-2']);
+  });
+});
+
+describe('the «Логин выдан» cell', () => {
+  it('asks to close a login still marked issued after a refusal or withdrawal', () => {
+    expect(loginCell(null)).toEqual({ text: '—', needsClosing: false });
+    expect(loginCell({ decision: 'consent', loginIssued: true })).toEqual({
+      text: 'да',
+      needsClosing: false,
+    });
+    expect(loginCell({ decision: 'withdrawal', loginIssued: true })).toEqual({
+      text: 'да — закройте доступ',
+      needsClosing: true,
+    });
+    expect(loginCell({ decision: 'withdrawal', loginIssued: false }).text).toBe('нет');
   });
 });
 
