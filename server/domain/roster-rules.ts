@@ -85,12 +85,13 @@ function studentRights(
 ): true | string {
   if (hasRole(user, 'admin')) return true;
   const notOwn = 'Изменять сведения об ученике может классный руководитель его класса';
-  if (before !== null && parts.some((p) => p === 'classId' || p === 'status')) {
+  const moving = (p: string) => p === 'classId' || p === 'status' || p === 'movements';
+  if (before !== null && parts.some(moving)) {
     // Moving a student out (left the school, or to another class) is done by the class
     // teacher of the class they leave, or the deputy; the marks stay with the student.
     const leadsOld = leads(index, user, before.classId);
     if (!leadsOld && !hasRole(user, 'deputy')) return refusals.moveStudent;
-    const otherParts = parts.some((p) => p !== 'classId' && p !== 'status');
+    const otherParts = parts.some((p) => !moving(p));
     return !otherParts || leadsOld ? true : notOwn;
   }
   const own = leads(index, user, after.classId) && (!before || leads(index, user, before.classId));

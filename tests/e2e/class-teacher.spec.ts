@@ -263,11 +263,19 @@ test('roster: add a student and a guardian, move a student out, marks stay', asy
   await expect(page.getByRole('group', { name: 'Выбытие из класса' })).toContainText(
     'Отметки и пропуски останутся в журнале',
   );
+  // The date (today by default) and the order's number are asked for; no number, no movement.
+  const moveOut = page.getByRole('group', { name: 'Выбытие из класса' });
+  await page.getByRole('button', { name: 'Подтвердить выбытие' }).click();
+  await expect(moveOut.getByText('Укажите номер приказа о выбытии')).toBeVisible();
+  await expect(rows.filter({ hasText: moved!.name })).toHaveCount(1);
+  await moveOut.getByLabel('Дата выбытия').fill('30.11.2026');
+  await moveOut.getByLabel('Номер приказа').fill('45-у');
   await page.screenshot({ path: `${SHOTS}/roster-move-out.png` });
   await page.getByRole('button', { name: 'Подтвердить выбытие' }).click();
   await expect(rows).toHaveCount(before);
   await expect(rows.filter({ hasText: moved!.name })).toHaveCount(0);
   await expect(page.locator('.left-students summary')).toHaveText('Выбывшие (1)');
+  await expect(page.locator('.left-students')).toContainText('выбыл(а) 30.11.2026, приказ № 45-у');
 
   // Back in the journal: the row and its marks are still on the page.
   await page

@@ -115,9 +115,20 @@ export function RosterTab({ klass, data }: Props) {
           <details className="left-students">
             <summary>Выбывшие ({left.length})</summary>
             <ul>
-              {left.map((s) => (
-                <li key={s.id}>{fullName(s)}</li>
-              ))}
+              {left.map((s) => {
+                const m = s.movements?.at(-1);
+                return (
+                  <li key={s.id}>
+                    {fullName(s)}
+                    {m && (
+                      <span className="muted">
+                        {' '}
+                        — выбыл(а) {formatDate(m.date)}, приказ № {m.orderNumber}
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           </details>
         )}
