@@ -47,6 +47,8 @@ export const TEST_RULE_LABELS: Record<TestRule, string> = {
 export interface TestScheduleViolation {
   rule: TestRule;
   classId: string;
+  /** "5А" */
+  className: string;
   courseId?: string;
   /** The dates concerned, ascending. */
   dates: string[];
@@ -170,6 +172,7 @@ export function checkTestSchedule(input: TestScheduleInput): TestScheduleReport 
       violations.push({
         rule: 'onePerDay',
         classId: day.classId,
+        className: classNameOf(classes, day.classId),
         dates: [day.date],
         lessonIds: dayTests.map((t) => t.id),
         message: `${classNameOf(classes, day.classId)}: ${COUNT_WORDS[n] ?? n} ${testsWord(n)} ${formatDate(day.date)} (${names.join(', ')})`,
@@ -187,6 +190,7 @@ export function checkTestSchedule(input: TestScheduleInput): TestScheduleReport 
       violations.push({
         rule: 'firstOrLast',
         classId: t.classId,
+        className: classNameOf(classes, t.classId),
         courseId: t.courseId,
         dates: [t.date],
         lessonIds: [t.id],
@@ -215,6 +219,7 @@ export function checkTestSchedule(input: TestScheduleInput): TestScheduleReport 
       violations.push({
         rule: 'interval',
         classId,
+        className: classNameOf(classes, classId),
         courseId,
         dates: [a, b],
         lessonIds: courseTests.filter((t) => t.date === a || t.date === b).map((t) => t.id),
@@ -229,6 +234,7 @@ export function checkTestSchedule(input: TestScheduleInput): TestScheduleReport 
       violations.push({
         rule: 'share',
         classId,
+        className: classNameOf(classes, classId),
         courseId,
         dates,
         lessonIds: courseTests.map((t) => t.id),
