@@ -54,7 +54,7 @@ function Frame({ menu, status }: Props) {
   const data = useSchoolData();
   const me = data?.staff.get(staffId);
   const sections = sectionsFor(me?.roles ?? []);
-  const section = currentSection(useSectionPath(), sections);
+  const section = currentSection(useSectionPath(), sections, me?.roles ?? []);
 
   return (
     <div className="app-screen">
@@ -76,7 +76,7 @@ function Frame({ menu, status }: Props) {
         )}
         {status}
         <span className="user">
-          {me ? fullName(me) : staffId}
+          {me ? fullName(me) : ''}
           {me && <small> ({me.roles.map((r) => ROLE_LABELS[r]).join(', ')})</small>}
         </span>
         <details className="menu" ref={menuRef}>
@@ -98,7 +98,18 @@ function Frame({ menu, status }: Props) {
           </div>
         </details>
       </header>
-      <div className="app-body">{section ? renderSection(section.id) : null}</div>
+      <div className="app-body">
+        {section ? (
+          renderSection(section.id)
+        ) : (
+          // Until the school's documents (and the signed-in person's own card) have arrived.
+          <p className="loading" role="status">
+            {data
+              ? 'Загружаем ваши сведения из школы… Это займёт немного времени при первом входе.'
+              : 'Загружаем сведения о школе…'}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { formatDate, todayIso } from '../../shared/dates';
-import { openDemoAsTeacher } from './journal-helpers';
+import { enterTestProfile, openDemoAsTeacher } from './journal-helpers';
 import { goHash, switchIdentity } from './period-helpers';
 
 const SHOTS = 'test-results/staff-week';
@@ -107,4 +107,20 @@ test('before closing a period the deputy sees what is missing; the log shows a c
   await shot(page, '3-period-closing-check');
   await page.getByRole('button', { name: 'Отмена' }).click();
   await expect(page.getByText('открыт').first()).toBeVisible();
+});
+
+test('a deputy signs in to the school section, never to a raw id or a random course', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await enterTestProfile(page);
+  await page.getByRole('button', { name: /Демо-школа/ }).click();
+  await page.getByRole('button', { name: DEPUTY }).click({ timeout: 60_000 });
+  await expect(page.locator('.school-screen')).toBeVisible();
+  await expect(page.getByRole('grid')).toHaveCount(0);
+  await expect(page.locator('.app-header')).not.toContainText('staff-');
+  await expect(
+    page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Школа' }),
+  ).toHaveAttribute('aria-current', 'page');
+  await shot(page, '4-deputy-first-screen');
 });
