@@ -124,3 +124,49 @@ test('a deputy signs in to the school section, never to a raw id or a random cou
   ).toHaveAttribute('aria-current', 'page');
   await shot(page, '4-deputy-first-screen');
 });
+
+test('«Обзор» mid-period: current averages, marks per student, completion by teacher sortable and filterable', async ({
+  page,
+}) => {
+  await openDemoAsTeacher(page);
+  await switchIdentity(page, DEPUTY);
+  await goHash(page, '#/school/overview');
+  const matrix = page.locator('.overview-matrix');
+  await expect(matrix.locator('tbody tr').first()).toBeVisible();
+  // Mid-quarter the period marks are «—», the current averages are not.
+  await expect(page.getByLabel('Показатель')).toHaveValue('current');
+  const averages = await matrix.locator('tbody td').allTextContents();
+  // Cells of courses the class has (a class without the subject has an empty cell).
+  const courseCells = averages.filter((t) => t !== '');
+  expect(courseCells.filter((t) => /^\d,\d\d$/.test(t)).length).toBeGreaterThan(
+    courseCells.length / 2,
+  );
+  for (const t of averages.filter((x) => /^\d/.test(x))) {
+    const v = Number(t.replace(',', '.'));
+    expect(v).toBeGreaterThanOrEqual(1);
+    expect(v).toBeLessThanOrEqual(5);
+  }
+  await page.getByLabel('Показатель').selectOption('marksPerStudent');
+  const perStudent = await matrix.locator('tbody td').allTextContents();
+  expect(perStudent.some((t) => /^\d+(,\d)?$/.test(t) && Number(t.replace(',', '.')) > 0)).toBe(
+    true,
+  );
+  await page.getByLabel('Показатель').selectOption('current');
+
+  // By teacher: sorted by «Не выставлено» descending first; click sorts ascending; filter by name.
+  const table = page.locator('.teacher-completion-table');
+  const missing = async () =>
+    (await table.locator('tbody tr td:nth-of-type(4)').allTextContents()).map(Number);
+  const first = await missing();
+  expect(first.length).toBeGreaterThan(3);
+  expect([...first].sort((a, b) => b - a)).toEqual(first);
+  await table.getByRole('button', { name: /^Не выставлено/ }).click();
+  const asc = await missing();
+  expect([...asc].sort((a, b) => a - b)).toEqual(asc);
+  const name = (await table.locator('tbody tr th').first().textContent())!.trim();
+  await page.getByLabel('Учитель', { exact: true }).fill(name.split(' ')[0]!);
+  await expect(table.locator('tbody tr th').first()).toHaveText(name);
+  expect(await table.locator('tbody tr').count()).toBeLessThan(first.length);
+  await page.getByLabel('Учитель', { exact: true }).fill('');
+  await shot(page, '5-deputy-overview');
+});
