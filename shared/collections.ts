@@ -74,7 +74,8 @@ export const COLLECTIONS = {
   students: describe({
     schema: StudentSchema,
     // 1: address; guardians' identityDocument and authorityDocument (consent forms).
-    version: 1,
+    // 2: optional movements (date and order number of leaving or a transfer).
+    version: 2,
     indexes: [['classId', 'lastName', 'firstName']],
     personalFields: ['birthDate', 'address', 'guardians'],
     label: 'обучающиеся',

@@ -6,6 +6,7 @@ import {
   IdSchema,
   IsoDateSchema,
   PersonNameSchema,
+  TextSchema,
 } from './common';
 
 export const GuardianKindSchema = z.enum(['mother', 'father', 'guardian', 'other']);
@@ -56,6 +57,21 @@ export type Guardian = z.infer<typeof GuardianSchema>;
 
 export const StudentStatusSchema = z.enum(['active', 'left']);
 
+/**
+ * A movement out of a class (движение учащихся): left the school or transferred to another class,
+ * on a date, by the school's order (приказ) of that number. Kept with the student for the book of
+ * movements and the archive.
+ */
+export const StudentMovementSchema = z.object({
+  kind: z.enum(['left', 'transfer']),
+  date: IsoDateSchema,
+  orderNumber: TextSchema(40).refine((s) => s.trim() !== '', 'Укажите номер приказа'),
+  fromClassId: IdSchema,
+  /** The class transferred to; null when the student left the school. */
+  toClassId: IdSchema.nullable(),
+});
+export type StudentMovement = z.infer<typeof StudentMovementSchema>;
+
 export const StudentSchema = DocumentBaseSchema.extend({
   ...PersonNameSchema.shape,
   gender: GenderSchema,
@@ -68,6 +84,8 @@ export const StudentSchema = DocumentBaseSchema.extend({
   address: z.string().max(300).default(''),
   /** Keyed by guardian id; each guardian is a separately stamped part ("guardians.<id>"). */
   guardians: z.record(IdSchema, GuardianSchema),
+  /** Movements out of classes, oldest first (absent on a student who never moved). */
+  movements: z.array(StudentMovementSchema).max(50).optional(),
 });
 export type Student = z.infer<typeof StudentSchema>;
 

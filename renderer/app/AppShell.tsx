@@ -65,7 +65,7 @@ function Frame({ menu, status }: Props) {
   // a staff member) opens what those roles open too.
   const roles = [...new Set([...(me?.roles ?? []), ...parseRoles(account?.roles ?? [])])];
   const sections = sectionsFor(roles);
-  const section = currentSection(useSectionPath(), sections);
+  const section = currentSection(useSectionPath(), sections, roles);
 
   return (
     <div className="app-screen">
@@ -87,7 +87,7 @@ function Frame({ menu, status }: Props) {
         )}
         {status}
         <span className="user">
-          {me ? fullName(me) : account?.displayName || staffId}
+          {me ? fullName(me) : account?.displayName || ''}
           {roles.length > 0 && <small> ({roles.map((r) => ROLE_LABELS[r]).join(', ')})</small>}
         </span>
         <details className="menu" ref={menuRef}>
@@ -109,7 +109,18 @@ function Frame({ menu, status }: Props) {
           </div>
         </details>
       </header>
-      <div className="app-body">{section ? renderSection(section.id) : null}</div>
+      <div className="app-body">
+        {section ? (
+          renderSection(section.id)
+        ) : (
+          // Until the school's documents (and the signed-in person's own card) have arrived.
+          <p className="loading" role="status">
+            {data
+              ? 'Загружаем ваши сведения из школы… Это займёт немного времени при первом входе.'
+              : 'Загружаем сведения о школе…'}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

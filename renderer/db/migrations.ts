@@ -26,7 +26,7 @@ export const MIGRATION_STRATEGIES: Record<CollectionName, MigrationStrategies> =
   periods: {},
   classes: {},
   staff: {},
-  students: { 1: fillDefaults(COLLECTIONS.students.schema) },
+  students: { 1: fillDefaults(COLLECTIONS.students.schema), 2: unchanged },
   courses: {},
   lessons: { 1: unchanged },
   periodMarks: {},

@@ -8,6 +8,7 @@ import type { LessonField, LessonFields } from '../data/lesson-repository';
 import { useRepositories } from '../data/session';
 import { formatDate, weekday, WEEKDAY_SHORT } from '../../shared/dates';
 import type { SchoolData } from '../data/use-school-data';
+import { TestScheduleWarning } from './TestScheduleWarning';
 
 /** A text field that keeps its own value while focused, so remote updates never move the caret. */
 function LiveText(props: {
@@ -103,6 +104,7 @@ export function LessonPanel({ lesson, data, readOnly, canAppoint }: Props) {
             ))}
           </select>
         </label>
+        <TestScheduleWarning lesson={lesson} data={data} />
         <label className="field">
           <span>Вид работы по умолчанию</span>
           <select

@@ -20,6 +20,8 @@ export interface ClassInfo {
   classTeacherId: string;
   periodScheme: PeriodScheme;
   name: string;
+  /** 1..11: the roster rules check a birth date against it. */
+  grade: number;
 }
 
 interface LessonHolder {
@@ -106,6 +108,7 @@ export class SchoolIndex {
             classTeacherId: str(doc.classTeacherId),
             periodScheme: str(doc.periodScheme) as PeriodScheme,
             name: str(doc.name),
+            grade: Number(doc.grade),
           });
         return;
       case 'periods':

@@ -46,6 +46,8 @@ export interface ClassOverviewInput {
 export interface SubjectOverview {
   courseId: string;
   subject: string;
+  /** The group's name for a group course («1 группа»), else null: two courses of one subject differ by it. */
+  group: string | null;
   teacherId: string;
   /** Students the course is taught to (class or group). */
   students: number;
@@ -189,6 +191,9 @@ export function classOverview(input: ClassOverviewInput): ClassOverview {
     subjectRows.push({
       courseId: course.id,
       subject,
+      group: course.groupId
+        ? (classes.get(course.classId)?.groups.find((g) => g.id === course.groupId)?.name ?? null)
+        : null,
       teacherId: course.teacherId,
       students: roster.length,
       classAverage: averages.length

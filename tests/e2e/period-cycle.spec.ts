@@ -4,7 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { countLessonsMissed } from '../../shared/attendance';
+import { todayIso } from '../../shared/dates';
 import type { Course } from '../../shared/course';
 import { proposePeriodMark, proposeYearMark, studentMarks } from '../../shared/grading';
 import { MARK_LABELS } from '../../shared/grading-policy';
@@ -237,6 +239,7 @@ test('period marks: accept, defer, close, read-only, reopen; deputy numbers matc
     subjects: school!.subjects,
     staff,
     classIds: classes.filter((c) => c.periodScheme === period.scheme).map((c) => c.id),
+    asOf: todayIso(),
   });
   const byClass = toTableReport({ kind: 'schoolStatistics', report: stats, by: 'class' });
   await expect.poll(() => screenRows(page, '.statistics-tab')).toEqual(expectedRows(byClass));
@@ -274,7 +277,22 @@ test('period marks: accept, defer, close, read-only, reopen; deputy numbers matc
   await expect(page.locator('.reports-tab .report-count')).toHaveText(
     `Строк: ${failing.rows.length}`,
   );
-  const failingTable = toTableReport({ kind: 'failingMarks', report: failing });
+  // «Все классы»: each row names its class and the course's teacher.
+  const courseLabels = new Map(
+    courses.map((c) => {
+      const t = staff.find((x) => x.id === c.teacherId)!;
+      const initials = [t.firstName, t.middleName].filter(Boolean).map((x) => `${x[0]}.`);
+      return [
+        c.id,
+        {
+          className: classes.find((k) => k.id === c.classId)!.name,
+          teacher: [t.lastName, ...initials].join(' '),
+        },
+      ];
+    }),
+  );
+  const failingTable = toTableReport({ kind: 'failingMarks', report: failing, courseLabels });
+  expect(failingTable.columns.map((c) => c.header)).toContain('Учитель');
   const shown = await screenRows(page, '.reports-tab');
   expect(shown).toEqual(expectedRows(failingTable).slice(0, 500));
   await shot(page, '6-deputy-reports');
@@ -295,6 +313,14 @@ test('period marks: accept, defer, close, read-only, reopen; deputy numbers matc
     page.getByRole('button', { name: 'Сохранить XLSX' }).click(),
   ]);
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  // Dates and marks in the file are real dates and numbers (they sort as such).
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await xlsx.path());
+  const sheet = wb.worksheets[0]!;
+  const headers = (sheet.getRow(3).values as unknown[]).slice(1);
+  const first = sheet.getRow(4);
+  expect(first.getCell(headers.indexOf('Дата') + 1).value).toBeInstanceOf(Date);
+  expect(typeof first.getCell(headers.indexOf('Отметка') + 1).value).toBe('number');
 
   // The remaining tabs, for the eye.
   await goHash(page, '#/school/overview');

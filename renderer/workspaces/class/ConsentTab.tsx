@@ -18,6 +18,7 @@ import { ConsentForm } from './ConsentForm';
 import {
   filterRows,
   formPicks,
+  loginCell,
   REGISTRY_FILTERS,
   REGISTRY_STATE_LABELS,
   REGISTRY_STATES,
@@ -115,7 +116,9 @@ export function ConsentTab({ klass, data }: Props) {
             title={
               variant === 'withdrawal'
                 ? 'Для родителей из списка, чьё согласие зарегистрировано: каждому своё заявление'
-                : 'Для родителей из списка: каждому своё заявление'
+                : variant === 'refusal'
+                  ? 'Для родителей из списка, кроме давших согласие: каждому своё заявление'
+                  : 'Для родителей из списка: каждому своё заявление'
             }
             onClick={() => setJob(consentApplicationsJob(db, klass, variant, picks))}
           >
@@ -194,7 +197,9 @@ export function ConsentTab({ klass, data }: Props) {
                   <td>{c ? formatDate(c.date) : '—'}</td>
                   <td>{c ? CONSENT_CHANNEL_LABELS[effectiveChannel(c)] : '—'}</td>
                   <td>{c ? staffName(c.registeredBy) : '—'}</td>
-                  <td>{c ? (c.loginIssued ? 'да' : 'нет') : '—'}</td>
+                  <td className={loginCell(c).needsClosing ? 'login-to-close' : undefined}>
+                    {loginCell(c).text}
+                  </td>
                   <td>
                     {guardianId && (
                       <button

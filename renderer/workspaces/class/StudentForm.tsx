@@ -12,9 +12,11 @@ interface Props {
   submitLabel: string;
   onSubmit: (value: StudentFields) => Promise<void>;
   onCancel?: () => void;
+  /** The class's grade: birth dates implausible for it are refused. */
+  grade: number;
 }
 
-export function StudentForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
+export function StudentForm({ initial, submitLabel, onSubmit, onCancel, grade }: Props) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors<keyof StudentFormValues>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -27,7 +29,7 @@ export function StudentForm({ initial, submitLabel, onSubmit, onCancel }: Props)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = validateStudent(values, todayIso());
+    const checked = validateStudent(values, todayIso(), grade);
     if (!checked.ok) {
       setErrors(checked.errors);
       setMessage('Исправьте отмеченные поля.');

@@ -50,6 +50,7 @@ export function StudentPanel(props: Props) {
         key={student.id}
         initial={studentFormValues(student)}
         submitLabel="Сохранить"
+        grade={klass.grade}
         onSubmit={async (value) => {
           await roster.updateStudent(student.id, value);
         }}
@@ -98,6 +99,11 @@ export function StudentPanel(props: Props) {
           otherClasses={props.otherClasses}
           roster={roster}
           onMoved={props.onMoved}
+          openLogins={
+            props.consents.filter(
+              (c) => c.studentId === student.id && c.decision === 'consent' && c.loginIssued,
+            ).length
+          }
         />
       </section>
       {job && <PrintDialog job={job} onClose={() => setJob(null)} />}

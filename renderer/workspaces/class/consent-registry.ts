@@ -118,14 +118,41 @@ export function registryCounts(rows: readonly RegistryRow[]): RegistryCounts {
   return counts;
 }
 
+/** Whether a guardian in this state may be handed this form: a withdrawal only after a consent, a refusal not after one. */
+export function formFits(variant: ConsentVariant, state: RegistryState): boolean {
+  switch (variant) {
+    case 'withdrawal':
+      return state === 'consent';
+    case 'refusal':
+      return state !== 'consent';
+    case 'consent':
+      return true;
+  }
+}
+
 /**
- * The forms to print for the rows: one per guardian row (a row without a guardian is a blank form);
- * a withdrawal only for guardians whose consent is registered.
+ * The forms to print for the shown rows (the filter applied first): one per guardian row (a row
+ * without a guardian is a blank form), only for guardians the form fits (formFits).
  */
 export function formPicks(rows: readonly RegistryRow[], variant: ConsentVariant): GuardianPick[] {
   return rows
-    .filter((r) => variant !== 'withdrawal' || r.state === 'consent')
+    .filter((r) => formFits(variant, r.state))
     .map((r) => ({ studentId: r.student.id, guardianId: r.guardianId }));
+}
+
+/**
+ * The «Логин выдан» cell: a refusal or withdrawal ends access, so a login still marked issued there
+ * needs closing.
+ */
+export function loginCell(consent: Pick<Consent, 'decision' | 'loginIssued'> | null): {
+  text: string;
+  needsClosing: boolean;
+} {
+  if (!consent) return { text: '—', needsClosing: false };
+  if (!consent.loginIssued) return { text: 'нет', needsClosing: false };
+  return consent.decision === 'consent'
+    ? { text: 'да', needsClosing: false }
+    : { text: 'да — закройте доступ', needsClosing: true };
 }
 
 /** Every guardian of one student (one form each), or one blank form when none is on record. */

@@ -4,6 +4,7 @@ import { NamePartSchema } from '../../../shared/common';
 import type { Guardian, GuardianKind, Student } from '../../../shared/student';
 import type { StudentFields } from '../../data/roster-repository';
 import { formatDate } from '../../../shared/dates';
+import { birthDateProblem, namePartProblem, normalizePhone } from '../../../shared/roster-checks';
 import { checkRuDate } from './ru-date';
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
@@ -37,7 +38,19 @@ export interface GuardianFormValues {
   authorityDocument: string;
 }
 
-const MiddleNameSchema = z.string().trim().max(80, 'Слишком длинное отчество (больше 80 знаков)');
+const MiddleNameSchema = z
+  .string()
+  .trim()
+  .max(80, 'Слишком длинное отчество (больше 80 знаков)')
+  .superRefine(namePart);
+
+/** Letters, hyphen, apostrophe, space (shared/roster-checks, the server refuses the same). */
+function namePart(value: string, ctx: z.RefinementCtx): void {
+  const problem = namePartProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+}
+
+const NameSchema = NamePartSchema.superRefine(namePart);
 
 function firstErrors<K extends string>(error: z.ZodError): FieldErrors<K> {
   const errors: FieldErrors<K> = {};
@@ -48,13 +61,15 @@ function firstErrors<K extends string>(error: z.ZodError): FieldErrors<K> {
   return errors;
 }
 
+/** `grade`: the class's grade, for the plausible birth dates (null: not checked). */
 export function validateStudent(
   values: StudentFormValues,
   today: string,
+  grade: number | null = null,
 ): Validated<StudentFields, keyof StudentFormValues> {
   const schema = z.object({
-    lastName: NamePartSchema,
-    firstName: NamePartSchema,
+    lastName: NameSchema,
+    firstName: NameSchema,
     middleName: MiddleNameSchema,
     gender: z.enum(['male', 'female'], { error: 'Укажите пол' }),
     address: AddressSchema,
@@ -65,28 +80,29 @@ export function validateStudent(
     notAfter: today,
     future: 'Дата рождения не может быть в будущем',
   });
-  if (parsed.success && birth.ok) {
+  const implausible = birth.ok && grade !== null ? birthDateProblem(birth.iso, grade, today) : null;
+  if (parsed.success && birth.ok && !implausible) {
     return { ok: true, value: { ...parsed.data, birthDate: birth.iso } };
   }
   const errors = parsed.success ? {} : firstErrors<keyof StudentFormValues>(parsed.error);
   if (!birth.ok) errors.birthDate = birth.error;
+  else if (implausible) errors.birthDate = implausible;
   return { ok: false, errors };
 }
 
 const AddressSchema = z.string().trim().max(300, 'Адрес длиннее 300 знаков');
 
+/** Any Russian number as typed, stored as «+7 912 345-67-89». */
 const PhoneSchema = z
   .string()
   .trim()
   .max(40, 'Слишком длинный номер')
-  .refine(
-    (s) => s === '' || /^[+\d\s()-]+$/.test(s),
-    'Телефон: только цифры, +, пробелы, скобки и дефисы',
-  )
-  .refine((s) => {
-    const digits = s.replace(/\D/g, '').length;
-    return s === '' || (digits >= 10 && digits <= 11);
-  }, 'В номере телефона должно быть 10–11 цифр, например +7 912 345-67-89');
+  .transform((s, ctx) => {
+    const n = normalizePhone(s);
+    if (n.ok) return n.phone;
+    ctx.addIssue({ code: 'custom', message: n.error });
+    return z.NEVER;
+  });
 
 const EmailSchema = z
   .string()
@@ -102,8 +118,8 @@ export function validateGuardian(
   today: string,
 ): Validated<Guardian, keyof GuardianFormValues> {
   const schema = z.object({
-    lastName: NamePartSchema,
-    firstName: NamePartSchema,
+    lastName: NameSchema,
+    firstName: NameSchema,
     middleName: MiddleNameSchema,
     kind: z.enum(['mother', 'father', 'guardian', 'other'], { error: 'Укажите, кем приходится' }),
     phone: PhoneSchema,

@@ -18,6 +18,8 @@ export interface SchoolContext {
   staff: StaffMember[];
   students: Student[];
   existingIds: Set<string>;
+  /** The import's date (birth dates are checked against the grade on it); default today. */
+  today?: string;
 }
 
 async function docsOf<T>(db: Queryable, collection: CollectionName): Promise<T[]> {

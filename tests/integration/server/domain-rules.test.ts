@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocState } from '../../../server/sync/collections';
 import type { Lesson, LessonEntry } from '../../../shared/lesson';
 import type { PeriodMarks } from '../../../shared/period-mark';
+import type { Student } from '../../../shared/student';
 import {
   clockFor,
   edit,
@@ -21,10 +22,11 @@ let server: DomainServer;
 let teacher: Login;
 let deputy: Login;
 let substitute: Login;
+let classTeacher: Login;
 
 beforeAll(async () => {
   server = await startDomainServer();
-  ({ teacher, deputy } = await signInDemoStaff(server));
+  ({ teacher, deputy, classTeacher } = await signInDemoStaff(server));
   substitute = await server.login('substitute', 'staff-0002', ['teacher']);
 });
 
@@ -200,5 +202,38 @@ describe('a substitute', () => {
     expect((await lastRefusal(substitute)).reason).toMatch(
       /^Изменение подписано другим сотрудником/,
     );
+  });
+});
+
+describe("the roster forms' content rules hold on the server too (shared/roster-checks)", () => {
+  it('refuses a name with digits and an unnormalised phone; an unrelated edit of an old record passes', async () => {
+    const led = server.school.classes.find((c) => c.classTeacherId === 'staff-class-teacher')!;
+    const student = server.school.students.find((s) => s.classId === led.id)!;
+    const before = await current('students', student.id);
+    const bad = edit(before as unknown as Student, 'lastName', 'Иванов123', 'staff-class-teacher');
+    expect(await change(classTeacher, 'students', before, bad)).toEqual([before]);
+    expect((await lastRefusal(classTeacher)).reason).toBe(
+      'Обучающийся, фамилия: В имени не должно быть цифр',
+    );
+    const [guardianId, guardian] = Object.entries(student.guardians)[0]!;
+    const phone = edit(
+      before as unknown as Student,
+      `guardians.${guardianId}`,
+      { ...guardian, phone: '9123456789' },
+      'staff-class-teacher',
+    );
+    expect(await change(classTeacher, 'students', before, phone)).toEqual([before]);
+    expect((await lastRefusal(classTeacher)).reason).toBe(
+      'Родитель, телефон: запишите номер в виде +7 912 345-67-89',
+    );
+    // The same author, an acceptable change: stored.
+    const fine = edit(
+      before as unknown as Student,
+      'address',
+      'ул. Мира, 5',
+      'staff-class-teacher',
+    );
+    expect(await change(classTeacher, 'students', before, fine)).toEqual([]);
+    expect((await current('students', student.id)).address).toBe('ул. Мира, 5');
   });
 });

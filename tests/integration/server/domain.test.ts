@@ -164,9 +164,23 @@ describe('rights per changed part', () => {
     expect(await change(classTeacher, 'students', before, leftByClassTeacher)).toEqual([]);
     expect((await current('students', mine!.id)).status).toBe('left');
     const secondBefore = await current('students', second!.id);
-    const moved = edit(secondBefore as never, 'classId', other.id, 'staff-class-teacher');
+    // With the movement's date and order (the class teacher's «Выбытие из класса» writes both parts).
+    const movement = {
+      kind: 'transfer',
+      date: '2026-11-30',
+      orderNumber: '45-у',
+      fromClassId: led.id,
+      toClassId: other.id,
+    };
+    const moved = edit(
+      edit(secondBefore as never, 'classId', other.id, 'staff-class-teacher'),
+      'movements',
+      [movement],
+      'staff-class-teacher',
+    );
     expect(await change(classTeacher, 'students', secondBefore, moved)).toEqual([]);
     expect((await current('students', second!.id)).classId).toBe(other.id);
+    expect((await current('students', second!.id)).movements).toEqual([movement]);
 
     // But cannot take a student of another class into theirs.
     const foreignBefore = await current('students', foreign.id);

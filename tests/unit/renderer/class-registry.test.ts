@@ -12,6 +12,7 @@ import { EMPTY_IDENTITY_DOCUMENT, type Guardian, type Student } from '../../../s
 import { documentCountText, plural } from '../../../renderer/print/print-job';
 import {
   formPicks,
+  loginCell,
   studentPicks,
   filterRows,
   registryCounts,
@@ -148,8 +149,34 @@ describe('consent registry rows', () => {
       { studentId: 'st-b', guardianId: 'gd-b-1' },
       { studentId: 'st-v', guardianId: 'gd-v-1' },
     ]);
+    // A refusal never goes to a guardian whose consent is registered, whatever the filter: with
+    // «Бумажные выписки» only the father who refused (Волкова consented, on paper).
+    expect(formPicks(filterRows(rows, 'paper'), 'refusal')).toEqual([
+      { studentId: 'st-a', guardianId: 'gd-a-2' },
+    ]);
+    expect(formPicks(rows, 'refusal').map((p) => p.guardianId)).toEqual([
+      'gd-a-1',
+      'gd-a-2',
+      'gd-b-2',
+      null,
+    ]);
     const andreeva = STUDENTS.find((s) => s.id === 'st-a')!;
     expect(studentPicks(andreeva).map((p) => p.guardianId)).toEqual(['gd-a-1', 'gd-a-2']);
+  });
+});
+
+describe('the «Логин выдан» cell', () => {
+  it('asks to close a login still marked issued after a refusal or withdrawal', () => {
+    expect(loginCell(null)).toEqual({ text: '—', needsClosing: false });
+    expect(loginCell({ decision: 'consent', loginIssued: true })).toEqual({
+      text: 'да',
+      needsClosing: false,
+    });
+    expect(loginCell({ decision: 'withdrawal', loginIssued: true })).toEqual({
+      text: 'да — закройте доступ',
+      needsClosing: true,
+    });
+    expect(loginCell({ decision: 'withdrawal', loginIssued: false }).text).toBe('нет');
   });
 });
 
@@ -287,13 +314,41 @@ describe('forms', () => {
     };
     const bad = validateGuardian({ ...base, phone: '12-34', email: 'почта' }, today);
     expect(!bad.ok && bad.errors).toEqual({
-      phone: 'В номере телефона должно быть 10–11 цифр, например +7 912 345-67-89',
+      phone: 'Номер телефона: 10 цифр после +7 или 8, например +7 912 345-67-89',
       email: 'Неверный адрес электронной почты',
     });
     expect(
       validateGuardian({ ...base, phone: '+7 (912) 345-67-89', email: 'a@b.ru' }, today).ok,
     ).toBe(true);
     expect(validateGuardian({ ...base, phone: '', email: '' }, today).ok).toBe(true);
+    // A 10-digit number is stored in the one form; a name with markup is refused next to the field.
+    const typed = validateGuardian({ ...base, phone: '9123456789', email: '' }, today);
+    expect(typed.ok && typed.value.phone).toBe('+7 912 345-67-89');
+    const markup = validateGuardian(
+      { ...base, firstName: '<b>Ёж</b>', phone: '', email: '' },
+      today,
+    );
+    expect(!markup.ok && markup.errors.firstName).toMatch(/^Только буквы/);
+  });
+
+  it('refuses digits in a name and a birth date implausible for the grade', () => {
+    const values = {
+      lastName: 'Иванов123',
+      firstName: 'Пётр',
+      middleName: '',
+      gender: 'male' as const,
+      birthDate: '01.01.1950',
+      address: '',
+    };
+    const r = validateStudent(values, today, 5);
+    expect(!r.ok && r.errors).toEqual({
+      lastName: 'В имени не должно быть цифр',
+      birthDate:
+        'Дата рождения не подходит для 5 класса: на 01.09.2026 обучающемуся 76 лет (ожидается от 9 до 15 лет)',
+    });
+    expect(
+      validateStudent({ ...values, lastName: 'Иванов', birthDate: '10.05.2015' }, today, 5).ok,
+    ).toBe(true);
   });
 
   it('converts dates between the screen and the database', () => {

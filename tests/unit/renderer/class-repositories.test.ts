@@ -127,16 +127,34 @@ describe('roster repository', () => {
     const roster = createRosterRepository(db, clock(), () => author);
     const a = await roster.addStudent(NEW_STUDENT);
     const b = await roster.addStudent({ ...NEW_STUDENT, firstName: 'Вера' });
-    const left = await roster.moveOut(a.id, { kind: 'left' });
+    const order = { date: '2026-11-30', orderNumber: '45-у' };
+    const left = await roster.moveOut(a.id, { kind: 'left', ...order });
     expect(left.status).toBe('left');
     expect(left.classId).toBe('cl-5a');
     expect(left.stamps.status?.by).toBe('staff-ct');
-    const moved = await roster.moveOut(b.id, { kind: 'transfer', classId: 'cl-5b' });
+    // The date and the order are recorded with the student.
+    expect(left.movements).toEqual([
+      {
+        kind: 'left',
+        date: '2026-11-30',
+        orderNumber: '45-у',
+        fromClassId: 'cl-5a',
+        toClassId: null,
+      },
+    ]);
+    expect(left.stamps.movements?.by).toBe('staff-ct');
+    const moved = await roster.moveOut(b.id, { kind: 'transfer', classId: 'cl-5b', ...order });
     expect(moved.classId).toBe('cl-5b');
     expect(moved.status).toBe('active');
-    await expect(roster.moveOut(b.id, { kind: 'transfer', classId: 'cl-none' })).rejects.toThrow(
-      /не найден/,
-    );
+    expect(moved.movements?.[0]).toMatchObject({ fromClassId: 'cl-5a', toClassId: 'cl-5b' });
+    await expect(
+      roster.moveOut(b.id, { kind: 'transfer', classId: 'cl-none', ...order }),
+    ).rejects.toThrow(/не найден/);
+    // No order number, no movement.
+    await expect(
+      roster.moveOut(b.id, { kind: 'left', date: '2026-11-30', orderNumber: ' ' }),
+    ).rejects.toThrow();
+    expect((await db.students.findOne(b.id).exec())?.status).toBe('active');
     expect(await db.students.count().exec()).toBe(2);
   });
 
