@@ -1,52 +1,9 @@
 // What the administrator hands a staff member: a login made from the name («sokolova.iv») and a
 // one-time password a person can read off paper and type (no 0/O, 1/l/I).
 import type { PersonName } from './common';
+import { transliterate } from './transliteration';
 
-const LETTERS: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-};
-
-/** Latin letters for a Russian word (the passport transliteration, simplified); hyphens kept, other signs dropped. */
-export function transliterate(word: string): string {
-  let out = '';
-  for (const ch of word.toLowerCase()) {
-    if (ch in LETTERS) out += LETTERS[ch];
-    else if (/[a-z0-9-]/.test(ch)) out += ch;
-  }
-  return out;
-}
+export { transliterate } from './transliteration';
 
 /**
  * «Соколова Ирина Викторовна» → «sokolova.iv»; a login already taken gets a number

@@ -1,6 +1,7 @@
 // What an extract covers: a reporting period, or dates typed the Russian way ("с 01.12.2026 по 25.12.2026").
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { Period } from '../../shared/period';
+import type { ExtractSpanOptions } from './jobs';
 import { checkRuDate, RU_DATE_PLACEHOLDER } from '../workspaces/class/ru-date';
 
 /** A period id, or dates as typed (checked when the extract is printed). */
@@ -97,5 +98,44 @@ export function ExtractSpanPicker({ periods, value, onChange, error }: Props) {
         </small>
       )}
     </span>
+  );
+}
+
+interface PrintRowProps {
+  periods: readonly Period[];
+  /** The period offered first. */
+  initialPeriodId: string;
+  /** The button's text («Печать выписок»). */
+  label: string;
+  /** Called with the checked span only. */
+  onPrint: (options: ExtractSpanOptions) => void;
+}
+
+/** The span picker with its print button: a wrong span is said next to it, nothing is printed. */
+export function ExtractPrintRow({ periods, initialPeriodId, label, onPrint }: PrintRowProps) {
+  const [span, setSpan] = useState<ExtractSpan>({ kind: 'period', periodId: initialPeriodId });
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="print-row">
+      <ExtractSpanPicker
+        periods={periods}
+        value={span}
+        error={error}
+        onChange={(next) => {
+          setSpan(next);
+          setError(null);
+        }}
+      />
+      <button
+        type="button"
+        onClick={() => {
+          const checked = spanOptions(span);
+          if (!checked.ok) return setError(checked.error);
+          onPrint(checked.options);
+        }}
+      >
+        {label}
+      </button>
+    </div>
   );
 }

@@ -1,6 +1,10 @@
 // What a "Печать" button hands to the print dialog, and the Russian words around a printed document.
 import type { DocumentModel } from '../../shared/documents';
 import { DocumentError } from '../../shared/documents/source';
+import { pluralRu as plural } from '../../shared/documents/number-words';
+
+/** Russian plural form for a count (one home: shared/documents/number-words.ts). */
+export { plural };
 
 /** How far a long document (the year-end journal) has got, for the dialog's progress bar. */
 export interface BuildProgress {
@@ -62,15 +66,6 @@ export function documentCountText(model: DocumentModel): string {
     loginSheet: ['лист входа', 'листа входа', 'листов входа'],
   };
   return `${n} ${plural(n, forms[model.kind])}`;
-}
-
-/** Russian plural form for a count: one, few (2–4), many. */
-export function plural(n: number, [one, few, many]: readonly [string, string, string]): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
-  return many;
 }
 
 /** A message for the user: DocumentError and our own Russian errors as they are, others wrapped. */

@@ -12,7 +12,7 @@ import { formatDate, todayIso } from '../../../shared/dates';
 import { consentApplicationsJob, paperExtractsJob } from '../../print/jobs';
 import type { PrintJob } from '../../print/print-job';
 import { PrintDialog } from '../../print/PrintDialog';
-import { ExtractSpanPicker, spanOptions, type ExtractSpan } from '../../print/ExtractSpanPicker';
+import { ExtractPrintRow } from '../../print/ExtractSpanPicker';
 import { classPeriods } from './class-periods';
 import { ConsentForm } from './ConsentForm';
 import {
@@ -57,8 +57,6 @@ export function ConsentTab({ klass, data }: Props) {
     () => classPeriods(data.periods, klass, today),
     [data.periods, klass, today],
   );
-  const [span, setSpan] = useState<ExtractSpan>({ kind: 'period', periodId: current?.id ?? '' });
-  const [spanError, setSpanError] = useState<string | null>(null);
   const [job, setJob] = useState<PrintJob | null>(null);
 
   const rows = useMemo(
@@ -126,27 +124,12 @@ export function ConsentTab({ klass, data }: Props) {
           </button>
         </div>
         {periods.length > 0 && (
-          <div className="print-row">
-            <ExtractSpanPicker
-              periods={periods}
-              value={span}
-              error={spanError}
-              onChange={(next) => {
-                setSpan(next);
-                setSpanError(null);
-              }}
-            />
-            <button
-              type="button"
-              onClick={() => {
-                const checked = spanOptions(span);
-                if (!checked.ok) return setSpanError(checked.error);
-                setJob(paperExtractsJob(db, klass, checked.options, periods));
-              }}
-            >
-              Печать выписок
-            </button>
-          </div>
+          <ExtractPrintRow
+            periods={periods}
+            initialPeriodId={current?.id ?? ''}
+            label="Печать выписок"
+            onPrint={(options) => setJob(paperExtractsJob(db, klass, options, periods))}
+          />
         )}
       </div>
       <table className="class-table consent-table">

@@ -10,7 +10,7 @@ import type { RosterRepository } from '../../data/roster-repository';
 import { consentApplicationsJob, studentExtractJob } from '../../print/jobs';
 import type { PrintJob } from '../../print/print-job';
 import { PrintDialog } from '../../print/PrintDialog';
-import { ExtractSpanPicker, spanOptions, type ExtractSpan } from '../../print/ExtractSpanPicker';
+import { ExtractPrintRow } from '../../print/ExtractSpanPicker';
 import { GuardiansSection } from './GuardiansSection';
 import { MoveOutForm } from './MoveOutForm';
 import { StudentForm } from './StudentForm';
@@ -31,11 +31,6 @@ interface Props {
 export function StudentPanel(props: Props) {
   const { student, klass, periods, roster } = props;
   const { db } = useSession();
-  const [span, setSpan] = useState<ExtractSpan>({
-    kind: 'period',
-    periodId: props.defaultPeriod?.id ?? periods[0]?.id ?? '',
-  });
-  const [spanError, setSpanError] = useState<string | null>(null);
   const [job, setJob] = useState<PrintJob | null>(null);
   const answered = useMemo(
     () =>
@@ -69,27 +64,12 @@ export function StudentPanel(props: Props) {
           </button>
         </div>
         {periods.length > 0 && (
-          <div className="print-row">
-            <ExtractSpanPicker
-              periods={periods}
-              value={span}
-              error={spanError}
-              onChange={(next) => {
-                setSpan(next);
-                setSpanError(null);
-              }}
-            />
-            <button
-              type="button"
-              onClick={() => {
-                const checked = spanOptions(span);
-                if (!checked.ok) return setSpanError(checked.error);
-                setJob(studentExtractJob(db, klass, checked.options, periods, student));
-              }}
-            >
-              Печать выписки
-            </button>
-          </div>
+          <ExtractPrintRow
+            periods={periods}
+            initialPeriodId={props.defaultPeriod?.id ?? periods[0]?.id ?? ''}
+            label="Печать выписки"
+            onPrint={(options) => setJob(studentExtractJob(db, klass, options, periods, student))}
+          />
         )}
       </section>
       <section className="student-move">
