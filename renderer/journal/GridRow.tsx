@@ -10,8 +10,8 @@ import { sameSummary, type StudentSummary } from './student-summary';
 
 export interface GridStudent {
   id: string;
-  lastName: string;
-  firstName: string;
+  /** «Фамилия Имя», with what tells namesakes apart (shared/student-names.ts). */
+  name: string;
 }
 
 interface Props {
@@ -102,7 +102,7 @@ function Cell(props: {
 
 function GridRowView(props: Props) {
   const { row, student, columns, entries, selectedCol, summary } = props;
-  const name = `${student.lastName} ${student.firstName}`;
+  const name = student.name;
   return (
     <tr role="row" aria-rowindex={row + 2}>
       <th role="rowheader" scope="row" className="student">

@@ -8,6 +8,7 @@ import type { Period } from '../../shared/period';
 import { useRepositories, useSession } from '../data/session';
 import { useCourseJournal } from '../data/use-course-journal';
 import type { SchoolData } from '../data/use-school-data';
+import { distinctNames } from '../../shared/student-names';
 import { ClosedPeriodNotice } from '../ui/ClosedPeriodNotice';
 import { AddLessonForm } from './AddLessonForm';
 import { CellHistory } from './CellHistory';
@@ -92,6 +93,11 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
     [summaryCache, students, entries, lessons, columnsText],
   );
   const studentIds = useMemo(() => students.map((s) => s.id), [students]);
+  // Namesakes get what tells them apart (shared/student-names.ts).
+  const gridStudents = useMemo(() => {
+    const names = distinctNames(students);
+    return students.map((s) => ({ id: s.id, name: names.get(s.id) ?? s.lastName }));
+  }, [students]);
 
   const editing = useGridEditing({
     studentIds,
@@ -112,7 +118,7 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
 
   if (!journal) return <p className="loading">Открываем страницу журнала…</p>;
   const selectedLesson = lessons[editing.selection.col];
-  const selectedStudent = students[editing.selection.row];
+  const selectedStudent = gridStudents[editing.selection.row];
 
   return (
     <div className="journal-page">
@@ -120,7 +126,7 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
         <ClosedPeriodNotice period={period} locked="отметки, пропуски и уроки" />
         <JournalGrid
           caption={caption}
-          students={students}
+          students={gridStudents}
           columns={columns}
           entries={entries}
           summaries={summaries}
@@ -140,7 +146,7 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
           <CellHistory
             lessonId={selectedLesson.id}
             studentId={selectedStudent.id}
-            title={`${selectedStudent.lastName} ${selectedStudent.firstName}, ${columns[editing.selection.col]?.label ?? selectedLesson.date}`}
+            title={`${selectedStudent.name}, ${columns[editing.selection.col]?.label ?? selectedLesson.date}`}
             onClose={() => setHistoryOpen(false)}
           />
         )}

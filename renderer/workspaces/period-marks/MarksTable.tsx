@@ -1,10 +1,10 @@
 // The period-marks table: one row per student, the proposal with its explanation beside the set mark.
 // Keyboard-driven like the journal grid: the table holds focus, the selected row is highlighted.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { fullName } from '../../../shared/common';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { MARK_LABELS } from '../../../shared/grading-policy';
 import { formatAverage } from '../../../shared/statistics';
 import { formatDate } from '../../../shared/dates';
+import { distinctNames } from '../../../shared/student-names';
 import type { MarkRow } from './proposals';
 
 interface Props {
@@ -38,6 +38,7 @@ function noteText(row: MarkRow): string {
 
 export function MarksTable({ caption, rows, selected, onSelect, onKeyDown, readOnly }: Props) {
   const tableRef = useRef<HTMLTableElement>(null);
+  const names = useMemo(() => distinctNames(rows.map((r) => r.student)), [rows]);
   useEffect(() => {
     tableRef.current
       ?.querySelector<HTMLElement>(`tr[data-index="${selected}"]`)
@@ -87,7 +88,7 @@ export function MarksTable({ caption, rows, selected, onSelect, onKeyDown, readO
             >
               <td className="num">{i + 1}</td>
               <th scope="row" className="name">
-                {fullName(row.student)}
+                {names.get(row.student.id)}
               </th>
               <td className="num">{formatAverage(row.proposal.average)}</td>
               <td className="mark proposal">{proposal}</td>
