@@ -105,7 +105,7 @@ function GridRowView(props: Props) {
   const name = student.name;
   return (
     <tr role="row" aria-rowindex={row + 2}>
-      <th role="rowheader" scope="row" className="student">
+      <th role="rowheader" scope="row" className="student" title={name}>
         <span className="number">{row + 1}</span> {name}
       </th>
       {columns.map((column, col) => (

@@ -1,5 +1,5 @@
 // One journal page: a course in a period — the grid on the left, the selected lesson on the right.
-import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { closedPeriodMessage } from '../../shared/closed-period';
 import type { Course } from '../../shared/course';
 import type { Lesson, LessonEntry } from '../../shared/lesson';
@@ -12,7 +12,8 @@ import { distinctNames } from '../../shared/student-names';
 import { ClosedPeriodNotice } from '../ui/ClosedPeriodNotice';
 import { AddLessonForm } from './AddLessonForm';
 import { CellHistory } from './CellHistory';
-import { lessonColumns, type LessonColumn } from './columns';
+import { lessonColumns, nearestLessonIndex, type LessonColumn } from './columns';
+import { formatDate, todayIso } from '../../shared/dates';
 import { JournalGrid } from './JournalGrid';
 import { LessonPanel } from './LessonPanel';
 import { sameEntry } from './cell-edit';
@@ -116,6 +117,23 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
     if (ready) onReady?.();
   }, [ready, onReady]);
 
+  // The page opens on today's (or the nearest) lesson; «Сегодня» goes back to it.
+  const [revealKey, setRevealKey] = useState(0);
+  const todayCol = nearestLessonIndex(lessons, todayIso());
+  const { select } = editing;
+  const goToday = useCallback(() => {
+    if (todayCol < 0) return;
+    select(editing.selection.row, todayCol);
+    setRevealKey((k) => k + 1);
+  }, [select, todayCol, editing.selection.row]);
+  const opened = useRef(false);
+  useLayoutEffect(() => {
+    if (opened.current || !ready || todayCol < 0) return;
+    opened.current = true;
+    select(0, todayCol);
+    setRevealKey((k) => k + 1);
+  }, [ready, todayCol, select]);
+
   if (!journal) return <p className="loading">Открываем страницу журнала…</p>;
   const selectedLesson = lessons[editing.selection.col];
   const selectedStudent = gridStudents[editing.selection.row];
@@ -124,6 +142,22 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
     <div className="journal-page">
       <section className="journal-left">
         <ClosedPeriodNotice period={period} locked="отметки, пропуски и уроки" />
+        <div className="grid-toolbar">
+          <button
+            type="button"
+            onClick={goToday}
+            disabled={todayCol < 0}
+            title="Перейти к сегодняшнему уроку (или ближайшему к сегодняшнему дню)"
+          >
+            Сегодня
+          </button>
+          <span className="today-note">
+            Сегодня {formatDate(todayIso())}
+            {todayCol >= 0 && lessons[todayCol]?.date !== todayIso()
+              ? ': уроков нет, выбран ближайший'
+              : ''}
+          </span>
+        </div>
         <JournalGrid
           caption={caption}
           students={gridStudents}
@@ -133,6 +167,7 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
           workTypes={workTypes}
           workTypeList={policy.workTypes}
           editing={editing}
+          revealKey={revealKey}
         />
         <p className="hint" role="status" aria-live="polite">
           {editing.hint ?? ''}
