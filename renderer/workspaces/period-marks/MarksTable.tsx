@@ -5,7 +5,7 @@ import { MARK_LABELS } from '../../../shared/grading-policy';
 import { formatAverage } from '../../../shared/statistics';
 import { formatDate } from '../../../shared/dates';
 import { distinctNames } from '../../../shared/student-names';
-import type { MarkRow } from './proposals';
+import { staleProposal, type MarkRow } from './proposals';
 
 interface Props {
   caption: string;
@@ -29,8 +29,10 @@ function noteText(row: MarkRow): string {
     return `Отсрочка до ${formatDate(e.deferral.due)}: ${e.deferral.reason}`;
   }
   const parts: string[] = [];
+  const now = staleProposal(row);
+  if (now !== null) parts.push(`≠ предложению: сейчас предлагается ${now}`);
   if (e.value !== null && e.proposed !== null && e.value !== e.proposed) {
-    parts.push(`предлагалось ${MARK_LABELS[e.proposed]}`);
+    parts.push(`при выставлении предлагалось ${MARK_LABELS[e.proposed]}`);
   }
   if (e.comment) parts.push(e.comment);
   return parts.join('; ');
@@ -72,10 +74,7 @@ export function MarksTable({ caption, rows, selected, onSelect, onKeyDown, readO
         {rows.map((row, i) => {
           const proposal = row.proposal.value === null ? '—' : MARK_LABELS[row.proposal.value];
           const set = setMarkText(row);
-          const differs =
-            row.entry?.value != null &&
-            row.proposal.value !== null &&
-            row.entry.value !== row.proposal.value;
+          const differs = staleProposal(row) !== null;
           return (
             <tr
               key={row.student.id}
@@ -98,6 +97,11 @@ export function MarksTable({ caption, rows, selected, onSelect, onKeyDown, readO
                 data-testid="set-mark"
               >
                 {set}
+                {differs && (
+                  <span className="differs-mark" aria-label="не совпадает с предложением">
+                    {' ≠'}
+                  </span>
+                )}
               </td>
               <td className="note">{noteText(row)}</td>
             </tr>
