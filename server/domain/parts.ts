@@ -67,16 +67,22 @@ export function checkParts(
   return { parts };
 }
 
-/** Deleting (a tombstone) or restoring a document: admin only, and never journal records. */
+/**
+ * Deleting (a tombstone) or restoring a document: admin only, and never journal records, except
+ * what the collection's own `canDelete` allows (an empty lesson added by mistake).
+ */
 export function checkDeletion(
   user: AuthUser,
   before: DocState | null,
   after: DocState,
   journalRecord: boolean,
+  canDelete?: (user: AuthUser, before: DocState, after: DocState) => WriteDecision,
 ): WriteDecision | null {
   const was = before?._deleted === true;
   if (was === after._deleted) return null;
-  if (journalRecord) return refusals.deletion;
+  if (journalRecord) {
+    return canDelete && before !== null && !was ? canDelete(user, before, after) : refusals.deletion;
+  }
   return hasRole(user, 'admin') ? true : refusals.adminOnly;
 }
 

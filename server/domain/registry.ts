@@ -19,8 +19,10 @@ import type { Queryable } from '../db/db';
 
 /** What a collection adds to the common checks. */
 export interface DomainRules {
-  /** Journal records (lessons, period marks, consents) are never deleted. */
+  /** Journal records (lessons, period marks, consents) are never deleted… */
   journalRecord: boolean;
+  /** …except what this allows (a journal record's deletion; restoring one is always refused). */
+  canDelete?(user: AuthUser, before: DocState, after: DocState): WriteDecision;
   /** Scoped collections: who sees what depends on the user's classes. */
   scoped: boolean;
   canRead(user: AuthUser, doc: DocState): boolean;
@@ -58,7 +60,7 @@ function describe(
     canRead: (user, doc) => rules.canRead(user, doc),
     ...(rules.redact ? { redact: rules.redact } : {}),
     canWrite(user, before, after) {
-      const deletion = checkDeletion(user, before, after, rules.journalRecord);
+      const deletion = checkDeletion(user, before, after, rules.journalRecord, rules.canDelete);
       if (deletion !== null && deletion !== true) return deletion;
       const checked = checkParts(user, before, after);
       if ('reason' in checked) return checked.reason;
