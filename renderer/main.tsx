@@ -3,10 +3,12 @@ import './zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { installRussianValidity } from './lib/russian-validity';
 import { installCspViolationLogger } from './security/csp-report';
 import { SecurityGate } from './security/SecurityGate';
 
 installCspViolationLogger(document);
+installRussianValidity(document);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -126,6 +126,16 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
     select(editing.selection.row, todayCol);
     setRevealKey((k) => k + 1);
   }, [select, todayCol, editing.selection.row]);
+  // A lesson just added (or found already there) is selected as soon as its column exists.
+  const [wanted, setWanted] = useState<string | null>(null);
+  useLayoutEffect(() => {
+    if (!wanted) return;
+    const col = lessons.findIndex((l) => l.id === wanted);
+    if (col < 0) return;
+    setWanted(null);
+    select(editing.selection.row, col);
+    setRevealKey((k) => k + 1);
+  }, [wanted, lessons, select, editing.selection.row]);
   const opened = useRef(false);
   useLayoutEffect(() => {
     if (opened.current || !ready || todayCol < 0) return;
@@ -208,7 +218,10 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
             period={period}
             staffId={staffId}
             bells={data.school.bells}
+            year={data.school.year}
+            grade={klass?.grade ?? 1}
             refusal={courseWriteRefusal(writer, course.teacherId)}
+            onAdded={setWanted}
           />
         </fieldset>
       </aside>

@@ -97,7 +97,7 @@ test('period marks: accept, defer, close, read-only, reopen; deputy numbers matc
   await page.keyboard.press('KeyL');
   const form = page.getByRole('form', { name: /Отсрочка/ });
   await form.getByLabel('Причина').fill('болезнь, справка');
-  await form.getByLabel('Срок').fill('2027-01-15');
+  await form.getByLabel('Срок').fill('15.01.2027');
   await form.getByRole('button', { name: 'Сохранить отсрочку' }).click();
   await expect(setMark(page, 1)).toHaveText('отср.');
   await expect(rows(page).nth(1).locator('td.note')).toContainText(
