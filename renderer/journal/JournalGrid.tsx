@@ -69,7 +69,12 @@ const HeaderRow = memo(function HeaderRow(props: {
       >
         Ср. балл
       </th>
-      <th role="columnheader" scope="col" className="summary proposal" title="Прогноз отметки за период">
+      <th
+        role="columnheader"
+        scope="col"
+        className="summary proposal"
+        title="Прогноз отметки за период"
+      >
         Прогноз
       </th>
       <th role="columnheader" scope="col" className="summary absences" title="Пропущено уроков">
@@ -129,6 +134,8 @@ export function JournalGrid(props: Props) {
         aria-rowcount={students.length + 1}
         className="journal-grid"
         onKeyDown={editing.onKeyDown}
+        onCopy={editing.onCopy}
+        onPaste={editing.onPaste}
       >
         <thead>
           <HeaderRow

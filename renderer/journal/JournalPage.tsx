@@ -35,6 +35,18 @@ type SummaryRow = {
   summary: StudentSummary;
 };
 
+/** F6 in the grid: the topic of the selected lesson (or the first field of the panel). */
+function focusLessonPanel() {
+  document
+    .querySelector<HTMLElement>('.lesson-panel input:not(:disabled), .lesson-panel textarea')
+    ?.focus();
+}
+
+/** Esc in the lesson panel: back to the selected cell of the grid. */
+function focusGrid() {
+  document.querySelector<HTMLElement>('.journal-grid td[tabindex="0"]')?.focus();
+}
+
 export function JournalPage({ course, period, data, caption, onReady }: Props) {
   const { staffId } = useSession();
   const { lessons: repository } = useRepositories();
@@ -109,6 +121,7 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
     repository,
     readOnly: period.closed ? closedPeriodMessage(period.name) : null,
     refusalOf,
+    onLessonPanel: focusLessonPanel,
   });
 
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -198,10 +211,20 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
         <p className="keys-help">
           Клавиши: 5 4 3 2 1 — отметка (можно несколько в клетке),{' '}
           {attendanceCodes.map((c) => c.code).join(', ')} — пропуск, Backspace — убрать последнюю,
-          Delete — очистить, / — вид работы, Ctrl+Z / Ctrl+Y — отменить / повторить.
+          Delete — очистить, / — вид работы, Ctrl+Z / Ctrl+Y — отменить / повторить; стрелки, Home /
+          End, Ctrl+Home / Ctrl+End, PageUp / PageDown — по журналу; F6 — тема и домашнее задание
+          урока, Esc — обратно в журнал; Tab — из журнала к панели урока.
         </p>
       </section>
-      <aside className="journal-right">
+      <aside
+        className="journal-right"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && !e.defaultPrevented) {
+            e.preventDefault();
+            focusGrid();
+          }
+        }}
+      >
         {/* A closed period: every field of the lesson panel and the new-lesson form is disabled. */}
         <fieldset className="closed-guard" disabled={period.closed}>
           {selectedLesson && (
