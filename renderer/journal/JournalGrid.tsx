@@ -100,13 +100,13 @@ export function JournalGrid(props: Props) {
     }
   }, [selRow, selCol, editing.workTypePickerOpen]);
 
-  // Opening the page and «Сегодня»: the selected lesson in the middle of the view, focused.
+  // Opening the page and «Сегодня»: the selected lesson in view (clear of the sticky columns).
   const { revealKey } = props;
   useLayoutEffect(() => {
     if (revealKey === 0) return;
     const cell = gridRef.current?.querySelector<HTMLElement>(`[data-cell="${selRow}:${selCol}"]`);
     if (!cell) return;
-    cell.scrollIntoView({ block: 'nearest', inline: 'center' });
+    cell.scrollIntoView({ block: 'center', inline: 'nearest' });
     cell.focus({ preventScroll: true });
     // Only the reveal request moves the view; the selection moving alone is handled above.
     // eslint-disable-next-line react-hooks/exhaustive-deps

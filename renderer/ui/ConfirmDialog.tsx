@@ -12,7 +12,14 @@ interface Props {
   danger?: boolean;
 }
 
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, danger }: Props) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  danger,
+}: Props) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -50,7 +50,10 @@ export function DateField({
   useEffect(() => {
     setText((shown) => {
       const checked = checkDateField(shown, { required, min, max });
-      return checked.ok && checked.iso === value ? shown : value ? formatDate(value) : '';
+      // What is typed stays while it is what the value says (or an unfinished date the parent
+      // was told is not valid yet).
+      if (checked.ok ? checked.iso === value : value === '') return shown;
+      return value ? formatDate(value) : '';
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);

@@ -38,7 +38,10 @@ interface Props {
 }
 
 /** Per student: the entry before «Принять все предложения» and the mark it set. */
-type AcceptedBatch = Record<string, { before: PeriodMarkEntry | null; set: PeriodMarkValue | null }>;
+type AcceptedBatch = Record<
+  string,
+  { before: PeriodMarkEntry | null; set: PeriodMarkValue | null }
+>;
 
 export function PeriodMarksPage(props: Props) {
   const { course, period, data, caption } = props;
@@ -257,8 +260,8 @@ export function PeriodMarksPage(props: Props) {
           )}
           {period.end > todayIso() && (
             <p className="warning">
-              Период ещё не закончился (до {formatDate(period.end)}): отметки, поставленные
-              позже, изменят предложения.
+              Период ещё не закончился (до {formatDate(period.end)}): отметки, поставленные позже,
+              изменят предложения.
             </p>
           )}
           <p>Выставленные отметки не меняются. Принятие можно отменить (Ctrl+Z).</p>

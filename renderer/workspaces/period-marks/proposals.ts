@@ -144,7 +144,6 @@ export function acceptAllPlan(rows: readonly MarkRow[]): AcceptAllPlan {
   };
 }
 
-
 /** Best mark first (zod's enum lists numeric keys in ascending order, so it is not used here). */
 const SCALE_ORDER: readonly PeriodMarkValue[] = [
   '5',
