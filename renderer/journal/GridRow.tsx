@@ -129,7 +129,7 @@ function GridRowView(props: Props) {
       <td
         role="gridcell"
         className="summary proposal"
-        aria-label={`${name}, прогноз`}
+        aria-label={`${name}, предложение`}
         aria-description={summary.explanation}
         title={summary.explanation}
         tabIndex={-1}

@@ -73,9 +73,9 @@ const HeaderRow = memo(function HeaderRow(props: {
         role="columnheader"
         scope="col"
         className="summary proposal"
-        title="Прогноз отметки за период"
+        title="Предложение: отметка за период по средневзвешенному баллу"
       >
-        Прогноз
+        Предл.
       </th>
       <th role="columnheader" scope="col" className="summary absences" title="Пропущено уроков">
         Пропуски

@@ -195,6 +195,13 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
         <p className="hint" role="status" aria-live="polite">
           {editing.hint ?? ''}
         </p>
+        {/* The proposal's calculation for the selected student: reachable by keyboard and touch. */}
+        {selectedStudent && summaries[editing.selection.row]?.explanation && (
+          <p className="proposal-explanation" aria-live="polite">
+            Предложение для: {selectedStudent.name} — {summaries[editing.selection.row]?.proposal}.{' '}
+            {summaries[editing.selection.row]?.explanation}
+          </p>
+        )}
         {selectedLesson && selectedStudent && (
           <button type="button" className="cell-history-open" onClick={() => setHistoryOpen(true)}>
             История клетки

@@ -62,7 +62,7 @@ export function MarksTable({ caption, rows, selected, onSelect, onKeyDown, readO
       <thead>
         <tr>
           <th scope="col">№</th>
-          <th scope="col">Обучающийся</th>
+          <th scope="col">Ученик</th>
           <th scope="col">Средний балл</th>
           <th scope="col">Предложение</th>
           <th scope="col">Как вычислено</th>
