@@ -48,10 +48,10 @@ export function lessonColumns(
     const isTest = isTestLesson(lesson.lessonType) || workType?.isTest === true;
     const title = [
       LESSON_TYPE_LABELS[lesson.lessonType],
-      workType ? `вид работы: ${workType.name}` : '',
-      lesson.status === 'cancelled' ? 'урок отменён' : '',
+      workType ? `Вид работы: ${workType.name}` : '',
+      lesson.status === 'cancelled' ? 'Урок отменён' : '',
       lesson.topic,
-      readOnly ? `только просмотр: ${readOnly.toLocaleLowerCase('ru')}` : '',
+      readOnly ? `Только просмотр: ${readOnly.toLocaleLowerCase('ru')}` : '',
     ]
       .filter(Boolean)
       .join('. ');
