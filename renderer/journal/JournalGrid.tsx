@@ -65,7 +65,7 @@ const HeaderRow = memo(function HeaderRow(props: {
         role="columnheader"
         scope="col"
         className="summary average"
-        title="Средневзвешенный балл за период"
+        title="Средневзвешенный балл за период; сотые не округляются, а отбрасываются (28 : 6 = 4,66), предложение считается по точному значению"
       >
         Ср. балл
       </th>
