@@ -97,13 +97,8 @@ export function MarksTable({ caption, rows, selected, onSelect, onKeyDown, readO
                 data-testid="set-mark"
               >
                 {set}
-                {differs && (
-                  <span className="differs-mark" aria-label="не совпадает с предложением">
-                    {' ≠'}
-                  </span>
-                )}
               </td>
-              <td className="note">{noteText(row)}</td>
+              <td className={differs ? 'note differs' : 'note'}>{noteText(row)}</td>
             </tr>
           );
         })}
