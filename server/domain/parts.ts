@@ -81,7 +81,9 @@ export function checkDeletion(
   const was = before?._deleted === true;
   if (was === after._deleted) return null;
   if (journalRecord) {
-    return canDelete && before !== null && !was ? canDelete(user, before, after) : refusals.deletion;
+    return canDelete && before !== null && !was
+      ? canDelete(user, before, after)
+      : refusals.deletion;
   }
   return hasRole(user, 'admin') ? true : refusals.adminOnly;
 }
