@@ -4,12 +4,14 @@ import './zod-setup';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { installRussianValidity } from './lib/russian-validity';
 import { installCspViolationLogger } from './security/csp-report';
 import { SecurityGate } from './security/SecurityGate';
 import { setupCodeOf } from './setup-link/setup-link-form';
 import { SetupLinkScreen } from './setup-link/SetupLinkScreen';
 
 installCspViolationLogger(document);
+installRussianValidity(document);
 
 function Root() {
   const [setupCode, setSetupCode] = useState(() => setupCodeOf(location.search));

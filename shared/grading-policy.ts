@@ -57,7 +57,7 @@ export const MARK_LABELS: Record<LessonMarkValue | PeriodMarkValue, string> = {
 export const WorkTypeSchema = z.object({
   id: IdSchema,
   name: z.string().min(1, 'Укажите название вида работы').max(80),
-  /** Two-four letters for narrow grid headers: "отв", "к/р". */
+  /** Two-five letters for narrow grid headers: "отв.", "к/р" (a cut word ends with a period). */
   short: z.string().min(1, 'Укажите сокращение').max(6, 'Сокращение — не длиннее 6 знаков'),
   weight: z
     .number()
@@ -101,11 +101,11 @@ export const DEFAULT_GRADING_POLICY: GradingPolicy = {
   allowModifiers: false,
   modifierDelta: 0.25,
   workTypes: [
-    { id: 'oral', name: 'Ответ на уроке', short: 'отв', weight: 1, isTest: false },
+    { id: 'oral', name: 'Ответ на уроке', short: 'отв.', weight: 1, isTest: false },
     { id: 'classwork', name: 'Работа на уроке', short: 'р/у', weight: 1, isTest: false },
     { id: 'homework', name: 'Домашняя работа', short: 'д/р', weight: 1, isTest: false },
     { id: 'independent', name: 'Самостоятельная работа', short: 'с/р', weight: 2, isTest: false },
-    { id: 'dictation', name: 'Диктант', short: 'дикт', weight: 2, isTest: false },
+    { id: 'dictation', name: 'Диктант', short: 'дикт.', weight: 2, isTest: false },
     { id: 'practical', name: 'Практическая работа', short: 'п/р', weight: 2, isTest: false },
     { id: 'lab', name: 'Лабораторная работа', short: 'л/р', weight: 2, isTest: false },
     { id: 'test', name: 'Контрольная работа', short: 'к/р', weight: 3, isTest: true },

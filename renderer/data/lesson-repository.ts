@@ -10,6 +10,7 @@ import {
   type LessonStatus,
   type LessonType,
 } from '../../shared/lesson';
+import { lessonRemovalRefusal } from '../../shared/lesson-contents';
 import { lessonId } from '../../shared/lesson-id';
 import { setPart } from '../../shared/merge';
 import { SerialQueue } from '../../shared/serial-queue';
@@ -84,6 +85,8 @@ export interface LessonRepository {
   ): Promise<Lesson>;
   addLesson(input: NewLesson): Promise<Lesson>;
   cancelLesson(lessonId: string): Promise<Lesson>;
+  /** Removes a lesson added by mistake; refused while it holds anything (shared/lesson-contents.ts). */
+  removeLesson(lessonId: string): Promise<void>;
   /** Writes field values typed in a previous run that ended before they reached the database. */
   recoverDrafts(): Promise<number>;
 }
@@ -183,6 +186,15 @@ export function createLessonRepository(
     async addLesson(input) {
       const id = lessonIdFor(input.courseId, input.date, input.slot);
       const existing = await db.lessons.findOne(id).exec();
+      // A removed lesson stays removed on the server: the same date and number cannot come back.
+      const [tombstone] = existing
+        ? []
+        : await db.lessons.storageInstance.findDocumentsById([id], true);
+      if (tombstone?._deleted) {
+        throw new WriteError(
+          'Урок на эту дату и с этим номером был удалён. Выберите другой номер урока.',
+        );
+      }
       if (existing) {
         throw new WriteError(
           existing.status === 'cancelled'
@@ -215,6 +227,15 @@ export function createLessonRepository(
     },
     cancelLesson(lessonId) {
       return writePart(lessonId, 'status', 'cancelled');
+    },
+    removeLesson(lessonId) {
+      return queue.run(lessonId, async () => {
+        const doc = (await documentOf(lessonId)).getLatest();
+        const refusal = lessonRemovalRefusal(doc.toJSON() as Lesson);
+        if (refusal) throw new WriteError(`${refusal}.`);
+        await doc.remove();
+        docs.delete(lessonId);
+      });
     },
     async recoverDrafts() {
       let recovered = 0;

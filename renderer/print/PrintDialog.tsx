@@ -94,7 +94,8 @@ export function PrintDialog({ job, onClose, emptyText }: Props) {
     setNotice(null);
     try {
       const bridge = getBridge();
-      const name = `${job.fileName}.pdf`;
+      // One space between words, none at the ends: «Выписки 5А  I четверть» reads as a typo.
+      const name = `${job.fileName.replace(/\s+/g, ' ').trim()}.pdf`;
       if (action === 'save') {
         const result = await bridge.savePdf({ suggestedName: name, bytes: state.bytes });
         if (result.status === 'saved')

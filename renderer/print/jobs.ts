@@ -70,7 +70,7 @@ export function paperExtractsJob(
 ): PrintJob {
   const what = spanText(span, periods);
   return {
-    title: `Выписки для бумажных семей — ${cls.name}, ${what}`,
+    title: `Выписки для семей без электронного дневника — ${cls.name}, ${what}`,
     fileName: `Выписки ${cls.name} ${what}`,
     model: async () =>
       buildExtractModel(await readDocumentSource(db, cls.id, { consents: true }), {

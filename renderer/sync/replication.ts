@@ -11,7 +11,7 @@ import { filter, map, type Observable } from 'rxjs';
 import type { Clock } from '../../shared/hlc';
 import { apiRequest, SyncError } from './api';
 import { answerContains, createConflictHandler, docStateText, newestStamp } from './conflict';
-import type { PendingChanges } from './pending-changes';
+import { changedStampParts, type PendingChanges } from './pending-changes';
 
 type Doc = Record<string, unknown>;
 export type Checkpoint = { seq: number; scope?: string };
@@ -191,6 +191,12 @@ export function startCollectionReplication(options: ReplicationOptions): Collect
       pending.noteWrite(
         name,
         bulk.events.map((e) => e.documentId),
+        new Map(
+          bulk.events.map((e) => [
+            e.documentId,
+            changedStampParts(e.previousDocumentData, e.documentData),
+          ]),
+        ),
       ),
     );
   state.onCancel.push(() => localWrites.unsubscribe());

@@ -1,9 +1,11 @@
 // Lessons and period marks: the course teacher writes them; a substitute writes the lessons they
 // hold; the deputy corrects them and appoints substitutes (shared/lesson-rights.ts, the desktop
 // asks the same). An absent student gets no mark (shared/entry-rules.ts). Nothing changes in a
-// closed period. Rights are judged on the stored document (whose it is) as well as on the result.
+// closed period. Rights are judged on the stored document (whose it is) as well as on the result. A lesson
+// may be removed only while it is empty (shared/lesson-contents.ts).
 import { entryRefusal } from '../../shared/entry-rules';
-import type { LessonEntry } from '../../shared/lesson';
+import type { Lesson, LessonEntry } from '../../shared/lesson';
+import { lessonRemovalRefusal } from '../../shared/lesson-contents';
 import { courseWriteRefusal, lessonPartRefusal } from '../../shared/lesson-rights';
 import type { DocState, WriteDecision } from '../sync/collections';
 import { refusals } from './messages';
@@ -50,6 +52,19 @@ export const journalRules: RulesFactory = (index) => ({
     journalRecord: true,
     scoped: true,
     canRead: readScoped(index, true),
+    // A lesson added by mistake is removed while it holds nothing (shared/lesson-contents.ts).
+    canDelete(user, before, after): WriteDecision {
+      const course = courseOf(index, before);
+      if (typeof course === 'string') return course;
+      const closed = index.closedPeriodAt(String(before.classId), String(before.date));
+      if (closed) return refusals.closed(closed.name);
+      return (
+        courseWriteRefusal(user, course.teacherId) ??
+        // The merged state: marks another device entered meanwhile keep the lesson.
+        lessonRemovalRefusal(after as unknown as Lesson) ??
+        true
+      );
+    },
     canWrite(user, before, after, parts): WriteDecision {
       const course = courseOf(index, after);
       if (typeof course === 'string') return course;

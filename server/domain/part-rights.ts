@@ -26,17 +26,22 @@ export function checkParts(
 }
 
 /**
- * A push that deletes (a tombstone) or restores a document: refused for everyone. Journal records
+ * A push that deletes (a tombstone) or restores a document: refused, but for the collection's own
+ * exception (`canDelete`: an empty lesson added by mistake). Journal records
  * are cancelled (a lesson) instead; reference documents change state (a student leaves, a staff
  * member becomes inactive); periods are never removed. Only the compromise undo, a server-side
  * operation, may tombstone what a compromised account created, or restore what it deleted.
  */
 export function checkDeletion(
+  user: AuthUser,
   before: DocState | null,
   after: DocState,
   journalRecord: boolean,
+  canDelete?: (user: AuthUser, before: DocState, after: DocState) => WriteDecision,
 ): WriteDecision {
   const was = before?._deleted === true;
   if (was === after._deleted) return true;
+  // The collection's own exception (an empty lesson added by mistake); restoring never is one.
+  if (canDelete && before !== null && !was) return canDelete(user, before, after);
   return journalRecord ? refusals.deletion : refusals.noDeletion;
 }

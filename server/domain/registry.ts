@@ -34,7 +34,7 @@ function describe(
     canRead: (user, doc) => rules.canRead(user, doc),
     ...(rules.redact ? { redact: rules.redact } : {}),
     canWrite(user, before, after) {
-      const deletion = checkDeletion(before, after, rules.journalRecord);
+      const deletion = checkDeletion(user, before, after, rules.journalRecord, rules.canDelete);
       if (deletion !== true) return deletion;
       const checked = checkParts(user, before, after);
       if ('reason' in checked) return checked.reason;

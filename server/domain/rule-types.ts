@@ -9,6 +9,11 @@ import type { SchoolIndex } from './school-index';
 export interface DomainRules {
   /** Journal records (lessons, period marks, consents): the refusal of a deletion says so. */
   journalRecord: boolean;
+  /**
+   * A deletion the collection allows by a push (an empty lesson added by mistake), judged on the
+   * stored document and the merged result; restoring a deleted document is always refused.
+   */
+  canDelete?(user: AuthUser, before: DocState, after: DocState): WriteDecision;
   /** Scoped collections: who sees what depends on the user's classes. */
   scoped: boolean;
   canRead(user: AuthUser, doc: DocState): boolean;

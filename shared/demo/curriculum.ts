@@ -14,7 +14,7 @@ export const SUBJECTS: Subject[] = [
   { id: 'inf', name: 'Информатика', short: 'Информ.' },
   { id: 'world', name: 'Окружающий мир', short: 'Окр. мир' },
   { id: 'hist', name: 'История', short: 'История' },
-  { id: 'soc', name: 'Обществознание', short: 'Общество' },
+  { id: 'soc', name: 'Обществознание', short: 'Обществозн.' },
   { id: 'geo', name: 'География', short: 'Геогр.' },
   { id: 'bio', name: 'Биология', short: 'Биология' },
   { id: 'phys', name: 'Физика', short: 'Физика' },

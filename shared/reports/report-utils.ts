@@ -110,11 +110,13 @@ export function studentLessonCells(
   lesson: Lesson,
   subjects: ReadonlyMap<string, Subject>,
   course: Course | undefined,
+  /** The label that tells namesakes apart (shared/student-names.ts); surname and name otherwise. */
+  label: string = studentLabel(student),
 ) {
   return {
     sortStudent: student,
     studentId: student.id,
-    student: studentLabel(student),
+    student: label,
     courseId: lesson.courseId,
     subject: subjectNameOf(subjects, course),
     lessonId: lesson.id,

@@ -77,7 +77,16 @@ test('period marks: accept, defer, close, read-only, reopen; deputy numbers matc
 
   // Accept all proposals by the keyboard shortcut.
   await page.locator('.period-marks-table').focus();
+  const firstBefore = (await setMark(page, 0).textContent()) ?? '';
   await page.keyboard.press('Control+Enter');
+  // It asks first, saying what it will set; Esc keeps everything as it was.
+  const confirmAll = page.getByRole('alertdialog', { name: 'Принять все предложения?' });
+  await expect(confirmAll).toContainText('Будут выставлены отметки');
+  await page.keyboard.press('Escape');
+  await expect(confirmAll).toBeHidden();
+  await expect(setMark(page, 0)).toHaveText(firstBefore);
+  await page.keyboard.press('Control+Enter');
+  await confirmAll.getByRole('button', { name: /Выставить отметок/ }).click();
   await expect(page.locator('.period-marks-page .hint')).toContainText('Принято предложений');
   const count = await rows(page).count();
   for (let i = 0; i < count; i++) {
@@ -90,7 +99,7 @@ test('period marks: accept, defer, close, read-only, reopen; deputy numbers matc
   await page.keyboard.press('KeyL');
   const form = page.getByRole('form', { name: /Отсрочка/ });
   await form.getByLabel('Причина').fill('болезнь, справка');
-  await form.getByLabel('Срок').fill('2027-01-15');
+  await form.getByLabel('Срок').fill('15.01.2027');
   await form.getByRole('button', { name: 'Сохранить отсрочку' }).click();
   await expect(setMark(page, 1)).toHaveText('отср.');
   await expect(rows(page).nth(1).locator('td.note')).toContainText(

@@ -86,8 +86,8 @@ test('two desktops converge; a mark appears on the other desktop live', async ({
   await expect(syncStatus(a)).toContainText('Нет связи с сервером школы');
   await typeInto(a, n1, date, '4');
   await typeInto(a, n3, date, '2');
-  // Both marks are in one lesson document: one change waits to be sent.
-  await expect(syncStatus(a)).toContainText('не отправлено: 1 изменение');
+  // Two marks (in one lesson document) are two changes waiting to be sent.
+  await expect(syncStatus(a)).toContainText('не отправлено: 2 изменения');
   await a.locator('.app-header').screenshot({ path: 'test-results/sync-indicator-offline.png' });
   await typeInto(b, n2, date, '3');
   await typeInto(b, n3, date, '5'); // later than the teacher's "2": the newer edit wins the cell

@@ -1,4 +1,5 @@
 // The set-up collections on the server: pushed school card, periods, classes, courses and timetables are refused with the Russian message of shared/setup's checks; a pushed change regenerates the lessons it concerns in the same transaction; a write into a lesson the timetable removed brings it back.
+import { lessonRemovalRefusal } from '../../../shared/lesson-contents';
 import { hasRole, type AuthUser } from '../../auth/roles';
 import type { Queryable } from '../../db/db';
 import type { CollectionDescriptor, DocState, WriteDecision } from '../../sync/collections';
@@ -171,7 +172,10 @@ export function withSchoolSetup(
     // Merged into the removed lesson (not handed back), so the follow-up below can revive it.
     mergeIntoDeleted: true,
     async followUp(tx, written, user, write): Promise<void> {
-      const removed = written.filter((w) => w.state._deleted);
+      // An empty lesson removed on purpose (shared/lesson-contents.ts) holds nothing to bring back.
+      const removed = written.filter(
+        (w) => w.state._deleted && lessonRemovalRefusal(w.state as unknown as Lesson) !== null,
+      );
       if (removed.length === 0) return;
       const writer = new SchoolWriter(
         tx,

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocState } from '../../../server/sync/collections';
 import type { Lesson, LessonEntry } from '../../../shared/lesson';
+import { lessonId } from '../../../shared/lesson-id';
 import type { PeriodMarks } from '../../../shared/period-mark';
 import type { Student } from '../../../shared/student';
 import {
@@ -66,6 +67,13 @@ function current(collection: string, id: string): Promise<DocState> {
 async function change(who: Login, collection: string, before: DocState | null, after: object) {
   return push(server, who.token, collection, [
     { assumedMasterState: before, newDocumentState: state(after) },
+  ]);
+}
+
+/** Pushes `doc` as a tombstone (RxDB's remove()). */
+async function remove(who: Login, before: DocState) {
+  return push(server, who.token, 'lessons', [
+    { assumedMasterState: before, newDocumentState: state(before, true) },
   ]);
 }
 
@@ -235,5 +243,70 @@ describe("the roster forms' content rules hold on the server too (shared/roster-
     );
     expect(await change(classTeacher, 'students', before, fine)).toEqual([]);
     expect((await current('students', student.id)).address).toBe('ул. Мира, 5');
+  });
+});
+
+describe('removing a lesson added by mistake', () => {
+  it('removes an empty lesson; refuses one holding a mark, and a substitute', async () => {
+    const { lessons, studentId } = courseInQ4('staff-teacher');
+    // Two lessons added by mistake: 11th and 12th lessons of the quarter's first day, empty.
+    const template = lessons[0]!;
+    const empty: DocState[] = [];
+    for (const slot of [11, 12]) {
+      const at = clockFor('test', template).tick();
+      const added = {
+        ...template,
+        id: lessonId(template.courseId, template.date, slot),
+        slot,
+        topic: '',
+        homework: '',
+        lessonType: 'regular',
+        status: 'held',
+        teacherId: 'staff-teacher',
+        workTypeId: null,
+        entries: {},
+        stamps: Object.fromEntries(
+          ['topic', 'homework', 'lessonType', 'status', 'teacherId', 'workTypeId'].map((f) => [
+            f,
+            { at, by: 'staff-teacher' },
+          ]),
+        ),
+      };
+      expect(await change(teacher, 'lessons', null, added)).toEqual([]);
+      empty.push(await current('lessons', added.id));
+    }
+    // The substitute may not remove a lesson of a course they do not teach.
+    const other = empty[0]!;
+    const otherId = String(other.id);
+    // (A class the substitute does not see: the push changes nothing and answers nothing.)
+    await remove(substitute, other);
+    expect((await current('lessons', otherId))._deleted).toBe(false);
+
+    // The course teacher removes an empty one: a tombstone on the server.
+    expect(await remove(teacher, other)).toEqual([]);
+
+    expect((await current('lessons', otherId))._deleted).toBe(true);
+
+    // A lesson with a mark stays, with the reason in Russian.
+    const before = await current('lessons', String(empty[1]!.id));
+    const marked = edit(
+      before as unknown as Lesson,
+      `entries.${studentId}`,
+      { marks: [mark('5')], attendance: null },
+      'staff-teacher',
+    );
+    expect(await change(teacher, 'lessons', before, marked)).toEqual([]);
+    const withMark = await current('lessons', String(empty[1]!.id));
+    expect(await remove(teacher, withMark)).toEqual([withMark]);
+    expect((await lastRefusal(teacher)).reason).toBe(
+      'Урок нельзя удалить: в нём есть 1 отметка. Такой урок можно только отменить',
+    );
+    expect((await current('lessons', String(empty[1]!.id)))._deleted).toBe(false);
+
+    // A removed lesson is not brought back by a later push.
+    const revived = state(other, false);
+    expect(await change(teacher, 'lessons', await current('lessons', otherId), revived)).toEqual([
+      expect.objectContaining({ id: otherId, _deleted: true }),
+    ]);
   });
 });
