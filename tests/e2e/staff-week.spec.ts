@@ -23,6 +23,16 @@ async function selectColumn(page: Page, i: number): Promise<void> {
 
 test('marking a lesson as a test warns on the spot about the test schedule', async ({ page }) => {
   await openDemoAsTeacher(page);
+  // The next quarter holds no lesson yet: two added two days apart, so only this test's marks count.
+  await page.getByRole('combobox', { name: 'Период' }).selectOption({ label: 'III четверть' });
+  const add = page.getByRole('form', { name: 'Добавить урок' });
+  for (const date of ['12.01.2027', '14.01.2027']) {
+    await add.getByLabel('Дата').fill(date);
+    await add.getByRole('button', { name: 'Добавить урок' }).click();
+    await expect(
+      page.getByRole('grid').locator('thead th.date', { hasText: date.slice(0, 5) }),
+    ).toHaveCount(1);
+  }
   const panel = page.locator('.lesson-panel');
   const warning = panel.locator('.test-schedule-warning');
   // The first two lessons of the course are days apart: one test alone breaks no interval rule…
