@@ -128,6 +128,8 @@ test('the administrator of an empty server loads staff and classes and hands out
     const tabs = admin.getByRole('navigation', { name: 'Школа' });
     await expect(tabs.getByRole('link', { name: 'Сотрудники' })).toBeVisible({ timeout: 90_000 });
     await expect(admin.locator('body')).not.toContainText('не связана с сотрудником');
+    // An empty school opens on «Настройка»; the people are one tab away.
+    await tabs.getByRole('link', { name: 'Сотрудники' }).click();
     await expect(admin.getByText('Сотрудников пока нет')).toBeVisible();
 
     // Staff from the secretary's XLSX: the bad rows are named, nothing is loaded.
