@@ -3,7 +3,7 @@
 // security headers kept; the live stream uncompressed and still live (read over raw node:http, so
 // the bytes are the wire's, not a fetch() that decompresses on its own).
 import { request, type IncomingMessage } from 'node:http';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPRESSION_THRESHOLD } from '../../../server/http/compression';
 import type { DocState } from '../../../server/sync/collections';
@@ -31,7 +31,7 @@ function raw(
   method: string,
   path: string,
   headers: Record<string, string>,
-  body?: string,
+  body?: string | Buffer,
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const req = request(server.url + path, { method, headers }, (res) => {
@@ -150,6 +150,28 @@ async function waitFor(predicate: () => boolean): Promise<void> {
   for (let i = 0; i < 250 && !predicate(); i += 1) await new Promise((r) => setTimeout(r, 20));
   expect(predicate()).toBe(true);
 }
+
+describe('compressed requests', () => {
+  it('does not inflate a gzip request body: it is read as the bytes sent and refused', async () => {
+    const bomb = gzipSync(Buffer.from('[' + '{"newDocumentState":{}},'.repeat(50_000) + '{}]'));
+    const res = await raw(
+      'POST',
+      '/api/v1/sync/lessons/push',
+      {
+        ...bearer(staff.deputy.token),
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+      },
+      bomb,
+    );
+    expect(res.status).toBe(400);
+    const error = JSON.parse(res.body.toString('utf8')) as {
+      error: { code: string; message: string };
+    };
+    expect(error.error.code).toBe('INVALID_TEXT');
+    expect(error.error.message).toMatch(/[А-Яа-я]/);
+  });
+});
 
 describe('the live stream', () => {
   it('stays uncompressed even when asked, and delivers a push while the connection stays open', async () => {
