@@ -2,7 +2,10 @@
 // same JSON as an uncompressed answer; identity without the header; tiny answers as they are; the
 // security headers kept; the live stream uncompressed and still live (read over raw node:http, so
 // the bytes are the wire's, not a fetch() that decompresses on its own).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPRESSION_THRESHOLD } from '../../../server/http/compression';
@@ -15,7 +18,7 @@ import {
   type DomainLogins,
   type DomainServer,
 } from './domain-fixture';
-import { push } from './helpers';
+import { push, startServer } from './helpers';
 
 let server: DomainServer;
 let staff: DomainLogins;
@@ -32,9 +35,10 @@ function raw(
   path: string,
   headers: Record<string, string>,
   body?: string | Buffer,
+  base = server.url,
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = request(server.url + path, { method, headers }, (res) => {
+    const req = request(base + path, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
@@ -150,6 +154,34 @@ async function waitFor(predicate: () => boolean): Promise<void> {
   for (let i = 0; i < 250 && !predicate(); i += 1) await new Promise((r) => setTimeout(r, 20));
   expect(predicate()).toBe(true);
 }
+
+describe('the built renderer', () => {
+  it('sends its files compressed once: the body gunzips to the file itself', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'journal-compress-'));
+    mkdirSync(path.join(dir, 'assets'));
+    const script = Array.from({ length: 400 }, (_, i) => `console.log('строка ${i}');`).join('\n');
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Журнал</title>');
+    writeFileSync(path.join(dir, 'assets', 'app.js'), script);
+    const site = await startServer({ staticDir: dir });
+    try {
+      const res = await raw(
+        'GET',
+        '/assets/app.js',
+        { 'accept-encoding': 'gzip' },
+        undefined,
+        site.url,
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding']).toBe('gzip');
+      expect(res.headers['content-type']).toMatch(/javascript/);
+      expect(res.headers['content-security-policy']).toMatch(/default-src/);
+      expect(gunzipSync(res.body).toString('utf8')).toBe(script);
+    } finally {
+      await site.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('compressed requests', () => {
   it('does not inflate a gzip request body: it is read as the bytes sent and refused', async () => {
