@@ -98,11 +98,12 @@ describe('compressed answers', () => {
   });
 
   it('sends identity without Accept-Encoding or with an encoding it does not speak', async () => {
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       {},
       { 'accept-encoding': 'identity' },
       { 'accept-encoding': 'compress' },
-    ]) {
+    ];
+    for (const headers of cases) {
       const res = await raw('GET', pullPath, { ...bearer(staff.deputy.token), ...headers });
       expect(res.status).toBe(200);
       expect(res.headers['content-encoding']).toBeUndefined();
