@@ -18,7 +18,8 @@ export function registerCompression(app: FastifyInstance): void {
     // Brotli first when the client takes both (Chromium does); no deflate, no zstd.
     encodings: ['br', 'gzip'],
     threshold: COMPRESSION_THRESHOLD,
-    // Quality 4 (the library's default) costs about what gzip does; 11 would stall the server.
+    // Quality 4 (the library's default): no slower than gzip in bench/wire-bytes.ts; 11 would stall
+    // the server on every page.
     brotliOptions: {
       params: {
         [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
