@@ -13,6 +13,7 @@ import {
   handleError,
   handleFrameworkError,
 } from './http/error-handler';
+import { registerCompression } from './http/compression';
 import { registerJsonBodyParser } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerUrlTextCheck } from './http/url-text';
@@ -95,6 +96,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     clientErrorHandler: handleClientError,
   });
   registerSecurityHeaders(app, { hsts: options.hsts ?? false });
+  registerCompression(app);
   registerJsonBodyParser(app);
   const registry = options.registry ?? createDefaultRegistry();
   const engine = new SyncEngine(options.db, registry);
