@@ -3,9 +3,21 @@
 // it; the report lists the mark, the deputy's journal shows it undone, and the teacher's desktop is
 // sent back to the login form told that the password was compromised.
 import { expect, test, type Page } from '@playwright/test';
-import { cell, openDemoAsTeacher, readLayout, uniqueDateColumns } from './journal-helpers';
+import {
+  cell,
+  typeInto,
+  openDemoAsTeacher,
+  readLayout,
+  uniqueDateColumns,
+} from './journal-helpers';
 import { goHash, switchIdentity } from './period-helpers';
-import { reopenQuarters, signIn, startJournalServer, type JournalServer } from './sync-helpers';
+import {
+  reopenQuarters,
+  signIn,
+  startJournalServer,
+  teacherAndDeputyDesktops,
+  type JournalServer,
+} from './sync-helpers';
 
 let server: JournalServer;
 
@@ -17,12 +29,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-async function typeInto(page: Page, name: string, date: string, text: string): Promise<void> {
-  await cell(page, name, date).click();
-  await page.keyboard.press('Delete');
-  await page.keyboard.press(text);
-}
 
 /** The moment as the dialog wants it, in the browser's local time: ДД.ММ.ГГГГ and ЧЧ:ММ:СС. */
 async function momentFields(page: Page, at: number): Promise<{ date: string; time: string }> {
@@ -40,12 +46,7 @@ test('the deputy marks a compromised account: the report, the undone mark, the e
   browser,
 }) => {
   test.setTimeout(240_000);
-  const teacherCtx = await browser.newContext();
-  const deputyCtx = await browser.newContext();
-  const a = await teacherCtx.newPage();
-  const b = await deputyCtx.newPage();
-
-  await signIn(a, server.url, 'teacher');
+  const { teacherCtx, deputyCtx, a, b } = await teacherAndDeputyDesktops(browser, server.url);
   await a.getByRole('navigation', { name: 'Мои курсы' }).getByRole('button').first().click();
   const journalHash = await a.evaluate(() => location.hash);
   await signIn(b, server.url, 'deputy');

@@ -21,7 +21,7 @@ import type { SchoolClass } from '../../shared/school-class';
 import type { StaffMember } from '../../shared/staff';
 import type { Student } from '../../shared/student';
 import { cell, openDemoAsTeacher, readLayout } from './journal-helpers';
-import { goHash, readCollection, switchIdentity } from './period-helpers';
+import { downloadBy, goHash, readCollection, switchIdentity } from './period-helpers';
 
 const SHOTS = 'test-results/period-cycle';
 const TEACHER = /Учитель-предметник/;
@@ -307,20 +307,14 @@ test('period marks: accept, defer, close, read-only, reopen; deputy numbers matc
   await shot(page, '6-deputy-reports');
 
   // Exports: a PDF through the worker and an XLSX, both as downloads in the browser.
-  const [pdf] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Сохранить PDF' }).click(),
-  ]);
+  const pdf = await downloadBy(page, 'Сохранить PDF');
   expect(pdf.suggestedFilename()).toMatch(/^Неудовлетворительные отметки.*\.pdf$/);
   const pdfPath = `${SHOTS}/failing-marks.pdf`;
   await pdf.saveAs(pdfPath);
   execFileSync('qpdf', ['--check', pdfPath]);
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
   expect(text.replace(/\s+/g, '')).toContain(failing.rows[0]!.student.replace(/\s+/g, ''));
-  const [xlsx] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Сохранить XLSX' }).click(),
-  ]);
+  const xlsx = await downloadBy(page, 'Сохранить XLSX');
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
   // Dates and marks in the file are real dates and numbers (they sort as such).
   const wb = new ExcelJS.Workbook();

@@ -1,6 +1,6 @@
 // Shared steps of the period-cycle e2e test: identity switches, hash navigation, and reading the
 // local database's documents straight from IndexedDB (RxDB's Dexie storage keeps plain JSON).
-import { expect, type Page } from '@playwright/test';
+import { expect, type Download, type Page } from '@playwright/test';
 import { COLLECTIONS, type CollectionName } from '../../shared/collections';
 
 export async function switchIdentity(page: Page, label: RegExp): Promise<void> {
@@ -53,4 +53,13 @@ export async function readCollection<T>(page: Page, name: string): Promise<T[]> 
     },
     [name, version] as const,
   ) as Promise<T[]>;
+}
+
+/** Presses a save button (e.g. «Сохранить PDF») and resolves with the download it starts. */
+export async function downloadBy(page: Page, button: string): Promise<Download> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  return download;
 }

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { enterTestProfile } from './journal-helpers';
 
 export interface JournalServer {
@@ -34,18 +34,24 @@ export async function startJournalServer(students: number | null): Promise<Journ
   );
 }
 
-/**
- * Starts an empty server (no accounts, no school) and resolves with the one-time code of the
- * set-up link it prints (`…/?setup=<code>`).
- */
-export async function startEmptyServer(): Promise<JournalServer & { setupCode: string }> {
+/** An empty server (no accounts, no school) with the one-time set-up link it printed. */
+export interface EmptyServer extends JournalServer {
+  /** "http://127.0.0.1:…/?setup=…" as the server printed it. */
+  setupLink: string;
+  /** The one-time code of that link (`…/?setup=<code>`). */
+  setupCode: string;
+}
+
+/** Starts an empty server and resolves once it has printed its set-up link. */
+export async function startEmptyServer(): Promise<EmptyServer> {
   const server = await startServerProcess([], 'Остановить сервер');
-  const code = /[?&]setup=([^\s&]+)/.exec(server.output())?.[1];
-  if (!code) {
+  const link = /(http:\/\/\S+\/\?setup=\S+)/.exec(server.output())?.[1];
+  const code = link && /[?&]setup=([^\s&]+)/.exec(link)?.[1];
+  if (!link || !code) {
     await server.stop();
     throw new Error(`no set-up link printed:\n${server.output()}`);
   }
-  return { ...server, setupCode: decodeURIComponent(code) };
+  return { ...server, setupLink: link, setupCode: decodeURIComponent(code) };
 }
 
 async function startServerProcess(
@@ -177,4 +183,17 @@ export async function reopenQuarters(serverUrl: string): Promise<number> {
     throw new Error(`reopening periods failed: ${push.status} ${JSON.stringify(conflicts)}`);
   }
   return rows.length;
+}
+
+/** Two desktops in separate browser contexts, the teacher's (a) signed in to the journal grid. */
+export async function teacherAndDeputyDesktops(
+  browser: Browser,
+  serverUrl: string,
+): Promise<{ teacherCtx: BrowserContext; deputyCtx: BrowserContext; a: Page; b: Page }> {
+  const teacherCtx = await browser.newContext();
+  const deputyCtx = await browser.newContext();
+  const a = await teacherCtx.newPage();
+  const b = await deputyCtx.newPage();
+  await signIn(a, serverUrl, 'teacher');
+  return { teacherCtx, deputyCtx, a, b };
 }

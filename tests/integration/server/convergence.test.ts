@@ -22,9 +22,10 @@ import type { DocState } from '../../../server/sync/collections';
 import { jsonEqual, toDocState } from '../../../server/sync/doc-state';
 import { compareHlc, createClock, type Clock } from '../../../shared/hlc';
 import type { Lesson } from '../../../shared/lesson';
-import { mergeDocuments, setPart, type Stamped } from '../../../shared/merge';
+import { setPart, type Stamped } from '../../../shared/merge';
 import { toRxSchema } from '../../../shared/rx-schema';
 import { ChaosProxy } from './chaos-proxy';
+import { mergeConflicts } from './desktop';
 import { smallSchool } from './domain-fixture';
 import { pullAll, type TestServer } from './helpers';
 import { replicateJournal } from './rxdb-client';
@@ -89,18 +90,6 @@ async function login(login: string, staffId: string, roles: Role[]): Promise<str
   });
   return ((await res.json()) as { token: string }).token;
 }
-
-/** The desktop's conflict handler: per-part merge, the same function as the server's. */
-const mergeConflicts = {
-  isEqual: (a: unknown, b: unknown) =>
-    jsonEqual(toDocState(a as Record<string, unknown>), toDocState(b as Record<string, unknown>)),
-  resolve: async (input: { realMasterState: unknown; newDocumentState: unknown }) => {
-    const master = toDocState(input.realMasterState as Record<string, unknown>);
-    const mine = toDocState(input.newDocumentState as Record<string, unknown>);
-    const { merged } = mergeDocuments(master as unknown as Stamped, mine as unknown as Stamped);
-    return { ...(merged as object), _deleted: master._deleted } as never;
-  },
-};
 
 async function startClient(name: string, staffId: string, token: string): Promise<Client> {
   const proxy = new ChaosProxy(() => port);

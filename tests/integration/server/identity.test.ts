@@ -10,6 +10,7 @@ import {
   clockFor,
   startDomainServer,
   state,
+  storedOrNull,
   type DomainServer,
   type Login,
 } from './domain-fixture';
@@ -27,14 +28,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function stored(collection: string, id: string): Promise<DocState | null> {
-  const r = await server.db.query(
-    'SELECT doc, deleted FROM documents WHERE collection = $1 AND id = $2',
-    [collection, id],
-  );
-  const row = r.rows[0];
-  return row ? { ...(row.doc as Record<string, unknown>), _deleted: row.deleted === true } : null;
-}
+const stored = (collection: string, id: string) => storedOrNull(server, collection, id);
 
 const q4 = () => server.school.periods.find((p) => p.kind === 'quarter' && p.number === 4)!;
 const quarterly = (classId: string) =>

@@ -7,6 +7,7 @@ import type { Snapshot } from '../../../shared/snapshot';
 import {
   signInDemoStaff,
   startDomainServer,
+  storedState,
   type DomainServer,
   type Login,
 } from './domain-fixture';
@@ -56,13 +57,7 @@ function unseenClass(): string {
   return other.id;
 }
 
-async function stored(collection: string, id: string): Promise<DocState> {
-  const r = await server.db.query(
-    'SELECT doc, deleted FROM documents WHERE collection = $1 AND id = $2',
-    [collection, id],
-  );
-  return { ...(r.rows[0]!.doc as Record<string, unknown>), _deleted: r.rows[0]!.deleted === true };
-}
+const stored = (collection: string, id: string) => storedState(server, collection, id);
 
 async function lastReason(login: Login, id: string): Promise<string> {
   const mine = await api(server, 'GET', '/api/v1/refusals/mine?limit=5', undefined, login.token);

@@ -11,7 +11,7 @@ import { jsonEqual, toDocState } from '../../../server/sync/doc-state';
 import { MAX_STAMP_AHEAD_MS } from '../../../shared/clock-skew';
 import { COLLECTIONS, type CollectionName } from '../../../shared/collections';
 import { createClock, decodeHlc, encodeHlc } from '../../../shared/hlc';
-import { startDomainServer, type DomainServer, type Login } from './domain-fixture';
+import { startDomainServer, storedOrNull, type DomainServer, type Login } from './domain-fixture';
 import { api } from './helpers';
 
 const ME = 'staff-0004';
@@ -298,14 +298,7 @@ const rowPlan: fc.Arbitrary<Omit<RowPlan, 'collection'>> = fc.record({
   bareId: fc.nat(9).map((n) => n === 0),
 });
 
-async function stored(collection: string, id: string): Promise<DocState | null> {
-  const r = await server.db.query(
-    'SELECT doc, deleted FROM documents WHERE collection = $1 AND id = $2',
-    [collection, id],
-  );
-  const row = r.rows[0];
-  return row ? { ...(row.doc as Record<string, unknown>), _deleted: row.deleted === true } : null;
-}
+const stored = (collection: string, id: string) => storedOrNull(server, collection, id);
 
 /** Builds the pushed row from a plan, starting from the document as stored (the strongest attacker). */
 async function buildRow(plan: RowPlan) {

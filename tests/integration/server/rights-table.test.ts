@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocState } from '../../../server/sync/collections';
 import { jsonEqual } from '../../../server/sync/doc-state';
 import { createClock, encodeHlc } from '../../../shared/hlc';
 import type { Lesson } from '../../../shared/lesson';
@@ -16,6 +15,7 @@ import {
   signInDemoStaff,
   startDomainServer,
   state,
+  storedOrNull,
   type DomainLogins,
   type DomainServer,
   type Login,
@@ -68,14 +68,7 @@ afterAll(async () => {
 
 // --- Reading and writing the way a desktop does ----------------------------------------------
 
-async function stored(collection: string, id: string): Promise<DocState | null> {
-  const r = await server.db.query(
-    'SELECT doc, deleted FROM documents WHERE collection = $1 AND id = $2',
-    [collection, id],
-  );
-  const row = r.rows[0];
-  return row ? { ...(row.doc as Record<string, unknown>), _deleted: row.deleted === true } : null;
-}
+const stored = (collection: string, id: string) => storedOrNull(server, collection, id);
 
 const signer = (login: Login) => login.staffId ?? `account:${login.login}`;
 

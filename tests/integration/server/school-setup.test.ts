@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from '../../../server/auth/accounts';
 import type { Role } from '../../../server/auth/roles';
 import { createDomainRegistry } from '../../../server/domain/registry';
 import { localToday } from '../../../server/domain/setup/setup-rules';
@@ -13,7 +12,6 @@ import type { Lesson } from '../../../shared/lesson';
 import { setPart } from '../../../shared/merge';
 import type { ImportResult, LessonsChanged } from '../../../shared/school-setup-api';
 import type { SubstitutionReport } from '../../../shared/reports/substitutions';
-import type { Stamps } from '../../../shared/stamp';
 import type { Timetable } from '../../../shared/timetable';
 import { timetableId } from '../../../shared/lesson-id';
 import {
@@ -25,7 +23,17 @@ import {
   fixtureYear,
 } from '../../fixtures/school';
 import { openDesktop, type Desktop } from './desktop';
-import { api, pull, push, pullAll, startServer, type TestServer } from './helpers';
+import { asNew, stampEveryPart, storedOrNull } from './domain-fixture';
+import {
+  api,
+  pull,
+  push,
+  pullAll,
+  refusalReasons,
+  signInAs,
+  startServer,
+  type TestServer,
+} from './helpers';
 
 const today = localToday();
 let nextMonday = addDays(today, 1);
@@ -35,44 +43,13 @@ let server: TestServer;
 const tokens: Record<string, string> = {};
 const clock = createClock('tests');
 
-async function login(name: string, staffId: string | null, roles: Role[]): Promise<string> {
-  await createAccount(server.db, { login: name, password: 'пароль', staffId, roles });
-  const res = await api(server, 'POST', '/api/v1/auth/login', {
-    login: name,
-    password: 'пароль',
-    deviceName: 'Учительская',
-  });
-  if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-  return (res.body as { token: string }).token;
-}
+const login = (name: string, staffId: string | null, roles: Role[]) =>
+  signInAs(server, name, staffId, roles, 'Учительская');
 
-/** Stamps every part but the identity fields, signed by `by`, as a set-up form does. */
-function stamped<T extends object>(
-  doc: T,
-  by: string,
-  identity: string[] = [],
-): T & { stamps: Stamps } {
-  const stamps: Stamps = {};
-  for (const key of Object.keys(doc)) {
-    // `_deleted` is the replication flag of a state read back, not a part.
-    if (key !== 'id' && key !== 'stamps' && key !== '_deleted' && !identity.includes(key))
-      stamps[key] = { at: clock.tick(), by };
-  }
-  return { ...doc, stamps };
-}
+const stamped = <T extends object>(doc: T, by: string, identity: string[] = []) =>
+  stampEveryPart(clock, doc, by, identity);
 
-const asNew = (doc: object): { newDocumentState: DocState } => ({
-  newDocumentState: { ...(doc as Record<string, unknown>), _deleted: false },
-});
-
-async function stored(collection: string, id: string): Promise<DocState | null> {
-  const r = await server.db.query(
-    'SELECT doc, deleted FROM documents WHERE collection = $1 AND id = $2',
-    [collection, id],
-  );
-  const row = r.rows[0];
-  return row ? { ...(row.doc as Record<string, unknown>), _deleted: row.deleted === true } : null;
-}
+const stored = (collection: string, id: string) => storedOrNull(server, collection, id);
 
 async function lessons(filter = ''): Promise<(Lesson & { _deleted: boolean })[]> {
   const r = await server.db.query(
@@ -95,10 +72,7 @@ async function upload(
   return { status: res.status, body: (await res.json()) as ImportResult };
 }
 
-async function refusalsOf(token: string): Promise<string[]> {
-  const res = await api(server, 'GET', '/api/v1/refusals/mine?limit=20', undefined, token);
-  return (res.body as { refusals: { reason: string }[] }).refusals.map((r) => r.reason);
-}
+const refusalsOf = (token: string) => refusalReasons(server, token);
 
 async function waitFor(what: string, predicate: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 300; i += 1) {

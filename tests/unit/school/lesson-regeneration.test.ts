@@ -60,6 +60,15 @@ const v2 = [
 ];
 const range = { from: '2026-10-12', classIds: ['c5a'] };
 
+/** The plan for 5А from 12.10 (today 20.10) when the timetable goes from `from` to `to`. */
+const replan = (from: Timetable[], to: Timetable[], lessons: StoredLesson[]) =>
+  planRegeneration({
+    before: generateLessons(school(from), range),
+    after: generateLessons(school(to), range),
+    existing: lessons.filter((l) => l.classId === 'c5a' && l.date >= '2026-10-12'),
+    today: '2026-10-20',
+  });
+
 describe('planRegeneration', () => {
   it('removes untouched future lessons, flags those with data or in the past, creates the new ones', () => {
     let lessons = stored(v1);
@@ -77,12 +86,7 @@ describe('planRegeneration', () => {
           ? setPart(l, 'topic', 'Present Simple', teacher(2))
           : l,
     );
-    const plan = planRegeneration({
-      before: generateLessons(school(v1), range),
-      after: generateLessons(school(v2), range),
-      existing: lessons.filter((l) => l.classId === 'c5a' && l.date >= '2026-10-12'),
-      today: '2026-10-20',
-    });
+    const plan = replan(v1, v2, lessons);
     // Mondays from 12.10 with English for two groups: 12.10 and 19.10 are past (flagged), 26.10 holiday.
     const mondays = [
       '2026-10-12',
@@ -132,19 +136,9 @@ describe('planRegeneration', () => {
 
   it('brings back removed lessons and unflags flagged ones when the timetable returns to them', () => {
     let lessons = stored(v1);
-    const forward = planRegeneration({
-      before: generateLessons(school(v1), range),
-      after: generateLessons(school(v2), range),
-      existing: lessons.filter((l) => l.classId === 'c5a' && l.date >= '2026-10-12'),
-      today: '2026-10-20',
-    });
+    const forward = replan(v1, v2, lessons);
     lessons = apply(lessons, forward, '2026-10-12');
-    const back = planRegeneration({
-      before: generateLessons(school(v2), range),
-      after: generateLessons(school(v1), range),
-      existing: lessons.filter((l) => l.classId === 'c5a' && l.date >= '2026-10-12'),
-      today: '2026-10-20',
-    });
+    const back = replan(v2, v1, lessons);
     expect(back.revive.map((r) => r.lesson.id).sort()).toEqual(
       forward.remove.map((l) => l.id).sort(),
     );

@@ -10,6 +10,7 @@ import type { StaffMember } from '../../../shared/staff';
 import type { Timetable, TimetableCell } from '../../../shared/timetable';
 import { timetableId } from '../../../shared/lesson-id';
 import type { SetupContext } from '../../../shared/setup/context';
+import { SCHOOL3_CARD } from '../../fixtures/school';
 
 export const YEAR: AcademicYear = {
   id: 'y26',
@@ -153,23 +154,19 @@ const cell = (weekday: number, slot: number, courseId: string, room = ''): Timet
   room,
 });
 
+/** 5А's week apart from mathematics (English in two groups, a double lesson of Труд). */
+const C5A_BESIDES_MATH: TimetableCell[] = [
+  cell(1, 2, 'k5-eng1', 'каб. 31'),
+  cell(1, 2, 'k5-eng2', 'каб. 32'),
+  cell(3, 3, 'k5-trud', 'Мастерская'),
+  cell(3, 4, 'k5-trud', 'Мастерская'),
+];
+
 export const TIMETABLES: Timetable[] = [
   version('c1a', '2026-09-01', [cell(1, 1, 'k1-rus', 'каб. 1')]),
-  version('c5a', '2026-09-01', [
-    cell(1, 1, 'k5-math', 'каб. 14'),
-    cell(1, 2, 'k5-eng1', 'каб. 31'),
-    cell(1, 2, 'k5-eng2', 'каб. 32'),
-    cell(3, 3, 'k5-trud', 'Мастерская'),
-    cell(3, 4, 'k5-trud', 'Мастерская'),
-  ]),
+  version('c5a', '2026-09-01', [cell(1, 1, 'k5-math', 'каб. 14'), ...C5A_BESIDES_MATH]),
   // From 14 September mathematics moves from Monday 1 to Tuesday 2; the rest stays.
-  version('c5a', '2026-09-14', [
-    cell(2, 2, 'k5-math', 'каб. 14'),
-    cell(1, 2, 'k5-eng1', 'каб. 31'),
-    cell(1, 2, 'k5-eng2', 'каб. 32'),
-    cell(3, 3, 'k5-trud', 'Мастерская'),
-    cell(3, 4, 'k5-trud', 'Мастерская'),
-  ]),
+  version('c5a', '2026-09-14', [cell(2, 2, 'k5-math', 'каб. 14'), ...C5A_BESIDES_MATH]),
   version('c10a', '2026-09-01', [cell(2, 1, 'k10-math', 'каб. 14')]),
 ];
 
@@ -178,22 +175,7 @@ export const SCHOOL: School = {
   stamps: {},
   fullName:
     'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 3»',
-  shortName: 'МБОУ СОШ № 3',
-  address: '171500, Тверская обл., г. Кимры, ул. Школьная, д. 5',
-  phone: '+7 (48236) 2-10-10',
-  email: 'school3@kimry-edu.ru',
-  directorName: 'Фомина Лариса Петровна',
-  directorNameDative: 'Фоминой Ларисе Петровне',
-  fullNameGenitive: '',
-  dataProcessor: { name: '', address: '' },
-  consentPupilSignature: true,
-  operator: {
-    name: 'МБОУ СОШ № 3',
-    address: '171500, Тверская обл., г. Кимры, ул. Школьная, д. 5',
-    inn: '6910012344',
-    ogrn: '1026901234568',
-  },
-  informationSystem: 'Электронный классный журнал МБОУ СОШ № 3',
+  ...SCHOOL3_CARD,
   subjects: [
     { id: 'rus', name: 'Русский язык', short: 'Рус. яз.' },
     { id: 'math', name: 'Математика', short: 'Матем.' },
