@@ -45,6 +45,25 @@ const PRIMARY: Hours = {
   pe: 2,
 };
 
+/** Grades 10–11 (the universal profile); the 10th adds the individual project. */
+const SENIOR_HOURS = {
+  rus: 2,
+  lit: 3,
+  eng: 3,
+  alg: 4,
+  geom: 2,
+  prob: 1,
+  inf: 1,
+  hist: 2,
+  soc: 2,
+  geo: 1,
+  bio: 1,
+  phys: 2,
+  chem: 1,
+  pe: 2,
+  obzr: 1,
+};
+
 /** Weekly hours per grade (1..11); sums are 20–30 lessons a week. */
 export const HOURS_BY_GRADE: Record<number, Hours> = {
   1: { rus: 5, litread: 4, math: 4, world: 2, music: 1, art: 1, trud: 1, pe: 2 },
@@ -134,41 +153,8 @@ export const HOURS_BY_GRADE: Record<number, Hours> = {
     pe: 2,
     obzr: 1,
   },
-  10: {
-    rus: 2,
-    lit: 3,
-    eng: 3,
-    alg: 4,
-    geom: 2,
-    prob: 1,
-    inf: 1,
-    hist: 2,
-    soc: 2,
-    geo: 1,
-    bio: 1,
-    phys: 2,
-    chem: 1,
-    pe: 2,
-    obzr: 1,
-    project: 1,
-  },
-  11: {
-    rus: 2,
-    lit: 3,
-    eng: 3,
-    alg: 4,
-    geom: 2,
-    prob: 1,
-    inf: 1,
-    hist: 2,
-    soc: 2,
-    geo: 1,
-    bio: 1,
-    phys: 2,
-    chem: 1,
-    pe: 2,
-    obzr: 1,
-  },
+  10: { ...SENIOR_HOURS, project: 1 },
+  11: SENIOR_HOURS,
 };
 
 /** Subjects taught in two groups from grade 5 (English by halves of the list, труд boys/girls). */
