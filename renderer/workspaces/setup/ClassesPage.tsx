@@ -9,7 +9,7 @@ import { FormField } from '../class/FormField';
 import { buildClass, classDraft, newClassDraft, newGroup, type ClassDraft } from './class-form';
 import { ErrorPlacement } from './form-problems';
 import { CellInput, SaveBar, useSave } from './SetupForm';
-import type { SetupData } from './use-setup-data';
+import type { SetupData } from '../../data/use-setup-data';
 import { GRADES, SCHEME_LABELS, SCHEMES } from './year-form';
 import { schemeForGrade } from '../../../shared/academic-year';
 import type { PeriodScheme } from '../../../shared/period';

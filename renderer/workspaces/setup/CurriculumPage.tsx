@@ -10,7 +10,7 @@ import { useRepositories } from '../../data/session';
 import { buildCourses, courseDraft, newCourseDraft, type CourseDraft } from './course-form';
 import { ErrorPlacement } from './form-problems';
 import { CellInput, SaveBar, useSave } from './SetupForm';
-import type { SetupData } from './use-setup-data';
+import type { SetupData } from '../../data/use-setup-data';
 
 const ASSESSMENT_LABELS = { marks: 'отметки', passFail: 'зачёт', none: 'без оценивания' } as const;
 

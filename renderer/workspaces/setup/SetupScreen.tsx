@@ -10,7 +10,7 @@ import { CurriculumPage } from './CurriculumPage';
 import { GradingPage } from './GradingPage';
 import { SchoolCardPage } from './SchoolCardPage';
 import { SubjectsPage } from './SubjectsPage';
-import { useSetupData, type SetupData } from './use-setup-data';
+import { useSetupData, type SetupData } from '../../data/use-setup-data';
 import { YearPage } from './YearPage';
 import './setup.css';
 

@@ -2,16 +2,12 @@
 // adding and editing staff (the administrator), creating accounts with one-time passwords for the
 // checked people and printing their login sheets, a new one-time password for one person.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { MangoQuery } from 'rxdb';
 import { oneTimePassword, suggestLogin } from '../../../../shared/account-credentials';
 import { fullName, shortName } from '../../../../shared/common';
-import type { Course } from '../../../../shared/course';
 import type { LoginSheetEntry } from '../../../../shared/documents/login-sheet-model';
-import type { School } from '../../../../shared/school';
 import type { StaffMember } from '../../../../shared/staff';
-import { useLiveDocuments } from '../../../data/live-query';
 import { useSession } from '../../../data/session';
-import { STAFF_BY_NAME } from '../../../data/use-school-data';
+import { useSetupData } from '../../../data/use-setup-data';
 import { loginSheetJob } from '../../../print/jobs';
 import { PrintDialog } from '../../../print/PrintDialog';
 import type { PrintJob } from '../../../print/print-job';
@@ -23,8 +19,6 @@ import { rolesText } from './format';
 import { StaffForm } from './StaffForm';
 import './accounts.css';
 
-const ALL_COURSES: MangoQuery<Course> = {};
-const SCHOOL: MangoQuery<School> = {};
 const ADMIN_ONLY = 'Сотрудников и их учётные записи ведёт администратор школы';
 
 export function StaffTab() {
@@ -41,10 +35,11 @@ export function StaffTab() {
 }
 
 function StaffPanel({ session }: { session: ActiveSession }) {
-  const { db, repositories } = useSession();
-  const staff = useLiveDocuments(db.staff, STAFF_BY_NAME);
-  const courses = useLiveDocuments(db.courses, ALL_COURSES);
-  const school = useLiveDocuments(db.school, SCHOOL)?.[0];
+  const { repositories } = useSession();
+  const setup = useSetupData();
+  const staff = setup?.staff ?? null;
+  const courses = setup?.courses ?? null;
+  const school = setup?.school ?? undefined;
   const api = useMemo(() => adminApi(session), [session]);
   const admin = isAdmin(session);
   const [accounts, setAccounts] = useState<AdminAccount[] | null>(null);

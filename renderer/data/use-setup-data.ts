@@ -2,15 +2,15 @@
 // the school card or null, periods, classes, staff and courses, with the set-up checks' context.
 import { useMemo } from 'react';
 import type { MangoQuery } from 'rxdb';
-import type { Course } from '../../../shared/course';
-import type { Period } from '../../../shared/period';
-import type { School } from '../../../shared/school';
-import type { SchoolClass } from '../../../shared/school-class';
-import type { SetupContext } from '../../../shared/setup/context';
-import type { StaffMember } from '../../../shared/staff';
-import { useLiveDocuments } from '../../data/live-query';
-import { useSession } from '../../data/session';
-import { STAFF_BY_NAME } from '../../data/use-school-data';
+import type { Course } from '../../shared/course';
+import type { Period } from '../../shared/period';
+import type { School } from '../../shared/school';
+import type { SchoolClass } from '../../shared/school-class';
+import type { SetupContext } from '../../shared/setup/context';
+import type { StaffMember } from '../../shared/staff';
+import { useLiveDocuments } from './live-query';
+import { useSession } from './session';
+import { STAFF_BY_NAME } from './use-school-data';
 
 export interface SetupData {
   school: School | null;
