@@ -3,103 +3,28 @@
 // number, and the cancellation of a day's lessons of a class or of the whole school (карантин,
 // актированный день). Every change that writes several lessons is confirmed first, saying what it touches.
 import { useMemo, useState } from 'react';
-import { fullName } from '../../../shared/common';
 import type { Course } from '../../../shared/course';
 import { formatDate, todayIso } from '../../../shared/dates';
 import { compareLessons, type Lesson } from '../../../shared/lesson';
 import { isReplaced } from '../../../shared/lesson-changes';
-import type { LessonsChanged } from '../../../shared/school-setup-api';
 import { compareClasses } from '../../../shared/school-class';
 import type { StaffMember } from '../../../shared/staff';
 import type { SchoolData } from '../../data/use-school-data';
-import {
-  useClassDayLessons,
-  useLessonsBetween,
-  type TimetableData,
-} from '../../data/use-timetables';
+import { useClassDayLessons, type TimetableData } from '../../data/use-timetables';
 import type { ActiveSession } from '../../sync/session-store';
 import { ClassSelect } from '../../ui/ClassSelect';
-import { checkRuDate, RU_DATE_PLACEHOLDER } from '../class/ru-date';
+import { checkRuDate } from '../class/ru-date';
 import { requestErrorText, scheduleApi, type ScheduleApi } from './api';
-import {
-  cancellationText,
-  dayCancellationScope,
-  dayRestoreScope,
-  lessonCount,
-  restoreText,
-  substitutionText,
-  teacherRangeScope,
-} from './change-summary';
 import { ConfirmBox } from './ConfirmBox';
 import { courseNames, type CourseNames } from './schedule-names';
+import { resultText, StaffSelect, TypedDateField } from './change-fields';
+import { TeacherRange } from './TeacherRange';
+import { DayCancellation } from './DayCancellation';
 
 interface Props {
   session: ActiveSession;
   data: SchoolData;
   tt: TimetableData;
-}
-
-const CANCEL_REASONS = ['карантин', 'актированный день', 'болезнь учителя'];
-
-/** The result line of a change: what was written and what was left out, and why. */
-function resultText(done: string, result: LessonsChanged): string {
-  const skipped = result.skipped.length
-    ? ` Не изменено: ${result.skipped.length} (${[...new Set(result.skipped.map((s) => s.reason))].slice(0, 3).join('; ')}).`
-    : '';
-  return `${done}: ${lessonCount(result.changed.length)}.${skipped}`;
-}
-
-function DateField({
-  label,
-  value,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  onChange: (text: string) => void;
-}) {
-  const checked = checkRuDate(value, { required: true });
-  return (
-    <label>
-      {label}{' '}
-      <input
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        placeholder={RU_DATE_PLACEHOLDER}
-        size={11}
-        aria-invalid={!checked.ok}
-      />
-      {!checked.ok && <span className="field-error"> {checked.error}</span>}
-    </label>
-  );
-}
-
-function StaffSelect({
-  label,
-  staff,
-  value,
-  onChange,
-  none,
-}: {
-  label: string;
-  staff: StaffMember[];
-  value: string;
-  onChange: (id: string) => void;
-  none: string;
-}) {
-  return (
-    <label>
-      {label}{' '}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{none}</option>
-        {staff.map((s) => (
-          <option key={s.id} value={s.id}>
-            {fullName(s)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
 }
 
 export function ChangesTab({ session, data, tt }: Props) {
@@ -117,7 +42,7 @@ export function ChangesTab({ session, data, tt }: Props) {
       <section className="change-panel">
         <h2>Замена или перенос одного урока</h2>
         <div className="school-actions">
-          <DateField label="Дата" value={dayText} onChange={setDayText} />
+          <TypedDateField label="Дата" value={dayText} onChange={setDayText} />
         </div>
         {day.ok && (
           <DayLessons
@@ -324,7 +249,7 @@ function ClassDayLessons({
           </fieldset>
           <fieldset>
             <legend>Перенос</legend>
-            <DateField label="На дату" value={moveDate} onChange={setMoveDate} />
+            <TypedDateField label="На дату" value={moveDate} onChange={setMoveDate} />
             <label>
               Номер урока{' '}
               <input
@@ -369,284 +294,3 @@ function ClassDayLessons({
 }
 
 /** A teacher's lessons of a date range to a substitute (illness, courses). */
-function TeacherRange({
-  api,
-  courses,
-  teachers,
-}: {
-  api: ScheduleApi;
-  courses: Map<string, Course>;
-  teachers: StaffMember[];
-}) {
-  const [teacherId, setTeacherId] = useState('');
-  const [substituteId, setSubstituteId] = useState('');
-  const [fromText, setFromText] = useState(formatDate(todayIso()));
-  const [toText, setToText] = useState(formatDate(todayIso()));
-  const [reason, setReason] = useState('болезнь');
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const from = checkRuDate(fromText, { required: true });
-  const to = checkRuDate(toText, { required: true });
-  const range = from.ok && to.ok && from.iso <= to.iso ? { from: from.iso, to: to.iso } : null;
-
-  const send = async () => {
-    if (!range) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      const result = await api.substitute({
-        teacherId,
-        from: range.from,
-        to: range.to,
-        substituteId,
-        reason,
-      });
-      setMessage({ text: resultText('Замена назначена', result), error: false });
-    } catch (e) {
-      setMessage({ text: requestErrorText(e), error: true });
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
-  };
-
-  return (
-    <section className="change-panel">
-      <h2>Замена учителя на несколько дней</h2>
-      <div className="school-actions">
-        <StaffSelect
-          label="Отсутствует"
-          staff={teachers}
-          value={teacherId}
-          onChange={(id) => {
-            setTeacherId(id);
-            setConfirming(false);
-          }}
-          none="— учитель —"
-        />
-        <DateField label="с" value={fromText} onChange={setFromText} />
-        <DateField label="по" value={toText} onChange={setToText} />
-        <StaffSelect
-          label="Замещает"
-          staff={teachers.filter((s) => s.id !== teacherId)}
-          value={substituteId}
-          onChange={setSubstituteId}
-          none="— учитель —"
-        />
-        <label>
-          Причина{' '}
-          <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} />
-        </label>
-        {!confirming && (
-          <button
-            type="button"
-            disabled={busy || !teacherId || !substituteId || !range}
-            onClick={() => setConfirming(true)}
-          >
-            Назначить замену…
-          </button>
-        )}
-      </div>
-      {from.ok && to.ok && from.iso > to.iso && (
-        <p className="field-error">Дата «по» раньше даты «с»</p>
-      )}
-      {confirming && range && (
-        <RangeConfirm
-          key={`${range.from}|${range.to}`}
-          range={range}
-          teacherId={teacherId}
-          courses={courses}
-          busy={busy}
-          onConfirm={() => void send()}
-          onCancel={() => setConfirming(false)}
-        />
-      )}
-      {message && (
-        <p className={message.error ? 'timetable-problems' : 'timetable-notice'} role="status">
-          {message.text}
-        </p>
-      )}
-    </section>
-  );
-}
-
-function RangeConfirm({
-  range,
-  teacherId,
-  courses,
-  busy,
-  onConfirm,
-  onCancel,
-}: {
-  range: { from: string; to: string };
-  teacherId: string;
-  courses: Map<string, Course>;
-  busy: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const lessons = useLessonsBetween(range.from, range.to);
-  if (!lessons) return <p className="loading">Считаем уроки…</p>;
-  const scope = teacherRangeScope(lessons, courses, teacherId, range.from, range.to);
-  return (
-    <ConfirmBox
-      text={substitutionText(scope, range.from, range.to)}
-      confirmLabel="Назначить замену"
-      empty={scope.lessons.length === 0}
-      busy={busy}
-      onConfirm={onConfirm}
-      onCancel={onCancel}
-    />
-  );
-}
-
-/** All lessons of a class or of the school on a date cancelled with a reason (or brought back). */
-function DayCancellation({ api, data }: { api: ScheduleApi; data: SchoolData }) {
-  const classes = useMemo(() => [...data.classes.values()].sort(compareClasses), [data]);
-  const [dateText, setDateText] = useState(formatDate(todayIso()));
-  const [classId, setClassId] = useState('');
-  const [reasonChoice, setReasonChoice] = useState(CANCEL_REASONS[0]!);
-  const [otherReason, setOtherReason] = useState('');
-  const [confirming, setConfirming] = useState<'cancel' | 'restore' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const date = checkRuDate(dateText, { required: true });
-  const reason = reasonChoice === '' ? otherReason.trim() : reasonChoice;
-
-  const send = async (cancel: boolean) => {
-    if (!date.ok) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      const result = await api.cancelDay({
-        date: date.iso,
-        classIds: classId ? [classId] : undefined,
-        reason: reason || 'возвращены',
-        cancel,
-      });
-      setMessage({
-        text: resultText(cancel ? 'Отменено' : 'Возвращено', result),
-        error: false,
-      });
-    } catch (e) {
-      setMessage({ text: requestErrorText(e), error: true });
-    } finally {
-      setBusy(false);
-      setConfirming(null);
-    }
-  };
-
-  return (
-    <section className="change-panel">
-      <h2>Отмена уроков на день</h2>
-      <div className="school-actions">
-        <DateField
-          label="Дата"
-          value={dateText}
-          onChange={(t) => {
-            setDateText(t);
-            setConfirming(null);
-          }}
-        />
-        <ClassSelect
-          classes={classes}
-          value={classId}
-          onChange={(id) => {
-            setClassId(id);
-            setConfirming(null);
-          }}
-          allLabel="Вся школа"
-        />
-        <label>
-          Причина{' '}
-          <select value={reasonChoice} onChange={(e) => setReasonChoice(e.target.value)}>
-            {CANCEL_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-            <option value="">другая…</option>
-          </select>
-        </label>
-        {reasonChoice === '' && (
-          <input
-            aria-label="Другая причина"
-            value={otherReason}
-            onChange={(e) => setOtherReason(e.target.value)}
-            maxLength={200}
-          />
-        )}
-        {confirming === null && (
-          <>
-            <button
-              type="button"
-              disabled={busy || !date.ok || !reason}
-              onClick={() => setConfirming('cancel')}
-            >
-              Отменить уроки…
-            </button>
-            <button
-              type="button"
-              disabled={busy || !date.ok}
-              onClick={() => setConfirming('restore')}
-            >
-              Вернуть отменённые…
-            </button>
-          </>
-        )}
-      </div>
-      {confirming && date.ok && (
-        <DayConfirm
-          key={`${date.iso}|${confirming}`}
-          date={date.iso}
-          classIds={classId ? [classId] : null}
-          where={classId ? `${data.classes.get(classId)?.name ?? ''} класса` : 'всей школы'}
-          restore={confirming === 'restore'}
-          busy={busy}
-          onConfirm={() => void send(confirming === 'cancel')}
-          onCancel={() => setConfirming(null)}
-        />
-      )}
-      {message && (
-        <p className={message.error ? 'timetable-problems' : 'timetable-notice'} role="status">
-          {message.text}
-        </p>
-      )}
-    </section>
-  );
-}
-
-function DayConfirm({
-  date,
-  classIds,
-  where,
-  restore,
-  busy,
-  onConfirm,
-  onCancel,
-}: {
-  date: string;
-  classIds: string[] | null;
-  where: string;
-  restore: boolean;
-  busy: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const lessons = useLessonsBetween(date, date);
-  if (!lessons) return <p className="loading">Считаем уроки…</p>;
-  const scope = restore
-    ? dayRestoreScope(lessons, date, classIds)
-    : dayCancellationScope(lessons, date, classIds);
-  return (
-    <ConfirmBox
-      text={restore ? restoreText(scope, date, where) : cancellationText(scope, date, where)}
-      confirmLabel={restore ? 'Вернуть уроки' : 'Отменить уроки'}
-      empty={scope.lessons.length === 0}
-      busy={busy}
-      onConfirm={onConfirm}
-      onCancel={onCancel}
-    />
-  );
-}
