@@ -6,7 +6,7 @@ import { ABSENCE_REASON_LABELS, AbsenceReasonSchema } from '../../../shared/atte
 import type { School } from '../../../shared/school';
 import { buildGrading, gradingDraft, newWorkType, type GradingDraft } from './grading-form';
 import { RowsTable } from './RowsTable';
-import { CellInput, SaveBar, TextField } from './SetupForm';
+import { CellInput, SaveBar, textFieldsOf } from './SetupForm';
 import { useSchoolSave } from './use-school-save';
 
 export function GradingPage({ school }: { school: School }) {
@@ -14,6 +14,7 @@ export function GradingPage({ school }: { school: School }) {
   const { save, errors, submitWith } = useSchoolSave(school);
   const patch = (p: Partial<GradingDraft>) => setD((x) => ({ ...x, ...p }));
   const submit = submitWith((base) => buildGrading(base, d));
+  const field = textFieldsOf(d, patch, errors);
   const thresholdsError = errors.at('policy.thresholds');
 
   return (
@@ -99,27 +100,9 @@ export function GradingPage({ school }: { school: School }) {
       <fieldset>
         <legend>Предложение отметки за период: наименьший средний балл</legend>
         <div className="setup-grid setup-grid-3">
-          <TextField
-            label="для «5»"
-            value={d.five}
-            onChange={(v) => patch({ five: v })}
-            path="policy.thresholds.five"
-            errors={errors}
-          />
-          <TextField
-            label="для «4»"
-            value={d.four}
-            onChange={(v) => patch({ four: v })}
-            path="policy.thresholds.four"
-            errors={errors}
-          />
-          <TextField
-            label="для «3»"
-            value={d.three}
-            onChange={(v) => patch({ three: v })}
-            path="policy.thresholds.three"
-            errors={errors}
-          />
+          {field('five', 'для «5»', 'policy.thresholds.five')}
+          {field('four', 'для «4»', 'policy.thresholds.four')}
+          {field('three', 'для «3»', 'policy.thresholds.three')}
         </div>
         {thresholdsError && (
           <small className="field-error" role="alert">
@@ -130,34 +113,14 @@ export function GradingPage({ school }: { school: School }) {
       <fieldset>
         <legend>Аттестация: меньше отметок — предложение «н/а»</legend>
         <div className="setup-grid setup-grid-4">
-          <TextField
-            label="Отметок за четверть"
-            value={d.minQuarter}
-            onChange={(v) => patch({ minQuarter: v })}
-            path="policy.attestation.minMarks.quarter"
-            errors={errors}
-          />
-          <TextField
-            label="Отметок за полугодие"
-            value={d.minHalfYear}
-            onChange={(v) => patch({ minHalfYear: v })}
-            path="policy.attestation.minMarks.halfYear"
-            errors={errors}
-          />
-          <TextField
-            label="Отметок за триместр"
-            value={d.minTrimester}
-            onChange={(v) => patch({ minTrimester: v })}
-            path="policy.attestation.minMarks.trimester"
-            errors={errors}
-          />
-          <TextField
-            label="Пропущено больше, % уроков"
-            value={d.maxMissedPercent}
-            onChange={(v) => patch({ maxMissedPercent: v })}
-            path="policy.attestation.maxMissedShare"
-            errors={errors}
-          />
+          {field('minQuarter', 'Отметок за четверть', 'policy.attestation.minMarks.quarter')}
+          {field('minHalfYear', 'Отметок за полугодие', 'policy.attestation.minMarks.halfYear')}
+          {field('minTrimester', 'Отметок за триместр', 'policy.attestation.minMarks.trimester')}
+          {field(
+            'maxMissedPercent',
+            'Пропущено больше, % уроков',
+            'policy.attestation.maxMissedShare',
+          )}
         </div>
       </fieldset>
       <fieldset>
@@ -206,13 +169,11 @@ export function GradingPage({ school }: { school: School }) {
       <fieldset>
         <legend>Безопасность</legend>
         <div className="setup-grid setup-grid-3">
-          <TextField
-            label="Блокировать компьютер после бездействия, мин"
-            value={d.idleLockMinutes}
-            onChange={(v) => patch({ idleLockMinutes: v })}
-            path="idleLockMinutes"
-            errors={errors}
-          />
+          {field(
+            'idleLockMinutes',
+            'Блокировать компьютер после бездействия, мин',
+            'idleLockMinutes',
+          )}
         </div>
       </fieldset>
       <SaveBar state={save.state} errors={errors} />

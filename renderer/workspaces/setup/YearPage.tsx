@@ -12,7 +12,7 @@ import {
 import type { School } from '../../../shared/school';
 import { useRepositories } from '../../data/session';
 import { RowsTable } from './RowsTable';
-import { CellInput, SaveBar, TextField } from './SetupForm';
+import { CellInput, SaveBar, textFieldsOf } from './SetupForm';
 import { useSchoolSave } from './use-school-save';
 import {
   buildYear,
@@ -29,6 +29,7 @@ export function YearPage({ school, periods }: { school: School; periods: Period[
   const [draft, setDraft] = useState<YearDraft>(() => yearDraft(school.year, periods));
   const { save, errors, submitWith } = useSchoolSave(school);
   const patch = (p: Partial<YearDraft>) => setDraft((d) => ({ ...d, ...p }));
+  const field = textFieldsOf(draft, patch, errors);
   const submit = submitWith(
     (base) => buildYear(base, periods, draft),
     (built) => setup.savePeriods(built.periods),
@@ -49,29 +50,9 @@ export function YearPage({ school, periods }: { school: School; periods: Period[
       <fieldset>
         <legend>Даты учебного года</legend>
         <div className="setup-grid setup-grid-3">
-          <TextField
-            label="Название"
-            value={draft.name}
-            onChange={(v) => patch({ name: v })}
-            path="year.name"
-            errors={errors}
-          />
-          <TextField
-            label="Начало"
-            date
-            value={draft.start}
-            onChange={(v) => patch({ start: v })}
-            path="year.start"
-            errors={errors}
-          />
-          <TextField
-            label="Окончание"
-            date
-            value={draft.end}
-            onChange={(v) => patch({ end: v })}
-            path="year.end"
-            errors={errors}
-          />
+          {field('name', 'Название', 'year.name')}
+          {field('start', 'Начало', 'year.start', { date: true })}
+          {field('end', 'Окончание', 'year.end', { date: true })}
         </div>
       </fieldset>
 
