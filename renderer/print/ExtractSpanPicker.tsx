@@ -2,7 +2,8 @@
 import { useId, useState } from 'react';
 import type { Period } from '../../shared/period';
 import type { ExtractSpanOptions } from './jobs';
-import { checkRuDate, RU_DATE_PLACEHOLDER } from '../workspaces/class/ru-date';
+import { checkRuDate } from '../workspaces/class/ru-date';
+import { DateTextInput } from '../ui/DateField';
 
 /** A period id, or dates as typed (checked when the extract is printed). */
 export type ExtractSpan =
@@ -68,26 +69,20 @@ export function ExtractSpanPicker({ periods, value, onChange, error }: Props) {
         <>
           <label className="inline-field">
             с{' '}
-            <input
-              className="date-input"
-              inputMode="numeric"
-              placeholder={RU_DATE_PLACEHOLDER}
+            <DateTextInput
               value={value.from}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? errorId : undefined}
-              onChange={(e) => onChange({ ...value, from: e.target.value })}
+              invalid={Boolean(error)}
+              describedBy={error ? errorId : undefined}
+              onChange={(text) => onChange({ ...value, from: text })}
             />
           </label>
           <label className="inline-field">
             по{' '}
-            <input
-              className="date-input"
-              inputMode="numeric"
-              placeholder={RU_DATE_PLACEHOLDER}
+            <DateTextInput
               value={value.to}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? errorId : undefined}
-              onChange={(e) => onChange({ ...value, to: e.target.value })}
+              invalid={Boolean(error)}
+              describedBy={error ? errorId : undefined}
+              onChange={(text) => onChange({ ...value, to: text })}
             />
           </label>
         </>

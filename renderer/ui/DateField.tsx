@@ -1,8 +1,45 @@
 // The one date field of the app: typed as ДД.ММ.ГГГГ whatever the system's language, checked with
 // Russian messages (never the browser's), stored as YYYY-MM-DD. Replaces <input type="date">.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ComponentPropsWithoutRef } from 'react';
 import { formatDate } from '../../shared/dates';
 import { checkRuDate, RU_DATE_PLACEHOLDER } from '../workspaces/class/ru-date';
+
+type InputProps = Omit<ComponentPropsWithoutRef<'input'>, 'value' | 'onChange'> & {
+  /** The text as typed (the parent keeps it and checks it). */
+  value: string;
+  onChange: (text: string) => void;
+  invalid?: boolean;
+  describedBy?: string;
+};
+
+/**
+ * The one input of a date typed as ДД.ММ.ГГГГ: the digits keyboard, the format as placeholder, ten
+ * characters. Other input props (id, aria-*, from FormField) pass through.
+ */
+export function DateTextInput({
+  value,
+  onChange,
+  invalid,
+  describedBy,
+  className = 'date-input',
+  ...rest
+}: InputProps) {
+  return (
+    <input
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder={RU_DATE_PLACEHOLDER}
+      maxLength={10}
+      className={className}
+      aria-invalid={invalid ? true : undefined}
+      aria-describedby={describedBy}
+      {...rest}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
 
 interface Props {
   label: string;
@@ -68,20 +105,15 @@ export function DateField({
   return (
     <label className="field date-field">
       <span>{label}</span>
-      <input
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        placeholder={RU_DATE_PLACEHOLDER}
-        maxLength={10}
+      <DateTextInput
         value={text}
         disabled={disabled}
         autoFocus={autoFocus}
-        aria-invalid={error !== null}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          check(e.target.value, false);
+        invalid={error !== null}
+        describedBy={error ? `${id}-error` : undefined}
+        onChange={(typed) => {
+          setText(typed);
+          check(typed, false);
         }}
         onBlur={(e) => check(e.target.value, true)}
       />

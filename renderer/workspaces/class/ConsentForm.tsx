@@ -10,7 +10,8 @@ import {
 import { formatDate } from '../../../shared/dates';
 import type { ConsentAnswer } from '../../data/consent-repository';
 import { FormField } from './FormField';
-import { checkRuDate, RU_DATE_PLACEHOLDER } from './ru-date';
+import { checkRuDate } from './ru-date';
+import { DateTextInput } from '../../ui/DateField';
 
 interface Props {
   consent: Consent | null;
@@ -85,12 +86,10 @@ export function ConsentForm({ consent, today, onSubmit, onCancel }: Props) {
         </select>
       </FormField>
       <FormField label="Дата заявления" error={dateError ?? undefined}>
-        <input
-          inputMode="numeric"
-          placeholder={RU_DATE_PLACEHOLDER}
+        <DateTextInput
           value={date}
-          onChange={(e) => {
-            setDate(e.target.value);
+          onChange={(text) => {
+            setDate(text);
             setDateError(null);
           }}
         />

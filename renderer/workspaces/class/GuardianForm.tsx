@@ -5,7 +5,7 @@ import { GUARDIAN_KIND_LABELS, type Guardian, type GuardianKind } from '../../..
 import { todayIso } from '../../../shared/dates';
 import { FormField } from './FormField';
 import { PersonNameFields } from './PersonNameFields';
-import { RU_DATE_PLACEHOLDER } from './ru-date';
+import { DateTextInput } from '../../ui/DateField';
 import { validateGuardian, type FieldErrors, type GuardianFormValues } from './student-form';
 
 interface Props {
@@ -89,12 +89,7 @@ export function GuardianForm({ initial, submitLabel, onSubmit, onCancel }: Props
           <input value={values.docNumber} onChange={(e) => set('docNumber', e.target.value)} />
         </FormField>
         <FormField label="Дата выдачи" error={errors.docIssuedOn}>
-          <input
-            inputMode="numeric"
-            placeholder={RU_DATE_PLACEHOLDER}
-            value={values.docIssuedOn}
-            onChange={(e) => set('docIssuedOn', e.target.value)}
-          />
+          <DateTextInput value={values.docIssuedOn} onChange={(text) => set('docIssuedOn', text)} />
         </FormField>
         <FormField label="Кем выдан" error={errors.docIssuedBy}>
           <input value={values.docIssuedBy} onChange={(e) => set('docIssuedBy', e.target.value)} />

@@ -7,7 +7,8 @@ import type { Student } from '../../../shared/student';
 import type { MoveOut, RosterRepository } from '../../data/roster-repository';
 import { formatDate, todayIso } from '../../../shared/dates';
 import { FormField } from './FormField';
-import { checkRuDate, RU_DATE_PLACEHOLDER } from './ru-date';
+import { checkRuDate } from './ru-date';
+import { DateTextInput } from '../../ui/DateField';
 
 interface Props {
   student: Student;
@@ -102,12 +103,10 @@ export function MoveOutForm({ student, klass, otherClasses, roster, onMoved, ope
         </label>
       )}
       <FormField label="Дата выбытия" error={errors.date}>
-        <input
-          inputMode="numeric"
-          placeholder={RU_DATE_PLACEHOLDER}
+        <DateTextInput
           value={date}
-          onChange={(e) => {
-            setDate(e.target.value);
+          onChange={(text) => {
+            setDate(text);
             setErrors((x) => ({ ...x, date: undefined }));
           }}
         />

@@ -4,7 +4,7 @@ import type { StudentFields } from '../../data/roster-repository';
 import { todayIso } from '../../../shared/dates';
 import { FormField } from './FormField';
 import { PersonNameFields } from './PersonNameFields';
-import { RU_DATE_PLACEHOLDER } from './ru-date';
+import { DateTextInput } from '../../ui/DateField';
 import { validateStudent, type FieldErrors, type StudentFormValues } from './student-form';
 
 interface Props {
@@ -62,12 +62,7 @@ export function StudentForm({ initial, submitLabel, onSubmit, onCancel, grade }:
         </select>
       </FormField>
       <FormField label="Дата рождения" error={errors.birthDate}>
-        <input
-          inputMode="numeric"
-          placeholder={RU_DATE_PLACEHOLDER}
-          value={values.birthDate}
-          onChange={(e) => set('birthDate', e.target.value)}
-        />
+        <DateTextInput value={values.birthDate} onChange={(text) => set('birthDate', text)} />
       </FormField>
       <FormField label="Адрес ребёнка (для заявления о согласии)" error={errors.address}>
         <textarea

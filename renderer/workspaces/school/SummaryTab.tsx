@@ -12,7 +12,8 @@ import { PrintDialog } from '../../print/PrintDialog';
 import { ClassSelect } from '../../ui/ClassSelect';
 import { YearJournalPanel } from '../../print/YearJournalPanel';
 import type { PrintJob } from '../../print/print-job';
-import { checkRuDate, RU_DATE_PLACEHOLDER } from '../class/ru-date';
+import { checkRuDate } from '../class/ru-date';
+import { DateTextInput } from '../../ui/DateField';
 
 const YEAR = 'year';
 
@@ -101,14 +102,11 @@ export function SummaryTab({ data, periods, period }: Props) {
             </label>
             <label className="inline-field">
               от{' '}
-              <input
-                className="date-input"
-                inputMode="numeric"
-                placeholder={RU_DATE_PLACEHOLDER}
+              <DateTextInput
                 value={councilDate}
-                aria-invalid={councilError ? true : undefined}
-                onChange={(e) => {
-                  setCouncilDate(e.target.value);
+                invalid={councilError !== null}
+                onChange={(text) => {
+                  setCouncilDate(text);
                   setCouncilError(null);
                 }}
               />

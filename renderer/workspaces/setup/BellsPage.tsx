@@ -1,9 +1,8 @@
 // «Настройка → Звонки»: the main bell schedule and the schedules of some weekdays (a shorter
 // Saturday); lesson numbers with the start and end of each lesson, ЧЧ:ММ.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { WEEKDAY_SHORT } from '../../../shared/bells';
 import type { School } from '../../../shared/school';
-import { useRepositories } from '../../data/session';
 import {
   bellsDraft,
   buildBells,
@@ -12,8 +11,10 @@ import {
   type BellDraft,
   type BellsDraft,
 } from './bells-form';
-import { ErrorPlacement } from './form-problems';
-import { CellInput, SaveBar, TextField, useSave } from './SetupForm';
+import type { ErrorPlacement } from './form-problems';
+import { removeAt, replaceAt, RowsTable } from './RowsTable';
+import { CellInput, SaveBar, TextField } from './SetupForm';
+import { useSchoolSave } from './use-school-save';
 
 function BellRows({
   rows,
@@ -28,83 +29,52 @@ function BellRows({
   errors: ErrorPlacement;
   onChange: (rows: BellDraft[]) => void;
 }) {
-  const set = (i: number, p: Partial<BellDraft>) =>
-    onChange(rows.map((r, j) => (j === i ? { ...r, ...p } : r)));
   return (
-    <>
-      <table className="setup-table">
-        <thead>
-          <tr>
-            <th>Урок №</th>
-            <th>Начало</th>
-            <th>Конец</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((b, i) => (
-            <tr key={i}>
-              <CellInput
-                label={`${title}, строка ${i + 1}: номер урока`}
-                width="4em"
-                value={b.slot}
-                onChange={(v) => set(i, { slot: v })}
-                path={`${prefix}.${i}.slot`}
-                errors={errors}
-              />
-              <CellInput
-                label={`${title}, ${b.slot}-й урок: начало`}
-                width="5em"
-                value={b.start}
-                onChange={(v) => set(i, { start: v })}
-                path={`${prefix}.${i}.start`}
-                errors={errors}
-              />
-              <CellInput
-                label={`${title}, ${b.slot}-й урок: конец`}
-                width="5em"
-                value={b.end}
-                onChange={(v) => set(i, { end: v })}
-                path={`${prefix}.${i}.end`}
-                errors={errors}
-              />
-              <td>
-                <button type="button" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
-                  Убрать
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button type="button" onClick={() => onChange([...rows, nextBell(rows)])}>
-        Добавить урок
-      </button>
-    </>
+    <RowsTable
+      headers={['Урок №', 'Начало', 'Конец']}
+      rows={rows}
+      rowKey={(_, i) => i}
+      onChange={onChange}
+      newRow={nextBell}
+      addLabel="Добавить урок"
+      cells={(b, i, update) => (
+        <>
+          <CellInput
+            label={`${title}, строка ${i + 1}: номер урока`}
+            width="4em"
+            value={b.slot}
+            onChange={(v) => update({ slot: v })}
+            path={`${prefix}.${i}.slot`}
+            errors={errors}
+          />
+          <CellInput
+            label={`${title}, ${b.slot}-й урок: начало`}
+            width="5em"
+            value={b.start}
+            onChange={(v) => update({ start: v })}
+            path={`${prefix}.${i}.start`}
+            errors={errors}
+          />
+          <CellInput
+            label={`${title}, ${b.slot}-й урок: конец`}
+            width="5em"
+            value={b.end}
+            onChange={(v) => update({ end: v })}
+            path={`${prefix}.${i}.end`}
+            errors={errors}
+          />
+        </>
+      )}
+    />
   );
 }
 
 export function BellsPage({ school }: { school: School }) {
-  const { setup } = useRepositories();
-  const [base, setBase] = useState<School>(school);
   const [draft, setDraft] = useState<BellsDraft>(() => bellsDraft(school));
-  const save = useSave();
-  const errors = new ErrorPlacement(save.errors);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const built = buildBells(base, draft);
-    if (!built.ok) {
-      save.setErrors(built.errors);
-      return;
-    }
-    await save.run(async () => setBase(await setup.saveSchool({ base, next: built.school })));
-  };
+  const { save, errors, submitWith } = useSchoolSave(school);
+  const submit = submitWith((base) => buildBells(base, draft));
   const setSchedule = (i: number, p: Partial<BellsDraft['schedules'][number]>) =>
-    setDraft((d) => ({
-      ...d,
-      schedules: d.schedules.map((s, j) => (j === i ? { ...s, ...p } : s)),
-    }));
+    setDraft((d) => ({ ...d, schedules: replaceAt(d.schedules, i, p) }));
 
   return (
     <form className="setup-form" noValidate onSubmit={(e) => void submit(e)}>
@@ -160,9 +130,7 @@ export function BellsPage({ school }: { school: School }) {
             />
             <button
               type="button"
-              onClick={() =>
-                setDraft((d) => ({ ...d, schedules: d.schedules.filter((_, j) => j !== i) }))
-              }
+              onClick={() => setDraft((d) => ({ ...d, schedules: removeAt(d.schedules, i) }))}
             >
               Удалить это расписание
             </button>

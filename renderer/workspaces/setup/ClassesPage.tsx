@@ -8,6 +8,7 @@ import { useRepositories } from '../../data/session';
 import { FormField } from '../class/FormField';
 import { buildClass, classDraft, newClassDraft, newGroup, type ClassDraft } from './class-form';
 import { ErrorPlacement } from './form-problems';
+import { RowsTable } from './RowsTable';
 import { CellInput, SaveBar, useSave } from './SetupForm';
 import type { SetupData } from '../../data/use-setup-data';
 import { GRADES, SCHEME_LABELS, SCHEMES } from './year-form';
@@ -167,37 +168,22 @@ function ClassForm({
         </FormField>
       </div>
       <h4>Группы (для иностранного языка, технологии, информатики)</h4>
-      <table className="setup-table">
-        <tbody>
-          {d.groups.map((g, i) => (
-            <tr key={g.id}>
-              <CellInput
-                label={`Группа ${i + 1}: название`}
-                value={g.name}
-                onChange={(v) =>
-                  patch({ groups: d.groups.map((x, j) => (j === i ? { ...x, name: v } : x)) })
-                }
-                path={`groups.${i}.name`}
-                errors={errors}
-              />
-              <td>
-                <button
-                  type="button"
-                  onClick={() => patch({ groups: d.groups.filter((_, j) => j !== i) })}
-                >
-                  Убрать
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button
-        type="button"
-        onClick={() => patch({ groups: [...d.groups, newGroup(d.groups.length + 1)] })}
-      >
-        Добавить группу
-      </button>
+      <RowsTable
+        rows={d.groups}
+        rowKey={(g) => g.id}
+        onChange={(groups) => patch({ groups })}
+        newRow={(groups) => newGroup(groups.length + 1)}
+        addLabel="Добавить группу"
+        cells={(g, i, update) => (
+          <CellInput
+            label={`Группа ${i + 1}: название`}
+            value={g.name}
+            onChange={(v) => update({ name: v })}
+            path={`groups.${i}.name`}
+            errors={errors}
+          />
+        )}
+      />
       <SaveBar state={save.state} errors={errors}>
         <button type="button" onClick={onClose}>
           Закрыть

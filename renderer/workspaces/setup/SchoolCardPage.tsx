@@ -14,7 +14,7 @@ import {
   schoolCardFields,
   type SchoolCardFields,
 } from './school-card-form';
-import { SaveBar, TextField, useSave } from './SetupForm';
+import { SaveBar, textFieldsOf, useSave } from './SetupForm';
 
 export function SchoolCardPage({ school }: { school: School | null }) {
   const { setup } = useRepositories();
@@ -36,20 +36,12 @@ export function SchoolCardPage({ school }: { school: School | null }) {
     await save.run(async () => setBase(await setup.saveSchool({ base, next })));
   };
 
+  const field = textFieldsOf(fields, (p) => setFields((f) => ({ ...f, ...p })), errors);
   const text = (
     key: Exclude<keyof SchoolCardFields, 'consentPupilSignature'>,
     label: string,
     wide = false,
-  ) => (
-    <TextField
-      label={label}
-      className={wide ? 'setup-wide' : undefined}
-      value={fields[key]}
-      onChange={(v) => setFields((f) => ({ ...f, [key]: v }))}
-      path={SCHOOL_CARD_PATHS[key]}
-      errors={errors}
-    />
-  );
+  ) => field(key, label, SCHOOL_CARD_PATHS[key], { wide });
 
   return (
     <form className="setup-form" noValidate onSubmit={(e) => void submit(e)}>

@@ -45,6 +45,32 @@ export function TextField({
   );
 }
 
+/** The keys of a draft whose values are typed text. */
+type TextKeys<D> = { [K in keyof D]: D[K] extends string ? K : never }[keyof D] & string;
+
+/**
+ * Text fields bound to a draft's text values: `field('five', 'для «5»', 'policy.thresholds.five')`
+ * shows the draft's value, writes what is typed back, and puts the path's message under it.
+ */
+export function textFieldsOf<D>(draft: D, patch: (p: Partial<D>) => void, errors: ErrorPlacement) {
+  return (
+    key: TextKeys<D>,
+    label: string,
+    path: string,
+    options: { date?: boolean; wide?: boolean } = {},
+  ) => (
+    <TextField
+      label={label}
+      date={options.date}
+      className={options.wide ? 'setup-wide' : undefined}
+      value={draft[key] as string}
+      onChange={(v) => patch({ [key]: v } as Partial<D>)}
+      path={path}
+      errors={errors}
+    />
+  );
+}
+
 /** An input inside a table cell: labelled for screen readers, its message below it. */
 export function CellInput({
   label,

@@ -1,7 +1,7 @@
 // «Настройка → Учебный год»: the year's dates, the period scheme and planned weekly hours of each
 // parallel, the dates of every period, holidays (for all or some parallels) and non-working days.
 // The school card and the periods are checked together and saved only when all of them pass.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { NON_WORKING_DAY_LABELS, NonWorkingDayKindSchema } from '../../../shared/academic-year';
 import {
   periodName,
@@ -11,8 +11,9 @@ import {
 } from '../../../shared/period';
 import type { School } from '../../../shared/school';
 import { useRepositories } from '../../data/session';
-import { ErrorPlacement } from './form-problems';
-import { CellInput, SaveBar, TextField, useSave } from './SetupForm';
+import { RowsTable } from './RowsTable';
+import { CellInput, SaveBar, textFieldsOf } from './SetupForm';
+import { useSchoolSave } from './use-school-save';
 import {
   buildYear,
   GRADES,
@@ -25,33 +26,15 @@ import {
 
 export function YearPage({ school, periods }: { school: School; periods: Period[] }) {
   const { setup } = useRepositories();
-  const [base, setBase] = useState<School>(school);
   const [draft, setDraft] = useState<YearDraft>(() => yearDraft(school.year, periods));
-  const save = useSave();
-  const errors = new ErrorPlacement(save.errors);
+  const { save, errors, submitWith } = useSchoolSave(school);
   const patch = (p: Partial<YearDraft>) => setDraft((d) => ({ ...d, ...p }));
+  const field = textFieldsOf(draft, patch, errors);
+  const submit = submitWith(
+    (base) => buildYear(base, periods, draft),
+    (built) => setup.savePeriods(built.periods),
+  );
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const built = buildYear(base, periods, draft);
-    if (!built.ok) {
-      save.setErrors(built.errors);
-      return;
-    }
-    await save.run(async () => {
-      const written = await setup.saveSchool({ base, next: built.school });
-      setBase(written);
-      await setup.savePeriods(built.periods);
-    }, '');
-  };
-
-  const setRow = <K extends 'holidays' | 'nonWorkingDays'>(
-    key: K,
-    i: number,
-    p: Partial<YearDraft[K][number]>,
-  ) => setDraft((d) => ({ ...d, [key]: d[key].map((r, j) => (j === i ? { ...r, ...p } : r)) }));
-  const removeRow = (key: 'holidays' | 'nonWorkingDays', i: number) =>
-    setDraft((d) => ({ ...d, [key]: d[key].filter((_, j) => j !== i) }));
   const setPeriod = (scheme: PeriodScheme, i: number, p: Partial<{ start: string; end: string }>) =>
     setDraft((d) => ({
       ...d,
@@ -67,29 +50,9 @@ export function YearPage({ school, periods }: { school: School; periods: Period[
       <fieldset>
         <legend>Даты учебного года</legend>
         <div className="setup-grid setup-grid-3">
-          <TextField
-            label="Название"
-            value={draft.name}
-            onChange={(v) => patch({ name: v })}
-            path="year.name"
-            errors={errors}
-          />
-          <TextField
-            label="Начало"
-            date
-            value={draft.start}
-            onChange={(v) => patch({ start: v })}
-            path="year.start"
-            errors={errors}
-          />
-          <TextField
-            label="Окончание"
-            date
-            value={draft.end}
-            onChange={(v) => patch({ end: v })}
-            path="year.end"
-            errors={errors}
-          />
+          {field('name', 'Название', 'year.name')}
+          {field('start', 'Начало', 'year.start', { date: true })}
+          {field('end', 'Окончание', 'year.end', { date: true })}
         </div>
       </fieldset>
 
@@ -192,149 +155,108 @@ export function YearPage({ school, periods }: { school: School; periods: Period[
 
       <fieldset>
         <legend>Каникулы</legend>
-        <table className="setup-table">
-          <thead>
-            <tr>
-              <th>Название</th>
-              <th>Начало</th>
-              <th>Окончание</th>
-              <th>Параллели (пусто — вся школа)</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {draft.holidays.map((h, i) => (
-              <tr key={i}>
-                <CellInput
-                  label={`Каникулы ${i + 1}: название`}
-                  value={h.name}
-                  onChange={(v) => setRow('holidays', i, { name: v })}
-                  path={`year.holidays.${i}.name`}
-                  errors={errors}
-                />
-                <CellInput
-                  label={`Каникулы ${i + 1}: начало`}
-                  date
-                  width="8em"
-                  value={h.start}
-                  onChange={(v) => setRow('holidays', i, { start: v })}
-                  path={`year.holidays.${i}.start`}
-                  errors={errors}
-                />
-                <CellInput
-                  label={`Каникулы ${i + 1}: окончание`}
-                  date
-                  width="8em"
-                  value={h.end}
-                  onChange={(v) => setRow('holidays', i, { end: v })}
-                  path={`year.holidays.${i}.end`}
-                  errors={errors}
-                />
-                <CellInput
-                  label={`Каникулы ${i + 1}: параллели`}
-                  width="8em"
-                  value={h.grades}
-                  onChange={(v) => setRow('holidays', i, { grades: v })}
-                  path={`year.holidays.${i}.grades`}
-                  errors={errors}
-                />
-                <td>
-                  <button type="button" onClick={() => removeRow('holidays', i)}>
-                    Убрать
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button
-          type="button"
-          onClick={() =>
-            patch({ holidays: [...draft.holidays, { name: '', start: '', end: '', grades: '' }] })
-          }
-        >
-          Добавить каникулы
-        </button>
+        <RowsTable
+          headers={['Название', 'Начало', 'Окончание', 'Параллели (пусто — вся школа)']}
+          rows={draft.holidays}
+          rowKey={(_, i) => i}
+          onChange={(holidays) => patch({ holidays })}
+          newRow={() => ({ name: '', start: '', end: '', grades: '' })}
+          addLabel="Добавить каникулы"
+          cells={(h, i, update) => (
+            <>
+              <CellInput
+                label={`Каникулы ${i + 1}: название`}
+                value={h.name}
+                onChange={(v) => update({ name: v })}
+                path={`year.holidays.${i}.name`}
+                errors={errors}
+              />
+              <CellInput
+                label={`Каникулы ${i + 1}: начало`}
+                date
+                width="8em"
+                value={h.start}
+                onChange={(v) => update({ start: v })}
+                path={`year.holidays.${i}.start`}
+                errors={errors}
+              />
+              <CellInput
+                label={`Каникулы ${i + 1}: окончание`}
+                date
+                width="8em"
+                value={h.end}
+                onChange={(v) => update({ end: v })}
+                path={`year.holidays.${i}.end`}
+                errors={errors}
+              />
+              <CellInput
+                label={`Каникулы ${i + 1}: параллели`}
+                width="8em"
+                value={h.grades}
+                onChange={(v) => update({ grades: v })}
+                path={`year.holidays.${i}.grades`}
+                errors={errors}
+              />
+            </>
+          )}
+        />
       </fieldset>
 
       <fieldset>
         <legend>Нерабочие дни (праздники, перенесённые выходные, актированные дни)</legend>
-        <table className="setup-table">
-          <thead>
-            <tr>
-              <th>Дата</th>
-              <th>Вид</th>
-              <th>Название</th>
-              <th>Параллели (пусто — вся школа)</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {draft.nonWorkingDays.map((d, i) => (
-              <tr key={i}>
-                <CellInput
-                  label={`Нерабочий день ${i + 1}: дата`}
-                  date
-                  width="8em"
-                  value={d.date}
-                  onChange={(v) => setRow('nonWorkingDays', i, { date: v })}
-                  path={`year.nonWorkingDays.${i}.date`}
-                  errors={errors}
-                />
-                <td>
-                  <select
-                    aria-label={`Нерабочий день ${i + 1}: вид`}
-                    value={d.kind}
-                    onChange={(e) =>
-                      setRow('nonWorkingDays', i, {
-                        kind: NonWorkingDayKindSchema.parse(e.target.value),
-                      })
-                    }
-                  >
-                    {NonWorkingDayKindSchema.options.map((k) => (
-                      <option key={k} value={k}>
-                        {NON_WORKING_DAY_LABELS[k]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <CellInput
-                  label={`Нерабочий день ${i + 1}: название`}
-                  value={d.name}
-                  onChange={(v) => setRow('nonWorkingDays', i, { name: v })}
-                  path={`year.nonWorkingDays.${i}.name`}
-                  errors={errors}
-                />
-                <CellInput
-                  label={`Нерабочий день ${i + 1}: параллели`}
-                  width="8em"
-                  value={d.grades}
-                  onChange={(v) => setRow('nonWorkingDays', i, { grades: v })}
-                  path={`year.nonWorkingDays.${i}.grades`}
-                  errors={errors}
-                />
-                <td>
-                  <button type="button" onClick={() => removeRow('nonWorkingDays', i)}>
-                    Убрать
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button
-          type="button"
-          onClick={() =>
-            patch({
-              nonWorkingDays: [
-                ...draft.nonWorkingDays,
-                { date: '', kind: 'publicHoliday', name: '', grades: '' },
-              ],
-            })
-          }
-        >
-          Добавить нерабочий день
-        </button>
+        <RowsTable
+          headers={['Дата', 'Вид', 'Название', 'Параллели (пусто — вся школа)']}
+          rows={draft.nonWorkingDays}
+          rowKey={(_, i) => i}
+          onChange={(nonWorkingDays) => patch({ nonWorkingDays })}
+          newRow={() => ({ date: '', kind: 'publicHoliday', name: '', grades: '' })}
+          addLabel="Добавить нерабочий день"
+          cells={(d, i, update) => (
+            <>
+              <CellInput
+                label={`Нерабочий день ${i + 1}: дата`}
+                date
+                width="8em"
+                value={d.date}
+                onChange={(v) => update({ date: v })}
+                path={`year.nonWorkingDays.${i}.date`}
+                errors={errors}
+              />
+              <td>
+                <select
+                  aria-label={`Нерабочий день ${i + 1}: вид`}
+                  value={d.kind}
+                  onChange={(e) =>
+                    update({
+                      kind: NonWorkingDayKindSchema.parse(e.target.value),
+                    })
+                  }
+                >
+                  {NonWorkingDayKindSchema.options.map((k) => (
+                    <option key={k} value={k}>
+                      {NON_WORKING_DAY_LABELS[k]}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <CellInput
+                label={`Нерабочий день ${i + 1}: название`}
+                value={d.name}
+                onChange={(v) => update({ name: v })}
+                path={`year.nonWorkingDays.${i}.name`}
+                errors={errors}
+              />
+              <CellInput
+                label={`Нерабочий день ${i + 1}: параллели`}
+                width="8em"
+                value={d.grades}
+                onChange={(v) => update({ grades: v })}
+                path={`year.nonWorkingDays.${i}.grades`}
+                errors={errors}
+              />
+            </>
+          )}
+        />
       </fieldset>
       <SaveBar state={save.state} errors={errors} />
     </form>

@@ -5,7 +5,7 @@ import { newId } from '../../../shared/ids';
 import type { School } from '../../../shared/school';
 import { checkSchool } from '../../../shared/setup/school-checks';
 import type { Unstamped } from '../../../shared/setup/stamp-changes';
-import { errorsOf } from './form-problems';
+import { errorsOf, type BuiltSchool } from './form-problems';
 import { parseNumberField, parseTimeField } from './parse-fields';
 
 export interface BellDraft {
@@ -56,10 +56,7 @@ export function newSchedule(): ScheduleDraft {
   return { id: newId('bells'), name: 'Суббота', weekdays: [6], bells: [] };
 }
 
-export type BellsResult =
-  { ok: true; school: Unstamped<School> } | { ok: false; errors: Record<string, string> };
-
-export function buildBells(school: Unstamped<School>, draft: BellsDraft): BellsResult {
+export function buildBells(school: Unstamped<School>, draft: BellsDraft): BuiltSchool {
   const errors: Record<string, string> = {};
   const rows = (list: readonly BellDraft[], prefix: string): Bell[] =>
     list.map((b, i) => {

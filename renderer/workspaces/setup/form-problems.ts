@@ -1,8 +1,14 @@
 // Messages of a set-up form keyed by the document path they are about ("year.holidays.2.end"), as
 // the shared checks return them; what a form shows next to each field and what it lists above.
+import type { School } from '../../../shared/school';
 import type { SetupProblem } from '../../../shared/setup/problems';
+import type { Unstamped } from '../../../shared/setup/stamp-changes';
 
 export type FieldErrors = Readonly<Record<string, string>>;
+
+/** A page's draft built into the next school document (and what else it saves), or its messages. */
+export type BuiltSchool<Extra = object> =
+  ({ ok: true; school: Unstamped<School> } & Extra) | { ok: false; errors: Record<string, string> };
 
 /** The first message per path; paths are prefixed with `prefix` ("year" → "year.start"). */
 export function errorsOf(problems: readonly SetupProblem[], prefix = ''): Record<string, string> {

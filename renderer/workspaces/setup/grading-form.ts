@@ -7,7 +7,7 @@ import { newId } from '../../../shared/ids';
 import type { School } from '../../../shared/school';
 import { checkSchool } from '../../../shared/setup/school-checks';
 import type { Unstamped } from '../../../shared/setup/stamp-changes';
-import { errorsOf } from './form-problems';
+import { errorsOf, type BuiltSchool } from './form-problems';
 import { parseNumberField } from './parse-fields';
 
 const num = (n: number) => String(n).replace('.', ',');
@@ -64,10 +64,7 @@ export function newWorkType(): WorkTypeDraft {
   return { id: newId('wt'), name: '', short: '', weight: '1', isTest: false };
 }
 
-export type GradingResult =
-  { ok: true; school: Unstamped<School> } | { ok: false; errors: Record<string, string> };
-
-export function buildGrading(school: Unstamped<School>, d: GradingDraft): GradingResult {
+export function buildGrading(school: Unstamped<School>, d: GradingDraft): BuiltSchool {
   const errors: Record<string, string> = {};
   const number = (
     text: string,

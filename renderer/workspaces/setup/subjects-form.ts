@@ -3,7 +3,7 @@ import { newId } from '../../../shared/ids';
 import type { School, Subject } from '../../../shared/school';
 import { checkSchool } from '../../../shared/setup/school-checks';
 import type { Unstamped } from '../../../shared/setup/stamp-changes';
-import { errorsOf } from './form-problems';
+import { errorsOf, type BuiltSchool } from './form-problems';
 
 export type SubjectDraft = Subject;
 
@@ -14,7 +14,7 @@ export function newSubject(): SubjectDraft {
 export function buildSubjects(
   school: Unstamped<School>,
   rows: readonly SubjectDraft[],
-): { ok: true; school: Unstamped<School> } | { ok: false; errors: Record<string, string> } {
+): BuiltSchool {
   const subjects = rows.map((s) => ({ id: s.id, name: s.name.trim(), short: s.short.trim() }));
   const next = { ...school, subjects };
   const errors = errorsOf(checkSchool({ ...next, stamps: {} }));

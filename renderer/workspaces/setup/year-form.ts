@@ -20,7 +20,7 @@ import { checkPeriod } from '../../../shared/setup/period-checks';
 import { checkSchool } from '../../../shared/setup/school-checks';
 import type { Unstamped } from '../../../shared/setup/stamp-changes';
 import type { Edit } from '../../data/setup-repository';
-import { errorsOf } from './form-problems';
+import { errorsOf, type BuiltSchool } from './form-problems';
 import {
   dateText,
   gradesText,
@@ -141,10 +141,6 @@ export function yearDraft(year: AcademicYear, periods: readonly Period[]): YearD
   };
 }
 
-export type YearResult =
-  | { ok: true; school: Unstamped<School>; periods: Edit<Period>[] }
-  | { ok: false; errors: Record<string, string> };
-
 /**
  * The school card with the draft's year, and the period documents of the schemes in use plus the
  * year-level ones (their dates are the year's). Errors are keyed "year.…" for the year's fields
@@ -154,7 +150,7 @@ export function buildYear(
   school: Unstamped<School>,
   stored: readonly Period[],
   draft: YearDraft,
-): YearResult {
+): BuiltSchool<{ periods: Edit<Period>[] }> {
   const errors: Record<string, string> = {};
   const date = (text: string, path: string): string => {
     const r = parseDateField(text);

@@ -6,7 +6,8 @@ import { formatDate } from '../../../shared/dates';
 import type { ImportResult } from '../../../shared/school-setup-api';
 import type { SchoolData } from '../../data/use-school-data';
 import type { ActiveSession } from '../../sync/session-store';
-import { checkRuDate, RU_DATE_PLACEHOLDER } from '../class/ru-date';
+import { checkRuDate } from '../class/ru-date';
+import { DateTextInput } from '../../ui/DateField';
 import { requestErrorText, scheduleApi } from './api';
 import { lessonCount } from './change-summary';
 
@@ -90,15 +91,13 @@ export function ImportTab({ session, data }: { session: ActiveSession; data: Sch
         </label>
         <label>
           Действует с{' '}
-          <input
+          <DateTextInput
             value={dateText}
-            onChange={(e) => {
-              setDateText(e.target.value);
+            onChange={(text) => {
+              setDateText(text);
               setPreview(null);
             }}
-            placeholder={RU_DATE_PLACEHOLDER}
-            size={11}
-            aria-invalid={!date.ok}
+            invalid={!date.ok}
           />
         </label>
         <label>

@@ -11,7 +11,8 @@ import type { Timetable } from '../../../shared/timetable';
 import { useRepositories } from '../../data/session';
 import type { SchoolData } from '../../data/use-school-data';
 import { WriteError } from '../../data/write-error';
-import { checkRuDate, RU_DATE_PLACEHOLDER } from '../class/ru-date';
+import { checkRuDate } from '../class/ru-date';
+import { DateTextInput } from '../../ui/DateField';
 import { courseNames } from './schedule-names';
 import {
   cellsFromGrid,
@@ -93,14 +94,7 @@ export function TimetableEditor({ data, ctx, classId, base, onCancel, onSaved }:
     <section className="timetable-editor" aria-label="Изменение расписания">
       <div className="school-actions">
         <label>
-          Действует с{' '}
-          <input
-            value={dateText}
-            onChange={(e) => setDateText(e.target.value)}
-            placeholder={RU_DATE_PLACEHOLDER}
-            size={11}
-            aria-invalid={!date.ok}
-          />
+          Действует с <DateTextInput value={dateText} onChange={setDateText} invalid={!date.ok} />
         </label>
         <label>
           Название{' '}

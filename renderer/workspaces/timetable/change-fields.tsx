@@ -3,7 +3,8 @@
 import { fullName } from '../../../shared/common';
 import type { LessonsChanged } from '../../../shared/school-setup-api';
 import type { StaffMember } from '../../../shared/staff';
-import { checkRuDate, RU_DATE_PLACEHOLDER } from '../class/ru-date';
+import { DateTextInput } from '../../ui/DateField';
+import { checkRuDate } from '../class/ru-date';
 import { lessonCount } from './change-summary';
 
 /** The result line of a change: what was written and what was left out, and why. */
@@ -26,14 +27,7 @@ export function TypedDateField({
   const checked = checkRuDate(value, { required: true });
   return (
     <label>
-      {label}{' '}
-      <input
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        placeholder={RU_DATE_PLACEHOLDER}
-        size={11}
-        aria-invalid={!checked.ok}
-      />
+      {label} <DateTextInput value={value} onChange={onChange} invalid={!checked.ok} />
       {!checked.ok && <span className="field-error"> {checked.error}</span>}
     </label>
   );
