@@ -30,6 +30,7 @@ import { cell, enterTestProfile, readLayout } from './journal-helpers';
 import {
   VIEWPORT,
   apiAs,
+  docPdfPage,
   correctedRosterCsv,
   correctedStaffXlsx,
   firstSignIn,
@@ -154,6 +155,7 @@ test('a school starts on an empty server: set-up, accounts, timetable, marks, ch
   expect(await api.pull('school')).toHaveLength(0);
   await operator.getByLabel('ИНН').fill('7707083893');
   await saveAndExpect(admin);
+  await admin.getByRole('heading', { name: 'Карточка школы' }).scrollIntoViewIfNeeded();
   await shot(admin, '02-card', { doc: true });
   await serverHas(api, 'school', (d) => d[0]?.shortName === 'МБОУ СОШ № 3');
 
@@ -280,7 +282,7 @@ test('a school starts on an empty server: set-up, accounts, timetable, marks, ch
   await admin.getByRole('button', { name: 'Создать учётные записи (11)' }).click();
   const dialog = admin.getByRole('dialog');
   await expect(dialog).toContainText('11 листов входа', { timeout: 60_000 });
-  await shot(admin, '08-login-sheets', { doc: true });
+  await shot(admin, '08-login-sheets');
   const download = admin.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Сохранить…' }).click();
   const pdf = scratchFile('Листы входа.pdf');
@@ -288,6 +290,7 @@ test('a school starts on an empty server: set-up, accounts, timetable, marks, ch
   await dialog.getByRole('button', { name: 'Закрыть' }).click();
   await expect(staffTable).toContainText('petrov.an (временный пароль)');
   await shot(admin, '08-staff', { doc: true });
+  docPdfPage(pdf, '08-login-sheet');
   const sheets = readLoginSheets(pdf);
   expect(sheets).toHaveLength(11);
   expect(new Set(sheets.map((s) => s.login)).size).toBe(11);
@@ -685,7 +688,7 @@ test('a school starts on an empty server: set-up, accounts, timetable, marks, ch
   await expect(single.getByRole('table', { name: 'Уроки дня' })).toContainText(
     'замена: ведёт Громова А. И.',
   );
-  await shot(deputy, '17-substitution', { doc: true });
+  await shot(deputy, '17-substitution');
 
   // Громова signs in on a third desktop, sees that one lesson and marks another student.
   const substitute = await firstSignIn(
@@ -723,7 +726,7 @@ test('a school starts on an empty server: set-up, accounts, timetable, marks, ch
   await expect(row).toContainText('болезнь');
   const totals = deputy.getByRole('table', { name: 'Проведённые уроки по учителям' });
   await expect(totals.locator('tr').filter({ hasText: 'Громова А. И.' })).toContainText('1');
-  await shot(deputy, '18-report', { doc: true });
+  await shot(deputy, '18-report');
 
   // Nothing the screens wrote was refused, and a reload shows the year as saved.
   await expect(admin.getByText(/Изменение не принято/)).toHaveCount(0);

@@ -152,6 +152,23 @@ export async function shot(page: Page, name: string, { doc = false } = {}): Prom
   }
 }
 
+/** The first page of a PDF as the set-up guide's picture docs/ru/img/setup-<name>.png (DOCS_SCREENSHOTS=1). */
+export function docPdfPage(pdf: string, name: string): void {
+  if (process.env.DOCS_SCREENSHOTS !== '1') return;
+  execFileSync('pdftoppm', [
+    '-r',
+    '60',
+    '-png',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdf,
+    `docs/ru/img/setup-${name}`,
+  ]);
+}
+
 /**
  * A staff member's first sign-in on their own desktop with the temporary password from the login
  * sheet: the journal asks for their own password before anything else.
