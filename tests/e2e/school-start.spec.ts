@@ -289,7 +289,7 @@ test('a school starts on an empty server: set-up, accounts, timetable, marks, ch
   await (await download).saveAs(pdf);
   await dialog.getByRole('button', { name: 'Закрыть' }).click();
   await expect(staffTable).toContainText('petrov.an (временный пароль)');
-  await shot(admin, '08-staff', { doc: true });
+  await shot(admin, '08-staff-accounts');
   docPdfPage(pdf, '08-login-sheet');
   const sheets = readLoginSheets(pdf);
   expect(sheets).toHaveLength(11);
@@ -470,6 +470,7 @@ test('a school starts on an empty server: set-up, accounts, timetable, marks, ch
   await expect(
     staffTable.getByRole('row').filter({ hasText: 'Петров Алексей Николаевич' }),
   ).toContainText('Матем.');
+  await shot(admin, '08-staff', { doc: true });
 
   // A weekday with one mathematics lesson, and a free lesson number that day for 5А and for Петров.
   const petrov = staffId('Петров');

@@ -67,8 +67,10 @@ export async function serverHas(
 
 /**
  * A school year that holds today whatever the date of the run: 1 September – 31 May when today
- * falls in it at least 40 days before its end, otherwise from 60 days before today to 200 days
- * after; four quarters and two half-years one after another; a week of holidays four weeks after
+ * falls in it at least 14 days after its start and 40 days before its end (a past lesson to mark,
+ * three weeks ahead to change), otherwise from 60 days before today to 200 days
+ * after; four quarters and two half-years one after another, none ending from last week to three
+ * weeks ahead; a week of holidays four weeks after
  * today (never this week or the next two, which the test works in) and a non-working day after it.
  */
 export function schoolYearAround(today: string) {
@@ -76,12 +78,16 @@ export function schoolYearAround(today: string) {
   const startYear = Number(today.slice(5, 7)) >= 9 ? y : y - 1;
   let start = `${startYear}-09-01`;
   let end = `${startYear + 1}-05-31`;
-  if (daysBetween(today, end) < 40) {
+  if (daysBetween(start, today) < 14 || daysBetween(today, end) < 40) {
     start = addDays(today, -60);
     end = addDays(today, 200);
   }
   const length = daysBetween(start, end);
-  const cut = (part: number) => addDays(start, Math.round((length * part) / 4));
+  // No period ends in the weeks the test works in (the journal shows one period at a time).
+  const cut = (part: number) => {
+    const day = addDays(start, Math.round((length * part) / 4));
+    return day >= addDays(today, -8) && day <= addDays(today, 21) ? addDays(today, 22) : day;
+  };
   const quarters = [0, 1, 2, 3].map((i) => ({
     start: i === 0 ? start : addDays(cut(i), 1),
     end: i === 3 ? end : cut(i + 1),
