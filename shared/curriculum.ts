@@ -1,6 +1,7 @@
 // The curriculum and teaching load (учебный план, нагрузка): a class's weekly hours against the plan of its parallel, each teacher's weekly hours, the timetable against the hours.
 import { weeklyHoursForGrade, type AcademicYear } from './academic-year';
 import type { Course } from './course';
+import type { Subject } from './school';
 import type { SchoolClass } from './school-class';
 import type { Timetable } from './timetable';
 
@@ -90,6 +91,28 @@ export function teacherLoads(courses: readonly LoadCourse[]): TeacherLoad[] {
   return [...byTeacher.values()]
     .map((l) => ({ ...l, classIds: [...l.classIds].sort() }))
     .sort((a, b) => b.hours - a.hours || (a.teacherId < b.teacherId ? -1 : 1));
+}
+
+/**
+ * What each teacher teaches, from their courses: the subjects' short names (the full name where
+ * no short one is set), each once, in Russian alphabetical order. A course whose subject is not in
+ * the school's list is left out.
+ */
+export function teacherSubjects(
+  courses: readonly Pick<Course, 'teacherId' | 'subjectId'>[],
+  subjects: readonly Pick<Subject, 'id' | 'name' | 'short'>[],
+): Map<string, string[]> {
+  const names = new Map(subjects.map((s) => [s.id, s.short || s.name]));
+  const byTeacher = new Map<string, string[]>();
+  for (const c of courses) {
+    const name = names.get(c.subjectId);
+    if (!name) continue;
+    const list = byTeacher.get(c.teacherId) ?? [];
+    if (!list.includes(name)) list.push(name);
+    byTeacher.set(c.teacherId, list);
+  }
+  for (const list of byTeacher.values()) list.sort((a, b) => a.localeCompare(b, 'ru'));
+  return byTeacher;
 }
 
 export interface CourseTimetableHours {

@@ -218,6 +218,12 @@ function WeekGrid({
   const slots = gridSlots(ctx.school, version.cells);
   const courses = useMemo(() => new Map(tt.courses.map((c) => [c.id, c])), [tt.courses]);
   const days = WEEKDAYS.filter((d) => d < 6 || version.cells.some((c) => c.weekday === 6));
+  const titleOf = (courseId: string) => {
+    const course = courses.get(courseId);
+    return course ? names.title(course) : courseId;
+  };
+  const byTitle = (a: { courseId: string }, b: { courseId: string }) =>
+    titleOf(a.courseId).localeCompare(titleOf(b.courseId), 'ru', { numeric: true });
   return (
     <div className="report-table-wrap">
       <table className="week-grid" aria-label="Расписание на неделю">
@@ -235,7 +241,8 @@ function WeekGrid({
               <th>{slot}</th>
               {days.map((d) => (
                 <td key={d} data-slot={slotKey(d, slot)}>
-                  {(grid[slotKey(d, slot)] ?? []).map((e) => {
+                  {/* Group courses of one lesson in their groups' order (1 группа, 2 группа). */}
+                  {[...(grid[slotKey(d, slot)] ?? [])].sort(byTitle).map((e) => {
                     const course = courses.get(e.courseId);
                     return (
                       <div key={e.courseId} className="week-entry">

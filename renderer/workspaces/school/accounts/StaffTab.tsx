@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { oneTimePassword, suggestLogin } from '../../../../shared/account-credentials';
 import { fullName, shortName } from '../../../../shared/common';
 import type { LoginSheetEntry } from '../../../../shared/documents/login-sheet-model';
+import { teacherSubjects } from '../../../../shared/curriculum';
 import type { StaffMember } from '../../../../shared/staff';
 import { useSession } from '../../../data/session';
 import { useSetupData } from '../../../data/use-setup-data';
@@ -68,19 +69,10 @@ function StaffPanel({ session }: { session: ActiveSession }) {
   }, [accounts]);
 
   /** Subject names each teacher teaches (from the courses), in alphabetical order. */
-  const subjectsOf = useMemo(() => {
-    const names = new Map((school?.subjects ?? []).map((s) => [s.id, s.short || s.name]));
-    const map = new Map<string, string[]>();
-    for (const c of courses ?? []) {
-      const name = names.get(c.subjectId);
-      if (!name) continue;
-      const list = map.get(c.teacherId) ?? [];
-      if (!list.includes(name)) list.push(name);
-      map.set(c.teacherId, list);
-    }
-    for (const list of map.values()) list.sort((a, b) => a.localeCompare(b, 'ru'));
-    return map;
-  }, [courses, school]);
+  const subjectsOf = useMemo(
+    () => teacherSubjects(courses ?? [], school?.subjects ?? []),
+    [courses, school],
+  );
 
   const sheet = (entries: LoginSheetEntry[]) =>
     setJob(
