@@ -41,7 +41,8 @@ export const COLLECTIONS = {
     schema: SchoolSchema,
     // 1: optional bellSchedules, year.nonWorkingDays/schemeByGrade/weeklyHoursByGrade, holiday grades;
     //    fullNameGenitive, dataProcessor, consentPupilSignature (consent forms).
-    version: 1,
+    // 2: optional policy.averageRounding and policy.workTypeByLessonType (absent = the defaults).
+    version: 2,
     indexes: [],
     personalFields: [],
     label: 'сведения о школе',

@@ -22,7 +22,7 @@ export function fillDefaults(schema: z.ZodType): (doc: Record<string, unknown>) 
 const unchanged = (doc: unknown) => doc;
 
 export const MIGRATION_STRATEGIES: Record<CollectionName, MigrationStrategies> = {
-  school: { 1: fillDefaults(COLLECTIONS.school.schema) },
+  school: { 1: fillDefaults(COLLECTIONS.school.schema), 2: unchanged },
   periods: {},
   classes: {},
   staff: {},

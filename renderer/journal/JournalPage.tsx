@@ -2,6 +2,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { closedPeriodMessage } from '../../shared/closed-period';
 import type { Course } from '../../shared/course';
+import { averageRoundingNote } from '../../shared/grading';
 import type { Lesson, LessonEntry } from '../../shared/lesson';
 import { courseWriteRefusal, lessonRefusal, type Writer } from '../../shared/lesson-rights';
 import type { Period } from '../../shared/period';
@@ -191,7 +192,15 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
           workTypeList={policy.workTypes}
           editing={editing}
           revealKey={revealKey}
+          averageNote={averageRoundingNote(policy)}
         />
+        <p className="grid-legend muted">
+          {averageRoundingNote(policy)}. Отметка с весом больше 1 — жирная, вес — внизу справа:{' '}
+          <span className="mark mark-weighted" data-weight="3">
+            5
+          </span>{' '}
+          — «5» с весом 3; контрольная работа ещё и подчёркнута.
+        </p>
         <p className="hint" role="status" aria-live="polite">
           {editing.hint ?? ''}
         </p>
