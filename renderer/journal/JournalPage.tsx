@@ -221,6 +221,7 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
             lessonId={selectedLesson.id}
             studentId={selectedStudent.id}
             title={`${selectedStudent.name}, ${columns[editing.selection.col]?.label ?? selectedLesson.date}`}
+            workTypes={workTypes}
             onClose={() => setHistoryOpen(false)}
           />
         )}
