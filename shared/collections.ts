@@ -50,7 +50,8 @@ export const COLLECTIONS = {
   }),
   periods: describe({
     schema: PeriodSchema,
-    version: 0,
+    // 1: optional closedAt (the wall time of the last close or reopen act).
+    version: 1,
     indexes: [['yearId', 'start']],
     personalFields: [],
     label: 'учебные периоды',

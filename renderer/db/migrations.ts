@@ -23,7 +23,7 @@ const unchanged = (doc: unknown) => doc;
 
 export const MIGRATION_STRATEGIES: Record<CollectionName, MigrationStrategies> = {
   school: { 1: fillDefaults(COLLECTIONS.school.schema), 2: unchanged },
-  periods: {},
+  periods: { 1: unchanged },
   classes: {},
   staff: {},
   students: { 1: fillDefaults(COLLECTIONS.students.schema), 2: unchanged },
