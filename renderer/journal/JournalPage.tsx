@@ -1,6 +1,7 @@
 // One journal page: a course in a period — the grid on the left, the selected lesson on the right.
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { closedPeriodMessage } from '../../shared/closed-period';
+import { shortName } from '../../shared/common';
 import type { Course } from '../../shared/course';
 import { averageRoundingNote } from '../../shared/grading';
 import type { Lesson, LessonEntry } from '../../shared/lesson';
@@ -166,6 +167,18 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
     <div className="journal-page">
       <section className="journal-left">
         <ClosedPeriodNotice period={period} locked="отметки, пропуски и уроки" />
+        {/* A deputy in another teacher's journal corrects it: say so before the first keystroke. */}
+        {course.teacherId !== staffId && roles?.includes('deputy') && (
+          <p className="read-only-notice correction-notice" role="note">
+            Журнал учителя{' '}
+            {(() => {
+              const t = data.staff.get(course.teacherId);
+              return t ? shortName(t) : course.teacherId;
+            })()}
+            : вы исправляете его как заместитель директора, исправления записываются от вашего
+            имени.
+          </p>
+        )}
         <div className="grid-toolbar">
           <button
             type="button"
