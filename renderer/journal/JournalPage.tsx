@@ -170,13 +170,13 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
         {/* A deputy in another teacher's journal corrects it: say so before the first keystroke. */}
         {course.teacherId !== staffId && roles?.includes('deputy') && (
           <p className="read-only-notice correction-notice" role="note">
-            Журнал учителя{' '}
+            Учитель курса —{' '}
             {(() => {
               const t = data.staff.get(course.teacherId);
               return t ? shortName(t) : course.teacherId;
             })()}
-            : вы исправляете его как заместитель директора, исправления записываются от вашего
-            имени.
+            . Вы исправляете этот журнал как заместитель директора; исправления записываются от
+            вашего имени.
           </p>
         )}
         <div className="grid-toolbar">
