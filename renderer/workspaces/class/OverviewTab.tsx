@@ -132,7 +132,7 @@ function PeriodOverview({
             <tr>
               <th>Предмет</th>
               <th>Учитель</th>
-              <th>Учеников</th>
+              <th>Обучающихся</th>
               <th>Средний балл</th>
               <th>Выставлено</th>
               <th>«5»</th>
@@ -170,12 +170,12 @@ function PeriodOverview({
         </table>
       </div>
 
-      <h3>По ученикам</h3>
+      <h3>По обучающимся</h3>
       <p className="muted legend">
         <strong>5</strong> — выставленная отметка, <em>5</em> — предложение, под отметкой — средний
         взвешенный балл; <span className="legend-risk">красным</span> — «2» или н/а,{' '}
         <span className="legend-few">жёлтым</span> — н/а только из-за того, что отметок пока меньше
-        нужного. {averageRoundingNote(data.school.policy)}. Нажмите на ученика, чтобы увидеть
+        нужного. {averageRoundingNote(data.school.policy)}. Нажмите на обучающегося, чтобы увидеть
         динамику среднего балла.
       </p>
       <div className="overview-body">
@@ -184,7 +184,7 @@ function PeriodOverview({
             <thead>
               <tr>
                 <th>№</th>
-                <th>Ученик</th>
+                <th>Обучающийся</th>
                 {overview.subjects.map((s) => (
                   <th
                     key={s.courseId}

@@ -25,7 +25,7 @@ type Measure = 'current' | 'marksPerStudent' | 'average' | 'success';
 
 const MEASURES: { id: Measure; label: string }[] = [
   { id: 'current', label: 'текущий средний балл (по отметкам за уроки)' },
-  { id: 'marksPerStudent', label: 'отметок на ученика (накопляемость)' },
+  { id: 'marksPerStudent', label: 'отметок на обучающегося (накопляемость)' },
   { id: 'average', label: 'средняя отметка за период' },
   { id: 'success', label: 'успеваемость за период, %' },
 ];
