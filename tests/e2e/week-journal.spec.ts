@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { formatDate, todayIso } from '../../shared/dates';
-import { openDemoAsTeacher } from './journal-helpers';
+import { enterTestProfile, openDemoAsTeacher } from './journal-helpers';
 import { goHash, switchIdentity } from './period-helpers';
 
 const SHOTS = 'test-results/week-journal';
@@ -250,4 +250,55 @@ test('a deputy: courses by class and subject, corrections said; the period log s
   expect(at).toBeGreaterThanOrEqual(before - 60_000 - (before % 60_000));
   expect(at).toBeLessThanOrEqual(Date.now());
   await expect(page.locator('.period-log')).not.toContainText('Периоды ещё не закрывались');
+});
+
+test('an 80-character name keeps the averages on screen at 1366×768', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('./');
+  await enterTestProfile(page);
+  await page.getByRole('button', { name: /Демо-школа/ }).click();
+  await page.getByRole('button', { name: /Классный руководитель/ }).click({ timeout: 60_000 });
+  await expect(page.getByRole('grid')).toBeVisible();
+
+  // The class teacher adds a student with a long (valid) name to the class.
+  const sections = page.getByRole('navigation', { name: 'Разделы' });
+  await sections.getByRole('link', { name: 'Мой класс' }).click();
+  await page
+    .getByRole('navigation', { name: 'Разделы класса' })
+    .getByRole('link', { name: 'Ученики' })
+    .click();
+  const className = (await page.locator('.class-toolbar h1').textContent())!.replace('Класс ', '');
+  const grade = Number(/^\d+/.exec(className)![0]);
+  const lastName = 'Константинопольская-Преображенская-Воскресенская-Ильинская';
+  const firstName = 'Анастасия-Елизавета';
+  expect(`${lastName} ${firstName} В.`.length).toBeGreaterThanOrEqual(80);
+  await page.getByRole('button', { name: 'Добавить ученика' }).click();
+  const panel = page.getByRole('complementary', { name: 'Новый ученик' });
+  await panel.getByLabel('Фамилия').fill(lastName);
+  await panel.getByLabel('Имя').fill(firstName);
+  await panel.getByLabel('Отчество').fill('Владимировна');
+  await panel.getByLabel('Пол').selectOption({ label: 'женский' });
+  const now = new Date();
+  const yearStart = now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
+  await panel.getByLabel('Дата рождения').fill(`08.03.${yearStart - grade - 6}`);
+  await panel.getByRole('button', { name: 'Добавить' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Ученик добавлен' })).toBeVisible();
+
+  // In the journal of the class, the name is cut with «…» and the averages stay in view.
+  await sections.getByRole('link', { name: 'Журнал' }).click();
+  await page
+    .locator('.course-list button', { hasText: `${className} ·` })
+    .first()
+    .click();
+  const row = page.getByRole('row').filter({ hasText: lastName.slice(0, 20) });
+  await expect(row).toHaveCount(1);
+  await row.scrollIntoViewIfNeeded();
+  const name = row.getByRole('rowheader');
+  const box = (await name.boundingBox())!;
+  expect(box.width).toBeLessThanOrEqual(320);
+  await expect(row.locator('.summary.average')).toBeInViewport();
+  await expect(row.locator('.summary.proposal')).toBeInViewport();
+  await expect(page.locator('.journal-grid thead th.summary.absences')).toBeInViewport();
+  await shot(page, '6-long-name-1366');
 });
