@@ -41,7 +41,8 @@ export const COLLECTIONS = {
     schema: SchoolSchema,
     // 1: optional bellSchedules, year.nonWorkingDays/schemeByGrade/weeklyHoursByGrade, holiday grades;
     //    fullNameGenitive, dataProcessor, consentPupilSignature (consent forms).
-    version: 1,
+    // 2: optional policy.averageRounding and policy.workTypeByLessonType (absent = the defaults).
+    version: 2,
     indexes: [],
     personalFields: [],
     label: 'сведения о школе',
@@ -49,7 +50,8 @@ export const COLLECTIONS = {
   }),
   periods: describe({
     schema: PeriodSchema,
-    version: 0,
+    // 1: optional closedAt (the wall time of the last close or reopen act).
+    version: 1,
     indexes: [['yearId', 'start']],
     personalFields: [],
     label: 'учебные периоды',

@@ -1,6 +1,7 @@
 // The school's grading policy: mark scale, work types with weights, rounding thresholds, attestation minimums.
 import { z } from 'zod';
 import { IdSchema } from './common';
+import { LessonTypeSchema, type LessonType } from './lesson-type';
 
 /** A mark in a lesson cell. Modifiers (5−, 4+…) exist only where the school allows them. */
 export const LessonMarkValueSchema = z.enum([
@@ -68,6 +69,16 @@ export const WorkTypeSchema = z.object({
 });
 export type WorkType = z.infer<typeof WorkTypeSchema>;
 
+/** How an average is cut to hundredths on screen and paper: rounded (4,666… → 4,67) or truncated (→ 4,66). */
+export const AverageRoundingSchema = z.enum(['round', 'truncate']);
+export type AverageRounding = z.infer<typeof AverageRoundingSchema>;
+
+/** Said next to every shown or printed average. */
+export const AVERAGE_ROUNDING_NOTES: Record<AverageRounding, string> = {
+  round: 'Средний балл округляется до сотых',
+  truncate: 'Средний балл: знаки после сотых отбрасываются',
+};
+
 export const GradingPolicySchema = z.object({
   allowOne: z.boolean().default(true),
   allowModifiers: z.boolean().default(false),
@@ -83,6 +94,22 @@ export const GradingPolicySchema = z.object({
       three: z.number().min(1).max(5),
     })
     .refine((t) => t.five > t.four && t.four > t.three, 'Пороги должны убывать: 5 > 4 > 3'),
+  // Added in school v2, optional: a document stored before stays valid; read them through
+  // `averageRoundingOf` and `proposedWorkTypeId` (shared/grading.ts), which apply the defaults.
+  /** Absent = 'round' (4,666… → 4,67). */
+  averageRounding: AverageRoundingSchema.optional(),
+  /**
+   * The work type a lesson of this type proposes for its marks (контрольная работа → к/р); a lesson
+   * type not named here (or the whole map absent) proposes `defaultWorkTypeId`.
+   */
+  workTypeByLessonType: z
+    .object(
+      Object.fromEntries(LessonTypeSchema.options.map((t) => [t, IdSchema.optional()])) as Record<
+        LessonType,
+        z.ZodOptional<typeof IdSchema>
+      >,
+    )
+    .optional(),
   attestation: z.object({
     /** Fewer marks than this in a period → the proposal is н/а. */
     minMarks: z.object({
@@ -112,5 +139,12 @@ export const DEFAULT_GRADING_POLICY: GradingPolicy = {
   ],
   defaultWorkTypeId: 'oral',
   thresholds: { five: 4.5, four: 3.5, three: 2.5 },
+  averageRounding: 'round',
+  workTypeByLessonType: {
+    test: 'test',
+    practical: 'practical',
+    lab: 'lab',
+    dictation: 'dictation',
+  },
   attestation: { minMarks: { quarter: 3, halfYear: 5, trimester: 4 }, maxMissedShare: 0.5 },
 };

@@ -4,7 +4,13 @@
 // integer arithmetic (numbers scaled to ten-thousandths), never as floats: exactly 3.5 reaches a 3.5
 // threshold and 3.4999… does not.
 import type { Assessment } from './course';
-import type { GradingPolicy, LessonMarkValue, PeriodMarkValue } from './grading-policy';
+import {
+  AVERAGE_ROUNDING_NOTES,
+  type AverageRounding,
+  type GradingPolicy,
+  type LessonMarkValue,
+  type PeriodMarkValue,
+} from './grading-policy';
 import { compareLessons, type Lesson, type LessonType, type Mark } from './lesson';
 import type { PeriodKind } from './period';
 
@@ -61,6 +67,21 @@ export function markWeight(workTypeId: string, policy: GradingPolicy): number {
   if (own) return own.weight;
   const fallback = policy.workTypes.find((w) => w.id === policy.defaultWorkTypeId);
   return fallback ? fallback.weight : 1;
+}
+
+/**
+ * The work type a new mark in this lesson gets: the one the teacher chose for the column, else the
+ * one the lesson type proposes (a school setting: контрольная работа → к/р), else the school default.
+ */
+export function proposedWorkTypeId(
+  lesson: Pick<Lesson, 'workTypeId' | 'lessonType'>,
+  policy: GradingPolicy,
+): string {
+  if (lesson.workTypeId !== null) return lesson.workTypeId;
+  const byType = policy.workTypeByLessonType?.[lesson.lessonType];
+  return byType !== undefined && policy.workTypes.some((w) => w.id === byType)
+    ? byType
+    : policy.defaultWorkTypeId;
 }
 
 /** Exact weighted sum: Σ(points×weight) in SCALE², Σ(weight) in SCALE, over numeric marks only. */
@@ -123,20 +144,53 @@ export function roundAverage(average: number, policy: GradingPolicy): NumericPro
   return '2';
 }
 
+/** The school's choice for averages; a policy stored before the setting existed rounds. */
+export function averageRoundingOf(policy: GradingPolicy): AverageRounding {
+  return policy.averageRounding ?? 'round';
+}
+
+/** «Средний балл округляется до сотых» / «…отбрасываются»: said wherever an average is shown or printed. */
+export function averageRoundingNote(policy: GradingPolicy): string {
+  return AVERAGE_ROUNDING_NOTES[averageRoundingOf(policy)];
+}
+
 /**
- * Hundredths of num/den rounded DOWN: the shown average never crosses a threshold the proposal did not
- * (3.4951 shows as 3,49 with the proposal 3, not as 3,50). Thresholds have at most two decimals in practice.
+ * Hundredths of num/den (both non-negative integers) as the school shows them, in exact integer
+ * arithmetic: rounded half up (28/6 → 4,67) or truncated (→ 4,66). Returns the count of hundredths.
  */
-function floorHundredths(num: number, den: number): number {
+function hundredthsOf(num: number, den: number, rounding: AverageRounding): number {
   const n = num * 100;
-  const q = (n - (n % den)) / den;
-  return q / 100;
+  if (rounding === 'truncate') return (n - (n % den)) / den;
+  const twice = 2 * n + den; // floor((n + den/2) / den) without fractions
+  return (twice - (twice % (2 * den))) / (2 * den);
+}
+
+/**
+ * A float average (computed elsewhere, e.g. a mean of averages) cut to hundredths as the school
+ * shows it. A tiny epsilon absorbs float noise (4.665 stored as 4.66499999…).
+ */
+export function shownAverage(average: number, policy: GradingPolicy): number {
+  const x = average * 100 + 1e-7;
+  return (averageRoundingOf(policy) === 'truncate' ? Math.floor(x) : Math.round(x)) / 100;
+}
+
+/**
+ * The proposal from the shown average (num/den) when the school rounds: the mark follows the number
+ * on the screen, so 3,4951 shown as 3,50 proposes 4 at a 3,5 threshold. Truncating schools compare
+ * the exact fraction, which at two-decimal thresholds gives the same mark as the shown number.
+ */
+function proposeFromFraction(num: number, den: number, policy: GradingPolicy): NumericProposal {
+  if (averageRoundingOf(policy) === 'truncate') return roundFraction(num, den, policy);
+  const shown = hundredthsOf(num, den * SCALE, 'round');
+  const { five, four, three } = policy.thresholds;
+  const at = (t: number) => shown * SCALE >= scaled(t) * 100;
+  return at(five) ? '5' : at(four) ? '4' : at(three) ? '3' : '2';
 }
 
 export interface Proposal {
   /** null = nothing to propose (no lessons and no marks yet, or the subject is not assessed). */
   value: PeriodMarkValue | null;
-  /** Weighted average rounded down to hundredths for display; null without numeric marks. */
+  /** Weighted average in hundredths as the school shows it (rounded or truncated); null without numeric marks. */
   average: number | null;
   /** Marks counted: numeric marks for 'marks', зачёт/незачёт marks for 'passFail', numeric period marks for a year. */
   marksCount: number;
@@ -223,7 +277,10 @@ export function proposePeriodMark(
   }
 
   const sums = weightedSums(input.marks, policy);
-  const average = sums.count > 0 ? floorHundredths(sums.sum, sums.weight * SCALE) : null;
+  const average =
+    sums.count > 0
+      ? hundredthsOf(sums.sum, sums.weight * SCALE, averageRoundingOf(policy)) / 100
+      : null;
   const passes = input.marks.filter((m) => m.value === 'pass').length;
   const fails = input.marks.filter((m) => m.value === 'fail').length;
   const marksCount = input.assessment === 'marks' ? sums.count : passes + fails;
@@ -265,7 +322,7 @@ export function proposePeriodMark(
     };
   }
 
-  const value = roundFraction(sums.sum, sums.weight, policy);
+  const value = proposeFromFraction(sums.sum, sums.weight, policy);
   const sumText = formatNumber(sums.sum / SCALE / SCALE);
   const weightText = formatNumber(sums.weight / SCALE);
   return {
@@ -330,8 +387,8 @@ export function proposeYearMark(
   if (numeric.length > 0) {
     const sum = numeric.reduce((a, b) => a + b, 0);
     const count = numeric.length;
-    const value = roundFraction(sum * SCALE, count, policy);
-    const average = floorHundredths(sum, count);
+    const value = proposeFromFraction(sum * SCALE, count, policy);
+    const average = hundredthsOf(sum, count, averageRoundingOf(policy)) / 100;
     const skipped = periodValues.length - count;
     const note = skipped > 0 ? `; не учтено периодов без числовой отметки: ${skipped}` : '';
     return {

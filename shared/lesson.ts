@@ -2,32 +2,9 @@
 import { z } from 'zod';
 import { DocumentBaseSchema, IdSchema, IsoDateSchema, TextSchema } from './common';
 import { LessonMarkValueSchema } from './grading-policy';
+import { LessonTypeSchema } from './lesson-type';
 
-export const LessonTypeSchema = z.enum([
-  'regular',
-  'test',
-  'practical',
-  'lab',
-  'dictation',
-  'excursion',
-  'review',
-]);
-export type LessonType = z.infer<typeof LessonTypeSchema>;
-
-export const LESSON_TYPE_LABELS: Record<LessonType, string> = {
-  regular: 'Обычный урок',
-  test: 'Контрольная работа',
-  practical: 'Практическая работа',
-  lab: 'Лабораторная работа',
-  dictation: 'Диктант',
-  excursion: 'Экскурсия',
-  review: 'Повторение',
-};
-
-/** Test-like lessons stand out in the grid and are checked against the federal test-schedule rules. */
-export function isTestLesson(type: LessonType): boolean {
-  return type === 'test' || type === 'dictation';
-}
+export { isTestLesson, LESSON_TYPE_LABELS, LessonTypeSchema, type LessonType } from './lesson-type';
 
 export const LessonStatusSchema = z.enum(['held', 'cancelled']);
 export type LessonStatus = z.infer<typeof LessonStatusSchema>;

@@ -33,6 +33,16 @@ export const PeriodSchema = DocumentBaseSchema.extend({
   end: IsoDateSchema,
   /** A closed period is read-only; only the deputy closes and reopens it (each act logged). */
   closed: z.boolean().default(false),
+  /**
+   * Wall time of the last close or reopen act on the deputy's computer, in the school's time zone
+   * ("2026-12-01T10:45:12"): what the period log shows. The `closed` stamp orders the acts but its
+   * time can run ahead of the clock (a clock that once saw a later stamp). Added in periods v1;
+   * absent = not recorded (acts before v1, a period created closed).
+   */
+  closedAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
+    .optional(),
 });
 export type Period = z.infer<typeof PeriodSchema>;
 

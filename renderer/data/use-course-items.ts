@@ -12,6 +12,10 @@ export interface CourseItem extends MyCourse {
   /** "5А · Математика" or "7Б · Английский язык (1 группа)" */
   title: string;
   grade: number;
+  className: string;
+  subjectName: string;
+  /** The staff member teaches it (not a substitution, not a deputy's correction). */
+  own: boolean;
 }
 
 export function useCourseItems(courseId: string | null, { assessedOnly = false } = {}) {
@@ -35,19 +39,23 @@ export function useCourseItems(courseId: string | null, { assessedOnly = false }
           return {
             ...item,
             grade: klass?.grade ?? 0,
+            className: klass?.name ?? '?',
+            subjectName: subject,
+            own: item.course.teacherId === staffId,
             title: `${klass?.name ?? '?'} · ${subject}${group ? ` (${group.name})` : ''}`,
           };
         })
         // Own courses first; then those where the teacher only substitutes (of those they read the
-        // lessons they held, often none in the current period).
+        // lessons they held, often none in the current period); then a deputy's other courses.
         .sort(
           (a, b) =>
+            Number(b.own) - Number(a.own) ||
             Number(a.substitute) - Number(b.substitute) ||
             a.grade - b.grade ||
             a.title.localeCompare(b.title, 'ru'),
         )
     );
-  }, [data, myCourses, assessedOnly]);
+  }, [data, myCourses, assessedOnly, staffId]);
 
   const current = items?.find((i) => i.course.id === courseId) ?? items?.[0];
   const klass = current ? data?.classes.get(current.course.classId) : undefined;

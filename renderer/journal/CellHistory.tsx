@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../shared/dates';
 import { useSyncClient } from '../sync/sync-context';
 import { SyncError } from '../sync/api';
+import type { WorkType } from '../../shared/grading-policy';
+import { cellChangeText, cellValueText } from './cell-change';
 
 interface HistoryEntry {
   seq: number | null;
@@ -22,16 +24,9 @@ interface Props {
   studentId: string;
   /** "Иванова Мария, 12.09" for the dialog's title. */
   title: string;
+  /** The school's work types, to name a work-type change. */
+  workTypes: ReadonlyMap<string, WorkType>;
   onClose: () => void;
-}
-
-/** "5 4 н" — a cell value as the grid shows it; "пусто" for an empty one. */
-export function cellValueText(value: unknown): string {
-  if (value === null || value === undefined) return 'пусто';
-  const entry = value as { marks?: { value?: unknown }[]; attendance?: unknown };
-  const parts = (entry.marks ?? []).map((m) => String(m.value ?? ''));
-  if (typeof entry.attendance === 'string') parts.push(entry.attendance);
-  return parts.length > 0 ? parts.join(' ') : 'пусто';
 }
 
 function who(entry: HistoryEntry): string {
@@ -45,7 +40,7 @@ type State =
   | { name: 'failed'; message: string }
   | { name: 'loaded'; entries: HistoryEntry[] };
 
-export function CellHistory({ lessonId, studentId, title, onClose }: Props) {
+export function CellHistory({ lessonId, studentId, title, workTypes, onClose }: Props) {
   const client = useSyncClient();
   const [state, setState] = useState<State>(client ? { name: 'loading' } : { name: 'offline' });
 
@@ -100,7 +95,7 @@ export function CellHistory({ lessonId, studentId, title, onClose }: Props) {
                 <td>
                   {entry.kind === 'superseded'
                     ? 'изменение не применено: на сервере более новое'
-                    : `${cellValueText(entry.before)} → ${cellValueText(entry.after)}`}
+                    : cellChangeText(entry.before, entry.after, workTypes)}
                   {entry.superseded
                     .filter((s) => s.from !== 'server')
                     .map((s, j) => (

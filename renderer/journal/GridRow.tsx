@@ -34,7 +34,11 @@ function markTitle(
 ): string | undefined {
   if (entry.marks.length === 0) return undefined;
   return entry.marks
-    .map((m) => `${MARK_LABELS[m.value]} — ${workTypes.get(m.workTypeId)?.name ?? m.workTypeId}`)
+    .map((m) => {
+      const wt = workTypes.get(m.workTypeId);
+      const weight = wt && wt.weight !== 1 ? `, вес ${String(wt.weight).replace('.', ',')}` : '';
+      return `${MARK_LABELS[m.value]} — ${wt?.name ?? m.workTypeId}${weight}`;
+    })
     .join('; ');
 }
 
@@ -51,8 +55,18 @@ function cellParts(entry: LessonEntry | undefined, workTypes: ReadonlyMap<string
   }
   entry.marks.forEach((m, i) => {
     if (parts.length > 0) parts.push(' ');
+    const wt = workTypes.get(m.workTypeId);
+    const classes = ['mark'];
+    if (wt?.isTest) classes.push('mark-test');
+    // A mark weighing more than 1 is bold with its weight as a small index (CSS, from data-weight),
+    // so the cell's text stays the marks themselves.
+    if (wt && wt.weight > 1) classes.push('mark-weighted');
     parts.push(
-      <span key={i} className={workTypes.get(m.workTypeId)?.isTest ? 'mark mark-test' : 'mark'}>
+      <span
+        key={i}
+        className={classes.join(' ')}
+        data-weight={wt && wt.weight > 1 ? String(wt.weight).replace('.', ',') : undefined}
+      >
         {MARK_LABELS[m.value]}
       </span>,
     );

@@ -20,12 +20,15 @@ interface Props {
   editing: GridEditing;
   /** Changes when the selected cell must be scrolled into view and focused (opening, «Сегодня»). */
   revealKey: number;
+  /** «Средний балл округляется до сотых» or «…отбрасываются» (the school's setting). */
+  averageNote: string;
 }
 
 const HeaderRow = memo(function HeaderRow(props: {
   columns: readonly LessonColumn[];
   selectedCol: number;
   onSelectColumn: (col: number) => void;
+  averageNote: string;
 }) {
   return (
     <tr role="row" aria-rowindex={1}>
@@ -65,7 +68,7 @@ const HeaderRow = memo(function HeaderRow(props: {
         role="columnheader"
         scope="col"
         className="summary average"
-        title="Средневзвешенный балл за период; сотые не округляются, а отбрасываются (28 : 6 = 4,66), предложение считается по точному значению"
+        title={`Средневзвешенный балл за период. ${props.averageNote}; предложение считается по показанному баллу`}
       >
         Ср. балл
       </th>
@@ -142,6 +145,7 @@ export function JournalGrid(props: Props) {
             columns={columns}
             selectedCol={selCol}
             onSelectColumn={(col) => editing.select(selRow, col)}
+            averageNote={props.averageNote}
           />
         </thead>
         <tbody>

@@ -1,7 +1,9 @@
 // One journal page: a course in a period — the grid on the left, the selected lesson on the right.
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { closedPeriodMessage } from '../../shared/closed-period';
+import { shortName } from '../../shared/common';
 import type { Course } from '../../shared/course';
+import { averageRoundingNote } from '../../shared/grading';
 import type { Lesson, LessonEntry } from '../../shared/lesson';
 import { courseWriteRefusal, lessonRefusal, type Writer } from '../../shared/lesson-rights';
 import type { Period } from '../../shared/period';
@@ -165,6 +167,18 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
     <div className="journal-page">
       <section className="journal-left">
         <ClosedPeriodNotice period={period} locked="отметки, пропуски и уроки" />
+        {/* A deputy in another teacher's journal corrects it: say so before the first keystroke. */}
+        {course.teacherId !== staffId && roles?.includes('deputy') && (
+          <p className="read-only-notice correction-notice" role="note">
+            Учитель курса —{' '}
+            {(() => {
+              const t = data.staff.get(course.teacherId);
+              return t ? shortName(t) : course.teacherId;
+            })()}
+            . Вы исправляете этот журнал как заместитель директора; исправления записываются от
+            вашего имени.
+          </p>
+        )}
         <div className="grid-toolbar">
           <button
             type="button"
@@ -191,7 +205,15 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
           workTypeList={policy.workTypes}
           editing={editing}
           revealKey={revealKey}
+          averageNote={averageRoundingNote(policy)}
         />
+        <p className="grid-legend muted">
+          {averageRoundingNote(policy)}. Отметка с весом больше 1 — жирная, вес — внизу справа:{' '}
+          <span className="mark mark-weighted" data-weight="3">
+            5
+          </span>{' '}
+          — «5» с весом 3; контрольная работа ещё и подчёркнута.
+        </p>
         <p className="hint" role="status" aria-live="polite">
           {editing.hint ?? ''}
         </p>
@@ -212,6 +234,7 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
             lessonId={selectedLesson.id}
             studentId={selectedStudent.id}
             title={`${selectedStudent.name}, ${columns[editing.selection.col]?.label ?? selectedLesson.date}`}
+            workTypes={workTypes}
             onClose={() => setHistoryOpen(false)}
           />
         )}

@@ -2,6 +2,7 @@
 // the teacher who held it. Every input event is written at once, so a crash loses no typing.
 import { useEffect, useRef, useState } from 'react';
 import { fullName } from '../../shared/common';
+import { proposedWorkTypeId } from '../../shared/grading';
 import { LESSON_TYPE_LABELS, LessonTypeSchema, type Lesson } from '../../shared/lesson';
 import { RIGHTS_REFUSALS } from '../../shared/lesson-rights';
 import type { LessonField, LessonFields } from '../data/lesson-repository';
@@ -82,6 +83,15 @@ export function LessonPanel({ lesson, data, readOnly, canAppoint }: Props) {
     isEmptyLesson(contents) ? save('status', 'cancelled') : setAsking('cancel');
   const removal = lessonRemovalRefusal(lesson);
 
+  // The empty choice follows the lesson type (a school setting), else the school's default.
+  const policy = data.school.policy;
+  const proposedId = proposedWorkTypeId({ ...lesson, workTypeId: null }, policy);
+  const proposedType = policy.workTypes.find((w) => w.id === proposedId);
+  const proposedLabel =
+    proposedId !== policy.defaultWorkTypeId
+      ? `По типу урока (${proposedType?.name ?? proposedId}, вес ${proposedType?.weight ?? 1})`
+      : `По умолчанию школы (${proposedType?.name ?? proposedId})`;
+
   const teacher = data.staff.get(lesson.teacherId);
   const teachers = data.staffList.filter(
     (s) => s.active && (s.roles.includes('teacher') || s.roles.includes('classTeacher')),
@@ -125,15 +135,7 @@ export function LessonPanel({ lesson, data, readOnly, canAppoint }: Props) {
             value={lesson.workTypeId ?? ''}
             onChange={(e) => save('workTypeId', e.target.value === '' ? null : e.target.value)}
           >
-            <option value="">
-              По умолчанию школы (
-              {
-                data.school.policy.workTypes.find(
-                  (w) => w.id === data.school.policy.defaultWorkTypeId,
-                )?.name
-              }
-              )
-            </option>
+            <option value="">{proposedLabel}</option>
             {data.school.policy.workTypes.map((w) => (
               <option key={w.id} value={w.id}>
                 {w.name} (вес {w.weight})

@@ -1,4 +1,5 @@
 // The journal page's lesson columns: header text and styling facts derived from the lessons.
+import { proposedWorkTypeId } from '../../shared/grading';
 import type { GradingPolicy } from '../../shared/grading-policy';
 import { isTestLesson, LESSON_TYPE_LABELS, type Lesson } from '../../shared/lesson';
 import { formatDayMonth, todayIso } from '../../shared/dates';
@@ -44,11 +45,18 @@ export function lessonColumns(
 ): LessonColumn[] {
   return lessons.map((lesson, i) => {
     const readOnly = refusalOf(lesson);
-    const workType = policy.workTypes.find((w) => w.id === lesson.workTypeId);
+    // The column's work type when the teacher or the lesson type set one (not the plain default).
+    const proposed = proposedWorkTypeId(lesson, policy);
+    const workType =
+      lesson.workTypeId !== null || proposed !== policy.defaultWorkTypeId
+        ? policy.workTypes.find((w) => w.id === proposed)
+        : undefined;
     const isTest = isTestLesson(lesson.lessonType) || workType?.isTest === true;
     const title = [
       LESSON_TYPE_LABELS[lesson.lessonType],
-      workType ? `Вид работы: ${workType.name}` : '',
+      workType
+        ? `Вид работы: ${workType.name}, вес ${String(workType.weight).replace('.', ',')}`
+        : '',
       lesson.status === 'cancelled' ? 'Урок отменён' : '',
       lesson.topic,
       readOnly ? `Только просмотр: ${readOnly.toLocaleLowerCase('ru')}` : '',

@@ -8,6 +8,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import type { AttendanceCode } from '../../shared/attendance-code';
+import { proposedWorkTypeId } from '../../shared/grading';
 import type { GradingPolicy } from '../../shared/grading-policy';
 import type { Lesson, LessonEntry } from '../../shared/lesson';
 import type { EntryUpdate, LessonRepository } from '../data/lesson-repository';
@@ -158,7 +159,9 @@ export function useGridEditing(input: GridEditingInput): GridEditing {
         }
         case 'addMark': {
           const lesson = current.lessons[cell.col];
-          const workTypeId = lesson?.workTypeId ?? current.policy.defaultWorkTypeId;
+          const workTypeId = lesson
+            ? proposedWorkTypeId(lesson, current.policy)
+            : current.policy.defaultWorkTypeId;
           return edit(cell, { kind: 'addMark', value: command.value, workTypeId });
         }
         case 'setAttendance':
@@ -253,7 +256,9 @@ export function useGridEditing(input: GridEditingInput): GridEditing {
         return setHint(`Не вставлено: «${bad.text}» — не отметка и не код пропуска.`);
       }
       const lesson = current.lessons[sel.col];
-      const workTypeId = lesson?.workTypeId ?? current.policy.defaultWorkTypeId;
+      const workTypeId = lesson
+        ? proposedWorkTypeId(lesson, current.policy)
+        : current.policy.defaultWorkTypeId;
       const fits = cells.slice(0, current.studentIds.length - sel.row);
       fits.forEach((cell, i) => {
         const entry =

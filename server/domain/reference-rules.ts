@@ -54,7 +54,9 @@ export const referenceRules: RulesFactory = (index) => {
       const deputy = hasRole(user, 'deputy');
       // Closing and reopening is the deputy's explicit, audited act; a new open period (the
       // administrator setting up the year) closes nothing.
-      const closing = before === null ? after.closed === true : parts.includes('closed');
+      // The act's wall time (closedAt) is written with it.
+      const act = (p: string) => p === 'closed' || p === 'closedAt';
+      const closing = before === null ? after.closed === true : parts.some(act);
       if (closing && !deputy) {
         return 'Закрывать и открывать период может только заместитель директора';
       }
@@ -62,7 +64,7 @@ export const referenceRules: RulesFactory = (index) => {
         return 'Изменять учебные периоды могут заместитель директора и администратор';
       }
       // A closed period changes in nothing but its reopening.
-      if (before?.closed === true && parts.some((p) => p !== 'closed')) {
+      if (before?.closed === true && parts.some((p) => !act(p))) {
         return refusals.closedPeriodChange(String(before.name));
       }
       if (before === null || parts.some((p) => p === 'start' || p === 'end')) {

@@ -7,7 +7,12 @@ import { effectiveChannel } from '../consent';
 import type { GradingPolicy } from '../grading-policy';
 import { MARK_LABELS } from '../grading-policy';
 import type { WeightedMark } from '../grading';
-import { proposePeriodMark, studentMarks } from '../grading';
+import {
+  averageRoundingNote,
+  averageRoundingOf,
+  proposePeriodMark,
+  studentMarks,
+} from '../grading';
 import type { Period } from '../period';
 import { formatAverage } from '../statistics';
 import type { Student } from '../student';
@@ -67,7 +72,7 @@ export interface ExtractSubject {
   marks: ExtractMark[];
   /** Weighted average of the marks shown, "4,25" or "—". */
   average: string;
-  /** "4 (выставлена)", "прогноз: 4", "отсрочка до 20.01.2027", "—". */
+  /** "4 (выставлена)", "предложение: 4", "отсрочка до 20.01.2027", "—". */
   result: string;
   /** How the forecast was computed (for disputes); empty for a set mark. */
   explanation: string;
@@ -140,9 +145,9 @@ export function extractLegend(
       : 0;
   const lines = [
     `Средний балл — взвешенный: сумма произведений отметок на вес вида работы, делённая на сумму весов ` +
-      `(веса: ${weights}); зачёт и незачёт в него не входят. Средний балл не округляется, а усекается до ` +
-      'сотых: 4,5556 печатается как 4,55.',
-    `Прогноз (предлагаемая отметка за период) считается по всем отметкам периода до даты выдачи: «5» при ` +
+      `(веса: ${weights}); зачёт и незачёт в него не входят. ${averageRoundingNote(policy)}: ` +
+      `4,5556 печатается как ${averageRoundingOf(policy) === 'truncate' ? '4,55' : '4,56'}.`,
+    `Предложение (предлагаемая отметка за период) считается по всем отметкам периода до даты выдачи: «5» при ` +
       `среднем балле от ${num(t.five)}, «4» — от ${num(t.four)}, «3» — от ${num(t.three)}, иначе «2»; ` +
       `«н/а» — если отметок меньше ${min} или пропущено больше ${num(Math.round(policy.attestation.maxMissedShare * 1000) / 10)} % уроков. ` +
       'Отметку за период выставляет учитель.',
@@ -153,7 +158,7 @@ export function extractLegend(
   return lines;
 }
 
-/** The weighted average of the marks, truncated to hundredths exactly as the proposal's is. */
+/** The weighted average of the marks, cut to hundredths exactly as the proposal's is. */
 function rangeAverage(marks: readonly WeightedMark[], policy: GradingPolicy): number | null {
   return proposePeriodMark(
     { marks, lessonsHeld: 1, lessonsMissed: 0, periodKind: 'year', assessment: 'marks' },
@@ -282,7 +287,7 @@ function studentExtract(
       },
       policy,
     );
-    let result = proposal.value ? `прогноз: ${PERIOD_MARK_TEXT[proposal.value]}` : '—';
+    let result = proposal.value ? `предложение: ${PERIOD_MARK_TEXT[proposal.value]}` : '—';
     // For a date range the forecast is the period's: say which period it is.
     const prefix = range.rangeOnly ? `${range.period.name}: ` : '';
     let explanation = proposal.value ? prefix + printableExplanation(proposal.explanation) : '';

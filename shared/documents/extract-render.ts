@@ -68,7 +68,7 @@ function renderStudent(w: PdfWriter, model: ExtractModel, s: StudentExtract): vo
   labelled(w, 'Классный руководитель', s.classTeacher || '—');
   labelled(w, 'Период', s.periodLabel);
   if (s.forecastLabel !== s.periodLabel) {
-    labelled(w, 'Отметка за период и прогноз', s.forecastLabel);
+    labelled(w, 'Отметка за период и предложение', s.forecastLabel);
   }
   labelled(w, 'Дата выдачи', `${formatDate(model.issuedOn)} (сведения журнала на конец этого дня)`);
 
@@ -103,9 +103,9 @@ function renderStudent(w: PdfWriter, model: ExtractModel, s: StudentExtract): vo
       header: [
         { text: '№', row: 0, col: 0 },
         { text: 'Предмет, учитель', row: 0, col: 1 },
-        { text: 'Отметки: дата, отметка (вид работы); расчёт прогноза', row: 0, col: 2 },
+        { text: 'Отметки: дата, отметка (вид работы); расчёт предложения', row: 0, col: 2 },
         { text: 'Средний балл', row: 0, col: 3 },
-        { text: 'Отметка за период / прогноз', row: 0, col: 4 },
+        { text: 'Отметка за период / предложение', row: 0, col: 4 },
         { text: 'Пропущено уроков', row: 0, col: 5 },
       ],
       headerRows: 1,

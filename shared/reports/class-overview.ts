@@ -4,7 +4,7 @@ import type { AttendanceCode } from '../attendance-code';
 import { distinctNames } from '../student-names';
 import { countLessonsMissed, summarizeAbsences } from '../attendance';
 import type { Course } from '../course';
-import { proposePeriodMark, studentMarks, weightedAverage } from '../grading';
+import { proposePeriodMark, shownAverage, studentMarks, weightedAverage } from '../grading';
 import type { GradingPolicy, PeriodMarkValue } from '../grading-policy';
 import type { Lesson, Mark } from '../lesson';
 import type { Period } from '../period';
@@ -14,14 +14,7 @@ import type { Subject } from '../school';
 import { periodMarkStatistics } from '../statistics';
 import type { Student } from '../student';
 import { compareStudents } from '../student';
-import {
-  byId,
-  compareRu,
-  courseStudents,
-  round2,
-  studentLabel,
-  subjectNameOf,
-} from './report-utils';
+import { byId, compareRu, courseStudents, studentLabel, subjectNameOf } from './report-utils';
 
 /** Proposals or set marks that put a student at risk of not being attested. */
 export const RISK_MARKS: ReadonlySet<PeriodMarkValue> = new Set<PeriodMarkValue>([
@@ -52,7 +45,7 @@ export interface SubjectOverview {
   teacherId: string;
   /** Students the course is taught to (class or group). */
   students: number;
-  /** Mean of the students' weighted averages (those who have one), to hundredths. */
+  /** Mean of the students' weighted averages (those who have one), to hundredths as the school cuts them. */
   classAverage: number | null;
   /** Students with a set period mark. */
   setCount: number;
@@ -199,7 +192,7 @@ export function classOverview(input: ClassOverviewInput): ClassOverview {
       teacherId: course.teacherId,
       students: roster.length,
       classAverage: averages.length
-        ? round2(averages.reduce((a, b) => a + b, 0) / averages.length)
+        ? shownAverage(averages.reduce((a, b) => a + b, 0) / averages.length, policy)
         : null,
       setCount: setValues.filter((v) => v !== null).length,
       counts: stats.counts,
@@ -244,9 +237,8 @@ export function studentAverageSeries(
     seen.push(item.mark);
     if (items[i + 1]?.date === item.date) return; // wait for the date's last mark
     const average = weightedAverage(seen, policy);
-    // Rounded down to hundredths like the proposal's average, so the chart never shows 4,50 for 4,4999.
-    if (average !== null)
-      points.push({ date: item.date, average: Math.floor(average * 100 + 1e-9) / 100 });
+    // Cut to hundredths as the proposal's average is (the school's rounding setting).
+    if (average !== null) points.push({ date: item.date, average: shownAverage(average, policy) });
   });
   return points;
 }

@@ -3,7 +3,7 @@
 // student (накопляемость отметок); and period-mark completion summed per teacher.
 import type { Course } from '../course';
 import type { GradingPolicy } from '../grading-policy';
-import { studentMarks, weightedAverage } from '../grading';
+import { shownAverage, studentMarks, weightedAverage } from '../grading';
 import type { Lesson } from '../lesson';
 import type { SchoolClass } from '../school-class';
 import type { Student } from '../student';
@@ -55,7 +55,7 @@ export function currentMarksMatrix(input: {
   for (const [key, c] of pooled) {
     out.set(key, {
       average: c.averages.length
-        ? Math.round((c.averages.reduce((a, b) => a + b, 0) / c.averages.length) * 100) / 100
+        ? shownAverage(c.averages.reduce((a, b) => a + b, 0) / c.averages.length, input.policy)
         : null,
       marks: c.marks,
       students: c.students,

@@ -68,11 +68,6 @@ export function compareRu(a: string, b: string): number {
   return a.localeCompare(b, 'ru');
 }
 
-/** Round to hundredths (averages are shown with two decimals). */
-export function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
-
 /** Which lessons a per-student report covers: one class and/or one course, a date range. */
 export interface LessonFilter {
   classId?: string;

@@ -146,6 +146,13 @@ export function checkSchool(doc: unknown): SetupProblem[] {
       path: 'policy.defaultWorkTypeId',
       message: 'Вид работы по умолчанию должен быть среди видов работ',
     });
+  for (const [lessonType, id] of Object.entries(school.policy.workTypeByLessonType ?? {})) {
+    if (id !== undefined && !workTypes.has(id))
+      items.push({
+        path: `policy.workTypeByLessonType.${lessonType}`,
+        message: 'Вид работы для типа урока должен быть среди видов работ',
+      });
+  }
 
   const codes = new Set<string>();
   school.attendanceCodes.forEach((c, i) => {

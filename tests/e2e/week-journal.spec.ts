@@ -1,11 +1,14 @@
 // The teacher's day in the journal, by keyboard only: the page opens on today's (or the nearest)
 // lesson with the lesson panel on it; marks → topic → homework → back to the grid → next lesson.
 // Also: «Отменить урок» asks first showing what the lesson holds, «Добавить урок» adds once on a
-// double click and refuses a Sunday; screenshots at 1366×768 and 1024×768.
+// double click and refuses a Sunday; the lesson type proposes the work type and a weighted mark
+// looks different; the deputy's course list by class and subject, the period log's wall time;
+// screenshots at 1366×768 and 1024×768.
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { formatDate, todayIso } from '../../shared/dates';
-import { openDemoAsTeacher } from './journal-helpers';
+import { enterTestProfile, openDemoAsTeacher } from './journal-helpers';
+import { goHash, switchIdentity } from './period-helpers';
 
 const SHOTS = 'test-results/week-journal';
 function shot(page: Page, name: string) {
@@ -158,4 +161,144 @@ test('cancel asks first showing what the lesson holds; add lesson once; no Sunda
     .getByRole('button', { name: 'Удалить урок' })
     .click();
   await expect(columns).toHaveCount(before);
+});
+
+test('«Контрольная работа» lesson: its marks get к/р with weight 3, shown bold with the weight', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDemoAsTeacher(page);
+  await expect(focusedCell(page)).toHaveCount(1);
+
+  // The lesson type proposes the work type (the school's default setting: к/р, weight 3).
+  const type = page.getByLabel('Тип урока');
+  await type.selectOption('test');
+  const workType = page.getByLabel('Вид работы по умолчанию');
+  await expect(workType.locator('option[value=""]')).toHaveText(
+    'По типу урока (Контрольная работа, вес 3)',
+  );
+  await expect(page.locator('.journal-grid th.date.selected-col .badge').first()).toHaveText('к/р');
+  await page.keyboard.press('Escape');
+  await expect(focusedCell(page)).toHaveCount(1);
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('5');
+  await expect(focusedCell(page)).toHaveText('5');
+  const mark = focusedCell(page).locator('.mark');
+  await expect(mark).toHaveClass(/mark-weighted/);
+  await expect(mark).toHaveAttribute('data-weight', '3');
+  await expect(mark).toHaveCSS('font-weight', '700');
+  await expect(focusedCell(page)).toHaveAttribute('title', /Контрольная работа, вес 3/);
+
+  // The teacher's own choice for the column wins over the lesson type's proposal.
+  await workType.selectOption('oral');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('4');
+  await expect(focusedCell(page)).toHaveText('4');
+  await expect(focusedCell(page).locator('.mark')).not.toHaveClass(/mark-weighted/);
+
+  // The legend and the average's header say how averages are cut and what bold means.
+  await expect(page.locator('.grid-legend')).toContainText('Средний балл округляется до сотых');
+  await expect(page.locator('.grid-legend')).toContainText('Отметка с весом больше 1 — жирная');
+  await expect(page.locator('.journal-grid thead th.summary.average')).toHaveAttribute(
+    'title',
+    /Средний балл округляется до сотых/,
+  );
+  await shot(page, '4-weighted-mark-1366');
+});
+
+test('a deputy: courses by class and subject, corrections said; the period log shows the wall time', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDemoAsTeacher(page);
+  await switchIdentity(page, /Заместитель директора по УВР/);
+  await goHash(page, '#/journal');
+  const list = page.getByRole('navigation', { name: 'Мои курсы' });
+  const others = list.getByRole('region', { name: 'Курсы других учителей' });
+  await expect(others).toBeVisible();
+  await expect(others.locator('h3')).toContainText(/Курсы других учителей \(\d{3,}\)/);
+  await others.getByLabel('Класс').selectOption({ label: '5А' });
+  await others.getByLabel('Предмет').selectOption({ label: 'Математика' });
+  const groups = others.locator('details.class-group');
+  await expect(groups).toHaveCount(1);
+  await expect(groups.locator('summary')).toContainText('5А');
+  await groups.getByRole('button').first().click();
+  await expect(page.locator('.correction-notice')).toContainText(
+    'Вы исправляете этот журнал как заместитель директора',
+  );
+  await shot(page, '5-deputy-courses-1366');
+
+  // Close a period: the log shows the time on this computer's clock, to the minute.
+  await goHash(page, '#/school/periods');
+  const before = Date.now();
+  await page.getByRole('button', { name: /^Закрыть период «II четверть»/ }).click();
+  await page
+    .getByRole('alertdialog')
+    .getByRole('button', { name: 'Закрыть период', exact: true })
+    .click();
+  const log = page.locator('.period-log li').first();
+  await expect(log).toContainText('«II четверть» закрыт');
+  const shown = /(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2})/.exec((await log.textContent()) ?? '');
+  expect(shown).not.toBeNull();
+  const [, dd, mm, yyyy, hh, mi] = shown!.map(Number) as number[];
+  const at = new Date(yyyy!, mm! - 1, dd!, hh!, mi!).getTime();
+  // Within the minute of the click (the page and the test share this computer's clock and zone).
+  expect(at).toBeGreaterThanOrEqual(before - 60_000 - (before % 60_000));
+  expect(at).toBeLessThanOrEqual(Date.now());
+  await expect(page.locator('.period-log')).not.toContainText('Периоды ещё не закрывались');
+});
+
+test('an 80-character name keeps the averages on screen at 1366×768', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('./');
+  await enterTestProfile(page);
+  await page.getByRole('button', { name: /Демо-школа/ }).click();
+  await page.getByRole('button', { name: /Классный руководитель/ }).click({ timeout: 60_000 });
+  await expect(page.getByRole('grid')).toBeVisible();
+
+  // The class teacher adds a student with a long (valid) name to the class.
+  const sections = page.getByRole('navigation', { name: 'Разделы' });
+  await sections.getByRole('link', { name: 'Мой класс' }).click();
+  await page
+    .getByRole('navigation', { name: 'Разделы класса' })
+    .getByRole('link', { name: 'Ученики' })
+    .click();
+  const className = (await page.locator('.class-toolbar h1').textContent())!.replace('Класс ', '');
+  const grade = Number(/^\d+/.exec(className)![0]);
+  const lastName = 'Константинопольская-Преображенская-Воскресенская-Ильинская';
+  const firstName = 'Анастасия-Елизавета';
+  expect(`${lastName} ${firstName} В.`.length).toBeGreaterThanOrEqual(80);
+  await page.getByRole('button', { name: 'Добавить ученика' }).click();
+  const panel = page.getByRole('complementary', { name: 'Новый ученик' });
+  await panel.getByLabel('Фамилия').fill(lastName);
+  await panel.getByLabel('Имя').fill(firstName);
+  await panel.getByLabel('Отчество').fill('Владимировна');
+  await panel.getByLabel('Пол').selectOption({ label: 'женский' });
+  const now = new Date();
+  const yearStart = now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
+  await panel.getByLabel('Дата рождения').fill(`08.03.${yearStart - grade - 6}`);
+  await panel.getByRole('button', { name: 'Добавить' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Ученик добавлен' })).toBeVisible();
+
+  // In the journal of the class, the name is cut with «…» and the averages stay in view.
+  await sections.getByRole('link', { name: 'Журнал' }).click();
+  await page
+    .locator('.course-list button', { hasText: `${className} ·` })
+    .first()
+    .click();
+  const row = page.getByRole('row').filter({ hasText: lastName.slice(0, 20) });
+  await expect(row).toHaveCount(1);
+  await row.scrollIntoViewIfNeeded();
+  const name = row.getByRole('rowheader');
+  const box = (await name.boundingBox())!;
+  expect(box.width).toBeLessThanOrEqual(320);
+  await expect(row.locator('.summary.average')).toBeInViewport();
+  await expect(row.locator('.summary.proposal')).toBeInViewport();
+  await expect(page.locator('.journal-grid thead th.summary.absences')).toBeInViewport();
+  await shot(page, '6-long-name-1366');
 });

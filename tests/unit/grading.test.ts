@@ -152,19 +152,25 @@ describe('proposePeriodMark', () => {
     expect(p.average).toBe(3.5);
     expect(p.explanation).toBe('Средний взвешенный балл 3,50 (сумма 1,05 ÷ вес 0,3) ≥ 3,5 → 4');
   });
-  it('keeps 4.495 a 4 and shows it as 4,49, not 4,50', () => {
-    // 16 tests of 5 and 17 of 4 (×3): 3 × 148 = 444; two orals of 5: 10; 454 / 101 = 4.4950…
-    const marks = [
-      ...Array.from({ length: 16 }, () => test('5')),
-      ...Array.from({ length: 17 }, () => test('4')),
-      oral('5'),
-      oral('5'),
-    ];
-    const p = propose(marks, A, { periodKind: 'halfYear' });
+  // 16 tests of 5 and 17 of 4 (×3): 3 × 148 = 444; two orals of 5: 10; 454 / 101 = 4.4950…
+  const at4495 = () => [
+    ...Array.from({ length: 16 }, () => test('5')),
+    ...Array.from({ length: 17 }, () => test('4')),
+    oral('5'),
+    oral('5'),
+  ];
+  it('a truncating school keeps 4.495 a 4 and shows it as 4,49, not 4,50', () => {
+    const p = propose(at4495(), { ...A, averageRounding: 'truncate' }, { periodKind: 'halfYear' });
     expect(p.value).toBe('4');
     expect(p.average).toBe(4.49);
     expect(p.marksCount).toBe(35);
     expect(p.explanation).toBe('Средний взвешенный балл 4,49 (сумма 454 ÷ вес 101) ≥ 3,5 → 4');
+  });
+  it('a rounding school shows 4.495 as 4,50 and proposes the 5 the shown number reaches', () => {
+    const p = propose(at4495(), A, { periodKind: 'halfYear' });
+    expect(p.value).toBe('5');
+    expect(p.average).toBe(4.5);
+    expect(p.explanation).toBe('Средний взвешенный балл 4,50 (сумма 454 ÷ вес 101) ≥ 4,5 → 5');
   });
   it('gives exactly 4.65 a 5 under 4.65 and 4.6 a 4', () => {
     // tests 5,5,5,4,4 ×3 = 69; orals 5,5,5,5,4 = 24; 93 / 20 = 4.65

@@ -2,6 +2,7 @@
 // and absences by reason, students at risk highlighted; a student's running average on click.
 import { useMemo, useState, type ReactNode } from 'react';
 import { MARK_LABELS } from '../../../shared/grading-policy';
+import { averageRoundingNote } from '../../../shared/grading';
 import type { Period } from '../../../shared/period';
 import type { StudentSubjectCell } from '../../../shared/reports/class-overview';
 import type { SchoolClass } from '../../../shared/school-class';
@@ -115,7 +116,7 @@ function PeriodOverview({
         <h2>Сводка класса</h2>
         {periodSelect}
         <span className={riskCount ? 'risk-count at-risk' : 'risk-count'}>
-          Под угрозой (прогноз «2» или н/а): <strong>{riskCount}</strong>
+          Под угрозой (предложение «2» или н/а): <strong>{riskCount}</strong>
         </span>
         {fewCount > 0 && (
           <span className="risk-count few-marks">
@@ -131,7 +132,7 @@ function PeriodOverview({
             <tr>
               <th>Предмет</th>
               <th>Учитель</th>
-              <th>Учеников</th>
+              <th>Обучающихся</th>
               <th>Средний балл</th>
               <th>Выставлено</th>
               <th>«5»</th>
@@ -169,12 +170,13 @@ function PeriodOverview({
         </table>
       </div>
 
-      <h3>По ученикам</h3>
+      <h3>По обучающимся</h3>
       <p className="muted legend">
-        <strong>5</strong> — выставленная отметка, <em>5</em> — прогноз, под отметкой — средний
+        <strong>5</strong> — выставленная отметка, <em>5</em> — предложение, под отметкой — средний
         взвешенный балл; <span className="legend-risk">красным</span> — «2» или н/а,{' '}
         <span className="legend-few">жёлтым</span> — н/а только из-за того, что отметок пока меньше
-        нужного. Нажмите на ученика, чтобы увидеть динамику среднего балла.
+        нужного. {averageRoundingNote(data.school.policy)}. Нажмите на обучающегося, чтобы увидеть
+        динамику среднего балла.
       </p>
       <div className="overview-body">
         <div className="table-scroll">
@@ -182,7 +184,7 @@ function PeriodOverview({
             <thead>
               <tr>
                 <th>№</th>
-                <th>Ученик</th>
+                <th>Обучающийся</th>
                 {overview.subjects.map((s) => (
                   <th
                     key={s.courseId}

@@ -6,6 +6,7 @@ import type { Course } from '../../../shared/course';
 import { closedPeriodMessage } from '../../../shared/closed-period';
 import { addDays, formatDate, todayIso } from '../../../shared/dates';
 import { courseWriteRefusal } from '../../../shared/lesson-rights';
+import { averageRoundingNote } from '../../../shared/grading';
 import type { PeriodMarkValue } from '../../../shared/grading-policy';
 import type { Period } from '../../../shared/period';
 import type { Deferral, PeriodMarkEntry } from '../../../shared/period-mark';
@@ -240,6 +241,7 @@ export function PeriodMarksPage(props: Props) {
           onKeyDown={onKeyDown}
           readOnly={readOnly !== null}
         />
+        <p className="muted average-note">{averageRoundingNote(data.school.policy)}.</p>
       </div>
       {confirming && (
         <ConfirmDialog

@@ -9,6 +9,7 @@ import { periodCompletionReport } from '../../../shared/reports/period-completio
 import { toTableReport } from '../../../shared/reports/table-report';
 import { formatAverage, formatPercent } from '../../../shared/statistics';
 import type { SchoolData } from '../../data/use-school-data';
+import { averageRoundingNote } from '../../../shared/grading';
 import { overviewMatrix } from './overview-matrix';
 import { ReportTable } from './ReportTable';
 import { TeacherCompletionTable } from './TeacherCompletionTable';
@@ -24,7 +25,7 @@ type Measure = 'current' | 'marksPerStudent' | 'average' | 'success';
 
 const MEASURES: { id: Measure; label: string }[] = [
   { id: 'current', label: 'текущий средний балл (по отметкам за уроки)' },
-  { id: 'marksPerStudent', label: 'отметок на ученика (накопляемость)' },
+  { id: 'marksPerStudent', label: 'отметок на обучающегося (накопляемость)' },
   { id: 'average', label: 'средняя отметка за период' },
   { id: 'success', label: 'успеваемость за период, %' },
 ];
@@ -184,6 +185,9 @@ export function OverviewTab({ data, records, period }: Props) {
             </tbody>
           </table>
         </div>
+        {measure === 'current' && (
+          <p className="muted average-note">{averageRoundingNote(data.school.policy)}.</p>
+        )}
       </section>
       <section>
         <h2>Выставление отметок за период</h2>

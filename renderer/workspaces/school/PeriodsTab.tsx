@@ -6,7 +6,7 @@ import { periodsOfScheme, type Period, type PeriodScheme } from '../../../shared
 import { lastPeriodAct } from '../../data/period-repository';
 import { useRepositories } from '../../data/session';
 import type { SchoolData } from '../../data/use-school-data';
-import { formatDate, formatDateTime } from '../../../shared/dates';
+import { formatDate } from '../../../shared/dates';
 import { PeriodClosingCheck } from './PeriodClosingCheck';
 
 const SCHEME_LABELS: Record<PeriodScheme, string> = {
@@ -126,12 +126,12 @@ export function PeriodsTab({ data }: { data: SchoolData }) {
           {log.map((a) =>
             a.atCreation ? (
               <li key={a.periodId}>
-                «{a.periodName}» закрыт при вводе календаря школы ({formatDateTime(a.atMs)},{' '}
-                {who(a.by)})
+                «{a.periodName}» закрыт при вводе календаря школы
+                {a.by ? ` (${who(a.by)})` : ''}
               </li>
             ) : (
               <li key={a.periodId}>
-                {formatDateTime(a.atMs)} — {who(a.by)}: «{a.periodName}»{' '}
+                {a.when ?? 'время не записано'} — {who(a.by)}: «{a.periodName}»{' '}
                 {a.closed ? 'закрыт' : 'открыт'}
               </li>
             ),

@@ -1,8 +1,10 @@
 // «Настройка → Оценивание»: the mark scale, work types with their weights, the rounding thresholds
-// of the proposed period mark, attestation minimums, attendance codes with their reason, and the
+// of the proposed period mark, the work type each lesson type proposes, how averages are cut to
+// hundredths, attestation minimums, attendance codes with their reason, and the
 // time after which an idle computer locks.
 import { useState } from 'react';
 import { ABSENCE_REASON_LABELS, AbsenceReasonSchema } from '../../../shared/attendance-code';
+import { LESSON_TYPE_LABELS, LessonTypeSchema } from '../../../shared/lesson-type';
 import type { School } from '../../../shared/school';
 import { buildGrading, gradingDraft, newWorkType, type GradingDraft } from './grading-form';
 import { RowsTable } from './RowsTable';
@@ -96,6 +98,59 @@ export function GradingPage({ school }: { school: School }) {
         {errors.at('policy.defaultWorkTypeId') && (
           <small className="field-error">{errors.at('policy.defaultWorkTypeId')}</small>
         )}
+      </fieldset>
+      <fieldset>
+        <legend>Тип урока предлагает вид работы</legend>
+        <p className="muted">
+          Отметка, поставленная на таком уроке, получает этот вид работы и его вес, если учитель не
+          выбрал другой.
+        </p>
+        <div className="setup-grid setup-grid-3">
+          {LessonTypeSchema.options.map((t) => (
+            <label key={t} className="field">
+              <span>{LESSON_TYPE_LABELS[t]}</span>
+              <select
+                value={d.workTypeByLessonType[t]}
+                onChange={(e) =>
+                  patch({
+                    workTypeByLessonType: { ...d.workTypeByLessonType, [t]: e.target.value },
+                  })
+                }
+              >
+                <option value="">По умолчанию</option>
+                {d.workTypes.map((w) => (
+                  <option key={w.id} value={w.id}>
+                    {w.name || 'без названия'} (вес {w.weight})
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Средний балл на экране и в документах</legend>
+        <label className="checkbox">
+          <input
+            type="radio"
+            name="average-rounding"
+            checked={d.averageRounding === 'round'}
+            onChange={() => patch({ averageRounding: 'round' })}
+          />
+          Округлять до сотых (28 : 6 = 4,67)
+        </label>
+        <label className="checkbox">
+          <input
+            type="radio"
+            name="average-rounding"
+            checked={d.averageRounding === 'truncate'}
+            onChange={() => patch({ averageRounding: 'truncate' })}
+          />
+          Отбрасывать знаки после сотых (28 : 6 = 4,66)
+        </label>
+        <small className="muted">
+          Предложение отметки за период считается по показанному среднему баллу.
+        </small>
       </fieldset>
       <fieldset>
         <legend>Предложение отметки за период: наименьший средний балл</legend>

@@ -2,7 +2,9 @@
 // minimums), the attendance codes with their reason category and the idle-lock time, as typed
 // text ↔ the school card.
 import type { AbsenceReason } from '../../../shared/attendance-code';
-import type { GradingPolicy } from '../../../shared/grading-policy';
+import { averageRoundingOf } from '../../../shared/grading';
+import type { AverageRounding, GradingPolicy } from '../../../shared/grading-policy';
+import { LessonTypeSchema, type LessonType } from '../../../shared/lesson-type';
 import { newId } from '../../../shared/ids';
 import type { School } from '../../../shared/school';
 import { checkSchool } from '../../../shared/setup/school-checks';
@@ -29,6 +31,9 @@ export interface GradingDraft {
   allowModifiers: boolean;
   workTypes: WorkTypeDraft[];
   defaultWorkTypeId: string;
+  averageRounding: AverageRounding;
+  /** The work type a lesson type proposes; '' = the default work type. */
+  workTypeByLessonType: Record<LessonType, string>;
   five: string;
   four: string;
   three: string;
@@ -48,6 +53,10 @@ export function gradingDraft(school: Unstamped<School>): GradingDraft {
     allowModifiers: p.allowModifiers,
     workTypes: p.workTypes.map((w) => ({ ...w, weight: num(w.weight) })),
     defaultWorkTypeId: p.defaultWorkTypeId,
+    averageRounding: averageRoundingOf(p),
+    workTypeByLessonType: Object.fromEntries(
+      LessonTypeSchema.options.map((t) => [t, p.workTypeByLessonType?.[t] ?? '']),
+    ) as Record<LessonType, string>,
     five: num(p.thresholds.five),
     four: num(p.thresholds.four),
     three: num(p.thresholds.three),
@@ -102,6 +111,14 @@ export function buildGrading(school: Unstamped<School>, d: GradingDraft): BuiltS
     allowModifiers: d.allowModifiers,
     workTypes,
     defaultWorkTypeId: d.defaultWorkTypeId,
+    averageRounding: d.averageRounding,
+    // A work type removed in this form leaves its lesson types on the default work type.
+    workTypeByLessonType: Object.fromEntries(
+      LessonTypeSchema.options.flatMap((t) => {
+        const id = d.workTypeByLessonType[t];
+        return id && workTypes.some((w) => w.id === id) ? [[t, id]] : [];
+      }),
+    ),
     thresholds: {
       five: threshold(d.five, 'five'),
       four: threshold(d.four, 'four'),

@@ -7,7 +7,8 @@ import { createDomainRegistry } from '../../../server/domain/registry';
 import { createClock } from '../../../shared/hlc';
 import { fixturePeriods, fixtureSchool } from '../../fixtures/school';
 import { localToday } from '../../../server/domain/setup/setup-rules';
-import { asNew, stampEveryPart } from './domain-fixture';
+import { asNew, stampEveryPart, state } from './domain-fixture';
+import { setPart } from '../../../shared/merge';
 import { push, refusalReasons, signInAs, startServer, type TestServer } from './helpers';
 
 let server: TestServer;
@@ -47,5 +48,44 @@ describe('periods made by the first administrator', () => {
     expect((await refusalsOf(tokens.admin!))[0]).toMatch(
       /Закрывать и открывать период может только заместитель директора/,
     );
+  });
+
+  it("the deputy closes and reopens a period together with the act's wall time (closedAt)", async () => {
+    tokens.deputy = await login('deputy', 'staff-deputy', ['deputy', 'teacher']);
+    const [first] = fixturePeriods(today);
+    const year = { ...first!, id: 'p-year', kind: 'year' as const, scheme: null, name: 'Годовая' };
+    const open = stamped({ ...year, closed: false }, 'account:admin', identity);
+    expect(await push(server, tokens.admin!, 'periods', [asNew(open)])).toEqual([]);
+    const act = (doc: typeof open, closed: boolean, wall: string) => {
+      const stamp = { at: clock.tick(), by: 'staff-deputy' };
+      return setPart(setPart(doc, 'closed', closed, stamp), 'closedAt', wall, stamp);
+    };
+    const closed = act(open, true, '2026-12-01T10:45:00');
+    expect(
+      await push(server, tokens.deputy, 'periods', [
+        { assumedMasterState: state(open), newDocumentState: state(closed) },
+      ]),
+    ).toEqual([]);
+    const reopened = act(closed, false, '2026-12-01T10:47:30');
+    expect(
+      await push(server, tokens.deputy, 'periods', [
+        { assumedMasterState: state(closed), newDocumentState: state(reopened) },
+      ]),
+    ).toEqual([]);
+    // Anything else in a closed period stays refused.
+    const closedAgain = act(reopened, true, '2026-12-01T10:50:00');
+    expect(
+      await push(server, tokens.deputy, 'periods', [
+        { assumedMasterState: state(reopened), newDocumentState: state(closedAgain) },
+      ]),
+    ).toEqual([]);
+    const renamed = setPart(closedAgain, 'name', 'Другое', {
+      at: clock.tick(),
+      by: 'staff-deputy',
+    });
+    const answer = await push(server, tokens.deputy, 'periods', [
+      { assumedMasterState: state(closedAgain), newDocumentState: state(renamed) },
+    ]);
+    expect(answer).toHaveLength(1);
   });
 });

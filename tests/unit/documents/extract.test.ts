@@ -1,4 +1,4 @@
-// Diary extracts: each student from a new page, marks with dates and work types, the truncated average and
+// Diary extracts: each student from a new page, marks with dates and work types, the average (cut as the school sets it) and
 // the forecast of the period the dates fall in (computed here independently), as of the date of issue,
 // the legend, the stamp's place and number, signatures never alone on a page, topics capped.
 import { execFileSync } from 'node:child_process';
@@ -45,8 +45,9 @@ const wall = (at: string) => Number(at.split('-')[0]);
 
 /**
  * The forecast by the rules of DOMAIN.md, written out here: the weighted average of the numeric marks
- * of held lessons in the period up to the date, truncated to hundredths; н/а with fewer marks than the
- * minimum or more than half the lessons missed; 5/4/3 from 4.5/3.5/2.5.
+ * of held lessons in the period up to the date, rounded half up to hundredths (the demo school's
+ * setting); н/а with fewer marks than the minimum or more than half the lessons missed; 5/4/3 from
+ * 4.5/3.5/2.5 applied to the rounded average (a rounding school proposes from the shown number).
  */
 function expectedForecast(
   lessons: readonly Lesson[],
@@ -77,9 +78,9 @@ function expectedForecast(
   }
   if (count < minMarks || missed / Math.max(1, lessons.length) > 0.5)
     return { value: 'н/а', average: null, exact: null };
-  const avg = Math.floor((sum * 100) / weight) / 100;
+  const avg = Math.round((sum * 100) / weight) / 100;
   const exact = sum / weight;
-  const value = exact >= 4.5 ? '5' : exact >= 3.5 ? '4' : exact >= 2.5 ? '3' : '2';
+  const value = avg >= 4.5 ? '5' : avg >= 3.5 ? '4' : avg >= 2.5 ? '3' : '2';
   return { value, average: avg, exact };
 }
 
@@ -114,7 +115,7 @@ describe('diary extracts', () => {
     expect(overlappingWords(wordBoxes(path, 1, 6))).toEqual([]);
   });
 
-  it('the average is truncated, not rounded, and the legend says how both numbers are computed', () => {
+  it('the average is rounded to hundredths (the school setting) and the legend says how both numbers are computed', () => {
     const model = buildExtractModel(school, { classKey: '5А', issuedOn });
     const period = school.periods.find(
       (p) => p.id === 'q2' || (p.kind === 'quarter' && p.number === 2),
@@ -127,7 +128,7 @@ describe('diary extracts', () => {
         l.date <= issuedOn,
     );
     let checked = 0;
-    let truncated = 0;
+    let differs = 0;
     for (const s of model.students) {
       for (const sub of s.subjects) {
         const course = school.courses.find(
@@ -146,19 +147,19 @@ describe('diary extracts', () => {
         if (expected.average === null) continue;
         expect(sub.average).toBe(expected.average.toFixed(2).replace('.', ','));
         if (!sub.result.includes('выставлена'))
-          expect(sub.result).toBe(`прогноз: ${expected.value}`);
+          expect(sub.result).toBe(`предложение: ${expected.value}`);
         checked++;
-        // Where rounding would print another number than truncating.
-        if (Math.round(expected.exact! * 100) !== Math.floor(expected.exact! * 100)) truncated++;
+        // Where rounding prints another number than truncating would.
+        if (Math.round(expected.exact! * 100) !== Math.floor(expected.exact! * 100)) differs++;
       }
     }
     expect(checked).toBeGreaterThan(100);
     const legend = model.students[0]!.legend.join(' ');
-    expect(legend).toContain('усекается до сотых: 4,5556 печатается как 4,55');
+    expect(legend).toContain('Средний балл округляется до сотых: 4,5556 печатается как 4,56');
     expect(legend).toContain('«5» при среднем балле от 4,5, «4» — от 3,5, «3» — от 2,5');
     expect(legend).toContain('«н/а» — если отметок меньше 3 или пропущено больше 50 % уроков');
     expect(legend).toMatch(/к\/р — 3/);
-    expect(truncated).toBeGreaterThan(10);
+    expect(differs).toBeGreaterThan(10);
   });
 
   it('a date range: the marks of the range, the forecast of the period it falls in', async () => {
@@ -190,7 +191,7 @@ describe('diary extracts', () => {
         );
         const expected = expectedForecast(periodLessons, s.studentId, 3);
         expect(sub.result).toBe(
-          expected.value === 'н/а' ? 'прогноз: н/а' : `прогноз: ${expected.value}`,
+          expected.value === 'н/а' ? 'предложение: н/а' : `предложение: ${expected.value}`,
         );
         if (expected.value !== 'н/а')
           expect(sub.explanation).toMatch(/^II четверть: Средний взвешенный балл/);
@@ -200,12 +201,12 @@ describe('diary extracts', () => {
     expect(compared).toBeGreaterThan(100);
     // The range's one or two marks alone would give н/а; the period's marks give real forecasts.
     const results = model.students.flatMap((s) => s.subjects.map((x) => x.result));
-    expect(results.filter((r) => /прогноз: [345]/.test(r)).length).toBeGreaterThan(
-      results.filter((r) => r === 'прогноз: н/а').length,
+    expect(results.filter((r) => /предложение: [345]/.test(r)).length).toBeGreaterThan(
+      results.filter((r) => r === 'предложение: н/а').length,
     );
     const path = savePdf(await renderExtract(model, loadDocumentFonts()), 'extract-range');
     checkPdf(path);
-    assertHas(squash(pdfText(path)), 'Отметка за период и прогноз: II четверть');
+    assertHas(squash(pdfText(path)), 'Отметка за период и предложение: II четверть');
   });
 
   it('as of a date: period marks, marks and topics written after that day are left out', () => {

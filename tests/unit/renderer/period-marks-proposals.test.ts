@@ -87,8 +87,9 @@ describe('period-marks rows', () => {
   it('proposes a reporting-period mark from the lessons, with the explanation', () => {
     const rows = markRows({ ...base, period: q1 });
     expect(rows[0]?.proposal.value).toBe('5');
-    expect(rows[0]?.proposal.average).toBe(4.66);
-    expect(rows[0]?.proposal.explanation).toContain('Средний взвешенный балл 4,66');
+    // 5 + 4 + 5 = 14 ÷ 3 = 4,666… → 4,67 (the default policy rounds).
+    expect(rows[0]?.proposal.average).toBe(4.67);
+    expect(rows[0]?.proposal.explanation).toContain('Средний взвешенный балл 4,67');
     expect(rows[1]?.proposal.value).toBe('4');
     expect(rows[2]?.proposal.value).toBe('notAttested');
   });
@@ -125,7 +126,7 @@ describe('period-marks rows', () => {
     expect(entryWithValue(rows[0]!, '5')).toEqual({
       value: '5',
       proposed: '5',
-      average: 4.66,
+      average: 4.67,
       deferral: null,
       comment: '',
     });
@@ -134,7 +135,7 @@ describe('period-marks rows', () => {
   it('accept all tells what it will set: counts per mark and the н/а among them', () => {
     const rows = markRows({ ...base, period: q1 });
     const plan = acceptAllPlan(rows);
-    // s1: 5, s2: 4 (average 3.66 from 4 4 3), s3 has no marks: н/а.
+    // s1: 5, s2: 4 (average 3,67 from 4 4 3), s3 has no marks: н/а.
     expect(plan.rows.map((r) => r.student.id)).toEqual(['s1', 's2', 's3']);
     expect(plan.counts).toEqual([
       { label: '5', count: 1 },

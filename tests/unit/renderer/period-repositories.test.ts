@@ -2,7 +2,7 @@
 // schema validation on): per-student stamps, snapshots of proposals, closed periods refuse writes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from './test-database';
-import { createClock, decodeHlc } from '../../../shared/hlc';
+import { createClock, decodeHlc, encodeHlc } from '../../../shared/hlc';
 import { PeriodSchema, type Period } from '../../../shared/period';
 import { periodMarksId, type PeriodMarkEntry } from '../../../shared/period-mark';
 import { StaffMemberSchema } from '../../../shared/staff';
@@ -144,6 +144,51 @@ describe('period repository', () => {
     const reopened = await periods.setClosed('per-2026-q2', false);
     expect(reopened.closed).toBe(false);
     expect(reopened.stamps.closed!.at > closed.stamps.closed!.at).toBe(true);
+  });
+
+  it('the log shows the wall time of the act, not a stamp that ran ahead of the clock', async () => {
+    author = 'staff-deputy';
+    // The clock saw a stamp 3 h 40 min ahead (demo data written "later today"): its stamps run ahead.
+    const ahead = now + (3 * 60 + 40) * 60_000;
+    const aheadClock = createClock('dev1', () => now);
+    aheadClock.receive(encodeHlc({ wallMs: ahead, counter: 0, node: 'demo' }));
+    const repo = createPeriodRepository(
+      db,
+      aheadClock,
+      () => author,
+      () => new Date(now),
+    );
+    const closed = await repo.setClosed('per-2026-q2', true);
+    expect(decodeHlc(closed.stamps.closed!.at).wallMs).toBeGreaterThanOrEqual(ahead);
+    // Expected by hand from the same instant in this computer's time zone.
+    const d = new Date(now);
+    const two = (n: number) => String(n).padStart(2, '0');
+    const wall = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+    expect(closed.closedAt).toBe(wall);
+    expect(lastPeriodAct(closed)?.when).toBe(
+      `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`,
+    );
+    // Reopening records its own wall time, and a closed period is accepted back by the schema.
+    const reopened = await repo.setClosed('per-2026-q2', false);
+    expect(reopened.closedAt).toBe(wall);
+    expect(reopened.closed).toBe(false);
+  });
+
+  it('a closed period with no readable act is still in the log', () => {
+    const period = {
+      id: 'p',
+      stamps: {},
+      yearId: 'y',
+      kind: 'quarter',
+      scheme: 'quarters',
+      number: 1,
+      name: 'I четверть',
+      start: '2026-09-01',
+      end: '2026-10-24',
+      closed: true,
+    } as Period;
+    expect(lastPeriodAct(period)).toMatchObject({ closed: true, atCreation: true, when: null });
+    expect(lastPeriodAct({ ...period, closed: false })).toBeNull();
   });
 
   it('the stamp written when the period was created is not an act', async () => {

@@ -150,7 +150,7 @@ describe('classOverview', () => {
     expect(byId['st-4']?.subjects['c-math']?.explanation).toBe(
       'Отметок 1 из 3 необходимых; пропущено 3 из 4 уроков (75 %), допустимо не больше 50 % → н/а',
     );
-    expect(cellOf('st-1', 'c-rus')).toEqual([3.16, '3', '3', false]);
+    expect(cellOf('st-1', 'c-rus')).toEqual([3.17, '3', '3', false]);
     expect(cellOf('st-4', 'c-rus')).toEqual([3.8, '4', null, true]);
     // st-2 in English: one mark → н/а (2 of 4 missed = 50 %, not above).
     expect(cellOf('st-2', 'c-eng1')).toEqual([4, 'notAttested', null, false]);
@@ -201,13 +201,16 @@ describe('studentAverageSeries', () => {
     ]);
   });
 
-  it('puts one point per date and rounds down to hundredths', () => {
-    // st-1 Russian: 03.09 two marks 3 (oral) and 3 (test) → 3; 10.09 +4 → 16/5 = 3.2; 17.09 +3 → 19/6 = 3.1666 → 3.16.
+  it('puts one point per date, cut to hundredths as the school sets it', () => {
+    // st-1 Russian: 03.09 two marks 3 (oral) and 3 (test) → 3; 10.09 +4 → 16/5 = 3.2; 17.09 +3 → 19/6 = 3.1666 → 3.17 rounded.
     expect(studentAverageSeries(lessons, 'st-1', 'c-rus', policy)).toEqual([
       { date: '2026-09-03', average: 3 },
       { date: '2026-09-10', average: 3.2 },
-      { date: '2026-09-17', average: 3.16 },
+      { date: '2026-09-17', average: 3.17 },
     ]);
+    // … and 3.16 where the school truncates.
+    const truncating = { ...policy, averageRounding: 'truncate' as const };
+    expect(studentAverageSeries(lessons, 'st-1', 'c-rus', truncating).at(-1)?.average).toBe(3.16);
     expect(studentAverageSeries(lessons, 'st-3', 'c-eng2', policy)).toEqual([]);
   });
 });
