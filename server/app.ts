@@ -181,9 +181,14 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       request.log.warn({ err: error }, 'stream re-check failed');
     });
   });
+  // Writes of the other server processes on the same PostgreSQL reach this one's streams.
+  app.addHook('onReady', async () => {
+    await engine.feed?.start();
+  });
   // Live streams never go idle on their own: end them so close() does not hang.
   app.addHook('preClose', async () => {
     openStreams.endAll();
+    await engine.feed?.stop();
   });
   return app;
 }

@@ -25,6 +25,16 @@ export interface Db extends Queryable {
    * process that holds it (an online backup). PostgreSQL is backed up with pg_dump instead.
    */
   dumpDataDir?(): Promise<Blob>;
+  /**
+   * PostgreSQL only (several server processes may share it): calls `onNotify` for every NOTIFY on
+   * `channel`, from a connection of its own that reconnects by itself; `onReconnect` after each
+   * reconnection, since notifications sent while it was away are lost. Returns the stop function.
+   */
+  listen?(
+    channel: string,
+    onNotify: () => void,
+    onReconnect: () => void,
+  ): Promise<() => Promise<void>>;
 }
 
 /** bigint columns come back as number from PGlite and as string from `pg`: read them here. */

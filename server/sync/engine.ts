@@ -4,6 +4,7 @@ import type { Db, Queryable } from '../db/db';
 import { toNumber } from '../db/db';
 import type { AuthUser } from '../auth/roles';
 import type { CollectionDescriptor, CollectionRegistry, DocState } from './collections';
+import { announceChanges, SharedChangeFeed } from './change-feed';
 import { ChangeHub } from './changes';
 import { visibleTo } from './read-scope';
 import { RefusalStore, type Refusal } from './refusals';
@@ -51,6 +52,12 @@ export interface TransactionWrite {
 
 export class SyncEngine {
   readonly hub: ChangeHub;
+  /**
+   * On PostgreSQL, where several server processes may share the database, live events come from
+   * the shared feed once it is started (every process's writes, in seq order); on PGlite (one
+   * process), and before the start (the admin CLI, loading the demo), straight from the commits.
+   */
+  readonly feed: SharedChangeFeed | null;
   private readonly queue = new WriteQueue();
   private readonly refusals = new RefusalStore();
 
@@ -60,6 +67,11 @@ export class SyncEngine {
     hub?: ChangeHub,
   ) {
     this.hub = hub ?? new ChangeHub();
+    this.feed = db.listen
+      ? new SharedChangeFeed(db as Db & Required<Pick<Db, 'listen'>>, this.hub, (name, written) =>
+          this.registry.get(name)?.afterWrite?.(written),
+        )
+      : null;
   }
 
   /**
@@ -148,17 +160,25 @@ export class SyncEngine {
           }
           return done;
         }) as TransactionWrite;
-        return fn(tx, write);
+        const result = await fn(tx, write);
+        if (this.feed && outcomes.some((o) => o.written.length > 0)) await announceChanges(tx);
+        return result;
       });
-      // Still inside the queue: batches reach the index and the streams in seq order.
+      // Still inside the queue: batches reach the index (and, without the shared feed, the
+      // streams) in seq order.
       for (const outcome of outcomes) {
         if (outcome.written.length === 0) continue;
         this.registry.get(outcome.collection)?.afterWrite?.(outcome.written);
+        if (this.feed?.following) continue;
         this.hub.emit({
           collection: outcome.collection,
           documents: outcome.written,
           checkpoint: { seq: outcome.written[outcome.written.length - 1]!.seq },
         });
+      }
+      // This process's own writes need not wait for the notification to come back.
+      if (this.feed?.following && outcomes.some((o) => o.written.length > 0)) {
+        void this.feed.catchUp();
       }
       return result;
     });

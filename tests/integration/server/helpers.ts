@@ -104,7 +104,7 @@ export interface ApiResponse {
 }
 
 export async function api(
-  server: TestServer,
+  server: Pick<TestServer, 'url'>,
   method: string,
   path: string,
   body?: unknown,
@@ -136,7 +136,7 @@ export interface PullBody {
 }
 
 export async function pull(
-  server: TestServer,
+  server: Pick<TestServer, 'url'>,
   token: string,
   collection: string,
   checkpoint: { seq: number; scope?: string } | null,
@@ -155,7 +155,7 @@ export async function pull(
 }
 
 export async function push(
-  server: TestServer,
+  server: Pick<TestServer, 'url'>,
   token: string,
   collection: string,
   rows: { assumedMasterState?: DocState | null; newDocumentState: DocState }[],
@@ -167,7 +167,7 @@ export async function push(
 
 /** Pulls everything from a checkpoint with a given batch size. */
 export async function pullAll(
-  server: TestServer,
+  server: Pick<TestServer, 'url'>,
   token: string,
   collection: string,
   limit = 100,

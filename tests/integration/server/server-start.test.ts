@@ -3,7 +3,7 @@
 // set-up link printed because there is no account, and `npm run admin` working while the server
 // runs — through the server, authenticated by the console file only its user can read. Plain HTTP
 // is refused unless it is asked for on this machine or behind a proxy.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import https from 'node:https';
@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const SLOW = { timeout: 240_000 };
 import { consoleFilePath, ConsoleFileSchema } from '../../../server/console/console-file';
 import { SetupAnswerSchema } from '../../../shared/setup';
+import { startServerProcess } from './server-process';
 
 let dir: string;
 let dataDir: string;
@@ -28,54 +29,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function startServerProcess(...extra: string[]): Promise<Running> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'scripts/server.ts',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--data-dir',
-      dataDir,
-      ...extra,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } },
-  );
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Сервер журнала работает: (\S+)/.exec(output);
-      // The start message ends with how to stop the server.
-      if (match && output.includes('Остановить сервер: Ctrl+C')) resolve(match[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return {
-    child,
-    output: () => output,
-    url,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
+const startServer = (...extra: string[]) => startServerProcess(dataDir, extra);
 
 function admin(...args: string[]) {
   return spawnSync(
@@ -140,7 +94,7 @@ describe('first start of an empty server', () => {
     'HTTPS with a self-signed certificate, the set-up link, and the admin CLI through the server',
     SLOW,
     async () => {
-      const server = await startServerProcess();
+      const server = await startServer();
       try {
         const out = server.output();
         expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
@@ -271,7 +225,7 @@ describe('first start of an empty server', () => {
   it('a second start keeps the certificate and prints no set-up link', SLOW, async () => {
     const before = new X509Certificate(readFileSync(path.join(dataDir, 'tls', 'server.crt')))
       .fingerprint256;
-    const server = await startServerProcess();
+    const server = await startServer();
     try {
       expect(server.output()).toContain(`Отпечаток SHA-256: ${before}`);
       expect(server.output()).not.toContain('создан сейчас');
@@ -316,7 +270,7 @@ describe('first start of an empty server', () => {
   });
 
   it('plain HTTP on this machine with --no-tls', SLOW, async () => {
-    const server = await startServerProcess('--no-tls');
+    const server = await startServer('--no-tls');
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(server.output()).toContain(
