@@ -59,6 +59,15 @@ export function checkPlan(plan: YearTransitionPlan, state: PlanState): string[] 
     names.add(c.name);
     planClasses.set(c.id, c);
   }
+  const leads = new Map<string, string>();
+  for (const c of plan.classes) {
+    if (c.classTeacherId === '') continue;
+    const other = leads.get(c.classTeacherId);
+    if (other !== undefined) {
+      problems.push(`Классы ${other} и ${c.name}: у них один классный руководитель`);
+    }
+    leads.set(c.classTeacherId, c.name);
+  }
   const moved = new Set<string>();
   const students = new Map(state.students.map((s) => [s.id, s]));
   for (const m of plan.movements) {

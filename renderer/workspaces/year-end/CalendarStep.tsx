@@ -78,6 +78,7 @@ export function CalendarStep({ plan, onChange }: Props) {
         <tbody>
           {plan.periods
             .filter((p) => p.scheme !== null)
+            .sort((a, b) => (a.scheme ?? '').localeCompare(b.scheme ?? '') || a.number - b.number)
             .map((p) => (
               <tr key={p.id}>
                 <td>{p.name}</td>

@@ -99,7 +99,7 @@ export function ClassesStep({ plan, classes, staff, onChange }: Props) {
           ))}
         </tbody>
       </table>
-      <div className="school-actions">
+      <div className="school-actions year-end-add">
         <label>
           Параллель{' '}
           <select value={grade} onChange={(e) => setGrade(Number(e.target.value))}>

@@ -88,7 +88,11 @@ export function MovementsStep({ plan, school, classes, students, courses, onChan
         />
         <label>
           Класс{' '}
-          <select value={classId} onChange={(e) => setClassId(e.target.value)}>
+          <select
+            aria-label="Класс этого года"
+            value={classId}
+            onChange={(e) => setClassId(e.target.value)}
+          >
             {current.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}

@@ -45,7 +45,8 @@ function Wizard({
   records: YearEndData;
   api: ReturnType<typeof yearEndApi>;
 }) {
-  const yearName = data.school.year.name;
+  // The year being finished: after the transition the school card already names the new one.
+  const [yearName] = useState(data.school.year.name);
   // Proposed once, when the wizard opens; the deputy's edits are kept while it stays open.
   const [plan, setPlan] = useState<YearTransitionPlan>(() =>
     proposePlan({

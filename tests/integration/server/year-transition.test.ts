@@ -89,7 +89,8 @@ beforeAll(async () => {
     letter: 'А',
     name: '5А',
     periodScheme: 'quarters' as const,
-    classTeacherId: 'staff-0001',
+    // The class teacher of the graduating 9А takes the new 5А.
+    classTeacherId: 'staff-0003',
     fromClassId: null,
     groups: [],
   };
