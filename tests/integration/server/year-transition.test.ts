@@ -368,4 +368,75 @@ describe('the year transition', () => {
     );
     expect(JSON.stringify(kept.rows.map((r) => r.attempted))).toContain('после закрытия года');
   });
+
+  it('the finished year is read from the archive on demand, with the same read rights', async () => {
+    const s = server.school;
+    const expected = s.lessons
+      .filter((l) => l.classId === 'cl-05-a')
+      .map((l) => l.id)
+      .sort();
+    const ids: string[] = [];
+    let after = '';
+    for (;;) {
+      const res = await api(
+        server,
+        'GET',
+        `/api/v1/archive/y2026/lessons?classId=cl-05-a&limit=1000&after=${encodeURIComponent(after)}`,
+        undefined,
+        deputy.token,
+      );
+      expect(res.status).toBe(200);
+      const page = res.body as { documents: { id: string }[]; next: string | null };
+      ids.push(...page.documents.map((d) => d.id));
+      if (!page.next) break;
+      after = page.next;
+    }
+    expect(ids).toEqual(expected);
+    // The mathematics teacher of 5А reads its lessons; a teacher of nothing there reads none.
+    const math = await api(
+      server,
+      'GET',
+      '/api/v1/archive/y2026/lessons?classId=cl-05-a&limit=1000',
+      undefined,
+      mathTeacher.token,
+    );
+    expect((math.body as { documents: unknown[] }).documents.length).toBeGreaterThan(0);
+    const outsider = await server.login('outsider', 'staff-nobody', ['teacher'], 'Кабинет 9');
+    const none = await api(
+      server,
+      'GET',
+      '/api/v1/archive/y2026/lessons?classId=cl-05-a',
+      undefined,
+      outsider.token,
+    );
+    expect((none.body as { documents: unknown[] }).documents).toEqual([]);
+    // The open year is not in the archive; a class must be named for lessons.
+    const school = (await storedState(server, 'school', 'school')) as unknown as School;
+    const open = await api(
+      server,
+      'GET',
+      `/api/v1/archive/${school.year.id}/classes`,
+      undefined,
+      deputy.token,
+    );
+    expect(open.status).toBe(404);
+    const noClass = await api(
+      server,
+      'GET',
+      '/api/v1/archive/y2026/lessons',
+      undefined,
+      deputy.token,
+    );
+    expect(noClass.status).toBe(400);
+    const classes = await api(
+      server,
+      'GET',
+      '/api/v1/archive/y2026/classes',
+      undefined,
+      deputy.token,
+    );
+    expect(
+      (classes.body as { documents: { name: string }[] }).documents.map((c) => c.name).sort(),
+    ).toEqual(['2А', '5А', '7А', '9А']);
+  });
 });
