@@ -13,6 +13,8 @@ export interface PlanState {
   /** Every class of every year (ids must not repeat). */
   classes: readonly SchoolClass[];
   students: readonly Student[];
+  /** Every period of every year (next year's ids must be new). */
+  periods?: readonly { id: string }[];
 }
 
 export function checkPlan(plan: YearTransitionPlan, state: PlanState): string[] {
@@ -33,9 +35,12 @@ export function checkPlan(plan: YearTransitionPlan, state: PlanState): string[] 
   }
   for (const p of checkAcademicYear(next, 'nextYear')) problems.push(p.message);
   const periodIds = new Set<string>();
+  const storedPeriods = new Set((state.periods ?? []).map((p) => p.id));
   for (const p of plan.periods) {
     if (p.yearId !== next.id) problems.push(`Период «${p.name}» относится к другому году`);
-    if (periodIds.has(p.id)) problems.push(`Период «${p.name}» указан дважды`);
+    if (periodIds.has(p.id) || storedPeriods.has(p.id)) {
+      problems.push(`Период «${p.name}»: такой идентификатор уже занят`);
+    }
     periodIds.add(p.id);
     if (p.start > p.end || p.start < next.start || p.end > next.end) {
       problems.push(`Даты периода «${p.name}» должны лежать внутри учебного года`);

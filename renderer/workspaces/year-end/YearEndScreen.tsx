@@ -66,6 +66,7 @@ function Wizard({
         school: data.school,
         classes: [...data.classes.values()],
         students: records.students,
+        periods: data.periods,
       }),
     [plan, data, records],
   );

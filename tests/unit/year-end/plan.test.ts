@@ -229,6 +229,9 @@ describe('transition plan', () => {
       'G Имя: срок ликвидации задолженности должен быть в следующем учебном году',
       'S6 Имя: не указано движение',
     ]);
+    expect(checkPlan(plan, { ...state, periods: [{ id: `${NEXT}:quarter:quarters:1` }] })).toEqual([
+      'Период «I четверть»: такой идентификатор уже занят',
+    ]);
     expect(checkPlan({ ...plan, fromYearId: 'y0' }, state)).toContain(
       'Завершать можно только текущий учебный год',
     );
