@@ -34,6 +34,7 @@ import type { CollectionRegistry } from './sync/collections';
 import { createDefaultRegistry } from './domain/registry';
 import { registerHistoryRoutes } from './domain/history';
 import { registerSchoolRoutes } from './domain/school/routes';
+import { registerArchiveRoutes } from './domain/archive/routes';
 import { SyncEngine } from './sync/engine';
 import { registerRefusalRoutes } from './sync/refusal-routes';
 import { OpenStreams, SESSION_CHANGING_URL } from './sync/open-streams';
@@ -150,6 +151,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerRefusalRoutes(app, { db: options.db });
   registerCompromiseRoutes(app, { db: options.db, engine });
   registerSchoolRoutes(app, { db: options.db, engine, today: options.today });
+  registerArchiveRoutes(app, { db: options.db, engine });
   registerBackupRoutes(app, { db: options.db });
   registerSetupRoutes(app, { db: options.db });
   if (options.console) {

@@ -42,7 +42,8 @@ export const COLLECTIONS = {
     // 1: optional bellSchedules, year.nonWorkingDays/schemeByGrade/weeklyHoursByGrade, holiday grades;
     //    fullNameGenitive, dataProcessor, consentPupilSignature (consent forms).
     // 2: optional policy.averageRounding and policy.workTypeByLessonType (absent = the defaults).
-    version: 2,
+    // 3: optional pastYears (the closed years).
+    version: 3,
     indexes: [],
     personalFields: [],
     label: 'сведения о школе',
@@ -77,7 +78,8 @@ export const COLLECTIONS = {
     schema: StudentSchema,
     // 1: address; guardians' identityDocument and authorityDocument (consent forms).
     // 2: optional movements (date and order number of leaving or a transfer).
-    version: 2,
+    // 3: year-end movement kinds, optional debts.
+    version: 3,
     indexes: [['classId', 'lastName', 'firstName']],
     personalFields: ['birthDate', 'address', 'guardians'],
     label: 'обучающиеся',

@@ -5,6 +5,7 @@ import { AcademicYearSchema } from './academic-year';
 import { AttendanceCodeSchema } from './attendance-code';
 import { BellScheduleSchema, BellSchema } from './bells';
 import { GradingPolicySchema } from './grading-policy';
+import { PastYearSchema } from './school-years';
 
 export {
   AcademicYearSchema,
@@ -68,6 +69,8 @@ export const SchoolSchema = DocumentBaseSchema.extend({
   /** Other schedules by weekday (a shorter Saturday); absent = the main bells every day. */
   bellSchedules: z.array(BellScheduleSchema).max(6).optional(),
   year: AcademicYearSchema,
+  /** The finished (closed, read-only) years, oldest first; absent until the first transition. */
+  pastYears: z.array(PastYearSchema).max(30).optional(),
   policy: GradingPolicySchema,
   attendanceCodes: z.array(AttendanceCodeSchema).min(1).max(12),
   /** Minutes without input before the desktop locks (personal data on shared classroom PCs). */

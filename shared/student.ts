@@ -58,17 +58,42 @@ export type Guardian = z.infer<typeof GuardianSchema>;
 export const StudentStatusSchema = z.enum(['active', 'left']);
 
 /**
- * A movement out of a class (движение учащихся): left the school or transferred to another class,
- * on a date, by the school's order (приказ) of that number. Kept with the student for the book of
- * movements and the archive.
+ * Movements (движение учащихся): during the year `left` (the school) and `transfer` (another
+ * class); at the year's end `promoted`, `conditional` (promoted with academic debt, 273-ФЗ
+ * art. 58 part 8), `keptBack` (part 9) and `graduated`.
+ */
+export const MovementKindSchema = z.enum([
+  'left',
+  'transfer',
+  'promoted',
+  'conditional',
+  'keptBack',
+  'graduated',
+]);
+export type MovementKind = z.infer<typeof MovementKindSchema>;
+
+export const MOVEMENT_LABELS: Record<MovementKind, string> = {
+  left: 'выбыл',
+  transfer: 'переведён в другой класс',
+  promoted: 'переведён в следующий класс',
+  conditional: 'переведён условно',
+  keptBack: 'оставлен на повторное обучение',
+  graduated: 'окончил обучение',
+};
+
+/**
+ * A movement out of a class, on a date, by the school's order (приказ) of that number. Kept with
+ * the student for the book of movements and the archive.
  */
 export const StudentMovementSchema = z.object({
-  kind: z.enum(['left', 'transfer']),
+  kind: MovementKindSchema,
   date: IsoDateSchema,
   orderNumber: TextSchema(40).refine((s) => s.trim() !== '', 'Укажите номер приказа'),
   fromClassId: IdSchema,
   /** The class transferred to; null when the student left the school. */
   toClassId: IdSchema.nullable(),
+  /** Subjects in academic debt of a conditional promotion (absent on other movements). */
+  debts: z.array(IdSchema).max(30).optional(),
 });
 export type StudentMovement = z.infer<typeof StudentMovementSchema>;
 

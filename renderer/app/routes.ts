@@ -18,6 +18,7 @@ export const SCHOOL_TABS = [
   'accounts',
   'import',
   'setup',
+  'year-end',
 ] as const;
 export type SchoolTab = (typeof SCHOOL_TABS)[number];
 

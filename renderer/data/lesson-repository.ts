@@ -1,5 +1,7 @@
 // Domain verbs for lessons: every change is stamped with this device's HLC and the signed-in
 // staff member, checked against the zod schema, and written to the local database at once.
+import { closedYearRefusal } from '../../shared/closed-year';
+import type { School } from '../../shared/school';
 import type { RxDocument } from 'rxdb';
 import type { Clock } from '../../shared/hlc';
 import {
@@ -108,6 +110,13 @@ export function createLessonRepository(
     if (cached) return cached;
     const doc = await db.lessons.findOne(lessonId).exec();
     if (!doc) throw new WriteError('Урок не найден в журнале.');
+    // A lesson of a closed school year is read-only (the server refuses it too).
+    const [school, cls] = await Promise.all([
+      db.school.findOne().exec(),
+      db.classes.findOne(doc.classId).exec(),
+    ]);
+    const closed = closedYearRefusal(school?.toJSON() as School | undefined, cls?.yearId);
+    if (closed) throw new WriteError(closed);
     docs.set(lessonId, doc);
     return doc;
   };

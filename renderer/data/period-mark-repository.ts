@@ -1,6 +1,8 @@
 // Domain verbs for period marks (one document per course × period): every student's entry is its own
 // stamped part "marks.<studentId>", checked with the zod schema, refused while the period is closed.
 import { closedPeriodMessage } from '../../shared/closed-period';
+import { closedYearRefusal } from '../../shared/closed-year';
+import type { School } from '../../shared/school';
 import type { Clock } from '../../shared/hlc';
 import type { Course } from '../../shared/course';
 import { setPart } from '../../shared/merge';
@@ -49,6 +51,9 @@ export function createPeriodMarkRepository(
     const period = (await db.periods.findOne(periodId).exec())?.toJSON() as Period | undefined;
     if (!period) throw new WriteError('Период не найден в журнале.');
     if (period.closed) throw new WriteError(closedPeriodMessage(period.name));
+    const school = (await db.school.findOne().exec())?.toJSON() as School | undefined;
+    const closed = closedYearRefusal(school, period.yearId);
+    if (closed) throw new WriteError(closed);
   };
 
   const apply = (doc: PeriodMarks, entries: EntryWrites): PeriodMarks => {

@@ -22,11 +22,11 @@ export function fillDefaults(schema: z.ZodType): (doc: Record<string, unknown>) 
 const unchanged = (doc: unknown) => doc;
 
 export const MIGRATION_STRATEGIES: Record<CollectionName, MigrationStrategies> = {
-  school: { 1: fillDefaults(COLLECTIONS.school.schema), 2: unchanged },
+  school: { 1: fillDefaults(COLLECTIONS.school.schema), 2: unchanged, 3: unchanged },
   periods: { 1: unchanged },
   classes: {},
   staff: {},
-  students: { 1: fillDefaults(COLLECTIONS.students.schema), 2: unchanged },
+  students: { 1: fillDefaults(COLLECTIONS.students.schema), 2: unchanged, 3: unchanged },
   courses: {},
   lessons: { 1: unchanged },
   periodMarks: {},

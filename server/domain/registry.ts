@@ -5,6 +5,7 @@ import { COLLECTIONS, type CollectionName } from '../../shared/collections';
 import type { AuthUser } from '../auth/roles';
 import { CollectionRegistry, type CollectionDescriptor } from '../sync/collections';
 import { auditParts } from './audit-parts';
+import { closedYearRule } from './closed-year-rules';
 import { journalRules } from './journal-rules';
 import { checkDeletion, checkParts } from './part-rights';
 import { referenceRules } from './reference-rules';
@@ -53,6 +54,7 @@ function describe(
       if ((INDEXED_COLLECTIONS as readonly string[]).includes(name)) index.ingest(name, written);
     },
     auditParts,
+    frozen: closedYearRule(name, index),
     ...scopedParts,
   };
 }

@@ -10,6 +10,7 @@ import { toNumber } from '../db/db';
 import { DEFAULT_ATTENDANCE_CODES, type AttendanceCode } from '../../shared/attendance-code';
 import { periodForDate, type Period, type PeriodScheme } from '../../shared/period';
 import type { DocState } from '../sync/collections';
+import { closedYears, type PastYear } from '../../shared/school-years';
 
 export interface CourseInfo {
   teacherId: string;
@@ -22,6 +23,7 @@ export interface ClassInfo {
   name: string;
   /** 1..11: the roster rules check a birth date against it. */
   grade: number;
+  yearId: string;
 }
 
 interface LessonHolder {
@@ -58,6 +60,8 @@ export class SchoolIndex {
   readonly periods = new Map<string, Period>();
   /** The school card's codes (н, б, у, оп…); the defaults until the school card is stored. */
   attendanceCodes: readonly AttendanceCode[] = DEFAULT_ATTENDANCE_CODES;
+  /** The school's closed years: id → name (the school card's pastYears). */
+  closedYears: ReadonlyMap<string, string> = new Map();
   private readonly holders = new Map<string, LessonHolder>();
   /** staff id → class id → number of lessons they hold there. */
   private readonly heldClasses = new Map<string, Map<string, number>>();
@@ -96,6 +100,7 @@ export class SchoolIndex {
         if (!deleted && Array.isArray(doc.attendanceCodes)) {
           this.attendanceCodes = doc.attendanceCodes as AttendanceCode[];
         }
+        if (!deleted) this.closedYears = closedYears(doc as { pastYears?: PastYear[] });
         return;
       case 'courses':
         if (deleted) this.courses.delete(id);
@@ -109,6 +114,7 @@ export class SchoolIndex {
             periodScheme: str(doc.periodScheme) as PeriodScheme,
             name: str(doc.name),
             grade: Number(doc.grade),
+            yearId: str(doc.yearId),
           });
         return;
       case 'periods':

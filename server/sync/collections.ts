@@ -77,6 +77,15 @@ export interface CollectionDescriptor {
   scopeDependsOn?: readonly string[];
   /** The changed parts of a write, stored in the audit row's `parts` (null for no detail). */
   auditParts?(before: DocState | null, after: DocState): unknown[] | null;
+  /**
+   * Documents no write of any kind may create or change (those of a closed school year): the
+   * Russian reason, or null. Judged after validation and the merge, before rights; `prepare`
+   * runs before every write group, server-side kinds included.
+   */
+  frozen?: {
+    prepare(db: Queryable): Promise<void>;
+    check(before: DocState | null, after: DocState, kind: WriteKind): string | null;
+  };
 }
 
 /** A stored document state and the seq it was stored with. */
@@ -143,7 +152,8 @@ export type WriteKind =
   | 'substitute'
   | 'move'
   | 'cancel-day'
-  | 'revive';
+  | 'revive'
+  | 'year-transition';
 export type ServerWriteKind = Exclude<WriteKind, 'push'>;
 
 /** One row, as RxDB's push handler sends it. */

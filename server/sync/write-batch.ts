@@ -34,6 +34,7 @@ export const AUDIT_KIND: Record<WriteKind, string> = {
   move: 'move',
   'cancel-day': 'cancel-day',
   revive: 'revive',
+  'year-transition': 'year-transition',
 };
 
 export type {
@@ -59,6 +60,7 @@ interface RowContext {
   /** Set for pushes only. */
   user: AuthUser | null;
   nowMs: number;
+  kind: WriteKind;
 }
 
 function describeError(error: unknown): string {
@@ -146,6 +148,8 @@ function decide(
       return { kind: 'refuse', reason: describeError(error), parts: parts() };
     }
   }
+  const frozen = descriptor.frozen?.check(master, after, ctx.kind) ?? null;
+  if (frozen !== null) return { kind: 'refuse', reason: frozen, parts: parts() };
   if (user) {
     const decision = descriptor.canWrite(user, master, after);
     if (decision !== true) return { kind: 'refuse', reason: decision, parts: parts() };
@@ -211,8 +215,10 @@ async function applyGroup(
   const ids = rows.map((row) => idOf(descriptor, row));
   // Rights need the cached context (a push's); server-side kinds bypass them.
   if (user) await descriptor.prepare?.(tx);
+  // Closed years bind every kind of write.
+  await descriptor.frozen?.prepare(tx);
   const masters = await readMasters(tx, name, ids);
-  const rowContext: RowContext = { descriptor, user, nowMs: ctx.nowMs };
+  const rowContext: RowContext = { descriptor, user, nowMs: ctx.nowMs, kind: ctx.kind };
   const answer: DocState[] = [];
   const written: StoredState[] = [];
   let pending: StoreEntry[] = [];

@@ -123,7 +123,8 @@ export function RosterTab({ klass, data }: Props) {
                     {m && (
                       <span className="muted">
                         {' '}
-                        — выбыл(а) {formatDate(m.date)}, приказ № {m.orderNumber}
+                        — {m.kind === 'graduated' ? 'окончил(а) обучение' : 'выбыл(а)'}{' '}
+                        {formatDate(m.date)}, приказ № {m.orderNumber}
                       </span>
                     )}
                   </li>

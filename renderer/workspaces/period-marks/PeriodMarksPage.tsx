@@ -4,6 +4,7 @@ import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'reac
 import { fullName } from '../../../shared/common';
 import type { Course } from '../../../shared/course';
 import { closedPeriodMessage } from '../../../shared/closed-period';
+import { closedYearRefusal } from '../../../shared/closed-year';
 import { addDays, formatDate, todayIso } from '../../../shared/dates';
 import { courseWriteRefusal } from '../../../shared/lesson-rights';
 import { averageRoundingNote } from '../../../shared/grading';
@@ -89,9 +90,12 @@ export function PeriodMarksPage(props: Props) {
     { staffId, roles: data.staff.get(staffId)?.roles ?? [] },
     course.teacherId,
   );
-  const readOnly = period.closed
-    ? closedPeriodMessage(period.name)
-    : refusal && `${refusal}: отметки за период выставляют учитель курса и заместитель директора.`;
+  const readOnly =
+    closedYearRefusal(data.school, period.yearId) ??
+    (period.closed
+      ? closedPeriodMessage(period.name)
+      : refusal &&
+        `${refusal}: отметки за период выставляют учитель курса и заместитель директора.`);
   const target = useMemo(() => ({ course, periodId: period.id }), [course, period.id]);
 
   const write = useCallback(

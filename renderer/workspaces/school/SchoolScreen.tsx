@@ -19,6 +19,7 @@ import { StatisticsTab } from './StatisticsTab';
 import { SummaryTab } from './SummaryTab';
 import { useSession } from '../../data/session';
 import { SetupScreen } from '../setup/SetupScreen';
+import { YearEndScreen } from '../year-end/YearEndScreen';
 
 const TAB_LABELS: Record<SchoolTab, string> = {
   periods: 'Периоды',
@@ -30,6 +31,7 @@ const TAB_LABELS: Record<SchoolTab, string> = {
   accounts: 'Учётные записи',
   import: 'Загрузка списков',
   setup: 'Настройка',
+  'year-end': 'Новый учебный год',
 };
 
 /** Tabs that need neither the school card nor a period: an empty school starts with them. */
@@ -82,7 +84,7 @@ export function SchoolScreen() {
             </a>
           ))}
         </nav>
-        {tab !== 'periods' && !people && period && (
+        {tab !== 'periods' && tab !== 'year-end' && !people && period && (
           <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
         )}
       </div>
@@ -92,6 +94,7 @@ export function SchoolScreen() {
         {tab === 'accounts' && <AccountsTab />}
         {tab === 'import' && <ImportScreen />}
         {data && tab === 'periods' && <PeriodsTab data={data} />}
+        {data && tab === 'year-end' && <YearEndScreen data={data} />}
         {data && tab === 'summary' && period && (
           <SummaryTab data={data} periods={periods} period={period} />
         )}

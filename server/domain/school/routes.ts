@@ -5,6 +5,7 @@
 //   POST /api/v1/school/lessons/cancel-day                 карантин, актированный день
 //   POST /api/v1/school/lessons/regenerate                 lessons follow the timetable again
 //   GET  /api/v1/school/reports/substitutions?month=       the month's replacements and cancellations
+//   POST /api/v1/school/year-transition?mode=preview|commit the next school year; closes this one
 import type { FastifyInstance } from 'fastify';
 import { authenticate, requireUser } from '../../auth/authenticate';
 import type { Db } from '../../db/db';
@@ -29,6 +30,13 @@ import { assignSubstitute, cancelDay, moveLesson, requireDeputy } from './change
 import { regenerateLessons } from './generation';
 import { readLessons, readSetupContext } from './read';
 import { runSchoolOperation } from './write';
+import { applyTransition, planTransition, resultOf } from './year-transition';
+import { YearTransitionPlanSchema } from '../../../shared/year-end/plan';
+import { z } from 'zod';
+
+const TransitionQuerySchema = z.object({ mode: z.enum(['preview', 'commit']) });
+/** A plan of a 5,000-student school is well under a megabyte. */
+const TRANSITION_BODY_LIMIT = 5 * 1024 * 1024;
 
 export interface SchoolRoutesOptions {
   db: Db;
@@ -86,6 +94,32 @@ export function registerSchoolRoutes(app: FastifyInstance, options: SchoolRoutes
       },
     );
   });
+
+  app.post(
+    '/api/v1/school/year-transition',
+    { preHandler: auth, bodyLimit: TRANSITION_BODY_LIMIT },
+    async (request) => {
+      const user = requireUser(request);
+      requireDeputy(user);
+      const { mode } = parseBody(TransitionQuerySchema, request.query);
+      const plan = parseBody(YearTransitionPlanSchema, request.body);
+      if (mode === 'preview') {
+        return resultOf('preview', await planTransition(db, plan, user, new Date()));
+      }
+      const result = await runSchoolOperation(
+        engine,
+        actorOf(user),
+        'year-transition',
+        async (writer) => {
+          const docs = await planTransition(writer.tx, plan, user, new Date());
+          await applyTransition(writer, docs, user);
+          return resultOf('commit', docs);
+        },
+      );
+      request.log.info({ counts: result.counts }, 'year transition');
+      return result;
+    },
+  );
 
   app.post('/api/v1/school/substitutions', { preHandler: auth }, async (request) => {
     const user = requireUser(request);

@@ -12,6 +12,7 @@ import {
 } from '../../../renderer/data/lesson-repository';
 import type { JournalDatabase } from '../../../renderer/db/types';
 import { createFieldDrafts } from '../../../renderer/db/field-drafts';
+import { fixtureSchool } from '../../fixtures/school';
 
 let db: JournalDatabase;
 let repo: LessonRepository;
@@ -43,6 +44,43 @@ async function addSample(): Promise<Lesson> {
 }
 
 describe('lesson repository', () => {
+  it("refuses a change to a lesson of a closed school year, with the server's message", async () => {
+    const { id } = await addSample();
+    const school = fixtureSchool('2027-09-10');
+    const old = { ...school.year, id: 'y-old', name: '2026/2027' };
+    await db.school.insert({
+      ...school,
+      pastYears: [
+        {
+          year: old,
+          closedAt: '2027-06-25T10:00:00.000Z',
+          closedBy: 'deputy',
+          order: { number: '1', date: '2027-06-25' },
+        },
+      ],
+    });
+    await db.classes.insert({
+      id: 'cl-5a',
+      stamps: {},
+      yearId: 'y-old',
+      grade: 5,
+      letter: 'А',
+      name: '5А',
+      periodScheme: 'quarters',
+      classTeacherId: 'staff-teacher',
+      groups: [],
+    });
+    const fresh = createLessonRepository(
+      db,
+      createClock('dev2', () => now),
+      () => author,
+    );
+    await expect(fresh.setLessonField(id, 'topic', 'Дроби')).rejects.toThrow(
+      'Учебный год 2026/2027 закрыт: изменения не приняты',
+    );
+    expect((await db.lessons.findOne(id).exec())!.topic).toBe('');
+  });
+
   it('creates a lesson with a deterministic id and stamped editable fields', async () => {
     const lesson = await addSample();
     expect(lesson.id).toBe(lessonIdFor('c-5a-math', '2026-09-12', 2));

@@ -1,0 +1,210 @@
+// The year transition in Chromium against a real school server with the demo school at the end of
+// its year: the deputy opens «Школа → Новый учебный год», reviews the proposed calendar and
+// classes, adds a 5А for those kept back, keeps two pupils of 5А back and promotes one
+// conditionally with a debt in mathematics, checks the plan on the server and applies it; the
+// server then has next year's 6А with the right roster and the finished year refuses a change.
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import type { Lesson } from '../../shared/lesson';
+import type { School } from '../../shared/school';
+import type { SchoolClass } from '../../shared/school-class';
+import type { StaffMember } from '../../shared/staff';
+import type { Student } from '../../shared/student';
+import { compareStudents } from '../../shared/student';
+import { fullName } from '../../shared/common';
+import { openLoginForm, startJournalServer, submitLogin, type JournalServer } from './sync-helpers';
+
+const SHOTS = 'test-results/year-end';
+const VIEWPORT = { width: 1366, height: 768 };
+let server: JournalServer;
+
+function shot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  return page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+}
+
+async function api<T>(
+  method: string,
+  route: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${server.url}${route}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+async function all<T>(collection: string, token: string): Promise<T[]> {
+  const out: T[] = [];
+  let checkpoint = '';
+  for (;;) {
+    const page = await api<{ documents: T[]; checkpoint: unknown }>(
+      'GET',
+      `/api/v1/sync/${collection}/pull?limit=1000&checkpoint=${encodeURIComponent(checkpoint)}`,
+      token,
+    );
+    out.push(...page.body.documents);
+    if (page.body.documents.length < 1000)
+      return out.filter((d) => !(d as { _deleted?: boolean })._deleted);
+    checkpoint = JSON.stringify(page.body.checkpoint);
+  }
+}
+
+test.beforeAll(async () => {
+  server = await startJournalServer(90);
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test('the deputy moves the school to the next year; the finished year is read-only', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const login = await api<{ token: string }>('POST', '/api/v1/auth/login', '', {
+    login: 'deputy',
+    password: 'demo',
+    deviceName: 'Проверка',
+  });
+  const token = login.body.token;
+  const students = await all<Student>('students', token);
+  const fifth = students
+    .filter((s) => s.classId === 'cl-05-a' && s.status === 'active')
+    .sort(compareStudents);
+  const [kept1, kept2, conditional] = fifth;
+
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await openLoginForm(page, server.url);
+  await submitLogin(page, 'deputy');
+  await expect(page.locator('.school-screen')).toBeVisible({ timeout: 120_000 });
+  await page.getByRole('link', { name: 'Новый учебный год' }).click();
+  await expect(
+    page.getByRole('heading', { name: /Завершение 2026\/2027 и переход на 2027\/2028/ }),
+  ).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('Осенние каникулы')).toBeVisible();
+  await shot(page, '1-calendar');
+
+  await page.getByRole('button', { name: 'Далее' }).click();
+  await expect(page.getByRole('cell', { name: '6А' })).toBeVisible();
+  await page.getByLabel('Параллель').selectOption('5');
+  await page.getByRole('button', { name: 'Добавить класс' }).click();
+  // The class teacher of the graduating 9А is free to lead the new 5А.
+  const ninth = (await all<SchoolClass>('classes', token)).find((c) => c.id === 'cl-09-a')!;
+  const free = (await all<StaffMember>('staff', token)).find((s) => s.id === ninth.classTeacherId)!;
+  await page.getByLabel('Классный руководитель 5А').selectOption({ label: fullName(free) });
+  // A 9А for the 9th graders the results keep back (a 2 in a final mark: no certificate).
+  const leaders = new Set((await all<SchoolClass>('classes', token)).map((c) => c.classTeacherId));
+  const other = (await all<StaffMember>('staff', token)).find(
+    (s) => s.active && !leaders.has(s.id) && s.id !== 'staff-deputy',
+  )!;
+  await page.getByLabel('Параллель').selectOption('9');
+  await page.getByRole('button', { name: 'Добавить класс' }).click();
+  await page.getByLabel('Классный руководитель 9А').selectOption({ label: fullName(other) });
+  await shot(page, '2-classes');
+
+  await page.getByRole('button', { name: 'Далее' }).click();
+  await page.getByLabel('Приказ №').fill('112-о');
+  await page.getByLabel('Класс этого года').selectOption({ label: '5А' });
+  for (const s of [kept1!, kept2!]) {
+    await page
+      .getByLabel(`Движение: ${fullName(s)}`)
+      .selectOption({ label: 'оставлен на повторное обучение' });
+    await page.getByLabel(`Класс: ${fullName(s)}`).selectOption({ label: '5А' });
+  }
+  await page
+    .getByLabel(`Движение: ${fullName(conditional!)}`)
+    .selectOption({ label: 'переведён условно' });
+  const row = page.locator('tr', { has: page.getByLabel(`Движение: ${fullName(conditional!)}`) });
+  await row.getByLabel('Математика').check();
+  await shot(page, '3-movements');
+  await page.getByLabel('Класс этого года').selectOption({ label: '9А' });
+  const ninthRows = page.locator('.year-end-movements tbody tr');
+  for (let i = 0; i < (await ninthRows.count()); i += 1) {
+    const r = ninthRows.nth(i);
+    if ((await r.locator('select').first().inputValue()) === 'keptBack') {
+      await r.locator('select').nth(1).selectOption({ label: '9А' });
+    }
+  }
+
+  await page.getByRole('button', { name: 'Далее' }).click();
+  await expect(
+    page.getByText(/Скопировать расписание как черновик, действующий с 01\.09\.2027/),
+  ).toBeVisible();
+  await shot(page, '4-copy');
+  await page.getByRole('button', { name: 'Далее' }).click();
+  await expect(page.getByText('Замечаний нет.')).toBeVisible();
+  await page.getByRole('button', { name: 'Проверить на сервере' }).click();
+  await expect(page.getByText('Будет записано:')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Перейти на 2027/2028' }).click();
+  await shot(page, '5-confirm');
+  await page.getByRole('button', { name: 'Закрыть год и перейти' }).click();
+  await expect(page.getByText(/Учебный год 2026\/2027 закрыт, открыт 2027\/2028/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await shot(page, '6-done');
+
+  // On the server: next year's 6А holds 5А but those kept back, who are in the new 5А.
+  const school = (await all<School>('school', token))[0]!;
+  expect(school.year.name).toBe('2027/2028');
+  expect(school.pastYears?.[0]?.order.number).toBe('112-о');
+  const classes = await all<SchoolClass>('classes', token);
+  const next6 = classes.find((c) => c.yearId === school.year.id && c.name === '6А')!;
+  const next5 = classes.find((c) => c.yearId === school.year.id && c.name === '5А')!;
+  const now = await all<Student>('students', token);
+  expect(
+    now
+      .filter((s) => s.classId === next6.id)
+      .map((s) => s.id)
+      .sort(),
+  ).toEqual(
+    fifth
+      .slice(2)
+      .map((s) => s.id)
+      .sort(),
+  );
+  expect(
+    now
+      .filter((s) => s.classId === next5.id)
+      .map((s) => s.id)
+      .sort(),
+  ).toEqual([kept1!.id, kept2!.id].sort());
+  // Mathematics added by the deputy to whatever debts the results proposed.
+  const last = now.find((s) => s.id === conditional!.id)!.movements?.at(-1);
+  expect(last).toMatchObject({ kind: 'conditional', orderNumber: '112-о' });
+  expect(last?.debts).toContain('math');
+
+  // A change to the finished year is refused in Russian.
+  const lessons = await all<Lesson>('lessons', token);
+  const old = lessons.find((l) => l.classId === 'cl-05-a')!;
+  const changed = {
+    ...old,
+    homework: 'Изменение после закрытия года',
+    stamps: {
+      ...old.stamps,
+      homework: { at: `${String(Date.now()).padStart(15, '0')}-00001-e2e`, by: 'staff-deputy' },
+    },
+  };
+  const refused = await api<unknown[]>('POST', '/api/v1/sync/lessons/push', token, [
+    {
+      assumedMasterState: { ...old, _deleted: false },
+      newDocumentState: { ...changed, _deleted: false },
+    },
+  ]);
+  expect(refused.status).toBe(200);
+  const reasons = await api<{ refusals: { reason: string }[] }>(
+    'GET',
+    '/api/v1/refusals/mine?limit=5',
+    token,
+  );
+  expect(reasons.body.refusals[0]!.reason).toBe(
+    'Учебный год 2026/2027 закрыт: изменения не приняты',
+  );
+  await context.close();
+});
