@@ -9,6 +9,7 @@ import { lessonRemovalRefusal } from '../../shared/lesson-contents';
 import { courseWriteRefusal, lessonPartRefusal } from '../../shared/lesson-rights';
 import type { DocState, WriteDecision } from '../sync/collections';
 import { refusals } from './messages';
+import { readByGrant, readGrant } from './read-grants';
 import type { DomainRules, RulesFactory } from './rule-types';
 import type { SchoolIndex } from './school-index';
 
@@ -24,21 +25,6 @@ function entriesRefusal(index: SchoolIndex, after: DocState, parts: string[]): s
   return null;
 }
 
-/**
- * In a class the user only substitutes in, they read the lessons they hold and no period marks;
- * elsewhere the classes they teach and lead.
- */
-function readScoped(index: SchoolIndex, heldLessons: boolean): DomainRules['canRead'] {
-  return (user, doc) => {
-    const scope = index.scopeOf(user);
-    if (scope.all) return true;
-    const classId = String(doc.classId);
-    if (!scope.visible.has(classId)) return false;
-    if (!scope.substituteOnly.has(classId)) return true;
-    return heldLessons && user.staffId !== null && doc.teacherId === user.staffId;
-  };
-}
-
 /** The course exists and the document's class is the course's class. */
 function courseOf(index: SchoolIndex, doc: DocState): { teacherId: string } | string {
   const course = index.courses.get(String(doc.courseId));
@@ -47,11 +33,15 @@ function courseOf(index: SchoolIndex, doc: DocState): { teacherId: string } | st
   return course;
 }
 
-export const journalRules: RulesFactory = (index) => ({
+export const journalRules: RulesFactory = (index) => {
+  const lessonsGrant = readGrant(index, 'lessons');
+  const marksGrant = readGrant(index, 'periodMarks');
+  return {
   lessons: {
     journalRecord: true,
     scoped: true,
-    canRead: readScoped(index, true),
+    grant: lessonsGrant,
+    canRead: readByGrant(lessonsGrant),
     // A lesson added by mistake is removed while it holds nothing (shared/lesson-contents.ts).
     canDelete(user, before, after): WriteDecision {
       const course = courseOf(index, before);
@@ -97,7 +87,8 @@ export const journalRules: RulesFactory = (index) => ({
   periodMarks: {
     journalRecord: true,
     scoped: true,
-    canRead: readScoped(index, false),
+    grant: marksGrant,
+    canRead: readByGrant(marksGrant),
     canWrite(user, before, after): WriteDecision {
       // The stored document's course and period as well as the result's.
       for (const doc of before ? [before, after] : [after]) {
@@ -112,4 +103,5 @@ export const journalRules: RulesFactory = (index) => ({
       return true;
     },
   },
-});
+};
+};

@@ -6,6 +6,7 @@ import { studentPartsProblem } from '../../shared/roster-checks';
 import { hasRole, type AuthUser } from '../auth/roles';
 import type { DocState } from '../sync/collections';
 import { refusals } from './messages';
+import { readByGrant, readGrant } from './read-grants';
 import type { RulesFactory } from './rule-types';
 import type { SchoolIndex } from './school-index';
 
@@ -34,14 +35,15 @@ function leads(index: SchoolIndex, user: AuthUser, classId: unknown): boolean {
   return index.classes.get(classId)?.classTeacherId === user.staffId;
 }
 
-export const rosterRules: RulesFactory = (index) => ({
+export const rosterRules: RulesFactory = (index) => {
+  const studentsGrant = readGrant(index, 'students');
+  const consentsGrant = readGrant(index, 'consents');
+  return {
   students: {
     journalRecord: false,
     scoped: true,
-    canRead(user, doc) {
-      const scope = index.scopeOf(user);
-      return scope.all || scope.visible.has(String(doc.classId));
-    },
+    grant: studentsGrant,
+    canRead: readByGrant(studentsGrant),
     redact(user, doc) {
       const scope = index.scopeOf(user);
       return scope.all || scope.led.has(String(doc.classId)) ? doc : stripPersonal(doc);
@@ -63,10 +65,8 @@ export const rosterRules: RulesFactory = (index) => ({
   consents: {
     journalRecord: true,
     scoped: true,
-    canRead(user, doc) {
-      const scope = index.scopeOf(user);
-      return scope.all || scope.led.has(String(doc.classId));
-    },
+    grant: consentsGrant,
+    canRead: readByGrant(consentsGrant),
     canWrite(user, before, after) {
       if (hasRole(user, 'admin')) return true;
       const own =
@@ -74,7 +74,8 @@ export const rosterRules: RulesFactory = (index) => ({
       return own ? true : 'Реестр согласий ведёт классный руководитель этого класса';
     },
   },
-});
+  };
+};
 
 function studentRights(
   index: SchoolIndex,
