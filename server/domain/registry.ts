@@ -3,11 +3,7 @@
 // and guarded by per-part rights judged on the stored document and on the result.
 import { COLLECTIONS, type CollectionName } from '../../shared/collections';
 import type { AuthUser } from '../auth/roles';
-import {
-  CollectionRegistry,
-  type CollectionDescriptor,
-  type DocState,
-} from '../sync/collections';
+import { CollectionRegistry, type CollectionDescriptor, type DocState } from '../sync/collections';
 import { ALL_SCOPE } from '../sync/read-scope';
 import { auditParts } from './audit-parts';
 import { journalRules } from './journal-rules';
