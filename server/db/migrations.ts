@@ -177,12 +177,15 @@ export const migrations: readonly Migration[] = [
          WHERE doc ? 'classId' OR doc ? 'courseId'`,
       `CREATE INDEX documents_scope_class ON documents (collection, class_id, seq)`,
       `CREATE INDEX documents_scope_course ON documents (collection, course_id, seq)`,
-      // Every read grant a checkpoint was handed out under, by hash: when a user's scope
-      // changes, the documents of the old grant outside the new one are sent as tombstones.
+      // Every read grant a checkpoint was handed out under, per account and hash (null: the
+      // whole school): when a user's scope changes, the documents of the old grant outside the
+      // new one are sent as tombstones — only of a grant that account was really given.
       `CREATE TABLE read_scopes (
-        hash text PRIMARY KEY,
-        grant_json jsonb NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now()
+        account_id text NOT NULL,
+        hash text NOT NULL,
+        grant_json jsonb,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (account_id, hash)
       )`,
     ],
   },

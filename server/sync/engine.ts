@@ -95,7 +95,7 @@ export class SyncEngine {
       );
       return { documents, checkpoint: { seq } };
     }
-    await this.scopes.remember(this.db, grant);
+    await this.scopes.remember(this.db, user.accountId, grant);
     const mark = parseScopeMark(checkpoint?.scope);
     let lastSeq = checkpoint?.seq ?? 0;
     let withdrawing = mark?.hash === scope ? mark.withdrawing : undefined;
@@ -108,7 +108,7 @@ export class SyncEngine {
       lastSeq = 0;
     }
     if (withdrawing) {
-      const heldGrant = await this.scopes.load(this.db, withdrawing.held);
+      const heldGrant = await this.scopes.load(this.db, user.accountId, withdrawing.held);
       if (heldGrant !== undefined) {
         const afterSeq = await this.withdraw(
           descriptor,

@@ -1,31 +1,43 @@
-// Read grants remembered by hash (the `read_scopes` table): a pull checkpoint names the grant it
-// was handed out under, so when the user's scope changes the server knows what the desktop holds
-// and can send tombstones for what left the scope. Written once per grant, read on a change.
+// Read grants remembered per account and hash (the `read_scopes` table): a pull checkpoint names
+// the grant it was handed out under, so when the user's scope changes the server knows what the
+// desktop holds and can send tombstones for what left the scope. A checkpoint naming a grant this
+// account was never given (forged, or another user's) is not believed: no tombstones, a restart.
 import type { Queryable } from '../db/db';
 import type { ScopeGrant } from './collections';
 import { ALL_SCOPE } from './read-scope';
 
 export class ScopeStore {
-  private readonly known = new Map<string, ScopeGrant | null>([[ALL_SCOPE, null]]);
+  private readonly known = new Map<string, ScopeGrant | null>();
 
-  /** Stores the grant under its hash unless already stored. */
-  async remember(db: Queryable, grant: ScopeGrant | null): Promise<void> {
-    if (grant === null || this.known.has(grant.hash)) return;
+  /** Stores the account's grant (null: everything) under its hash unless already stored. */
+  async remember(db: Queryable, accountId: string, grant: ScopeGrant | null): Promise<void> {
+    const hash = grant?.hash ?? ALL_SCOPE;
+    const key = `${accountId}|${hash}`;
+    if (this.known.has(key)) return;
     await db.query(
-      `INSERT INTO read_scopes (hash, grant_json) VALUES ($1, $2::jsonb) ON CONFLICT (hash) DO NOTHING`,
-      [grant.hash, JSON.stringify(grant)],
+      `INSERT INTO read_scopes (account_id, hash, grant_json) VALUES ($1, $2, $3::jsonb)
+       ON CONFLICT (account_id, hash) DO NOTHING`,
+      [accountId, hash, grant === null ? null : JSON.stringify(grant)],
     );
-    this.known.set(grant.hash, grant);
+    this.known.set(key, grant);
   }
 
-  /** The grant of a hash (null: everything), or undefined when it was never stored. */
-  async load(db: Queryable, hash: string): Promise<ScopeGrant | null | undefined> {
-    if (this.known.has(hash)) return this.known.get(hash);
-    const result = await db.query('SELECT grant_json FROM read_scopes WHERE hash = $1', [hash]);
+  /** The account's grant of a hash (null: everything), or undefined when it was never given. */
+  async load(
+    db: Queryable,
+    accountId: string,
+    hash: string,
+  ): Promise<ScopeGrant | null | undefined> {
+    const key = `${accountId}|${hash}`;
+    if (this.known.has(key)) return this.known.get(key);
+    const result = await db.query(
+      'SELECT grant_json FROM read_scopes WHERE account_id = $1 AND hash = $2',
+      [accountId, hash],
+    );
     const row = result.rows[0];
     if (!row) return undefined;
-    const grant = row.grant_json as ScopeGrant;
-    this.known.set(hash, grant);
+    const grant = (row.grant_json ?? null) as ScopeGrant | null;
+    this.known.set(key, grant);
     return grant;
   }
 }

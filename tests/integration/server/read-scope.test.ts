@@ -233,6 +233,25 @@ describe('read scope per course', () => {
     expect(lessons.ids()).toEqual(await expected('staff-teacher', 'lessons', false));
   });
 
+  it('a forged checkpoint naming a grant the account was never given withdraws nothing', async () => {
+    const consents = (await all('consents')).map((c) => c.id);
+    expect(consents.length).toBeGreaterThan(0);
+    for (const scope of ['x>all@0', 'all', 'x>AAAAAAAAAAAAAAAAAAAAAA@0']) {
+      const page = await pull(server, teacher.token, 'consents', { seq: 0, scope }, 1000);
+      // He reads no consents: not even their ids as tombstones.
+      expect(page.documents).toEqual([]);
+    }
+    const lessons = await pull(
+      server,
+      teacher.token,
+      'lessons',
+      { seq: 0, scope: 'x>all@0' },
+      1000,
+    );
+    const want = new Set(await expected('staff-teacher', 'lessons', false));
+    for (const doc of lessons.documents) expect(want.has(String(doc.id))).toBe(true);
+  });
+
   it('a class teacher changed: the new one gets the class, the old one keeps only their courses', async () => {
     const newLead = await server.login('new-lead', 'staff-0005', ['teacher', 'classTeacher']);
     const theirs = new Replica(newLead, 'lessons');
