@@ -165,6 +165,30 @@ export const migrations: readonly Migration[] = [
       `ALTER TABLE accounts ADD COLUMN must_change_password boolean NOT NULL DEFAULT false`,
     ],
   },
+  // 9 is taken by another change in progress; the runner applies whatever is missing, in order.
+  {
+    version: 10,
+    name: 'read scope columns and remembered scopes',
+    statements: [
+      // A scoped pull selects by class and course in SQL (server/sync/read-scope.ts grantSql);
+      // the write path (server/sync/store.ts) fills both from the document.
+      `ALTER TABLE documents ADD COLUMN class_id text, ADD COLUMN course_id text`,
+      `UPDATE documents SET class_id = doc->>'classId', course_id = doc->>'courseId'
+         WHERE doc ? 'classId' OR doc ? 'courseId'`,
+      `CREATE INDEX documents_scope_class ON documents (collection, class_id, seq)`,
+      `CREATE INDEX documents_scope_course ON documents (collection, course_id, seq)`,
+      // Every read grant a checkpoint was handed out under, per account and hash (null: the
+      // whole school): when a user's scope changes, the documents of the old grant outside the
+      // new one are sent as tombstones — only of a grant that account was really given.
+      `CREATE TABLE read_scopes (
+        account_id text NOT NULL,
+        hash text NOT NULL,
+        grant_json jsonb,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (account_id, hash)
+      )`,
+    ],
+  },
 ];
 
 /** Any fixed number: every server process migrating the same database takes this lock first. */

@@ -9,7 +9,8 @@ import { lessonRemovalRefusal } from '../../shared/lesson-contents';
 import { courseWriteRefusal, lessonPartRefusal } from '../../shared/lesson-rights';
 import type { DocState, WriteDecision } from '../sync/collections';
 import { refusals } from './messages';
-import type { DomainRules, RulesFactory } from './rule-types';
+import { readByGrant, readGrant } from './read-grants';
+import type { RulesFactory } from './rule-types';
 import type { SchoolIndex } from './school-index';
 
 /** The first changed student cell that breaks the cell rules, as its Russian reason. */
@@ -24,21 +25,6 @@ function entriesRefusal(index: SchoolIndex, after: DocState, parts: string[]): s
   return null;
 }
 
-/**
- * In a class the user only substitutes in, they read the lessons they hold and no period marks;
- * elsewhere the classes they teach and lead.
- */
-function readScoped(index: SchoolIndex, heldLessons: boolean): DomainRules['canRead'] {
-  return (user, doc) => {
-    const scope = index.scopeOf(user);
-    if (scope.all) return true;
-    const classId = String(doc.classId);
-    if (!scope.visible.has(classId)) return false;
-    if (!scope.substituteOnly.has(classId)) return true;
-    return heldLessons && user.staffId !== null && doc.teacherId === user.staffId;
-  };
-}
-
 /** The course exists and the document's class is the course's class. */
 function courseOf(index: SchoolIndex, doc: DocState): { teacherId: string } | string {
   const course = index.courses.get(String(doc.courseId));
@@ -47,69 +33,77 @@ function courseOf(index: SchoolIndex, doc: DocState): { teacherId: string } | st
   return course;
 }
 
-export const journalRules: RulesFactory = (index) => ({
-  lessons: {
-    journalRecord: true,
-    scoped: true,
-    canRead: readScoped(index, true),
-    // A lesson added by mistake is removed while it holds nothing (shared/lesson-contents.ts).
-    canDelete(user, before, after): WriteDecision {
-      const course = courseOf(index, before);
-      if (typeof course === 'string') return course;
-      const closed = index.closedPeriodAt(String(before.classId), String(before.date));
-      if (closed) return refusals.closed(closed.name);
-      return (
-        courseWriteRefusal(user, course.teacherId) ??
-        // The merged state: marks another device entered meanwhile keep the lesson.
-        lessonRemovalRefusal(after as unknown as Lesson) ??
-        true
-      );
-    },
-    canWrite(user, before, after, parts): WriteDecision {
-      const course = courseOf(index, after);
-      if (typeof course === 'string') return course;
-      // Whose lesson it is now (identity fields are fixed, so this is the same course; judged
-      // all the same, so no change of identity could ever move a lesson into someone's course).
-      const owner = before ? courseOf(index, before) : course;
-      if (typeof owner === 'string') return owner;
-      for (const doc of before ? [before, after] : [after]) {
-        const closed = index.closedPeriodAt(String(doc.classId), String(doc.date));
-        if (closed) return refusals.closed(closed.name);
-      }
-      // Identity fields are fixed (validation), so the stored document is of the same course.
-      if (typeof owner !== 'string' && owner.teacherId !== course.teacherId) {
-        return refusals.identity('courseId');
-      }
-      if (before === null) {
-        return (
-          courseWriteRefusal(user, course.teacherId) ?? entriesRefusal(index, after, parts) ?? true
-        );
-      }
-      // The substitute holding the lesson (lesson.teacherId) writes it like the course teacher.
-      const holders = { courseTeacherId: course.teacherId, holderId: String(before.teacherId) };
-      for (const path of parts) {
-        const refusal = lessonPartRefusal(user, holders, path);
-        if (refusal) return refusal;
-      }
-      return entriesRefusal(index, after, parts) ?? true;
-    },
-  },
-  periodMarks: {
-    journalRecord: true,
-    scoped: true,
-    canRead: readScoped(index, false),
-    canWrite(user, before, after): WriteDecision {
-      // The stored document's course and period as well as the result's.
-      for (const doc of before ? [before, after] : [after]) {
-        const course = courseOf(index, doc);
+export const journalRules: RulesFactory = (index) => {
+  const lessonsGrant = readGrant(index, 'lessons');
+  const marksGrant = readGrant(index, 'periodMarks');
+  return {
+    lessons: {
+      journalRecord: true,
+      scoped: true,
+      grant: lessonsGrant,
+      canRead: readByGrant(lessonsGrant),
+      // A lesson added by mistake is removed while it holds nothing (shared/lesson-contents.ts).
+      canDelete(user, before, after): WriteDecision {
+        const course = courseOf(index, before);
         if (typeof course === 'string') return course;
-        const period = index.periods.get(String(doc.periodId));
-        if (!period) return 'Учебный период не найден на сервере: сначала получите обновления';
-        if (period.closed) return refusals.closed(period.name);
-        const refusal = courseWriteRefusal(user, course.teacherId);
-        if (refusal) return refusal;
-      }
-      return true;
+        const closed = index.closedPeriodAt(String(before.classId), String(before.date));
+        if (closed) return refusals.closed(closed.name);
+        return (
+          courseWriteRefusal(user, course.teacherId) ??
+          // The merged state: marks another device entered meanwhile keep the lesson.
+          lessonRemovalRefusal(after as unknown as Lesson) ??
+          true
+        );
+      },
+      canWrite(user, before, after, parts): WriteDecision {
+        const course = courseOf(index, after);
+        if (typeof course === 'string') return course;
+        // Whose lesson it is now (identity fields are fixed, so this is the same course; judged
+        // all the same, so no change of identity could ever move a lesson into someone's course).
+        const owner = before ? courseOf(index, before) : course;
+        if (typeof owner === 'string') return owner;
+        for (const doc of before ? [before, after] : [after]) {
+          const closed = index.closedPeriodAt(String(doc.classId), String(doc.date));
+          if (closed) return refusals.closed(closed.name);
+        }
+        // Identity fields are fixed (validation), so the stored document is of the same course.
+        if (typeof owner !== 'string' && owner.teacherId !== course.teacherId) {
+          return refusals.identity('courseId');
+        }
+        if (before === null) {
+          return (
+            courseWriteRefusal(user, course.teacherId) ??
+            entriesRefusal(index, after, parts) ??
+            true
+          );
+        }
+        // The substitute holding the lesson (lesson.teacherId) writes it like the course teacher.
+        const holders = { courseTeacherId: course.teacherId, holderId: String(before.teacherId) };
+        for (const path of parts) {
+          const refusal = lessonPartRefusal(user, holders, path);
+          if (refusal) return refusal;
+        }
+        return entriesRefusal(index, after, parts) ?? true;
+      },
     },
-  },
-});
+    periodMarks: {
+      journalRecord: true,
+      scoped: true,
+      grant: marksGrant,
+      canRead: readByGrant(marksGrant),
+      canWrite(user, before, after): WriteDecision {
+        // The stored document's course and period as well as the result's.
+        for (const doc of before ? [before, after] : [after]) {
+          const course = courseOf(index, doc);
+          if (typeof course === 'string') return course;
+          const period = index.periods.get(String(doc.periodId));
+          if (!period) return 'Учебный период не найден на сервере: сначала получите обновления';
+          if (period.closed) return refusals.closed(period.name);
+          const refusal = courseWriteRefusal(user, course.teacherId);
+          if (refusal) return refusal;
+        }
+        return true;
+      },
+    },
+  };
+};

@@ -3,7 +3,8 @@
 // and guarded by per-part rights judged on the stored document and on the result.
 import { COLLECTIONS, type CollectionName } from '../../shared/collections';
 import type { AuthUser } from '../auth/roles';
-import { CollectionRegistry, type CollectionDescriptor } from '../sync/collections';
+import { CollectionRegistry, type CollectionDescriptor, type DocState } from '../sync/collections';
+import { ALL_SCOPE } from '../sync/read-scope';
 import { auditParts } from './audit-parts';
 import { closedYearRule } from './closed-year-rules';
 import { journalRules } from './journal-rules';
@@ -22,12 +23,16 @@ function describe(
   rules: DomainRules,
   index: SchoolIndex,
 ): CollectionDescriptor {
-  const scopedParts = rules.scoped
-    ? {
-        scopeOf: (user: AuthUser) => index.scopeOf(user).hash,
-        scopeDependsOn: ['courses', 'classes', 'lessons'],
-      }
-    : {};
+  const grant = rules.grant;
+  const scopedParts =
+    rules.scoped && grant
+      ? {
+          scopeOf: (user: AuthUser) => grant(user)?.hash ?? ALL_SCOPE,
+          readGrant: grant,
+          tombstone: tombstoneOf(name),
+          scopeDependsOn: ['courses', 'classes', 'lessons'],
+        }
+      : {};
   return {
     name,
     primaryKey: 'id',
@@ -56,6 +61,23 @@ function describe(
     auditParts,
     frozen: closedYearRule(name, index),
     ...scopedParts,
+  };
+}
+
+/**
+ * A document that left the user's scope, as the desktop receives it: the id and identity fields
+ * (the user had them) and the other indexed fields blanked, deleted.
+ */
+function tombstoneOf(name: CollectionName): (doc: DocState) => DocState {
+  const { identity, indexes } = COLLECTIONS[name];
+  return (doc) => {
+    const out: DocState = { id: doc.id, _deleted: true };
+    for (const field of new Set(indexes.flat())) {
+      const value = doc[field];
+      out[field] = identity.includes(field) || typeof value !== 'string' ? value : '';
+    }
+    for (const field of identity) out[field] = doc[field];
+    return out;
   };
 }
 

@@ -6,6 +6,7 @@ import { studentPartsProblem } from '../../shared/roster-checks';
 import { hasRole, type AuthUser } from '../auth/roles';
 import type { DocState } from '../sync/collections';
 import { refusals } from './messages';
+import { readByGrant, readGrant } from './read-grants';
 import type { RulesFactory } from './rule-types';
 import type { SchoolIndex } from './school-index';
 
@@ -34,47 +35,47 @@ function leads(index: SchoolIndex, user: AuthUser, classId: unknown): boolean {
   return index.classes.get(classId)?.classTeacherId === user.staffId;
 }
 
-export const rosterRules: RulesFactory = (index) => ({
-  students: {
-    journalRecord: false,
-    scoped: true,
-    canRead(user, doc) {
-      const scope = index.scopeOf(user);
-      return scope.all || scope.visible.has(String(doc.classId));
+export const rosterRules: RulesFactory = (index) => {
+  const studentsGrant = readGrant(index, 'students');
+  const consentsGrant = readGrant(index, 'consents');
+  return {
+    students: {
+      journalRecord: false,
+      scoped: true,
+      grant: studentsGrant,
+      canRead: readByGrant(studentsGrant),
+      redact(user, doc) {
+        const scope = index.scopeOf(user);
+        return scope.all || scope.led.has(String(doc.classId)) ? doc : stripPersonal(doc);
+      },
+      canWrite(user, before, after, parts) {
+        const rights = studentRights(index, user, before, after, parts);
+        if (rights !== true || after._deleted === true) return rights;
+        // The forms' content rules (shared/roster-checks) for the parts that changed, for every author.
+        const grade = index.classes.get(String(after.classId))?.grade;
+        const problem = studentPartsProblem(
+          after as unknown as Parameters<typeof studentPartsProblem>[0],
+          before === null ? 'all' : parts,
+          grade !== undefined && Number.isInteger(grade) ? grade : null,
+          todayIso(),
+        );
+        return problem ?? true;
+      },
     },
-    redact(user, doc) {
-      const scope = index.scopeOf(user);
-      return scope.all || scope.led.has(String(doc.classId)) ? doc : stripPersonal(doc);
+    consents: {
+      journalRecord: true,
+      scoped: true,
+      grant: consentsGrant,
+      canRead: readByGrant(consentsGrant),
+      canWrite(user, before, after) {
+        if (hasRole(user, 'admin')) return true;
+        const own =
+          leads(index, user, after.classId) && (!before || leads(index, user, before.classId));
+        return own ? true : 'Реестр согласий ведёт классный руководитель этого класса';
+      },
     },
-    canWrite(user, before, after, parts) {
-      const rights = studentRights(index, user, before, after, parts);
-      if (rights !== true || after._deleted === true) return rights;
-      // The forms' content rules (shared/roster-checks) for the parts that changed, for every author.
-      const grade = index.classes.get(String(after.classId))?.grade;
-      const problem = studentPartsProblem(
-        after as unknown as Parameters<typeof studentPartsProblem>[0],
-        before === null ? 'all' : parts,
-        grade !== undefined && Number.isInteger(grade) ? grade : null,
-        todayIso(),
-      );
-      return problem ?? true;
-    },
-  },
-  consents: {
-    journalRecord: true,
-    scoped: true,
-    canRead(user, doc) {
-      const scope = index.scopeOf(user);
-      return scope.all || scope.led.has(String(doc.classId));
-    },
-    canWrite(user, before, after) {
-      if (hasRole(user, 'admin')) return true;
-      const own =
-        leads(index, user, after.classId) && (!before || leads(index, user, before.classId));
-      return own ? true : 'Реестр согласий ведёт классный руководитель этого класса';
-    },
-  },
-});
+  };
+};
 
 function studentRights(
   index: SchoolIndex,

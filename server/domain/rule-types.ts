@@ -2,7 +2,12 @@
 // descriptors from them): read scope, redaction and per-part write rights.
 import type { AuthUser } from '../auth/roles';
 import type { Queryable } from '../db/db';
-import type { CollectionDescriptor, DocState, WriteDecision } from '../sync/collections';
+import type {
+  CollectionDescriptor,
+  DocState,
+  ScopeGrant,
+  WriteDecision,
+} from '../sync/collections';
 import type { CollectionName } from '../../shared/collections';
 import type { SchoolIndex } from './school-index';
 
@@ -16,6 +21,8 @@ export interface DomainRules {
   canDelete?(user: AuthUser, before: DocState, after: DocState): WriteDecision;
   /** Scoped collections: who sees what depends on the user's classes. */
   scoped: boolean;
+  /** Scoped collections: what the user reads (read-grants.ts); canRead must be built from it. */
+  grant?(user: AuthUser): ScopeGrant | null;
   canRead(user: AuthUser, doc: DocState): boolean;
   redact?(user: AuthUser, doc: DocState): DocState;
   /**

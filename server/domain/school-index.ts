@@ -29,20 +29,23 @@ export interface ClassInfo {
 interface LessonHolder {
   teacherId: string;
   classId: string;
+  courseId: string;
 }
 
-/** What one user may read: everything, or the classes they teach (or substitute in) and lead. */
+/**
+ * What one user may read: everything, or their own courses, the lessons they hold as a
+ * substitute and the classes they lead (read-grants.ts turns it into each collection's grant).
+ */
 export interface UserScope {
   all: boolean;
-  /** Classes whose students (names), lessons and period marks the user sees. */
+  /** Classes whose students (names) the user sees: of their courses, lessons held, classes led. */
   visible: ReadonlySet<string>;
-  /** Classes the user leads as class teacher: personal data and consents. */
+  /** Classes the user leads as class teacher: every lesson and period mark, personal data, consents. */
   led: ReadonlySet<string>;
-  /**
-   * Classes visible only because the user holds some of their lessons as a substitute: of those
-   * the user reads the students' names and the lessons they hold, nothing more.
-   */
-  substituteOnly: ReadonlySet<string>;
+  /** The user's own courses: their lessons and period marks. */
+  courses: ReadonlySet<string>;
+  /** Lessons the user holds (as a substitute) outside their own courses and the classes they lead. */
+  heldLessons: ReadonlySet<string>;
   hash: string;
 }
 
@@ -65,6 +68,8 @@ export class SchoolIndex {
   private readonly holders = new Map<string, LessonHolder>();
   /** staff id → class id → number of lessons they hold there. */
   private readonly heldClasses = new Map<string, Map<string, number>>();
+  /** staff id → the lessons they hold. */
+  private readonly heldLessons = new Map<string, Set<string>>();
   private seenSeq = 0;
   private version = 0;
   private readonly scopes = new Map<string, { version: number; scope: UserScope }>();
@@ -74,7 +79,8 @@ export class SchoolIndex {
     const result = await db.query(
       `SELECT collection, id, seq, deleted,
          CASE WHEN collection = 'lessons'
-           THEN jsonb_build_object('teacherId', doc->'teacherId', 'classId', doc->'classId')
+           THEN jsonb_build_object('teacherId', doc->'teacherId', 'classId', doc->'classId',
+                                   'courseId', doc->'courseId')
            ELSE doc END AS doc
        FROM documents WHERE collection = ANY($1::text[]) AND seq > $2 ORDER BY seq`,
       [[...INDEXED_COLLECTIONS], this.seenSeq],
@@ -124,7 +130,13 @@ export class SchoolIndex {
       case 'lessons':
         this.setHolder(
           id,
-          deleted ? null : { teacherId: str(doc.teacherId), classId: str(doc.classId) },
+          deleted
+            ? null
+            : {
+                teacherId: str(doc.teacherId),
+                classId: str(doc.classId),
+                courseId: str(doc.courseId),
+              },
         );
         return;
     }
@@ -132,8 +144,15 @@ export class SchoolIndex {
 
   private setHolder(lessonId: string, holder: LessonHolder | null): void {
     const old = this.holders.get(lessonId);
-    if (old?.teacherId === holder?.teacherId && old?.classId === holder?.classId) return;
+    if (
+      old?.teacherId === holder?.teacherId &&
+      old?.classId === holder?.classId &&
+      old?.courseId === holder?.courseId
+    ) {
+      return;
+    }
     if (old) {
+      this.heldLessons.get(old.teacherId)?.delete(lessonId);
       const byClass = this.heldClasses.get(old.teacherId);
       const n = (byClass?.get(old.classId) ?? 0) - 1;
       if (n > 0) byClass?.set(old.classId, n);
@@ -141,6 +160,9 @@ export class SchoolIndex {
     }
     if (holder) {
       this.holders.set(lessonId, holder);
+      let lessons = this.heldLessons.get(holder.teacherId);
+      if (!lessons) this.heldLessons.set(holder.teacherId, (lessons = new Set()));
+      lessons.add(lessonId);
       let byClass = this.heldClasses.get(holder.teacherId);
       if (!byClass) this.heldClasses.set(holder.teacherId, (byClass = new Map()));
       byClass.set(holder.classId, (byClass.get(holder.classId) ?? 0) + 1);
@@ -168,19 +190,23 @@ export class SchoolIndex {
         all: true,
         visible: new Set(),
         led: new Set(),
-        substituteOnly: new Set(),
+        courses: new Set(),
+        heldLessons: new Set(),
         hash: 'all',
       };
     }
     const visible = new Set<string>();
     const led = new Set<string>();
-    const substituteOnly = new Set<string>();
+    const courses = new Set<string>();
+    const heldLessons = new Set<string>();
     const staffId = user.staffId;
     if (staffId !== null) {
       const teaches = hasRole(user, 'teacher') || hasRole(user, 'classTeacher');
       if (teaches) {
-        for (const course of this.courses.values()) {
-          if (course.teacherId === staffId) visible.add(course.classId);
+        for (const [courseId, course] of this.courses) {
+          if (course.teacherId !== staffId) continue;
+          courses.add(courseId);
+          visible.add(course.classId);
         }
       }
       if (hasRole(user, 'classTeacher')) {
@@ -192,15 +218,23 @@ export class SchoolIndex {
         }
       }
       if (teaches) {
-        for (const classId of this.heldClasses.get(staffId)?.keys() ?? []) {
-          if (!visible.has(classId)) substituteOnly.add(classId);
-          visible.add(classId);
+        for (const classId of this.heldClasses.get(staffId)?.keys() ?? []) visible.add(classId);
+        for (const lessonId of this.heldLessons.get(staffId) ?? []) {
+          const held = this.holders.get(lessonId);
+          if (held && !courses.has(held.courseId) && !led.has(held.classId)) {
+            heldLessons.add(lessonId);
+          }
         }
       }
     }
-    const text = JSON.stringify([[...visible].sort(), [...led].sort(), [...substituteOnly].sort()]);
+    const text = JSON.stringify([
+      [...visible].sort(),
+      [...led].sort(),
+      [...courses].sort(),
+      [...heldLessons].sort(),
+    ]);
     const hash = createHash('sha256').update(text).digest('base64url').slice(0, 16);
-    return { all: false, visible, led, substituteOnly, hash };
+    return { all: false, visible, led, courses, heldLessons, hash };
   }
 
   /** The closed reporting period of the class's scheme containing the date, if any. */

@@ -7,6 +7,19 @@ import type { Queryable } from '../db/db';
 /** A document as replicated: its fields plus `_deleted` (RxDB's WithDeleted<T>). */
 export type DocState = Record<string, unknown> & { _deleted: boolean };
 
+/**
+ * What a scoped user reads of one collection: the documents whose `classId`, `courseId` or id is
+ * listed (read-scope.ts applies it in JavaScript and SQL). `hash` names the grant in pull
+ * checkpoints; it also covers what else changes what the user sees of the same documents (the
+ * classes they lead: students unstripped).
+ */
+export interface ScopeGrant {
+  hash: string;
+  classIds: readonly string[];
+  courseIds: readonly string[];
+  ids: readonly string[];
+}
+
 /** `true` allows the write; a string refuses it (the Russian reason the user is shown). */
 export type WriteDecision = true | string;
 
@@ -73,6 +86,16 @@ export interface CollectionDescriptor {
    * checkpoint with another scope restarts the pull from the beginning.
    */
   scopeOf?(user: AuthUser): string;
+  /**
+   * Scoped collections: what this user reads (null: everything). `canRead` must agree with it
+   * (read-scope.ts `inGrant`); the pull selects by it in SQL, the JS check stays the final gate.
+   */
+  readGrant?(user: AuthUser): ScopeGrant | null;
+  /**
+   * What a desktop receives for a document that left its scope: the id and the fields its local
+   * indexes need, nothing the user may no longer read; `_deleted: true`.
+   */
+  tombstone?(doc: DocState): DocState;
   /** Collections whose writes may change `scopeOf` (live streams re-check on their writes). */
   scopeDependsOn?: readonly string[];
   /** The changed parts of a write, stored in the audit row's `parts` (null for no detail). */

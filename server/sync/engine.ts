@@ -3,10 +3,11 @@
 import type { Db, Queryable } from '../db/db';
 import { toNumber } from '../db/db';
 import type { AuthUser } from '../auth/roles';
-import type { CollectionDescriptor, CollectionRegistry, DocState } from './collections';
+import type { CollectionDescriptor, CollectionRegistry, DocState, ScopeGrant } from './collections';
 import { announceChanges, SharedChangeFeed } from './change-feed';
 import { ChangeHub } from './changes';
-import { visibleTo } from './read-scope';
+import { grantSql, inGrant, visibleTo } from './read-scope';
+import { formatScopeMark, parseScopeMark, ScopeStore } from './scope-store';
 import { RefusalStore, type Refusal } from './refusals';
 import type {
   GroupOutcome,
@@ -60,6 +61,7 @@ export class SyncEngine {
   readonly feed: SharedChangeFeed | null;
   private readonly queue = new WriteQueue();
   private readonly refusals = new RefusalStore();
+  private readonly scopes = new ScopeStore();
 
   constructor(
     private readonly db: Db,
@@ -77,7 +79,12 @@ export class SyncEngine {
   /**
    * Documents of one collection with seq > checkpoint.seq, in seq order, at most `limit` readable
    * ones. The returned checkpoint is the seq of the last row examined (readable or not), so rows
-   * the user may not read are stepped over without ever being sent.
+   * the user may not read are stepped over without ever being sent. A scoped user's rows are
+   * selected by their read grant in SQL; `visibleTo` stays the final gate.
+   *
+   * When the user's scope changed since the checkpoint, the pull first withdraws what left it
+   * (tombstones of the documents of the grant the checkpoint names that the new one lacks), then
+   * starts over from seq 0 under the new scope, so what became readable arrives too.
    */
   async pull(
     descriptor: CollectionDescriptor,
@@ -87,26 +94,124 @@ export class SyncEngine {
   ): Promise<PullResult> {
     await descriptor.prepare?.(this.db);
     const scope = descriptor.scopeOf?.(user);
+    const grant = descriptor.readGrant?.(user) ?? null;
     const documents: DocState[] = [];
-    // A checkpoint handed out under another read scope: start over, so documents that became
-    // readable since (a newly assigned course) are sent too.
-    let lastSeq = scope !== undefined && checkpoint?.scope !== scope ? 0 : (checkpoint?.seq ?? 0);
-    const at = (seq: number): Checkpoint => (scope === undefined ? { seq } : { seq, scope });
+    if (scope === undefined) {
+      const seq = await this.pullRows(
+        descriptor,
+        user,
+        null,
+        checkpoint?.seq ?? 0,
+        limit,
+        documents,
+      );
+      return { documents, checkpoint: { seq } };
+    }
+    await this.scopes.remember(this.db, user.accountId, grant);
+    const mark = parseScopeMark(checkpoint?.scope);
+    let lastSeq = checkpoint?.seq ?? 0;
+    let withdrawing = mark?.hash === scope ? mark.withdrawing : undefined;
+    if (checkpoint && mark && mark.hash !== scope) {
+      // The desktop holds the documents of the grant it was withdrawing from, or else of its own.
+      const held = mark.withdrawing?.held ?? mark.hash;
+      withdrawing = held === scope ? undefined : { held, afterSeq: 0 };
+      lastSeq = 0;
+    } else if (checkpoint && !mark) {
+      lastSeq = 0;
+    }
+    if (withdrawing) {
+      const heldGrant = await this.scopes.load(this.db, user.accountId, withdrawing.held);
+      if (heldGrant !== undefined) {
+        const afterSeq = await this.withdraw(
+          descriptor,
+          user,
+          heldGrant,
+          grant,
+          withdrawing.afterSeq,
+          limit,
+          documents,
+        );
+        if (documents.length >= limit) {
+          const at = formatScopeMark({
+            hash: scope,
+            withdrawing: { held: withdrawing.held, afterSeq },
+          });
+          return { documents, checkpoint: { seq: 0, scope: at } };
+        }
+      }
+    }
+    const seq = await this.pullRows(descriptor, user, grant, lastSeq, limit, documents);
+    return { documents, checkpoint: { seq, scope } };
+  }
+
+  /** Appends readable rows after `afterSeq` (inside `grant` when scoped) up to `limit`; the last seq examined. */
+  private async pullRows(
+    descriptor: CollectionDescriptor,
+    user: AuthUser,
+    grant: ScopeGrant | null,
+    afterSeq: number,
+    limit: number,
+    documents: DocState[],
+  ): Promise<number> {
     const fetchSize = Math.max(limit, 50);
+    const filter = grantSql(grant, 4);
+    let lastSeq = afterSeq;
     for (;;) {
       const result = await this.db.query(
         `SELECT seq, deleted, doc FROM documents
-         WHERE collection = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-        [descriptor.name, lastSeq, fetchSize],
+         WHERE collection = $1 AND seq > $2 AND ${filter.sql} ORDER BY seq LIMIT $3`,
+        [descriptor.name, lastSeq, fetchSize, ...filter.params],
       );
       for (const row of result.rows) {
         lastSeq = toNumber(row.seq);
         const state = { ...(row.doc as Record<string, unknown>), _deleted: row.deleted === true };
         const seen = visibleTo(descriptor, user, state);
         if (seen) documents.push(seen);
-        if (documents.length >= limit) return { documents, checkpoint: at(lastSeq) };
+        if (documents.length >= limit) return lastSeq;
       }
-      if (result.rows.length < fetchSize) return { documents, checkpoint: at(lastSeq) };
+      if (result.rows.length < fetchSize) return lastSeq;
+    }
+  }
+
+  /**
+   * Appends tombstones of the documents inside `held` that the user may no longer read, after
+   * `afterSeq`, up to `limit`; returns the last seq examined.
+   */
+  private async withdraw(
+    descriptor: CollectionDescriptor,
+    user: AuthUser,
+    held: ScopeGrant | null,
+    current: ScopeGrant | null,
+    afterSeq: number,
+    limit: number,
+    documents: DocState[],
+  ): Promise<number> {
+    if (current === null) return afterSeq;
+    const was = grantSql(held, 4);
+    const now = grantSql(current, 4 + was.params.length);
+    const fetchSize = Math.max(limit, 50);
+    let lastSeq = afterSeq;
+    for (;;) {
+      const result = await this.db.query(
+        `SELECT seq, doc FROM documents
+         WHERE collection = $1 AND seq > $2 AND NOT deleted
+           AND ${was.sql} AND NOT coalesce(${now.sql}, false)
+         ORDER BY seq LIMIT $3`,
+        [descriptor.name, lastSeq, fetchSize, ...was.params, ...now.params],
+      );
+      for (const row of result.rows) {
+        lastSeq = toNumber(row.seq);
+        const state: DocState = { ...(row.doc as Record<string, unknown>), _deleted: false };
+        if (!inGrant(held, state) || descriptor.canRead(user, state)) continue;
+        documents.push(
+          descriptor.tombstone?.(state) ?? {
+            [descriptor.primaryKey]: state[descriptor.primaryKey],
+            _deleted: true,
+          },
+        );
+        if (documents.length >= limit) return lastSeq;
+      }
+      if (result.rows.length < fetchSize) return lastSeq;
     }
   }
 

@@ -29,6 +29,7 @@ export const MAX_PUSH_ROWS = 1000;
 
 const checkpointSchema = z.object({
   seq: z.number().int().min(0),
+  // The read grant's hash, or while withdrawing an earlier grant `<hash>><held>@<seq>`.
   scope: z.string().max(100).optional(),
 });
 const pullQuery = z.object({

@@ -1,6 +1,8 @@
 // The documents table and its audit log, written only from here: read the masters of a batch,
 // store accepted states with the next seqs and their audit rows (one statement per few hundred
 // documents), and record pushed values that lost every merge. Call inside a write transaction.
+// The scope columns (class_id, course_id: what read grants select on) are filled here, from the
+// stored document, so they always equal its fields.
 import type { Queryable } from '../db/db';
 import { toNumber } from '../db/db';
 import type { DocState, WriteActor } from './collections';
@@ -66,12 +68,15 @@ export async function storeStates(
       `WITH input AS (
          SELECT e, n FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(e, n)
        ), stored AS (
-         INSERT INTO documents (collection, id, seq, deleted, doc, updated_by, updated_device, updated_at)
+         INSERT INTO documents (collection, id, seq, deleted, doc, class_id, course_id,
+                                updated_by, updated_device, updated_at)
          SELECT $1, e->>'id', nextval('document_seq'), (e->>'deleted')::boolean,
-                (e->'after') - '_deleted', $3, $4, now()
+                (e->'after') - '_deleted', e->'after'->>'classId', e->'after'->>'courseId',
+                $3, $4, now()
          FROM (SELECT e FROM input ORDER BY n) AS ordered
          ON CONFLICT (collection, id) DO UPDATE SET
            seq = EXCLUDED.seq, deleted = EXCLUDED.deleted, doc = EXCLUDED.doc,
+           class_id = EXCLUDED.class_id, course_id = EXCLUDED.course_id,
            updated_by = EXCLUDED.updated_by, updated_device = EXCLUDED.updated_device,
            updated_at = EXCLUDED.updated_at
          RETURNING id, seq

@@ -110,18 +110,22 @@ describe('rights per changed part', () => {
     expect(last.device.name).toBe('Кабинет 21');
   });
 
-  it('refuses another teacher’s course with a Russian reason, records it and lists it in refusals/mine', async () => {
+  it('refuses another teacher’s course (unseen) with a Russian reason, records it and lists it in refusals/mine', async () => {
     const lesson = lessonOf('staff-class-teacher', true);
     const before = await current('lessons', lesson.id);
     const edited = edit(before as unknown as Lesson, 'homework', 'чужое задание', 'staff-teacher');
     const answer = await change(teacher, 'lessons', before, edited);
-    expect(answer).toEqual([before]);
+    // Another teacher's course is outside his read scope: answered like a refused insert (the
+    // row he sent, as a tombstone), nothing of the stored lesson.
+    expect(answer).toEqual([{ ...edited, _deleted: true }]);
     expect((await current('lessons', lesson.id)).homework).toBe(before.homework);
     const mine = await api(server, 'GET', '/api/v1/refusals/mine', undefined, teacher.token);
     const list = (mine.body as { refusals: { reason: string; docId: string; device: string }[] })
       .refusals;
+    // Judged as the insert of what he sent: the colleague's stamps in it are not his.
     expect(list[0]).toMatchObject({
-      reason: 'Вы не ведёте этот курс и не заменяете на этом уроке',
+      reason:
+        'Изменение подписано другим сотрудником (staff-class-teacher), а не вами: изменения не приняты',
       docId: lesson.id,
       device: 'Кабинет 21',
     });

@@ -19,7 +19,7 @@ const RUNS = 70;
 
 let server: DomainServer;
 let me: Login;
-/** Classes whose lessons, period marks and student names the teacher reads. */
+/** Classes whose student names the teacher reads. */
 let seen: Set<string>;
 /** The teacher's own courses. */
 let mine: Set<string>;
@@ -48,11 +48,13 @@ afterAll(async () => {
 
 // --- The model: what the teacher may read and write ------------------------------------------
 
-const SCOPED = new Set(['lessons', 'periodMarks', 'students']);
-
 function readable(collection: string, doc: Doc): boolean {
   if (collection === 'consents') return false; // only class teachers read consents
-  if (SCOPED.has(collection)) return seen.has(String(doc.classId));
+  // Lessons of their own courses and those they hold; period marks of their own courses; the
+  // names of the students of every class they teach or hold a lesson in.
+  if (collection === 'lessons') return mine.has(String(doc.courseId)) || doc.teacherId === ME;
+  if (collection === 'periodMarks') return mine.has(String(doc.courseId));
+  if (collection === 'students') return seen.has(String(doc.classId));
   return true;
 }
 

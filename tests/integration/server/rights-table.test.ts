@@ -20,7 +20,7 @@ import {
   type DomainServer,
   type Login,
 } from './domain-fixture';
-import { api, push } from './helpers';
+import { api, pullAll, push } from './helpers';
 
 interface Row {
   id: string;
@@ -100,6 +100,12 @@ async function change(
   return !jsonEqual(before, await stored(collection, id));
 }
 
+/** Pulls the collection from the beginning as a new desktop would; true when the document came. */
+async function reads(login: Login, collection: string, id: string): Promise<boolean> {
+  const docs = await pullAll(server, login.token, collection, 1000);
+  return docs.some((d) => d.id === id && d._deleted === false);
+}
+
 /** Pushes a new document; true when it was stored. */
 async function create(login: Login, collection: string, doc: Record<string, unknown>) {
   await push(server, login.token, collection, [{ newDocumentState: state(doc) }]);
@@ -138,6 +144,14 @@ const foreignLesson = (periodId: string) =>
       course(l.courseId).teacherId !== 'staff-teacher' &&
       l.teacherId !== 'staff-teacher' &&
       inPeriod(l, periodId),
+  );
+/** A lesson of another teacher's course, held by him, in one of the classes. */
+const lessonIn = (classes: Set<string>) =>
+  lesson(
+    (l) =>
+      classes.has(l.classId) &&
+      course(l.courseId).teacherId !== 'staff-teacher' &&
+      l.teacherId !== 'staff-teacher',
   );
 const ownCourse = () => server.school.courses.find((c) => c.teacherId === 'staff-teacher')!;
 const foreignCourse = () => server.school.courses.find((c) => c.teacherId === 'staff-0007')!;
@@ -392,6 +406,44 @@ const scenarios: Record<string, () => Promise<boolean>> = {
       stamps: { name: at, start: at, end: at, closed: at },
     });
   },
+  R47: () => reads(who.teacher, 'lessons', ownLesson(Q4).id),
+  R48: () => {
+    // In a class where he teaches a course of his own.
+    const classes = new Set(
+      server.school.courses.filter((c) => c.teacherId === 'staff-teacher').map((c) => c.classId),
+    );
+    return reads(who.teacher, 'lessons', lessonIn(classes).id);
+  },
+  R49: async () => {
+    const l = ownLesson(Q4);
+    expect(await change(who.deputy, 'lessons', l.id, { teacherId: 'staff-0002' })).toBe(true);
+    return reads(who.substitute, 'lessons', l.id);
+  },
+  R50: async () => {
+    const l = ownLesson(Q4);
+    expect(await change(who.deputy, 'lessons', l.id, { teacherId: 'staff-0002' })).toBe(true);
+    const other = lesson(
+      (x) =>
+        x.classId === l.classId &&
+        x.teacherId !== 'staff-0002' &&
+        course(x.courseId).teacherId !== 'staff-0002',
+    );
+    return reads(who.substitute, 'lessons', other.id);
+  },
+  R51: () =>
+    reads(
+      who.classTeacher,
+      'lessons',
+      lesson((l) => l.classId === LED && course(l.courseId).teacherId !== 'staff-class-teacher').id,
+    ),
+  R52: () => {
+    const own = ownCourse();
+    const other = server.school.courses.find(
+      (c) => c.classId === own.classId && c.teacherId !== 'staff-teacher',
+    )!;
+    return reads(who.teacher, 'periodMarks', marksOf(other.id, Q1).id);
+  },
+  R53: () => reads(who.deputy, 'periodMarks', marksOf(foreignCourse().id, Q1).id),
   R43: () => change(who.teacher, 'classes', 'cl-09-a', { name: '8Д', letter: 'Д' }),
   R44: () => change(who.admin, 'classes', 'cl-07-a', { name: '6Г' }),
   R42: () =>
