@@ -34,6 +34,14 @@ import { registerHistoryRoutes } from './domain/history';
 import { SyncEngine } from './sync/engine';
 import { OpenStreams, SESSION_CHANGING_URL } from './sync/open-streams';
 import { registerSyncRoutes } from './sync/routes';
+import { DEFAULT_LOCKOUT } from './auth/lockout';
+import { closeFamilyAccessOnConsentWrite } from './family/consent-hook';
+import { registerFamilyRoutes } from './family/routes';
+import { registerDiaryAdminRoutes } from './diary/admin-routes';
+import { DiaryReference } from './diary/reference';
+import { registerDiaryRoutes } from './diary/routes';
+import { ViewLog } from './diary/view-log';
+import { Notifier, type NotifierClock } from './notify/notifier';
 
 export interface ServerOptions {
   db: Db;
@@ -66,12 +74,25 @@ export interface ServerOptions {
    * address set-up links are made for (`setup-link`). Absent: no console route.
    */
   console?: { token: string; publicUrl: () => string };
+  /** The family e-diary (/diary) and its notifications. */
+  diary?: {
+    /** How often the notifier runs (default 60 s); null: never by itself (tests call runOnce). */
+    notifyIntervalMs?: number | null;
+    /** The notifier's clock (tests move it). */
+    clock?: NotifierClock;
+    /** The diary's "today" ("YYYY-MM-DD"). */
+    today?: () => string;
+  };
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The replication engine behind /api/v1/sync (tests and the CLI reach it here). */
     syncEngine: SyncEngine;
+    /** The e-diary's notification loop (tests run it by hand). */
+    diaryNotifier: Notifier;
+    /** The record of diary views (buffered; flush before reading). */
+    diaryViews: ViewLog;
   }
 }
 
@@ -95,6 +116,14 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const engine = new SyncEngine(options.db);
   const openStreams = new OpenStreams();
   app.decorate('syncEngine', engine);
+  // THE family e-diary's hook into the write path: a consent write that refuses, withdraws or
+  // takes back the login closes that family's access inside the same transaction.
+  engine.onWrite('consents', closeFamilyAccessOnConsentWrite);
+  const diaryViews = new ViewLog(options.db);
+  const diaryReference = new DiaryReference();
+  const notifier = new Notifier(options.db, diaryReference, options.diary?.clock);
+  app.decorate('diaryViews', diaryViews);
+  app.decorate('diaryNotifier', notifier);
 
   registerCors(app, options.corsOrigins ?? DEFAULT_CORS_ORIGINS);
   // After CORS, so the desktop (another origin) can read the refusal.
@@ -139,6 +168,21 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
 
   registerHistoryRoutes(app, { db: options.db, registry });
+  registerFamilyRoutes(app, { db: options.db, engine, registry, views: diaryViews });
+  registerDiaryAdminRoutes(app, { db: options.db });
+  registerDiaryRoutes(app, {
+    db: options.db,
+    views: diaryViews,
+    ref: diaryReference,
+    lockout: {
+      loginAddress: { ...DEFAULT_LOCKOUT.loginAddress, ...options.loginLimit },
+      loginNewAddresses: { ...DEFAULT_LOCKOUT.loginNewAddresses, ...options.newAddressLimit },
+      addressNewLogins: { ...DEFAULT_LOCKOUT.addressNewLogins, ...options.ipLimit },
+    },
+    ...(options.diary?.today ? { today: options.diary.today } : {}),
+  });
+  const notifyEvery = options.diary?.notifyIntervalMs;
+  if (notifyEvery !== null) notifier.start(notifyEvery ?? 60_000);
   registerCompromiseRoutes(app, { db: options.db, engine, registry });
   registerBackupRoutes(app, { db: options.db });
   registerSetupRoutes(app, { db: options.db });
@@ -174,6 +218,10 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   // Live streams never go idle on their own: end them so close() does not hang.
   app.addHook('preClose', async () => {
     openStreams.endAll();
+  });
+  app.addHook('onClose', async () => {
+    await notifier.stop();
+    await diaryViews.flush().catch(() => undefined);
   });
   return app;
 }

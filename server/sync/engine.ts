@@ -59,15 +59,33 @@ interface MasterRow {
   state: DocState;
 }
 
+/**
+ * Called inside the transaction that stores a document of the collection, right after its row
+ * and audit row: what must change in the same commit (the family e-diary closes a family's
+ * access in the write that records a withdrawn consent). Throwing rolls the whole write back.
+ */
+export type WriteObserver = (
+  tx: Queryable,
+  change: { id: string; before: DocState | null; after: DocState },
+) => Promise<void>;
+
 export class SyncEngine {
   readonly hub: ChangeHub;
   private readonly queue = new WriteQueue();
+  private readonly observers = new Map<string, WriteObserver[]>();
 
   constructor(
     private readonly db: Db,
     hub?: ChangeHub,
   ) {
     this.hub = hub ?? new ChangeHub();
+  }
+
+  /** Registers a reaction run inside every write of the collection (see WriteObserver). */
+  onWrite(collection: string, observer: WriteObserver): void {
+    const list = this.observers.get(collection) ?? [];
+    list.push(observer);
+    this.observers.set(collection, list);
   }
 
   /**
@@ -318,6 +336,9 @@ export class SyncEngine {
         detail.kind ?? 'write',
       ],
     );
+    for (const observer of this.observers.get(collection) ?? []) {
+      await observer(tx, { id, before, after });
+    }
     return seq;
   }
 
