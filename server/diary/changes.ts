@@ -11,6 +11,7 @@ import { MARK_LABELS } from '../../shared/grading-policy';
 import { PERIOD_MARK_TEXT } from '../../shared/documents/source';
 import type { LessonEntry } from '../../shared/lesson';
 import type { PeriodMarkEntry } from '../../shared/period-mark';
+import { jsonEqual } from '../../shared/json';
 import type { StaffMember } from '../../shared/staff';
 import type { ChangeRow, ViewerRow } from './pages/child-pages';
 import type { DiaryReference } from './reference';
@@ -58,7 +59,7 @@ function lessonCellText(before: LessonEntry | null, after: LessonEntry | null): 
   const cb = (before?.marks ?? []).map((m) => m.comment).join('|');
   const ca = (after?.marks ?? []).map((m) => m.comment).join('|');
   if (parts.length === 0 && cb !== ca) parts.push('комментарий к отметке');
-  return parts.join('; ') || 'без видимых изменений';
+  return parts.join('; ');
 }
 
 function periodMarkText(before: PeriodMarkEntry | null, after: PeriodMarkEntry | null): string {
@@ -207,6 +208,11 @@ function subjectOf(ref: DiaryReference, courseId: string): string {
   return subject?.name ?? 'предмет';
 }
 
+/** Parts whose value changed (a re-signed part with the same value is no change to report). */
+function changedOnly(parts: AuditPart[]): AuditPart[] {
+  return parts.filter((p) => !jsonEqual(p.before, p.after));
+}
+
 function describe(
   row: Row,
   studentId: string,
@@ -219,11 +225,16 @@ function describe(
       const where = doc ? `${subjectOf(ref, doc.courseId)}, урок ${formatDate(doc.date)}` : 'урок';
       if (row.parts === null) {
         const entry = (row.after?.entries as Record<string, LessonEntry> | undefined)?.[studentId];
-        return entry ? `${where}: ${lessonCellText(null, entry)}` : null;
+        const text = entry ? lessonCellText(null, entry) : '';
+        return text ? `${where}: ${text}` : null;
       }
       const part = row.parts.find((p) => p.path === `entries.${studentId}`);
       if (!part) return null;
-      return `${where}: ${lessonCellText(part.before as LessonEntry | null, part.after as LessonEntry | null)}`;
+      const text = lessonCellText(
+        part.before as LessonEntry | null,
+        part.after as LessonEntry | null,
+      );
+      return text ? `${where}: ${text}` : null;
     }
     case 'periodMarks': {
       const period = doc ? ref.periods.get(doc.periodId)?.name : undefined;
@@ -241,8 +252,8 @@ function describe(
       return `${where}: отметка за период ${periodMarkText(part.before as PeriodMarkEntry | null, part.after as PeriodMarkEntry | null)}`;
     }
     case 'students': {
-      if (row.parts === null) return 'ученик внесён в журнал';
-      const names = row.parts.map((p) => {
+      if (row.parts === null) return 'Ученик внесён в журнал';
+      const names = changedOnly(row.parts).map((p) => {
         if (p.path.startsWith('guardians.')) return 'сведения о родителе (законном представителе)';
         if (p.path === 'classId') {
           const name = (v: unknown) =>
@@ -251,14 +262,14 @@ function describe(
         }
         return STUDENT_FIELDS[p.path] ?? 'сведения об ученике';
       });
-      return `Карточка ученика: ${[...new Set(names)].join(', ')}`;
+      return names.length > 0 ? `Карточка ученика: ${[...new Set(names)].join(', ')}` : null;
     }
     case 'consents': {
       if (row.parts === null) {
         const decision = valueText(row.after?.decision);
         return `Реестр согласий: зарегистрировано «${decision}»`;
       }
-      const changed = row.parts
+      const changed = changedOnly(row.parts)
         .filter((p) => p.path !== 'registeredBy')
         .map(
           (p) =>

@@ -250,12 +250,10 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
           if (request.method === 'GET' || request.method === 'HEAD') {
             return reply.code(303).header('Location', error.location).send();
           }
-          return reply
-            .code(401)
-            .send({
-              ...errorBody('UNAUTHORIZED', messages.unauthorized),
-              location: error.location,
-            });
+          return reply.code(401).send({
+            ...errorBody('UNAUTHORIZED', messages.unauthorized),
+            location: error.location,
+          });
         }
         const known = error instanceof ApiError;
         const status = known

@@ -58,7 +58,11 @@ export function weekPage(
   </div>`;
   const days = week.days.map(
     (d) =>
-      html`<section class="day${d.isToday ? ' today' : ''}" aria-label="${d.title}">
+      html`<section
+        class="day${d.isToday ? ' today' : ''}"
+        ${d.isToday ? raw(' id="today"') : ''}
+        aria-label="${d.title}"
+      >
         <h2>${d.title}${d.isToday ? html` <small>сегодня</small>` : ''}</h2>
         ${d.holiday ? html`<p class="holiday">${d.holiday}</p>` : ''}${d.lessons.length === 0 && !d.holiday ? html`<p class="empty">Уроков нет</p>` : ''}${d.lessons.map(lessonHtml)}
       </section>`,
@@ -181,62 +185,46 @@ export function resultsPage(frame: PageFrame, results: DiaryResults): string {
 }
 
 export function schedulePage(frame: PageFrame, s: DiarySchedule): string {
+  const tests = s.tests.map((t) => {
+    const text =
+      t.topic && t.topic.toLowerCase().includes(t.kind.toLowerCase())
+        ? t.topic
+        : t.topic
+          ? `${t.kind}: ${t.topic}`
+          : t.kind;
+    return html`<li${t.past ? raw(' class="past"') : ''}><div class="meta">${t.day}${t.past ? ' · прошла' : ''}</div><div><b>${t.subject}</b> — ${text}</div></li>`;
+  });
   return page(
     { ...frame, title: 'Расписание', section: 'schedule' },
     html`<h1>Контрольные работы: ${s.periodName}</h1>
       ${
         s.tests.length === 0
           ? html`<p class="empty">Контрольных работ в этом периоде не запланировано.</p>`
-          : html`<div class="scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th>Дата</th>
-                    <th>Предмет</th>
-                    <th>Работа и тема</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${s.tests.map((t) => html`<tr${t.past ? raw(' class="note"') : ''}><td>${t.day}</td><td>${t.subject}</td><td>${t.kind}${t.topic ? html`: ${t.topic}` : ''}</td></tr>`)}
-                </tbody>
-              </table>
-            </div>`
+          : html`<ul class="log">
+              ${tests}
+            </ul>`
       }
       <p class="note">Уроки по дням с заменами и отменами — в разделе «Неделя».</p>
       <h2>Каникулы и выходные</h2>
-      <ul>
-        ${s.holidays.map((h) => html`<li${h.current ? raw(' aria-current="true"') : ''}>${h.name}: ${h.dates}${h.current ? ' (сейчас)' : ''}</li>`)}
+      <ul class="log">
+        ${s.holidays.map((h) => html`<li${h.current ? raw(' aria-current="true"') : ''}><b>${h.name}</b>${h.current ? ' (сейчас)' : ''}<div class="meta">${h.dates}</div></li>`)}
       </ul>
       <h2>Учителя</h2>
-      <div class="scroll">
-        <table>
-          <tbody>
-            ${s.teachers.map(
-              (t) =>
-                html`<tr>
-                  <td>${t.subject}</td>
-                  <td>${t.name}${t.position ? html`<div class="note">${t.position}</div>` : ''}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+      <ul class="log">
+        ${s.teachers.map(
+          (t) =>
+            html`<li>
+              <div class="meta">${t.subject}</div>
+              <div>${t.name}${t.position ? html`, ${t.position}` : ''}</div>
+            </li>`,
+        )}
+      </ul>
       ${
         s.bells.length > 0
           ? html`<h2>Звонки</h2>
-              <div class="scroll">
-                <table>
-                  <tbody>
-                    ${s.bells.map(
-                      (b) =>
-                        html`<tr>
-                          <td>${b.slot} урок</td>
-                          <td>${b.time}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>`
+              <ul class="log bells">
+                ${s.bells.map((b) => html`<li>${b.slot} урок: ${b.time}</li>`)}
+              </ul>`
           : ''
       }`,
   );
@@ -270,53 +258,29 @@ export function changesPage(
       ${
         changes.length === 0
           ? html`<p class="empty">Изменений нет.</p>`
-          : html`<div class="scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th>Когда</th>
-                    <th>Кто</th>
-                    <th>Что</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${changes.map(
-                    (c) =>
-                      html`<tr>
-                        <td>${c.at}</td>
-                        <td>${c.who}</td>
-                        <td>${c.what}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
+          : html`<ul class="log">
+              ${changes.map(
+                (c) =>
+                  html`<li>
+                    <div class="meta">${c.at} · ${c.who}</div>
+                    <div>${c.what}</div>
+                  </li>`,
+              )}
+            </ul>`
       }${limited ? html`<p class="note">Показаны последние изменения; полный список выдаст школа по запросу.</p>` : ''}
       <h2>Кто открывал дневник ребёнка</h2>
       ${
         viewers.length === 0
           ? html`<p class="empty">Пока никто.</p>`
-          : html`<div class="scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th>Кто</th>
-                    <th>Страниц открыто</th>
-                    <th>Последний раз</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${viewers.map(
-                    (v) =>
-                      html`<tr>
-                        <td>${v.who}</td>
-                        <td>${v.count}</td>
-                        <td>${v.last}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
+          : html`<ul class="log">
+              ${viewers.map(
+                (v) =>
+                  html`<li>
+                    <b>${v.who}</b>
+                    <div class="meta">страниц открыто: ${v.count}; последний раз ${v.last}</div>
+                  </li>`,
+              )}
+            </ul>`
       }`,
   );
 }

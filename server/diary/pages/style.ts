@@ -13,7 +13,7 @@ header.top a{color:#fff;text-decoration:none}
 .kids{margin:4px 0 0;font-size:14px}
 .kids a{display:inline-block;margin-right:10px;text-decoration:underline}
 .kids [aria-current]{text-decoration:none;font-weight:600}
-nav.tabs{display:flex;gap:2px;overflow-x:auto;background:#fff;border-bottom:1px solid #d5dbe1;white-space:nowrap}
+nav.tabs{display:flex;gap:2px;overflow-x:auto;background:#fff;border-bottom:1px solid #d5dbe1;white-space:nowrap;padding:0 max(0px,calc((100% - 760px)/2))}
 nav.tabs a,nav.tabs button{flex:none;padding:10px 11px;text-decoration:none;color:#1d232a;font-size:15px;border:0;background:none;font-family:inherit;cursor:pointer}
 nav.tabs [aria-current]{border-bottom:3px solid #0b57a4;font-weight:600}
 nav.tabs form{margin-left:auto}
@@ -21,6 +21,13 @@ h1{font-size:20px;margin:14px 0 6px}
 h2{font-size:17px;margin:16px 0 6px}
 .pager{display:flex;justify-content:space-between;align-items:center;gap:8px;margin:8px 0}
 .pager a{padding:6px 0}
+.periods{display:flex;flex-wrap:wrap;gap:4px 14px;margin:8px 0}
+.periods a,.periods strong{white-space:nowrap}
+ul.log{list-style:none;margin:8px 0;padding:0;background:#fff;border:1px solid #d5dbe1;border-radius:8px}
+ul.log li{padding:7px 10px;border-top:1px solid #eceff2;overflow-wrap:anywhere}
+ul.log li:first-child{border-top:0}
+ul.log .past{color:#5b6570}
+ul.log [aria-current]{background:#fff8e1}
 .day{background:#fff;border:1px solid #d5dbe1;border-radius:8px;margin:10px 0;padding:2px 10px 6px}
 .day.today{border-color:#0b57a4;box-shadow:0 0 0 1px #0b57a4}
 .day h2 small{font-weight:400;color:#0b57a4}
@@ -44,7 +51,7 @@ h2{font-size:17px;margin:16px 0 6px}
 .why{font-size:13px;color:#5b6570}
 .card{background:#fff;border:1px solid #d5dbe1;border-radius:8px;margin:10px 0;padding:8px 10px}
 .card h2{margin:2px 0 4px;display:flex;justify-content:space-between;gap:8px}
-.res{font-size:14px}
+.res{font-size:14px;white-space:nowrap}
 .res strong{font-size:18px}
 details{margin-top:4px;font-size:14px}
 summary{cursor:pointer;color:#0b57a4}
