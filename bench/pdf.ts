@@ -109,7 +109,9 @@ async function child(task: Task, snapshotPath: string, runs: number): Promise<Re
         ? model.classes.reduce((n, c) => n + c.rows.length, 0)
         : model.kind === 'consent'
           ? model.applications.length
-          : model.students.length;
+          : model.kind === 'extract'
+            ? model.students.length
+            : 1;
   }
   const pages = pageCount(bytes);
   const layout = task === 'summary' ? 'landscape' : 'portrait';

@@ -20,6 +20,10 @@ export function documentCount(model: DocumentModel): number {
       return model.students.length;
     case 'summary':
       return model.classes.length;
+    case 'loginSlip':
+      return model.slips.length;
+    case 'viewControl':
+      return 1;
   }
 }
 
@@ -30,6 +34,8 @@ export function documentCountText(model: DocumentModel): string {
     consent: ['заявление', 'заявления', 'заявлений'],
     extract: ['выписка', 'выписки', 'выписок'],
     summary: ['ведомость', 'ведомости', 'ведомостей'],
+    loginSlip: ['листок доступа', 'листка доступа', 'листков доступа'],
+    viewControl: ['лист контроля', 'листа контроля', 'листов контроля'],
   };
   return `${n} ${plural(n, forms[model.kind])}`;
 }

@@ -1,4 +1,4 @@
-// Printed documents: consent applications, diary extracts, term summary sheets. Each is model → PDF bytes.
+// Printed documents: consent applications, diary extracts, term summary sheets, e-diary login slips and view-control sheets. Each is model → PDF bytes.
 import type { ConsentModel } from './consent-model';
 import { renderConsent } from './consent-render';
 import type { ExtractModel } from './extract-model';
@@ -6,18 +6,27 @@ import { renderExtract } from './extract-render';
 import type { DocumentFonts } from './source';
 import type { SummaryModel } from './summary-model';
 import { renderSummary } from './summary-render';
+import type { LoginSlipModel } from './login-slip-model';
+import { renderLoginSlips } from './login-slip-render';
+import type { ViewControlModel } from './view-control-model';
+import { renderViewControl } from './view-control-render';
 
 export * from './consent-model';
 export * from './extract-model';
 export * from './summary-model';
+export * from './login-slip-model';
+export * from './view-control-model';
 export { renderConsent } from './consent-render';
 export { renderExtract } from './extract-render';
 export { renderSummary } from './summary-render';
+export { renderLoginSlips } from './login-slip-render';
+export { renderViewControl } from './view-control-render';
 export type { DocumentFonts, DocumentSource } from './source';
 export { DocumentError } from './source';
 
 /** Any document model; `kind` tells which renderer draws it. */
-export type DocumentModel = ConsentModel | ExtractModel | SummaryModel;
+export type DocumentModel =
+  ConsentModel | ExtractModel | SummaryModel | LoginSlipModel | ViewControlModel;
 
 /** Renders any document model (what the print worker calls). */
 export function renderDocument(model: DocumentModel, fonts: DocumentFonts): Promise<Uint8Array> {
@@ -28,5 +37,9 @@ export function renderDocument(model: DocumentModel, fonts: DocumentFonts): Prom
       return renderExtract(model, fonts);
     case 'summary':
       return renderSummary(model, fonts);
+    case 'loginSlip':
+      return renderLoginSlips(model, fonts);
+    case 'viewControl':
+      return renderViewControl(model, fonts);
   }
 }
