@@ -25,6 +25,8 @@ export class SyncError extends Error {
     message: string,
     readonly status: number | null = null,
     readonly retryAfterSeconds: number | null = null,
+    /** The server's error code (`{error: {code}}`), when it sent one. */
+    readonly code: string | null = null,
   ) {
     super(message);
   }
@@ -76,7 +78,13 @@ export async function responseError(res: Response): Promise<SyncError> {
     const wait = Number.isFinite(seconds) && seconds > 0 ? seconds : 30;
     return new SyncError('throttled', MESSAGES.throttled(wait), 429, wait);
   }
-  return new SyncError('server', message ?? `Ошибка сервера школы (${res.status})`, res.status);
+  return new SyncError(
+    'server',
+    message ?? `Ошибка сервера школы (${res.status})`,
+    res.status,
+    null,
+    typeof code === 'string' ? code : null,
+  );
 }
 
 /** One JSON request to the server. Throws SyncError. */
