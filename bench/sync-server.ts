@@ -58,8 +58,8 @@ const school = generateSchool({ students: 150, seed: 11 });
 // Every period open: the bench measures writes, not refusals.
 school.periods = school.periods.map((p) => ({ ...p, closed: false }));
 const db = await openDb();
-const load = await loadSnapshot(db, school);
 const app = buildServer({ db, registry: createDomainRegistry(), staticDir: null });
+const load = await loadSnapshot(app.syncEngine, school);
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 
 const tokens: string[] = [];

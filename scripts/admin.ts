@@ -13,6 +13,7 @@ import { heldMessage, lockHolder } from '../server/db/data-dir-lock';
 import { openDb } from '../server/db/open';
 import { MAX_TABLE_FILE_BYTES, tooBigMessage } from '../server/domain/import/table-file';
 import { SyncEngine } from '../server/sync/engine';
+import { createDefaultRegistry } from '../server/domain/registry';
 
 const OPTIONS = {
   'data-dir': { type: 'string', default: './data' },
@@ -108,7 +109,12 @@ if (running) {
   try {
     print(
       await runConsoleCommand(
-        { db, engine: new SyncEngine(db), lockout: null, newSetupLink: null },
+        {
+          db,
+          engine: new SyncEngine(db, createDefaultRegistry()),
+          lockout: null,
+          newSetupLink: null,
+        },
         request,
       ),
     );

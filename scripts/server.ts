@@ -166,7 +166,7 @@ if (values.demo) {
   const asOfArg = values['demo-as-of'];
   const asOf =
     asOfArg === 'today' ? clampToDemoYear(new Date().toISOString().slice(0, 10)) : asOfArg;
-  const loaded = await ensureDemoSchool(db, students, undefined, asOf);
+  const loaded = await ensureDemoSchool(db, app.syncEngine, students, undefined, asOf);
   console.log(
     loaded
       ? `Демонстрационная школа загружена: ${loaded.documents} документов (${students} учеников) ` +

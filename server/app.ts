@@ -13,6 +13,7 @@ import {
   handleError,
   handleFrameworkError,
 } from './http/error-handler';
+import { registerCompression } from './http/compression';
 import { registerJsonBodyParser } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerUrlTextCheck } from './http/url-text';
@@ -22,6 +23,7 @@ import {
   MIN_CLIENT_PROTOCOL,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
+  SERVER_TIME_HEADER,
 } from './protocol';
 import { DEFAULT_STATIC_DIR, registerStatic } from './static';
 import { registerConsoleRoute } from './console/routes';
@@ -31,10 +33,11 @@ import { setupLink } from '../shared/setup';
 import type { CollectionRegistry } from './sync/collections';
 import { createDefaultRegistry } from './domain/registry';
 import { registerHistoryRoutes } from './domain/history';
+import { registerSchoolRoutes } from './domain/school/routes';
 import { SyncEngine } from './sync/engine';
+import { registerRefusalRoutes } from './sync/refusal-routes';
 import { OpenStreams, SESSION_CHANGING_URL } from './sync/open-streams';
 import { registerSyncRoutes } from './sync/routes';
-import { DEFAULT_LOCKOUT } from './auth/lockout';
 import { closeFamilyAccessOnConsentWrite } from './family/consent-hook';
 import { registerFamilyRoutes } from './family/routes';
 import { registerDiaryAdminRoutes } from './diary/admin-routes';
@@ -74,14 +77,14 @@ export interface ServerOptions {
    * address set-up links are made for (`setup-link`). Absent: no console route.
    */
   console?: { token: string; publicUrl: () => string };
+  /** The school's date for set-up operations and the diary, "YYYY-MM-DD" (tests); default the server's local date. */
+  today?: () => string;
   /** The family e-diary (/diary) and its notifications. */
   diary?: {
     /** How often the notifier runs (default 60 s); null: never by itself (tests call runOnce). */
     notifyIntervalMs?: number | null;
     /** The notifier's clock (tests move it). */
     clock?: NotifierClock;
-    /** The diary's "today" ("YYYY-MM-DD"). */
-    today?: () => string;
   };
 }
 
@@ -111,14 +114,15 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     clientErrorHandler: handleClientError,
   });
   registerSecurityHeaders(app, { hsts: options.hsts ?? false });
+  registerCompression(app);
   registerJsonBodyParser(app);
   const registry = options.registry ?? createDefaultRegistry();
-  const engine = new SyncEngine(options.db);
+  const engine = new SyncEngine(options.db, registry);
   const openStreams = new OpenStreams();
   app.decorate('syncEngine', engine);
   // THE family e-diary's hook into the write path: a consent write that refuses, withdraws or
   // takes back the login closes that family's access inside the same transaction.
-  engine.onWrite('consents', closeFamilyAccessOnConsentWrite);
+  engine.onStored('consents', closeFamilyAccessOnConsentWrite);
   const diaryViews = new ViewLog(options.db);
   const diaryReference = new DiaryReference();
   const notifier = new Notifier(options.db, diaryReference, options.diary?.clock);
@@ -133,6 +137,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     reply.header(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
+    // The desktop compares its clock with the server's (docs/SYNC.md, "Stamps from the future").
+    reply.header(SERVER_TIME_HEADER, String(Date.now()));
     if (isOutdatedClient(request.headers[PROTOCOL_HEADER], minProtocol)) {
       throw new ApiError(426, 'UPGRADE_REQUIRED', messages.upgradeRequired);
     }
@@ -161,29 +167,27 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerSyncRoutes(app, {
     db: options.db,
     engine,
-    registry,
     pushBodyLimit: options.pushBodyLimit ?? 5 * 1024 * 1024,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     openStreams,
   });
 
   registerHistoryRoutes(app, { db: options.db, registry });
-  registerFamilyRoutes(app, { db: options.db, engine, registry, views: diaryViews });
+  registerRefusalRoutes(app, { db: options.db });
+  registerCompromiseRoutes(app, { db: options.db, engine });
+  registerSchoolRoutes(app, { db: options.db, engine, today: options.today });
+  registerFamilyRoutes(app, { db: options.db, engine, views: diaryViews });
   registerDiaryAdminRoutes(app, { db: options.db });
   registerDiaryRoutes(app, {
     db: options.db,
     views: diaryViews,
     ref: diaryReference,
-    lockout: {
-      loginAddress: { ...DEFAULT_LOCKOUT.loginAddress, ...options.loginLimit },
-      loginNewAddresses: { ...DEFAULT_LOCKOUT.loginNewAddresses, ...options.newAddressLimit },
-      addressNewLogins: { ...DEFAULT_LOCKOUT.addressNewLogins, ...options.ipLimit },
-    },
-    ...(options.diary?.today ? { today: options.diary.today } : {}),
+    // The staff's lockout: one set of counters (the administrator's unlock clears a family login too).
+    lockout: app.loginLockout,
+    ...(options.today ? { today: options.today } : {}),
   });
   const notifyEvery = options.diary?.notifyIntervalMs;
   if (notifyEvery !== null) notifier.start(notifyEvery ?? 60_000);
-  registerCompromiseRoutes(app, { db: options.db, engine, registry });
   registerBackupRoutes(app, { db: options.db });
   registerSetupRoutes(app, { db: options.db });
   if (options.console) {

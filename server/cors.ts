@@ -12,7 +12,7 @@ export function registerCors(app: FastifyInstance, origins: readonly string[]): 
     if (typeof origin !== 'string' || !allowed.has(origin)) return;
     reply.header('Access-Control-Allow-Origin', origin);
     reply.header('Vary', 'Origin');
-    reply.header('Access-Control-Expose-Headers', 'X-Journal-Protocol, Retry-After');
+    reply.header('Access-Control-Expose-Headers', 'X-Journal-Protocol, Retry-After, X-Server-Time');
     if (request.method === 'OPTIONS') {
       reply.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       reply.header(

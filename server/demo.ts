@@ -4,6 +4,7 @@ import type { Db } from './db/db';
 import { countAccounts, createAccount } from './auth/accounts';
 import type { Role } from './auth/roles';
 import { isEmptySchool, loadSnapshot, type LoadResult } from './domain/load-snapshot';
+import type { SyncEngine } from './sync/engine';
 import { generateSchool } from '../shared/demo';
 
 export const DEMO_PASSWORD = 'demo';
@@ -45,9 +46,13 @@ export interface DemoSchoolResult extends LoadResult {
   generateMs: number;
 }
 
-/** Generates and loads the demo school into an empty database; null when it holds documents. */
+/**
+ * Generates and loads the demo school into an empty database through the engine's write path;
+ * null when it holds documents.
+ */
 export async function ensureDemoSchool(
   db: Db,
+  engine: SyncEngine,
   students = DEMO_STUDENTS,
   seed = DEMO_SEED,
   /** Lessons are held up to this date; periods that ended before it are closed. Default: the whole year. */
@@ -57,5 +62,5 @@ export async function ensureDemoSchool(
   const started = performance.now();
   const snapshot = generateSchool(asOf ? { students, seed, asOf } : { students, seed });
   const generateMs = Math.round(performance.now() - started);
-  return { ...(await loadSnapshot(db, snapshot)), generateMs };
+  return { ...(await loadSnapshot(engine, snapshot)), generateMs };
 }

@@ -1,7 +1,9 @@
-// Versioning of the wire protocol: the /api/v1 prefix and the X-Journal-Protocol header.
+// Versioning of the wire protocol: the /api/v1 prefix and the X-Journal-Protocol header; the
+// X-Server-Time header every API answer carries.
 
 export const API_PREFIX = '/api/v1';
 export const PROTOCOL_HEADER = 'x-journal-protocol';
+export { SERVER_TIME_HEADER } from '../shared/clock-skew';
 /** The protocol this server speaks. */
 export const PROTOCOL_VERSION = 1;
 /** Clients announcing an older protocol get HTTP 426 and are asked to update. */

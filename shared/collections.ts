@@ -1,14 +1,15 @@
-// The replicated collections: name, zod schema, schema version, indexes and personal fields — one registry for the desktop database, the server and the tests.
+// The replicated collections: name, zod schema, schema version, indexes, personal fields and identity fields — one registry for the desktop database, the server and the tests.
 import type { z } from 'zod';
-import { ConsentSchema } from './consent';
+import { consentId, ConsentSchema } from './consent';
 import { CourseSchema } from './course';
 import { LessonSchema } from './lesson';
 import { PeriodSchema } from './period';
-import { PeriodMarksSchema } from './period-mark';
+import { periodMarksId, PeriodMarksSchema } from './period-mark';
 import { SchoolSchema } from './school';
 import { SchoolClassSchema } from './school-class';
 import { StaffMemberSchema } from './staff';
 import { StudentSchema } from './student';
+import { TimetableSchema } from './timetable';
 
 export interface CollectionDescriptor<S extends z.ZodType = z.ZodType> {
   schema: S;
@@ -20,20 +21,31 @@ export interface CollectionDescriptor<S extends z.ZodType = z.ZodType> {
   personalFields: string[];
   /** Russian name for messages ("уроки"). */
   label: string;
+  /**
+   * Identity fields: fixed when the document is created and never changed by anyone, whatever
+   * stamps arrive (the server strips stamps on them and refuses a different value). The id is
+   * always identity. Every other field is an independently stamped part.
+   */
+  identity: readonly string[];
+  /** Where the id is derived from the identity fields, the rule (the server checks it). */
+  identityId?: (doc: z.infer<S>) => string;
 }
 
 function describe<S extends z.ZodType>(d: CollectionDescriptor<S>): CollectionDescriptor<S> {
   return d;
 }
 
-/** Nine collections: RxDB's free edition opens at most 13 per process (NOTES.md). */
+/** Ten collections: RxDB's free edition opens at most 13 per process (NOTES.md). */
 export const COLLECTIONS = {
   school: describe({
     schema: SchoolSchema,
-    version: 0,
+    // 1: optional bellSchedules, year.nonWorkingDays/schemeByGrade/weeklyHoursByGrade, holiday grades;
+    //    fullNameGenitive, dataProcessor, consentPupilSignature (consent forms).
+    version: 1,
     indexes: [],
     personalFields: [],
     label: 'сведения о школе',
+    identity: [],
   }),
   periods: describe({
     schema: PeriodSchema,
@@ -41,6 +53,7 @@ export const COLLECTIONS = {
     indexes: [['yearId', 'start']],
     personalFields: [],
     label: 'учебные периоды',
+    identity: ['yearId', 'kind', 'scheme', 'number'],
   }),
   classes: describe({
     schema: SchoolClassSchema,
@@ -48,6 +61,7 @@ export const COLLECTIONS = {
     indexes: [['grade', 'letter']],
     personalFields: [],
     label: 'классы',
+    identity: ['yearId', 'grade'],
   }),
   staff: describe({
     schema: StaffMemberSchema,
@@ -55,13 +69,18 @@ export const COLLECTIONS = {
     indexes: [['lastName', 'firstName']],
     personalFields: [],
     label: 'сотрудники',
+    identity: [],
   }),
   students: describe({
     schema: StudentSchema,
-    version: 0,
+    // 1: address; guardians' identityDocument and authorityDocument (consent forms).
+    // 2: optional movements (date and order number of leaving or a transfer).
+    version: 2,
     indexes: [['classId', 'lastName', 'firstName']],
-    personalFields: ['birthDate', 'guardians'],
+    personalFields: ['birthDate', 'address', 'guardians'],
     label: 'обучающиеся',
+    // Moving a student to another class is a change of `classId`, not a new student.
+    identity: [],
   }),
   courses: describe({
     schema: CourseSchema,
@@ -69,10 +88,12 @@ export const COLLECTIONS = {
     indexes: [['classId'], ['teacherId']],
     personalFields: [],
     label: 'курсы',
+    identity: ['yearId', 'classId', 'subjectId', 'groupId'],
   }),
   lessons: describe({
     schema: LessonSchema,
-    version: 0,
+    // 1: optional offTimetable, substitution, cancelReason, movedFrom, movedTo.
+    version: 1,
     indexes: [
       ['courseId', 'date', 'slot'],
       ['classId', 'date'],
@@ -80,6 +101,7 @@ export const COLLECTIONS = {
     ],
     personalFields: [],
     label: 'уроки',
+    identity: ['courseId', 'classId', 'date', 'slot'],
   }),
   periodMarks: describe({
     schema: PeriodMarksSchema,
@@ -87,6 +109,8 @@ export const COLLECTIONS = {
     indexes: [['courseId'], ['classId', 'periodId']],
     personalFields: [],
     label: 'отметки за периоды',
+    identity: ['courseId', 'periodId', 'classId'],
+    identityId: (doc) => periodMarksId(doc.courseId, doc.periodId),
   }),
   consents: describe({
     schema: ConsentSchema,
@@ -94,6 +118,17 @@ export const COLLECTIONS = {
     indexes: [['classId'], ['studentId']],
     personalFields: [],
     label: 'согласия',
+    identity: ['studentId', 'guardianId', 'classId'],
+    identityId: (doc) => consentId(doc.studentId, doc.guardianId),
+  }),
+  /** Per class and "valid from" one document; versions and classes share the collection. */
+  timetables: describe({
+    schema: TimetableSchema,
+    version: 0,
+    indexes: [['classId', 'validFrom']],
+    personalFields: [],
+    label: 'расписание',
+    identity: ['yearId', 'classId', 'validFrom'],
   }),
 } as const;
 

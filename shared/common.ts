@@ -5,6 +5,8 @@ import { hasUnsafeText, UNSAFE_TEXT_MESSAGE } from './text-safety';
 
 const safeText = (s: string) => !hasUnsafeText(s);
 
+const ID_PATTERN = /^[A-Za-z0-9_:.-]{1,64}$/;
+
 /** Document ids are opaque strings; the demo school uses readable ones ("st-0001"). */
 export const IdSchema = z
   .string()
@@ -14,6 +16,11 @@ export const IdSchema = z
     /^[A-Za-z0-9_:.-]+$/,
     'Идентификатор может содержать только латинские буквы, цифры и _ : . -',
   );
+
+/** The same rule as IdSchema, without building an error (hot paths: every stamp of a write). */
+export function isId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
 export type Id = z.infer<typeof IdSchema>;
 
 /** A calendar date in the school's local time zone, "YYYY-MM-DD" (sorts as a string). */

@@ -1,6 +1,13 @@
 // Calendar dates ("YYYY-MM-DD" in the school's local calendar) and the Russian forms every screen,
 // document and server message shows: ДД.ММ.ГГГГ, ДД.ММ and the short weekday, whatever the OS language.
-import { addDays as addCalendarDays, format, getISODay, isValid, parseISO } from 'date-fns';
+import {
+  addDays as addCalendarDays,
+  differenceInCalendarDays,
+  format,
+  getISODay,
+  isValid,
+  parseISO,
+} from 'date-fns';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -54,6 +61,21 @@ export function addDays(iso: string, days: number): string {
 /** The day of the week: 0 = Monday … 6 = Sunday (Russian weeks start on Monday). */
 export function weekday(iso: string): number {
   return getISODay(dayOrThrow(iso)) - 1;
+}
+
+/** The timetable's numbering of the same day: 1 = Monday … 7 = Sunday (ISO 8601). */
+export function isoWeekday(iso: string): number {
+  return weekday(iso) + 1;
+}
+
+/** Whole calendar days from `a` to `b`, positive when `b` is later. */
+export function daysBetween(a: string, b: string): number {
+  return differenceInCalendarDays(dayOrThrow(b), dayOrThrow(a));
+}
+
+/** Every date from `from` to `to`, both included. */
+export function* datesBetween(from: string, to: string): Generator<string> {
+  for (let d = from; d <= to; d = addDays(d, 1)) yield d;
 }
 
 /** Short Russian weekday names, indexed by `weekday()`. */

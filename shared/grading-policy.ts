@@ -56,10 +56,13 @@ export const MARK_LABELS: Record<LessonMarkValue | PeriodMarkValue, string> = {
 /** Kind of work a mark was given for (ответ на уроке, контрольная…); its weight enters the average. */
 export const WorkTypeSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1).max(80),
-  /** Two-four letters for narrow grid headers: "отв", "к/р". */
-  short: z.string().min(1).max(6),
-  weight: z.number().min(0.1).max(10),
+  name: z.string().min(1, 'Укажите название вида работы').max(80),
+  /** Two-five letters for narrow grid headers: "отв.", "к/р" (a cut word ends with a period). */
+  short: z.string().min(1, 'Укажите сокращение').max(6, 'Сокращение — не длиннее 6 знаков'),
+  weight: z
+    .number()
+    .min(0.1, 'Вес должен быть больше 0: от 0,1 до 10')
+    .max(10, 'Вес — не больше 10'),
   /** Control works are what the test-schedule rules and the "tests stand out" styling are about. */
   isTest: z.boolean().default(false),
 });
@@ -98,11 +101,11 @@ export const DEFAULT_GRADING_POLICY: GradingPolicy = {
   allowModifiers: false,
   modifierDelta: 0.25,
   workTypes: [
-    { id: 'oral', name: 'Ответ на уроке', short: 'отв', weight: 1, isTest: false },
+    { id: 'oral', name: 'Ответ на уроке', short: 'отв.', weight: 1, isTest: false },
     { id: 'classwork', name: 'Работа на уроке', short: 'р/у', weight: 1, isTest: false },
     { id: 'homework', name: 'Домашняя работа', short: 'д/р', weight: 1, isTest: false },
     { id: 'independent', name: 'Самостоятельная работа', short: 'с/р', weight: 2, isTest: false },
-    { id: 'dictation', name: 'Диктант', short: 'дикт', weight: 2, isTest: false },
+    { id: 'dictation', name: 'Диктант', short: 'дикт.', weight: 2, isTest: false },
     { id: 'practical', name: 'Практическая работа', short: 'п/р', weight: 2, isTest: false },
     { id: 'lab', name: 'Лабораторная работа', short: 'л/р', weight: 2, isTest: false },
     { id: 'test', name: 'Контрольная работа', short: 'к/р', weight: 3, isTest: true },

@@ -20,6 +20,11 @@ export const MAX_COUNTER = 10 ** COUNTER_DIGITS - 1;
 const NODE_PATTERN = /^[A-Za-z0-9_.:]{1,40}$/;
 const ENCODED_PATTERN = /^(\d{15})-(\d{5})-([A-Za-z0-9_.:]{1,40})$/;
 
+/** True for a string in exactly the encoding `encodeHlc` produces (the only form a stamp may take). */
+export function isEncodedHlc(value: string): boolean {
+  return ENCODED_PATTERN.test(value);
+}
+
 /** A remote clock this far ahead of ours is broken, not merely skewed. */
 export const DEFAULT_MAX_DRIFT_MS = 365 * 24 * 60 * 60 * 1000;
 

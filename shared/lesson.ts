@@ -47,6 +47,20 @@ export const LessonEntrySchema = z.object({
 });
 export type LessonEntry = z.infer<typeof LessonEntrySchema>;
 
+export const OffTimetableSchema = z.object({
+  /** The "valid from" of the timetable version that no longer has this lesson. */
+  since: IsoDateSchema,
+});
+export type OffTimetable = z.infer<typeof OffTimetableSchema>;
+
+export const SubstitutionSchema = z.object({
+  /** The teacher the timetable gives the lesson to (absent: illness, course, leave). */
+  absentTeacherId: IdSchema,
+  /** "болезнь", "курсы повышения квалификации" */
+  reason: TextSchema(200),
+});
+export type Substitution = z.infer<typeof SubstitutionSchema>;
+
 export const LessonSchema = DocumentBaseSchema.extend({
   courseId: IdSchema,
   classId: IdSchema,
@@ -63,6 +77,21 @@ export const LessonSchema = DocumentBaseSchema.extend({
   homework: TextSchema(4000),
   /** Keyed by student id; each entry is its own stamped part ("entries.<studentId>"). */
   entries: z.record(IdSchema, LessonEntrySchema),
+  // Added with the timetable (lessons v1). Optional, absent = none: a stored lesson without them
+  // stays unchanged when a desktop re-parses it.
+  /**
+   * Set by the server when a timetable change left this lesson outside the timetable while it holds
+   * data (or is in the past): its teacher moves or cancels it. `null` once the teacher keeps it.
+   */
+  offTimetable: OffTimetableSchema.nullable().optional(),
+  /** Замена: whose lesson this was; `teacherId` is the substitute who holds it. */
+  substitution: SubstitutionSchema.nullable().optional(),
+  /** Why the lesson was not held (карантин, актированный день, болезнь учителя). */
+  cancelReason: TextSchema(200).optional(),
+  /** Перенос: the lesson this one replaces (fixed at creation). */
+  movedFrom: IdSchema.optional(),
+  /** Перенос: the lesson this cancelled one was moved to. */
+  movedTo: IdSchema.nullable().optional(),
 });
 export type Lesson = z.infer<typeof LessonSchema>;
 

@@ -1,4 +1,4 @@
-// The snapshot file: a whole school (profile, periods, classes, staff, students, courses, lessons, period marks, consents) in one JSON document.
+// The snapshot file: a whole school (profile, periods, classes, staff, students, courses, lessons, period marks, consents, timetables) in one JSON document.
 import { z } from 'zod';
 import { COLLECTION_NAMES, type CollectionName, type DocumentOf } from './collections';
 import { ConsentSchema } from './consent';
@@ -10,6 +10,7 @@ import { SchoolSchema } from './school';
 import { SchoolClassSchema } from './school-class';
 import { StaffMemberSchema } from './staff';
 import { StudentSchema } from './student';
+import { TimetableSchema } from './timetable';
 
 export const SNAPSHOT_FORMAT = 'class-journal-snapshot';
 export const SNAPSHOT_VERSION = 1;
@@ -39,6 +40,8 @@ export const SnapshotSchema = z.object({
   lessons: z.array(LessonSchema),
   periodMarks: z.array(PeriodMarksSchema),
   consents: z.array(ConsentSchema),
+  /** Absent in files written before the timetable existed. */
+  timetables: z.array(TimetableSchema).default([]),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -138,5 +141,7 @@ function collectionOf(snapshot: Snapshot, name: CollectionName): SnapshotCollect
       return [name, snapshot.periodMarks];
     case 'consents':
       return [name, snapshot.consents];
+    case 'timetables':
+      return [name, snapshot.timetables];
   }
 }

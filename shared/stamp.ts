@@ -1,13 +1,24 @@
 // Who changed one independently editable part of a document, and when (hybrid logical clock).
 import { z } from 'zod';
+import { isEncodedHlc } from './hlc';
 
 /**
  * `at` is an encoded hybrid-logical-clock timestamp (see hlc.ts): strings compare in causal order.
- * `by` is the staff id of the author. The device is known to the server from the token and
- * recorded in its audit log, so it is not repeated in every document.
+ * Only the exact encoding is accepted ("~" or "999…-x" would sort after every real stamp and win
+ * every merge forever). The check is a refinement, so the RxDB schema derived from this one stays
+ * as it was (a refinement has no JSON-schema form). `by` is the staff id of the author. The device
+ * is known to the server from the token and recorded in its audit log, so it is not repeated in
+ * every document.
  */
 export const StampSchema = z.object({
-  at: z.string().min(1).max(64),
+  at: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine(
+      isEncodedHlc,
+      'Неверная отметка времени изменения: документ изменён не программой журнала',
+    ),
   by: z.string().min(1).max(64),
 });
 export type Stamp = z.infer<typeof StampSchema>;

@@ -3,6 +3,7 @@
 import type { Course } from './course';
 import type { PeriodMarkValue } from './grading-policy';
 import type { Lesson } from './lesson';
+import { daysBetween, weekday } from './dates';
 
 export type MarkCounts = Record<
   '5' | '4' | '3' | '2' | '1' | 'notAttested' | 'pass' | 'fail' | 'exempt' | 'missing',
@@ -51,9 +52,13 @@ function percent(part: number, whole: number): number | null {
  * Statistics over one mark per student (a class × subject, or several pooled). Success = no 2, 1, н/а,
  * незачёт among the assessed; quality = only 5 and 4 (зачёт counts as fine). Exempt and missing values are
  * counted but excluded from the denominator. Quality is null for a pure зачёт/незачёт set (no numeric mark
- * and no н/а), where it would just repeat success.
+ * and no н/а), where it would just repeat success. When the caller knows the subject's assessment, a
+ * зачёт/незачёт subject has no quality at all (its н/а included: DOMAIN.md, quality over graded subjects only).
  */
-export function periodMarkStatistics(values: readonly (PeriodMarkValue | null)[]): MarkStatistics {
+export function periodMarkStatistics(
+  values: readonly (PeriodMarkValue | null)[],
+  assessment?: 'marks' | 'passFail' | 'none',
+): MarkStatistics {
   const counts = emptyCounts();
   let assessed = 0;
   let successful = 0;
@@ -71,7 +76,12 @@ export function periodMarkStatistics(values: readonly (PeriodMarkValue | null)[]
     counts,
     students: values.length,
     successPercent: percent(successful, assessed),
-    qualityPercent: gradedWithMarks ? percent(good, assessed) : null,
+    qualityPercent:
+      assessment === 'passFail' || assessment === 'none'
+        ? null
+        : gradedWithMarks || assessment === 'marks'
+          ? percent(good, assessed)
+          : null,
   };
 }
 
@@ -111,6 +121,43 @@ export interface HeldVsPlanned {
   backlog: number;
 }
 
+/** The course's lessons by the curriculum (по учебному плану) for the period, else for the year. */
+export function plannedLessons(
+  course: Pick<Course, 'plannedByPeriod' | 'plannedYear'>,
+  periodId?: string,
+): number {
+  return (
+    (periodId === undefined ? undefined : course.plannedByPeriod[periodId]) ?? course.plannedYear
+  );
+}
+
+/**
+ * The share of the plan due by `asOf` (the plan to date, «по плану на дату»): the period's planned
+ * lessons times the share of its school days (Monday to Saturday) that have begun by `asOf`, rounded
+ * to whole lessons. Before the period 0, on or after its last day the whole plan.
+ */
+export function plannedToDate(
+  planned: number,
+  period: { start: string; end: string },
+  asOf: string,
+): number {
+  if (asOf >= period.end) return planned;
+  if (asOf < period.start) return 0;
+  const total = schoolDays(period.start, period.end);
+  return total === 0 ? planned : Math.round((planned * schoolDays(period.start, asOf)) / total);
+}
+
+/** Days from `from` to `to` (both included) that are not Sundays. */
+function schoolDays(from: string, to: string): number {
+  const days = daysBetween(from, to) + 1;
+  if (days <= 0) return 0;
+  const firstDay = weekday(from); // 0 = Monday … 6 = Sunday
+  const weeks = Math.floor(days / 7);
+  let sundays = weeks;
+  for (let i = 0; i < days % 7; i++) if ((firstDay + i) % 7 === 6) sundays += 1;
+  return days - sundays;
+}
+
 /**
  * Lessons of the course held (status 'held'; the caller filters by the period's dates) against the plan:
  * course.plannedByPeriod[periodId], or course.plannedYear when no period is given or the period has no
@@ -122,8 +169,7 @@ export function lessonsHeldVsPlanned(
   periodId?: string,
 ): HeldVsPlanned {
   const held = lessons.filter((l) => l.courseId === course.id && l.status === 'held').length;
-  const planned =
-    (periodId === undefined ? undefined : course.plannedByPeriod[periodId]) ?? course.plannedYear;
+  const planned = plannedLessons(course, periodId);
   return { planned, held, backlog: Math.max(0, planned - held) };
 }
 

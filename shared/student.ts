@@ -6,6 +6,7 @@ import {
   IdSchema,
   IsoDateSchema,
   PersonNameSchema,
+  TextSchema,
 } from './common';
 
 export const GuardianKindSchema = z.enum(['mother', 'father', 'guardian', 'other']);
@@ -18,6 +19,25 @@ export const GUARDIAN_KIND_LABELS: Record<GuardianKind, string> = {
   other: 'законный представитель',
 };
 
+/** An identity document (паспорт) as 152-ФЗ art. 9 part 4 asks for it: series, number, date and issuer. */
+export const IdentityDocumentSchema = z.object({
+  /** "паспорт гражданина Российской Федерации"; empty = not recorded. */
+  kind: z.string().max(80).default(''),
+  series: z.string().max(12).default(''),
+  number: z.string().max(20).default(''),
+  issuedOn: IsoDateSchema.or(z.literal('')).default(''),
+  issuedBy: z.string().max(300).default(''),
+});
+export type IdentityDocument = z.infer<typeof IdentityDocumentSchema>;
+
+export const EMPTY_IDENTITY_DOCUMENT: IdentityDocument = {
+  kind: '',
+  series: '',
+  number: '',
+  issuedOn: '',
+  issuedBy: '',
+};
+
 export const GuardianSchema = z.object({
   ...PersonNameSchema.shape,
   kind: GuardianKindSchema,
@@ -25,10 +45,32 @@ export const GuardianSchema = z.object({
   email: z.string().max(120).default(''),
   /** Registered address, as printed in the consent form. */
   address: z.string().max(300).default(''),
+  /** The guardian's own identity document (printed in the consent; personal data). */
+  identityDocument: IdentityDocumentSchema.default(EMPTY_IDENTITY_DOCUMENT),
+  /**
+   * The document confirming the authority to represent the child: for a parent usually the
+   * child's birth certificate ("свидетельство о рождении II-АБ № 123456 от 12.03.2015").
+   */
+  authorityDocument: z.string().max(300).default(''),
 });
 export type Guardian = z.infer<typeof GuardianSchema>;
 
 export const StudentStatusSchema = z.enum(['active', 'left']);
+
+/**
+ * A movement out of a class (движение учащихся): left the school or transferred to another class,
+ * on a date, by the school's order (приказ) of that number. Kept with the student for the book of
+ * movements and the archive.
+ */
+export const StudentMovementSchema = z.object({
+  kind: z.enum(['left', 'transfer']),
+  date: IsoDateSchema,
+  orderNumber: TextSchema(40).refine((s) => s.trim() !== '', 'Укажите номер приказа'),
+  fromClassId: IdSchema,
+  /** The class transferred to; null when the student left the school. */
+  toClassId: IdSchema.nullable(),
+});
+export type StudentMovement = z.infer<typeof StudentMovementSchema>;
 
 export const StudentSchema = DocumentBaseSchema.extend({
   ...PersonNameSchema.shape,
@@ -38,8 +80,12 @@ export const StudentSchema = DocumentBaseSchema.extend({
   status: StudentStatusSchema,
   /** Personal data (152-ФЗ): encrypted at rest on the desktop. Empty when unknown. */
   birthDate: IsoDateSchema.or(z.literal('')),
+  /** The child's address (registration or residence), printed in the consent. Personal data. */
+  address: z.string().max(300).default(''),
   /** Keyed by guardian id; each guardian is a separately stamped part ("guardians.<id>"). */
   guardians: z.record(IdSchema, GuardianSchema),
+  /** Movements out of classes, oldest first (absent on a student who never moved). */
+  movements: z.array(StudentMovementSchema).max(50).optional(),
 });
 export type Student = z.infer<typeof StudentSchema>;
 

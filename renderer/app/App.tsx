@@ -11,6 +11,9 @@ import { SyncIndicator } from '../sync/SyncIndicator';
 import { AppShell, type MenuAction } from './AppShell';
 import { createRepositories } from '../data/repositories';
 import { SessionContext, type Session } from '../data/session';
+import { RoleSchema, type Role } from '../../shared/staff';
+
+const isRole = (r: string): r is Role => RoleSchema.safeParse(r).success;
 
 type Stage =
   | { name: 'opening' }
@@ -140,7 +143,16 @@ export function App({ database, menu: outerMenu = [] }: AppProps = {}) {
       return (
         <ServerSession db={opened.db} clock={opened.clock} onIdentity={setServerIdentity}>
           {({ client, staffId, signOut }) => {
-            const session: Session = { ...opened, repositories, staffId };
+            const { account } = client.session;
+            const session: Session = {
+              ...opened,
+              repositories,
+              staffId,
+              account: {
+                roles: account.roles.filter(isRole),
+                displayName: account.displayName ?? account.login,
+              },
+            };
             return (
               <SessionContext.Provider value={session}>
                 <AppShell

@@ -4,15 +4,21 @@ import { useRef, type ReactNode } from 'react';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { fullName } from '../../shared/common';
-import { ROLE_LABELS } from '../../shared/staff';
+import { RoleSchema, ROLE_LABELS, type Role } from '../../shared/staff';
 import { useSession } from '../data/session';
 import { useSchoolData } from '../data/use-school-data';
 import { JournalScreen } from '../journal/JournalScreen';
 import { ClassWorkspace } from '../workspaces/class/ClassWorkspace';
 import { PeriodMarksScreen } from '../workspaces/period-marks/PeriodMarksScreen';
 import { SchoolScreen } from '../workspaces/school/SchoolScreen';
+import { TimetableScreen } from '../workspaces/timetable/TimetableScreen';
 import { href, paths, useSectionPath } from './routes';
 import { currentSection, sectionsFor } from './sections';
+
+/** The account's roles the journal knows (the server's list is trusted only as far as the schema). */
+function parseRoles(roles: readonly string[]): Role[] {
+  return roles.filter((r): r is Role => RoleSchema.safeParse(r).success);
+}
 
 export interface MenuAction {
   label: string;
@@ -35,6 +41,8 @@ function renderSection(id: string): ReactNode {
       return <PeriodMarksScreen />;
     case 'school':
       return <SchoolScreen />;
+    case 'timetable':
+      return <TimetableScreen />;
     default:
       return <JournalScreen />;
   }
@@ -50,11 +58,14 @@ export function AppShell(props: Props) {
 
 function Frame({ menu, status }: Props) {
   const menuRef = useRef<HTMLDetailsElement>(null);
-  const { staffId } = useSession();
+  const { staffId, account } = useSession();
   const data = useSchoolData();
   const me = data?.staff.get(staffId);
-  const sections = sectionsFor(me?.roles ?? []);
-  const section = currentSection(useSectionPath(), sections);
+  // The server checks rights with the account's roles: an administrator's account (with or without
+  // a staff member) opens what those roles open too.
+  const roles = [...new Set([...(me?.roles ?? []), ...parseRoles(account?.roles ?? [])])];
+  const sections = sectionsFor(roles);
+  const section = currentSection(useSectionPath(), sections, roles);
 
   return (
     <div className="app-screen">
@@ -76,8 +87,8 @@ function Frame({ menu, status }: Props) {
         )}
         {status}
         <span className="user">
-          {me ? fullName(me) : staffId}
-          {me && <small> ({me.roles.map((r) => ROLE_LABELS[r]).join(', ')})</small>}
+          {me ? fullName(me) : account?.displayName || ''}
+          {roles.length > 0 && <small> ({roles.map((r) => ROLE_LABELS[r]).join(', ')})</small>}
         </span>
         <details className="menu" ref={menuRef}>
           <summary>Меню</summary>
@@ -98,7 +109,18 @@ function Frame({ menu, status }: Props) {
           </div>
         </details>
       </header>
-      <div className="app-body">{section ? renderSection(section.id) : null}</div>
+      <div className="app-body">
+        {section ? (
+          renderSection(section.id)
+        ) : (
+          // Until the school's documents (and the signed-in person's own card) have arrived.
+          <p className="loading" role="status">
+            {data
+              ? 'Загружаем ваши сведения из школы… Это займёт немного времени при первом входе.'
+              : 'Загружаем сведения о школе…'}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

@@ -14,9 +14,15 @@ export const SCHOOL_TABS = [
   'statistics',
   'reports',
   'summary',
+  'staff',
   'accounts',
+  'import',
+  'setup',
 ] as const;
 export type SchoolTab = (typeof SCHOOL_TABS)[number];
+
+export const TIMETABLE_TABS = ['week', 'import', 'changes', 'report'] as const;
+export type TimetableTab = (typeof TIMETABLE_TABS)[number];
 
 /** A course in a period: the journal page and the period-marks page. */
 export interface CoursePageRoute {
@@ -36,6 +42,8 @@ export const ROUTE_PATTERNS = {
   periodMarks: '/period-marks/:courseId?/:periodId?',
   classWorkspace: '/class/:classId?/:tab?',
   school: '/school/:tab?/*?',
+  timetable: '/timetable/:tab?/*?',
+  setup: '/school/setup/:page?',
 } as const;
 
 const segment = (id: string) => encodeURIComponent(id);
@@ -55,6 +63,9 @@ export const paths = {
   classWorkspace: ({ classId, tab }: ClassRoute): string =>
     classId ? `/class/${segment(classId)}/${tab}` : '/class',
   school: (tab: SchoolTab): string => `/school/${tab}`,
+  timetable: (tab: TimetableTab): string => `/timetable/${tab}`,
+  /** «Школа → Настройка» and one of its pages (renderer/workspaces/setup). */
+  setup: (page: string): string => `/school/setup/${segment(page)}`,
 };
 
 /** The href of a path: "#/journal/…". */
@@ -136,4 +147,11 @@ export function useSchoolTab(): SchoolTab {
   const [, params] = useRoute<{ tab?: string }>(ROUTE_PATTERNS.school);
   const tab = routeParam(params?.tab);
   return isOneOf(SCHOOL_TABS, tab) ? tab : 'periods';
+}
+
+/** #/timetable/<tab>; an unknown or missing tab is the week's timetable. */
+export function useTimetableTab(): TimetableTab {
+  const [, params] = useRoute<{ tab?: string }>(ROUTE_PATTERNS.timetable);
+  const tab = routeParam(params?.tab);
+  return isOneOf(TIMETABLE_TABS, tab) ? tab : 'week';
 }

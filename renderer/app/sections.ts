@@ -22,17 +22,32 @@ export const SECTIONS: readonly Section[] = [
     path: 'period-marks',
     roles: ['teacher', 'classTeacher', 'deputy'],
   },
-  { id: 'school', label: 'Школа', path: 'school', roles: ['deputy'] },
+  { id: 'school', label: 'Школа', path: 'school', roles: ['deputy', 'admin'] },
+  { id: 'timetable', label: 'Расписание', path: 'timetable', roles: ['deputy', 'admin'] },
 ];
 
 export function sectionsFor(roles: readonly Role[]): Section[] {
   return SECTIONS.filter((s) => s.roles.some((r) => roles.includes(r)));
 }
 
-/** The section of the hash's first segment; the first available one when it names none. */
+/**
+ * The first screen after sign-in: a deputy who teaches no course starts in «Школа» (their work is
+ * the school, not one of its 400 courses); everyone else in the first of their sections.
+ */
+export function homeSection(
+  roles: readonly Role[],
+  available: readonly Section[],
+): Section | undefined {
+  const teaches = roles.includes('teacher') || roles.includes('classTeacher');
+  const school = available.find((s) => s.id === 'school');
+  return roles.includes('deputy') && !teaches && school ? school : available[0];
+}
+
+/** The section of the hash's first segment; the user's home section when it names none. */
 export function currentSection(
   path: string | null,
   available: readonly Section[],
+  roles: readonly Role[] = [],
 ): Section | undefined {
-  return available.find((s) => s.path === path) ?? available[0];
+  return available.find((s) => s.path === path) ?? homeSection(roles, available);
 }

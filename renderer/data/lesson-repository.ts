@@ -10,6 +10,8 @@ import {
   type LessonStatus,
   type LessonType,
 } from '../../shared/lesson';
+import { lessonRemovalRefusal } from '../../shared/lesson-contents';
+import { lessonId } from '../../shared/lesson-id';
 import { setPart } from '../../shared/merge';
 import { SerialQueue } from '../../shared/serial-queue';
 import { createFieldDrafts, type FieldDrafts } from '../db/field-drafts';
@@ -48,10 +50,11 @@ export interface NewLesson {
   homework?: string;
 }
 
-/** Same course, date and slot on two devices gives one document, merged rather than duplicated. */
-export function lessonIdFor(courseId: string, date: string, slot: number): string {
-  return `${courseId}:${date}:${slot}`;
-}
+/**
+ * Same course, date and slot on two devices, from the timetable or an import gives one document,
+ * merged rather than duplicated (the rule is shared/lesson-id.ts).
+ */
+export const lessonIdFor = lessonId;
 
 /** What an entry updater decided: the new cell (null = empty), or to leave the cell as it is. */
 export type EntryUpdate<R> = { entry: LessonEntry | null; result: R } | { unchanged: R };
@@ -82,6 +85,8 @@ export interface LessonRepository {
   ): Promise<Lesson>;
   addLesson(input: NewLesson): Promise<Lesson>;
   cancelLesson(lessonId: string): Promise<Lesson>;
+  /** Removes a lesson added by mistake; refused while it holds anything (shared/lesson-contents.ts). */
+  removeLesson(lessonId: string): Promise<void>;
   /** Writes field values typed in a previous run that ended before they reached the database. */
   recoverDrafts(): Promise<number>;
 }
@@ -181,6 +186,15 @@ export function createLessonRepository(
     async addLesson(input) {
       const id = lessonIdFor(input.courseId, input.date, input.slot);
       const existing = await db.lessons.findOne(id).exec();
+      // A removed lesson stays removed on the server: the same date and number cannot come back.
+      const [tombstone] = existing
+        ? []
+        : await db.lessons.storageInstance.findDocumentsById([id], true);
+      if (tombstone?._deleted) {
+        throw new WriteError(
+          'Урок на эту дату и с этим номером был удалён. Выберите другой номер урока.',
+        );
+      }
       if (existing) {
         throw new WriteError(
           existing.status === 'cancelled'
@@ -213,6 +227,15 @@ export function createLessonRepository(
     },
     cancelLesson(lessonId) {
       return writePart(lessonId, 'status', 'cancelled');
+    },
+    removeLesson(lessonId) {
+      return queue.run(lessonId, async () => {
+        const doc = (await documentOf(lessonId)).getLatest();
+        const refusal = lessonRemovalRefusal(doc.toJSON() as Lesson);
+        if (refusal) throw new WriteError(`${refusal}.`);
+        await doc.remove();
+        docs.delete(lessonId);
+      });
     },
     async recoverDrafts() {
       let recovered = 0;

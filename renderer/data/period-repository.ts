@@ -21,17 +21,21 @@ export interface PeriodAct {
   /** Wall-clock time of the act (ms since epoch). */
   atMs: number;
   by: string;
+  /** The period was created closed (a calendar set up or imported after the period ended). */
+  atCreation: boolean;
 }
 
 /**
  * Null when the period was never closed or reopened: a `closed` stamp equal to the `name` stamp was
- * written when the period was created (the school's calendar set-up), which is not an act.
+ * written when the period was created (the school's calendar set-up), which is not an act — unless
+ * the period was created closed, which the log must still show (`atCreation`).
  */
 export function lastPeriodAct(period: Period): PeriodAct | null {
   const stamp = period.stamps.closed;
   if (!stamp) return null;
   const created = period.stamps.name;
-  if (created && created.at === stamp.at && created.by === stamp.by) return null;
+  const atCreation = created !== undefined && created.at === stamp.at && created.by === stamp.by;
+  if (atCreation && !period.closed) return null;
   let atMs: number;
   try {
     atMs = decodeHlc(stamp.at).wallMs;
@@ -44,6 +48,7 @@ export function lastPeriodAct(period: Period): PeriodAct | null {
     closed: period.closed,
     atMs,
     by: stamp.by,
+    atCreation,
   };
 }
 

@@ -7,6 +7,9 @@ import { createLessonRepository, type LessonRepository } from './lesson-reposito
 import { createPeriodMarkRepository, type PeriodMarkRepository } from './period-mark-repository';
 import { createPeriodRepository, type PeriodRepository } from './period-repository';
 import { createRosterRepository, type RosterRepository } from './roster-repository';
+import { createTimetableRepository, type TimetableRepository } from './timetable-repository';
+import { createStaffRepository, type StaffRepository } from './staff-repository';
+import { createSetupRepository, type SetupRepository } from './setup-repository';
 
 export interface Repositories {
   lessons: LessonRepository;
@@ -14,6 +17,9 @@ export interface Repositories {
   periods: PeriodRepository;
   roster: RosterRepository;
   consents: ConsentRepository;
+  timetables: TimetableRepository;
+  staff: StaffRepository;
+  setup: SetupRepository;
 }
 
 /** `author` is read at every write, so a change of the signed-in person needs no new repositories. */
@@ -28,5 +34,8 @@ export function createRepositories(
     periods: createPeriodRepository(db, clock, author),
     roster: createRosterRepository(db, clock, author),
     consents: createConsentRepository(db, clock, author),
+    timetables: createTimetableRepository(db, clock, author),
+    staff: createStaffRepository(db, clock, author),
+    setup: createSetupRepository(db, clock, author),
   };
 }

@@ -5,7 +5,13 @@ import type { Clock } from '../../shared/hlc';
 import { setPart } from '../../shared/merge';
 import { newGuardianId, newStudentId } from '../../shared/ids';
 import { SerialQueue } from '../../shared/serial-queue';
-import { GuardianSchema, StudentSchema, type Guardian, type Student } from '../../shared/student';
+import {
+  GuardianSchema,
+  StudentMovementSchema,
+  StudentSchema,
+  type Guardian,
+  type Student,
+} from '../../shared/student';
 import type { JournalDatabase } from '../db/types';
 import { createSigner } from './signer';
 import { WriteError } from './write-error';
@@ -17,6 +23,8 @@ export interface StudentFields {
   middleName: string;
   gender: Student['gender'];
   birthDate: string;
+  /** The child's address for the consent form. */
+  address: string;
 }
 export type StudentField = keyof StudentFields;
 export const STUDENT_FIELDS: readonly StudentField[] = [
@@ -25,6 +33,7 @@ export const STUDENT_FIELDS: readonly StudentField[] = [
   'middleName',
   'gender',
   'birthDate',
+  'address',
 ];
 
 export interface NewStudent extends StudentFields {
@@ -32,8 +41,14 @@ export interface NewStudent extends StudentFields {
   guardians?: readonly Guardian[];
 }
 
-/** Leaving the school (status "left", the student stays in the class's old pages) or another class. */
-export type MoveOut = { kind: 'left' } | { kind: 'transfer'; classId: string };
+/**
+ * Leaving the school (status "left", the student stays in the class's old pages) or another class,
+ * on a date by an order (both recorded in the student's `movements`).
+ */
+export type MoveOut = { date: string; orderNumber: string } & (
+  | { kind: 'left' }
+  | { kind: 'transfer'; classId: string }
+);
 
 export interface RosterRepository {
   addStudent(input: NewStudent): Promise<Student>;
@@ -86,6 +101,7 @@ export function createRosterRepository(
         middleName: input.middleName,
         gender: input.gender,
         birthDate: input.birthDate,
+        address: input.address,
         classId: input.classId,
         status: 'active',
         guardians,
@@ -114,10 +130,28 @@ export function createRosterRepository(
     },
 
     async moveOut(studentId, move) {
-      if (move.kind === 'left') return writeParts(studentId, [['status', 'left']]);
-      const target = await db.classes.findOne(move.classId).exec();
-      if (!target) throw new WriteError('Класс, в который переводится ученик, не найден.');
-      return writeParts(studentId, [['classId', move.classId]]);
+      const current = await db.students.findOne(studentId).exec();
+      if (!current) throw new WriteError('Ученик не найден.');
+      const student = current.toJSON() as Student;
+      if (move.kind === 'transfer' && !(await db.classes.findOne(move.classId).exec()))
+        throw new WriteError('Класс, в который переводится ученик, не найден.');
+      const movement = StudentMovementSchema.parse({
+        kind: move.kind,
+        date: move.date,
+        orderNumber: move.orderNumber.trim(),
+        fromClassId: student.classId,
+        toClassId: move.kind === 'transfer' ? move.classId : null,
+      });
+      const movements = [...(student.movements ?? []), movement];
+      return move.kind === 'left'
+        ? writeParts(studentId, [
+            ['status', 'left'],
+            ['movements', movements],
+          ])
+        : writeParts(studentId, [
+            ['classId', move.classId],
+            ['movements', movements],
+          ]);
     },
   };
 }

@@ -2,6 +2,7 @@
 // staff member who signs every change, and the repositories built once for them.
 import { createContext, useContext } from 'react';
 import type { Clock } from '../../shared/hlc';
+import type { Role } from '../../shared/staff';
 import type { JournalDatabase } from '../db/types';
 import type { Repositories } from './repositories';
 
@@ -12,6 +13,11 @@ export interface Session {
   /** The signed-in staff member; the repositories sign every change with it. */
   staffId: string;
   repositories: Repositories;
+  /**
+   * The server account's roles and name, for an account linked to no staff member (the first
+   * administrator): the header and the sections read them where no staff document exists.
+   */
+  account?: { roles: readonly Role[]; displayName: string };
 }
 
 export const SessionContext = createContext<Session | null>(null);

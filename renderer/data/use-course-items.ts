@@ -1,6 +1,6 @@
 // The course list of the journal and the period-marks screens: the staff member's courses (all of
-// them for a deputy) titled "5А · Математика (1 группа)" and sorted by grade, the chosen course, its
-// class and the class's reporting periods.
+// them for a deputy) titled "5А · Математика (1 группа)", own ones first, each part sorted by grade;
+// the chosen course, its class and the class's reporting periods.
 import { useMemo } from 'react';
 import { todayIso } from '../../shared/dates';
 import { periodForDate, periodsOfScheme, type Period } from '../../shared/period';
@@ -23,21 +23,30 @@ export function useCourseItems(courseId: string | null, { assessedOnly = false }
   const items = useMemo((): CourseItem[] | null => {
     if (!data || !myCourses) return null;
     const subjects = new Map(data.school.subjects.map((s) => [s.id, s.name]));
-    return myCourses
-      .filter((item) => !assessedOnly || item.course.assessment !== 'none')
-      .map((item) => {
-        const klass = data.classes.get(item.course.classId);
-        const group = item.course.groupId
-          ? klass?.groups.find((g) => g.id === item.course.groupId)
-          : undefined;
-        const subject = subjects.get(item.course.subjectId) ?? item.course.subjectId;
-        return {
-          ...item,
-          grade: klass?.grade ?? 0,
-          title: `${klass?.name ?? '?'} · ${subject}${group ? ` (${group.name})` : ''}`,
-        };
-      })
-      .sort((a, b) => a.grade - b.grade || a.title.localeCompare(b.title, 'ru'));
+    return (
+      myCourses
+        .filter((item) => !assessedOnly || item.course.assessment !== 'none')
+        .map((item) => {
+          const klass = data.classes.get(item.course.classId);
+          const group = item.course.groupId
+            ? klass?.groups.find((g) => g.id === item.course.groupId)
+            : undefined;
+          const subject = subjects.get(item.course.subjectId) ?? item.course.subjectId;
+          return {
+            ...item,
+            grade: klass?.grade ?? 0,
+            title: `${klass?.name ?? '?'} · ${subject}${group ? ` (${group.name})` : ''}`,
+          };
+        })
+        // Own courses first; then those where the teacher only substitutes (of those they read the
+        // lessons they held, often none in the current period).
+        .sort(
+          (a, b) =>
+            Number(a.substitute) - Number(b.substitute) ||
+            a.grade - b.grade ||
+            a.title.localeCompare(b.title, 'ru'),
+        )
+    );
   }, [data, myCourses, assessedOnly]);
 
   const current = items?.find((i) => i.course.id === courseId) ?? items?.[0];

@@ -1,7 +1,9 @@
 // "Подключиться к серверу школы": server address, login, password and this computer's name. Used
-// on first run and again when the server ended the session (the address and login are kept).
+// on first run and again when the server ended the session (the address and login are kept). A
+// one-time password handed out by the administrator asks for the person's own new one, twice.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { JournalDatabase } from '../db/types';
+import { SETUP_LOGIN_KEY } from '../setup-link/setup-link-form';
 import { defaultDeviceName, defaultServerUrl, signIn } from '../sync/login';
 
 export interface ServerCredentials {
@@ -11,12 +13,15 @@ export interface ServerCredentials {
   deviceName: string;
 }
 
-export type ConnectResult = { ok: true } | { ok: false; message: string };
+export type ConnectResult = { ok: true } | { ok: false; message: string; passwordChange?: boolean };
+
+/** The shortest new password the server accepts (server/auth/routes.ts). */
+export const MIN_NEW_PASSWORD = 8;
 
 /** Signs in, stores the session (token protected by the host), the setup and the identity. */
 export async function connectToServer(
   db: JournalDatabase,
-  credentials: ServerCredentials,
+  credentials: ServerCredentials & { newPassword?: string },
 ): Promise<ConnectResult> {
   try {
     const result = await signIn(db, credentials);
@@ -43,12 +48,17 @@ interface Props {
 export function ServerConnectForm({ db, onBack, onConnected, notice, initial }: Props) {
   const [credentials, setCredentials] = useState<ServerCredentials>({
     serverUrl: initial?.serverUrl ?? '',
-    login: initial?.login ?? '',
+    // Just created through the set-up link: the administrator's login.
+    login: initial?.login ?? sessionStorage.getItem(SETUP_LOGIN_KEY) ?? '',
     password: '',
     deviceName: initial?.deviceName ?? '',
   });
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The password was a one-time one: the new password is asked for. */
+  const [changing, setChanging] = useState(false);
+  const [newPassword, setNewPassword] = useState('');
+  const [repeated, setRepeated] = useState('');
 
   useEffect(() => {
     let cancelled = false;
@@ -67,12 +77,22 @@ export function ServerConnectForm({ db, onBack, onConnected, notice, initial }: 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (changing) {
+      if (newPassword.length < MIN_NEW_PASSWORD) {
+        return setMessage(`Новый пароль слишком короткий: не меньше ${MIN_NEW_PASSWORD} знаков`);
+      }
+      if (newPassword !== repeated) return setMessage('Новые пароли не совпадают');
+    }
     setBusy(true);
     setMessage(null);
-    const result = await connectToServer(db, credentials);
+    const result = await connectToServer(
+      db,
+      changing ? { ...credentials, newPassword } : credentials,
+    );
     setBusy(false);
-    if (result.ok) onConnected();
-    else setMessage(result.message);
+    if (result.ok) return onConnected();
+    if (result.passwordChange) setChanging(true);
+    setMessage(result.message);
   };
 
   const field = (key: keyof ServerCredentials) => ({
@@ -107,6 +127,32 @@ export function ServerConnectForm({ db, onBack, onConnected, notice, initial }: 
         Пароль
         <input type="password" required autoComplete="current-password" {...field('password')} />
       </label>
+      {changing && (
+        <>
+          <label>
+            Новый пароль
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={newPassword}
+              onChange={(e) => setNewPassword(e.target.value)}
+            />
+          </label>
+          <label>
+            Повторите новый пароль
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={repeated}
+              onChange={(e) => setRepeated(e.target.value)}
+            />
+          </label>
+          <p className="form-hint">
+            Не меньше {MIN_NEW_PASSWORD} знаков. Никому его не сообщайте; лист с временным паролем
+            можно выбросить.
+          </p>
+        </>
+      )}
       <label>
         Название этого компьютера
         <input type="text" required maxLength={100} {...field('deviceName')} />
@@ -123,7 +169,7 @@ export function ServerConnectForm({ db, onBack, onConnected, notice, initial }: 
           </button>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Подключаемся…' : 'Подключиться'}
+          {busy ? 'Подключаемся…' : changing ? 'Сменить пароль и войти' : 'Подключиться'}
         </button>
       </div>
     </form>

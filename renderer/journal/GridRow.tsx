@@ -10,8 +10,8 @@ import { sameSummary, type StudentSummary } from './student-summary';
 
 export interface GridStudent {
   id: string;
-  lastName: string;
-  firstName: string;
+  /** «Фамилия Имя», with what tells namesakes apart (shared/student-names.ts). */
+  name: string;
 }
 
 interface Props {
@@ -102,10 +102,10 @@ function Cell(props: {
 
 function GridRowView(props: Props) {
   const { row, student, columns, entries, selectedCol, summary } = props;
-  const name = `${student.lastName} ${student.firstName}`;
+  const name = student.name;
   return (
     <tr role="row" aria-rowindex={row + 2}>
-      <th role="rowheader" scope="row" className="student">
+      <th role="rowheader" scope="row" className="student" title={name}>
         <span className="number">{row + 1}</span> {name}
       </th>
       {columns.map((column, col) => (
@@ -129,7 +129,7 @@ function GridRowView(props: Props) {
       <td
         role="gridcell"
         className="summary proposal"
-        aria-label={`${name}, прогноз`}
+        aria-label={`${name}, предложение`}
         aria-description={summary.explanation}
         title={summary.explanation}
         tabIndex={-1}

@@ -18,6 +18,8 @@ interface Props {
   workTypes: ReadonlyMap<string, WorkType>;
   workTypeList: readonly WorkType[];
   editing: GridEditing;
+  /** Changes when the selected cell must be scrolled into view and focused (opening, «Сегодня»). */
+  revealKey: number;
 }
 
 const HeaderRow = memo(function HeaderRow(props: {
@@ -36,13 +38,15 @@ const HeaderRow = memo(function HeaderRow(props: {
         if (c.readOnly) classes.push('read-only');
         if (c.isTest) classes.push('test');
         if (col === props.selectedCol) classes.push('selected-col');
+        if (c.today) classes.push('today');
         return (
           <th
             key={c.lessonId}
             role="columnheader"
             scope="col"
             className={classes.join(' ')}
-            title={c.title}
+            title={c.today ? `Сегодня. ${c.title}` : c.title}
+            aria-current={c.today ? 'date' : undefined}
             data-lesson-id={c.lessonId}
             onMouseDown={() => props.onSelectColumn(col)}
           >
@@ -60,15 +64,20 @@ const HeaderRow = memo(function HeaderRow(props: {
       <th
         role="columnheader"
         scope="col"
-        className="summary"
-        title="Средневзвешенный балл за период"
+        className="summary average"
+        title="Средневзвешенный балл за период; сотые не округляются, а отбрасываются (28 : 6 = 4,66), предложение считается по точному значению"
       >
         Ср. балл
       </th>
-      <th role="columnheader" scope="col" className="summary" title="Прогноз отметки за период">
-        Прогноз
+      <th
+        role="columnheader"
+        scope="col"
+        className="summary proposal"
+        title="Предложение: отметка за период по средневзвешенному баллу"
+      >
+        Предл.
       </th>
-      <th role="columnheader" scope="col" className="summary" title="Пропущено уроков">
+      <th role="columnheader" scope="col" className="summary absences" title="Пропущено уроков">
         Пропуски
       </th>
     </tr>
@@ -90,6 +99,18 @@ export function JournalGrid(props: Props) {
       cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }
   }, [selRow, selCol, editing.workTypePickerOpen]);
+
+  // Opening the page and «Сегодня»: the selected lesson in view (clear of the sticky columns).
+  const { revealKey } = props;
+  useLayoutEffect(() => {
+    if (revealKey === 0) return;
+    const cell = gridRef.current?.querySelector<HTMLElement>(`[data-cell="${selRow}:${selCol}"]`);
+    if (!cell) return;
+    cell.scrollIntoView({ block: 'center', inline: 'nearest' });
+    cell.focus({ preventScroll: true });
+    // Only the reveal request moves the view; the selection moving alone is handled above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [revealKey]);
 
   const focusSelected = () =>
     gridRef.current?.querySelector<HTMLElement>(`[data-cell="${selRow}:${selCol}"]`)?.focus();
@@ -113,6 +134,8 @@ export function JournalGrid(props: Props) {
         aria-rowcount={students.length + 1}
         className="journal-grid"
         onKeyDown={editing.onKeyDown}
+        onCopy={editing.onCopy}
+        onPaste={editing.onPaste}
       >
         <thead>
           <HeaderRow

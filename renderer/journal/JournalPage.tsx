@@ -1,5 +1,5 @@
 // One journal page: a course in a period — the grid on the left, the selected lesson on the right.
-import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { closedPeriodMessage } from '../../shared/closed-period';
 import type { Course } from '../../shared/course';
 import type { Lesson, LessonEntry } from '../../shared/lesson';
@@ -8,10 +8,12 @@ import type { Period } from '../../shared/period';
 import { useRepositories, useSession } from '../data/session';
 import { useCourseJournal } from '../data/use-course-journal';
 import type { SchoolData } from '../data/use-school-data';
+import { distinctNames } from '../../shared/student-names';
 import { ClosedPeriodNotice } from '../ui/ClosedPeriodNotice';
 import { AddLessonForm } from './AddLessonForm';
 import { CellHistory } from './CellHistory';
-import { lessonColumns, type LessonColumn } from './columns';
+import { lessonColumns, nearestLessonIndex, type LessonColumn } from './columns';
+import { formatDate, todayIso } from '../../shared/dates';
 import { JournalGrid } from './JournalGrid';
 import { LessonPanel } from './LessonPanel';
 import { sameEntry } from './cell-edit';
@@ -32,6 +34,18 @@ type SummaryRow = {
   columns: string;
   summary: StudentSummary;
 };
+
+/** F6 in the grid: the topic of the selected lesson (or the first field of the panel). */
+function focusLessonPanel() {
+  document
+    .querySelector<HTMLElement>('.lesson-panel input:not(:disabled), .lesson-panel textarea')
+    ?.focus();
+}
+
+/** Esc in the lesson panel: back to the selected cell of the grid. */
+function focusGrid() {
+  document.querySelector<HTMLElement>('.journal-grid td[tabindex="0"]')?.focus();
+}
 
 export function JournalPage({ course, period, data, caption, onReady }: Props) {
   const { staffId } = useSession();
@@ -92,6 +106,11 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
     [summaryCache, students, entries, lessons, columnsText],
   );
   const studentIds = useMemo(() => students.map((s) => s.id), [students]);
+  // Namesakes get what tells them apart (shared/student-names.ts).
+  const gridStudents = useMemo(() => {
+    const names = distinctNames(students);
+    return students.map((s) => ({ id: s.id, name: names.get(s.id) ?? s.lastName }));
+  }, [students]);
 
   const editing = useGridEditing({
     studentIds,
@@ -102,6 +121,7 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
     repository,
     readOnly: period.closed ? closedPeriodMessage(period.name) : null,
     refusalOf,
+    onLessonPanel: focusLessonPanel,
   });
 
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -110,27 +130,78 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
     if (ready) onReady?.();
   }, [ready, onReady]);
 
+  // The page opens on today's (or the nearest) lesson; «Сегодня» goes back to it.
+  const [revealKey, setRevealKey] = useState(0);
+  const todayCol = nearestLessonIndex(lessons, todayIso());
+  const { select } = editing;
+  const goToday = useCallback(() => {
+    if (todayCol < 0) return;
+    select(editing.selection.row, todayCol);
+    setRevealKey((k) => k + 1);
+  }, [select, todayCol, editing.selection.row]);
+  // A lesson just added (or found already there) is selected as soon as its column exists.
+  const [wanted, setWanted] = useState<string | null>(null);
+  useLayoutEffect(() => {
+    if (!wanted) return;
+    const col = lessons.findIndex((l) => l.id === wanted);
+    if (col < 0) return;
+    setWanted(null);
+    select(editing.selection.row, col);
+    setRevealKey((k) => k + 1);
+  }, [wanted, lessons, select, editing.selection.row]);
+  const opened = useRef(false);
+  useLayoutEffect(() => {
+    if (opened.current || !ready || todayCol < 0) return;
+    opened.current = true;
+    select(0, todayCol);
+    setRevealKey((k) => k + 1);
+  }, [ready, todayCol, select]);
+
   if (!journal) return <p className="loading">Открываем страницу журнала…</p>;
   const selectedLesson = lessons[editing.selection.col];
-  const selectedStudent = students[editing.selection.row];
+  const selectedStudent = gridStudents[editing.selection.row];
 
   return (
     <div className="journal-page">
       <section className="journal-left">
         <ClosedPeriodNotice period={period} locked="отметки, пропуски и уроки" />
+        <div className="grid-toolbar">
+          <button
+            type="button"
+            onClick={goToday}
+            disabled={todayCol < 0}
+            title="Перейти к сегодняшнему уроку (или ближайшему к сегодняшнему дню)"
+          >
+            Сегодня
+          </button>
+          <span className="today-note">
+            Сегодня {formatDate(todayIso())}
+            {todayCol >= 0 && lessons[todayCol]?.date !== todayIso()
+              ? ': уроков нет, выбран ближайший'
+              : ''}
+          </span>
+        </div>
         <JournalGrid
           caption={caption}
-          students={students}
+          students={gridStudents}
           columns={columns}
           entries={entries}
           summaries={summaries}
           workTypes={workTypes}
           workTypeList={policy.workTypes}
           editing={editing}
+          revealKey={revealKey}
         />
         <p className="hint" role="status" aria-live="polite">
           {editing.hint ?? ''}
         </p>
+        {/* The proposal's calculation for the selected student: reachable by keyboard and touch. */}
+        {selectedStudent && summaries[editing.selection.row]?.explanation && (
+          <p className="proposal-explanation" aria-live="polite">
+            Предложение для: {selectedStudent.name} — {summaries[editing.selection.row]?.proposal}.{' '}
+            {summaries[editing.selection.row]?.explanation}
+          </p>
+        )}
         {selectedLesson && selectedStudent && (
           <button type="button" className="cell-history-open" onClick={() => setHistoryOpen(true)}>
             История клетки
@@ -140,17 +211,27 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
           <CellHistory
             lessonId={selectedLesson.id}
             studentId={selectedStudent.id}
-            title={`${selectedStudent.lastName} ${selectedStudent.firstName}, ${columns[editing.selection.col]?.label ?? selectedLesson.date}`}
+            title={`${selectedStudent.name}, ${columns[editing.selection.col]?.label ?? selectedLesson.date}`}
             onClose={() => setHistoryOpen(false)}
           />
         )}
         <p className="keys-help">
           Клавиши: 5 4 3 2 1 — отметка (можно несколько в клетке),{' '}
           {attendanceCodes.map((c) => c.code).join(', ')} — пропуск, Backspace — убрать последнюю,
-          Delete — очистить, / — вид работы, Ctrl+Z / Ctrl+Y — отменить / повторить.
+          Delete — очистить, / — вид работы, Ctrl+Z / Ctrl+Y — отменить / повторить; стрелки, Home /
+          End, Ctrl+Home / Ctrl+End, PageUp / PageDown — по журналу; F6 — тема и домашнее задание
+          урока, Esc — обратно в журнал; Tab — из журнала к панели урока.
         </p>
       </section>
-      <aside className="journal-right">
+      <aside
+        className="journal-right"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && !e.defaultPrevented) {
+            e.preventDefault();
+            focusGrid();
+          }
+        }}
+      >
         {/* A closed period: every field of the lesson panel and the new-lesson form is disabled. */}
         <fieldset className="closed-guard" disabled={period.closed}>
           {selectedLesson && (
@@ -167,7 +248,10 @@ export function JournalPage({ course, period, data, caption, onReady }: Props) {
             period={period}
             staffId={staffId}
             bells={data.school.bells}
+            year={data.school.year}
+            grade={klass?.grade ?? 1}
             refusal={courseWriteRefusal(writer, course.teacherId)}
+            onAdded={setWanted}
           />
         </fieldset>
       </aside>

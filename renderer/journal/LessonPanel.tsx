@@ -8,6 +8,14 @@ import type { LessonField, LessonFields } from '../data/lesson-repository';
 import { useRepositories } from '../data/session';
 import { formatDate, weekday, WEEKDAY_SHORT } from '../../shared/dates';
 import type { SchoolData } from '../data/use-school-data';
+import { TestScheduleWarning } from './TestScheduleWarning';
+import {
+  describeContents,
+  isEmptyLesson,
+  lessonContents,
+  lessonRemovalRefusal,
+} from '../../shared/lesson-contents';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 
 /** A text field that keeps its own value while focused, so remote updates never move the caret. */
 function LiveText(props: {
@@ -67,6 +75,13 @@ export function LessonPanel({ lesson, data, readOnly, canAppoint }: Props) {
       .finally(() => setInFlight((n) => n - 1));
   };
 
+  // «Отменить урок» asks first when the lesson holds anything; «Удалить урок» always asks.
+  const [asking, setAsking] = useState<'cancel' | 'remove' | null>(null);
+  const contents = lessonContents(lesson);
+  const askCancel = () =>
+    isEmptyLesson(contents) ? save('status', 'cancelled') : setAsking('cancel');
+  const removal = lessonRemovalRefusal(lesson);
+
   const teacher = data.staff.get(lesson.teacherId);
   const teachers = data.staffList.filter(
     (s) => s.active && (s.roles.includes('teacher') || s.roles.includes('classTeacher')),
@@ -103,6 +118,7 @@ export function LessonPanel({ lesson, data, readOnly, canAppoint }: Props) {
             ))}
           </select>
         </label>
+        <TestScheduleWarning lesson={lesson} data={data} />
         <label className="field">
           <span>Вид работы по умолчанию</span>
           <select
@@ -149,18 +165,68 @@ export function LessonPanel({ lesson, data, readOnly, canAppoint }: Props) {
           <input
             type="checkbox"
             checked={lesson.status === 'held'}
-            onChange={(e) => save('status', e.target.checked ? 'held' : 'cancelled')}
+            onChange={(e) => (e.target.checked ? save('status', 'held') : askCancel())}
           />
           Урок проведён
         </label>
         {lesson.status === 'held' ? (
-          <button type="button" className="danger" onClick={() => save('status', 'cancelled')}>
+          <button type="button" className="danger" onClick={askCancel}>
             Отменить урок
           </button>
         ) : (
           <p className="cancelled-note">Урок отменён: отметки и пропуски в нём не учитываются.</p>
         )}
+        {/* Only an empty lesson (added by mistake) can be removed: shared/lesson-contents.ts. */}
+        {canAppoint && removal === null && (
+          <button
+            type="button"
+            className="danger"
+            title="Удалить урок, добавленный по ошибке (в нём ничего нет)"
+            onClick={() => setAsking('remove')}
+          >
+            Удалить урок
+          </button>
+        )}
       </fieldset>
+      {asking === 'cancel' && (
+        <ConfirmDialog
+          title={`Отменить урок ${formatDate(lesson.date)}, ${lesson.slot}-й урок?`}
+          confirmLabel="Отменить урок"
+          danger
+          onConfirm={() => {
+            setAsking(null);
+            save('status', 'cancelled');
+          }}
+          onCancel={() => setAsking(null)}
+        >
+          <p>В уроке: {describeContents(contents)}.</p>
+          <p>
+            Отметки и пропуски останутся в журнале, но не будут учитываться в средних баллах,
+            предложениях и отчётах. Вернуть урок: отметить «Урок проведён».
+          </p>
+        </ConfirmDialog>
+      )}
+      {asking === 'remove' && (
+        <ConfirmDialog
+          title={`Удалить урок ${formatDate(lesson.date)}, ${lesson.slot}-й урок?`}
+          confirmLabel="Удалить урок"
+          danger
+          onConfirm={() => {
+            setAsking(null);
+            repository
+              .removeLesson(lesson.id)
+              .catch((e: unknown) =>
+                setError(`Не удалено: ${e instanceof Error ? e.message : String(e)}`),
+              );
+          }}
+          onCancel={() => setAsking(null)}
+        >
+          <p>
+            Урок исчезнет из журнала. Урок на эту дату с этим номером потом добавить нельзя:
+            удаляйте только урок, добавленный по ошибке.
+          </p>
+        </ConfirmDialog>
+      )}
       <p className="save-state" role="status" data-saving={inFlight > 0}>
         {inFlight > 0 ? 'Сохраняем…' : 'Все изменения сохранены на этом компьютере'}
       </p>

@@ -2,7 +2,12 @@
 // several marks per cell, an absent student gets no mark) with the hint shown when one is refused.
 import type { AttendanceCode } from '../../shared/attendance-code';
 import { isAbsence } from '../../shared/attendance-code';
-import { absentMarkMessage, isAbsentCode, MAX_MARKS_PER_CELL } from '../../shared/entry-rules';
+import {
+  absentMarkMessage,
+  entryRefusal,
+  isAbsentCode,
+  MAX_MARKS_PER_CELL,
+} from '../../shared/entry-rules';
 import type { LessonMarkValue } from '../../shared/grading-policy';
 import type { LessonEntry } from '../../shared/lesson';
 
@@ -11,7 +16,9 @@ export type CellEdit =
   | { kind: 'setAttendance'; code: string }
   | { kind: 'removeLastMark' }
   | { kind: 'clearCell' }
-  | { kind: 'setLastMarkWorkType'; workTypeId: string };
+  | { kind: 'setLastMarkWorkType'; workTypeId: string }
+  /** A pasted cell replaces what is there. */
+  | { kind: 'replace'; entry: LessonEntry | null };
 
 export type CellEditResult =
   | { ok: true; entry: LessonEntry | null }
@@ -66,6 +73,16 @@ export function applyCellEdit(
     }
     case 'clearCell':
       return entry ? { ok: true, entry: null } : { ok: 'unchanged' };
+    case 'replace': {
+      const next = edit.entry && normalize(edit.entry);
+      if (next === null) return entry ? { ok: true, entry: null } : { ok: 'unchanged' };
+      const refusal = entryRefusal(next, codes);
+      if (refusal) return { ok: false, hint: `${refusal}.` };
+      if (next.attendance && !codes.some((c) => c.code === next.attendance)) {
+        return { ok: false, hint: `Код «${next.attendance}» не используется в этой школе.` };
+      }
+      return sameEntry(entry, next) ? { ok: 'unchanged' } : { ok: true, entry: next };
+    }
     case 'setLastMarkWorkType': {
       const last = current.marks[current.marks.length - 1];
       if (!last)

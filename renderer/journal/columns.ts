@@ -1,7 +1,7 @@
 // The journal page's lesson columns: header text and styling facts derived from the lessons.
 import type { GradingPolicy } from '../../shared/grading-policy';
 import { isTestLesson, LESSON_TYPE_LABELS, type Lesson } from '../../shared/lesson';
-import { formatDayMonth } from '../../shared/dates';
+import { formatDayMonth, todayIso } from '../../shared/dates';
 
 export interface LessonColumn {
   lessonId: string;
@@ -18,6 +18,18 @@ export interface LessonColumn {
   title: string;
   /** Why the signed-in person may only read this lesson (shared/lesson-rights.ts), or null. */
   readOnly: string | null;
+  /** The lesson is today's (the column is marked «сегодня»). */
+  today: boolean;
+}
+
+/**
+ * The column a journal page opens on: today's first lesson, otherwise the next lesson after
+ * today, otherwise the last one before it (a period that has ended). -1 without lessons.
+ */
+export function nearestLessonIndex(lessons: readonly { date: string }[], today: string): number {
+  if (lessons.length === 0) return -1;
+  const next = lessons.findIndex((l) => l.date >= today);
+  return next === -1 ? lessons.length - 1 : next;
 }
 
 /**
@@ -28,6 +40,7 @@ export function lessonColumns(
   lessons: readonly Lesson[],
   policy: GradingPolicy,
   refusalOf: (lesson: Lesson) => string | null = () => null,
+  today: string = todayIso(),
 ): LessonColumn[] {
   return lessons.map((lesson, i) => {
     const readOnly = refusalOf(lesson);
@@ -35,10 +48,10 @@ export function lessonColumns(
     const isTest = isTestLesson(lesson.lessonType) || workType?.isTest === true;
     const title = [
       LESSON_TYPE_LABELS[lesson.lessonType],
-      workType ? `вид работы: ${workType.name}` : '',
-      lesson.status === 'cancelled' ? 'урок отменён' : '',
+      workType ? `Вид работы: ${workType.name}` : '',
+      lesson.status === 'cancelled' ? 'Урок отменён' : '',
       lesson.topic,
-      readOnly ? `только просмотр: ${readOnly.toLocaleLowerCase('ru')}` : '',
+      readOnly ? `Только просмотр: ${readOnly.toLocaleLowerCase('ru')}` : '',
     ]
       .filter(Boolean)
       .join('. ');
@@ -52,6 +65,7 @@ export function lessonColumns(
       badge: workType?.short ?? (isTest ? 'к/р' : ''),
       title,
       readOnly,
+      today: lesson.date === today,
     };
   });
 }

@@ -4,6 +4,11 @@ import { russianLetter, type KeyInput } from '../lib/russian-keys';
 
 export type GridCommand =
   | { kind: 'move'; dRow: number; dCol: number; wrap?: boolean }
+  /** Home/End (row), Ctrl+Home/Ctrl+End (first/last cell of the grid). */
+  | { kind: 'jump'; row?: 'first' | 'last'; col: 'first' | 'last' }
+  /** F6: to the lesson panel (topic first). */
+  | { kind: 'toLessonPanel' }
+  | { kind: 'escape' }
   | { kind: 'addMark'; value: LessonMarkValue }
   | { kind: 'setAttendance'; code: string }
   | { kind: 'pendingCode'; prefix: string }
@@ -38,10 +43,17 @@ const MARK_KEYS: Record<string, LessonMarkValue> = {
   '1': '1',
 };
 
+/** PageUp/PageDown move this many students. */
+export const PAGE_ROWS = 10;
+
 const none = (buffer: string): KeyResult => ({ command: null, buffer });
 
 export function keyToCommand(input: KeyInput, ctx: KeyContext): KeyResult {
   const ctrl = input.ctrlKey || input.metaKey;
+  if (ctrl && !input.altKey && (input.key === 'Home' || input.key === 'End')) {
+    const at = input.key === 'Home' ? 'first' : 'last';
+    return { command: { kind: 'jump', row: at, col: at }, buffer: '' };
+  }
   if (ctrl && !input.altKey) {
     const letter = input.code === 'KeyZ' || input.key.toLowerCase() === 'z' || input.key === 'я';
     const isY = input.code === 'KeyY' || input.key.toLowerCase() === 'y' || input.key === 'н';
@@ -61,11 +73,19 @@ export function keyToCommand(input: KeyInput, ctx: KeyContext): KeyResult {
       return { command: { kind: 'move', dRow: 0, dCol: -1 }, buffer: '' };
     case 'ArrowRight':
       return { command: { kind: 'move', dRow: 0, dCol: 1 }, buffer: '' };
+    // WAI-ARIA grid: the grid is one tab stop, Tab goes on to the lesson panel.
     case 'Tab':
-      return {
-        command: { kind: 'move', dRow: 0, dCol: input.shiftKey ? -1 : 1, wrap: true },
-        buffer: '',
-      };
+      return none('');
+    case 'Home':
+      return { command: { kind: 'jump', col: 'first' }, buffer: '' };
+    case 'End':
+      return { command: { kind: 'jump', col: 'last' }, buffer: '' };
+    case 'PageUp':
+      return { command: { kind: 'move', dRow: -PAGE_ROWS, dCol: 0 }, buffer: '' };
+    case 'PageDown':
+      return { command: { kind: 'move', dRow: PAGE_ROWS, dCol: 0 }, buffer: '' };
+    case 'F6':
+      return { command: { kind: 'toLessonPanel' }, buffer: '' };
     case 'Backspace':
       return { command: { kind: 'removeLastMark' }, buffer: '' };
     case 'Delete':
@@ -73,7 +93,7 @@ export function keyToCommand(input: KeyInput, ctx: KeyContext): KeyResult {
     case '/':
       return { command: { kind: 'chooseWorkType' }, buffer: '' };
     case 'Escape':
-      return { command: null, buffer: '' };
+      return { command: { kind: 'escape' }, buffer: '' };
   }
 
   if (ctx.passFail) {

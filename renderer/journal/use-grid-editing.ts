@@ -1,10 +1,18 @@
 // Keyboard editing of the journal grid: selection, commands, multi-letter codes, undo/redo, hints.
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+} from 'react';
 import type { AttendanceCode } from '../../shared/attendance-code';
 import type { GradingPolicy } from '../../shared/grading-policy';
 import type { Lesson, LessonEntry } from '../../shared/lesson';
 import type { EntryUpdate, LessonRepository } from '../data/lesson-repository';
 import { applyCellEdit, type CellEdit } from './cell-edit';
+import { cellText, parsePaste } from './clipboard';
 import { entryProbe } from './entry-probe';
 import { keyToCommand, type GridCommand } from './keyboard';
 import { UndoStack } from './undo-stack';
@@ -33,6 +41,8 @@ export interface GridEditingInput {
   readOnly: string | null;
   /** Why one lesson may only be read (shared/lesson-rights.ts), or null. */
   refusalOf: (lesson: Lesson) => string | null;
+  /** F6: moves the focus to the lesson panel. */
+  onLessonPanel?: () => void;
 }
 
 export interface GridEditing {
@@ -44,10 +54,12 @@ export interface GridEditing {
   closeWorkTypePicker: () => void;
   chooseWorkType: (workTypeId: string) => void;
   onKeyDown: (event: KeyboardEvent) => void;
+  onCopy: (event: ClipboardEvent) => void;
+  onPaste: (event: ClipboardEvent) => void;
 }
 
 const KEYS_HELP =
-  'Отметки: 5 4 3 2 1; пропуски: коды школы; Backspace — убрать последнюю отметку, Delete — очистить клетку, / — вид работы.';
+  'Отметки: 5 4 3 2 1; пропуски: коды школы; Backspace — убрать последнюю отметку, Delete — очистить клетку, / — вид работы, F6 — тема и задание урока.';
 
 export function useGridEditing(input: GridEditingInput): GridEditing {
   const [selection, setSelection] = useState<Selection>({ row: 0, col: 0 });
@@ -167,6 +179,18 @@ export function useGridEditing(input: GridEditingInput): GridEditing {
           else setHint('Нечего повторять.');
           return;
         }
+        case 'jump': {
+          const last = { row: current.studentIds.length - 1, col: current.lessons.length - 1 };
+          const row = command.row === undefined ? cell.row : command.row === 'first' ? 0 : last.row;
+          setSelection({ row, col: command.col === 'first' ? 0 : last.col });
+          return;
+        }
+        case 'toLessonPanel':
+          current.onLessonPanel?.();
+          return;
+        case 'escape':
+          setHint(null);
+          return;
         case 'chooseWorkType':
           setWorkTypePickerOpen(true);
           return;
@@ -208,8 +232,50 @@ export function useGridEditing(input: GridEditingInput): GridEditing {
     [edit],
   );
 
+  // Ctrl+C copies the selected cell; Ctrl+V pastes one cell or a column (from Excel) downwards.
+  const onCopy = useCallback((event: ClipboardEvent) => {
+    const { input: current, selection: sel } = latest.current;
+    const lesson = current.lessons[sel.col];
+    const studentId = current.studentIds[sel.row];
+    if (!lesson || !studentId) return;
+    event.preventDefault();
+    event.clipboardData.setData('text/plain', cellText(lesson.entries[studentId]));
+    setHint('Клетка скопирована.');
+  }, []);
+  const onPaste = useCallback(
+    (event: ClipboardEvent) => {
+      const { input: current, selection: sel } = latest.current;
+      event.preventDefault();
+      const codes = current.codes.map((c) => c.code.toLocaleLowerCase('ru'));
+      const cells = parsePaste(event.clipboardData.getData('text/plain'), codes);
+      const bad = cells.find((c) => c.kind === 'invalid');
+      if (bad && bad.kind === 'invalid') {
+        return setHint(`Не вставлено: «${bad.text}» — не отметка и не код пропуска.`);
+      }
+      const lesson = current.lessons[sel.col];
+      const workTypeId = lesson?.workTypeId ?? current.policy.defaultWorkTypeId;
+      const fits = cells.slice(0, current.studentIds.length - sel.row);
+      fits.forEach((cell, i) => {
+        const entry =
+          cell.kind === 'marks'
+            ? {
+                attendance: cell.attendance,
+                marks: cell.marks.map((value) => ({ value, workTypeId, comment: '' })),
+              }
+            : null;
+        edit({ row: sel.row + i, col: sel.col }, { kind: 'replace', entry });
+      });
+      if (fits.length < cells.length) {
+        setHint(`Вставлено ${fits.length} из ${cells.length}: дальше учеников нет.`);
+      }
+    },
+    [edit],
+  );
+
   return {
     selection: clamped,
+    onCopy,
+    onPaste,
     select,
     pending,
     hint,

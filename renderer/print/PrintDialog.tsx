@@ -3,11 +3,17 @@
 // in the system viewer (a new tab in the browser).
 import { useEffect, useId, useRef, useState } from 'react';
 import { getBridge } from '../bridge';
-import { buildPdfInWorker } from './build-pdf';
-import { documentCount, documentCountText, printErrorText, type PrintJob } from './print-job';
+import { buildPdfInWorker, stopPdfWorker } from './build-pdf';
+import {
+  documentCount,
+  documentCountText,
+  printErrorText,
+  type BuildProgress,
+  type PrintJob,
+} from './print-job';
 
 type State =
-  | { name: 'building' }
+  | { name: 'building'; progress?: BuildProgress }
   | { name: 'empty' }
   | { name: 'failed'; message: string }
   | { name: 'ready'; bytes: Uint8Array; url: string; summary: string };
@@ -29,23 +35,46 @@ export function PrintDialog({ job, onClose, emptyText }: Props) {
   useEffect(() => {
     let cancelled = false;
     let url: string | null = null;
+    let streaming = false;
     (async () => {
-      const model = await job.model();
-      if (cancelled) return;
-      if (documentCount(model) === 0) {
-        setState({ name: 'empty' });
-        return;
+      let bytes: Uint8Array;
+      let summary: string;
+      if (job.build) {
+        streaming = true;
+        const built = await job.build(
+          (progress) => {
+            if (!cancelled) setState({ name: 'building', progress });
+          },
+          () => cancelled,
+        );
+        streaming = false;
+        if (cancelled) return;
+        if (built.empty) {
+          setState({ name: 'empty' });
+          return;
+        }
+        ({ bytes, summary } = built);
+      } else {
+        const model = await job.model();
+        if (cancelled) return;
+        if (documentCount(model) === 0) {
+          setState({ name: 'empty' });
+          return;
+        }
+        bytes = await buildPdfInWorker({ kind: model.kind, model });
+        summary = documentCountText(model);
       }
-      const bytes = await buildPdfInWorker({ kind: model.kind, model });
       if (cancelled) return;
       url = URL.createObjectURL(new Blob([bytes.slice()], { type: 'application/pdf' }));
-      setState({ name: 'ready', bytes, url, summary: documentCountText(model) });
+      setState({ name: 'ready', bytes, url, summary });
     })().catch((error: unknown) => {
       console.error(error);
       if (!cancelled) setState({ name: 'failed', message: printErrorText(error) });
     });
     return () => {
       cancelled = true;
+      // A journal still being drawn is dropped with its worker (the next print starts a new one).
+      if (streaming) stopPdfWorker();
       if (url) URL.revokeObjectURL(url);
     };
   }, [job]);
@@ -65,7 +94,8 @@ export function PrintDialog({ job, onClose, emptyText }: Props) {
     setNotice(null);
     try {
       const bridge = getBridge();
-      const name = `${job.fileName}.pdf`;
+      // One space between words, none at the ends: «Выписки 5А  I четверть» reads as a typo.
+      const name = `${job.fileName.replace(/\s+/g, ' ').trim()}.pdf`;
       if (action === 'save') {
         const result = await bridge.savePdf({ suggestedName: name, bytes: state.bytes });
         if (result.status === 'saved')
@@ -101,8 +131,24 @@ export function PrintDialog({ job, onClose, emptyText }: Props) {
         </header>
         {state.name === 'building' && (
           <div className="print-progress" role="status">
-            <progress aria-label="Готовим документ" />
-            <p>Готовим документ…</p>
+            {state.progress ? (
+              <>
+                <progress
+                  aria-label="Готовим документ"
+                  value={state.progress.done}
+                  max={Math.max(1, state.progress.total)}
+                />
+                <p>{state.progress.text}</p>
+                <p>
+                  Готово: {state.progress.done} из {state.progress.total}
+                </p>
+              </>
+            ) : (
+              <>
+                <progress aria-label="Готовим документ" />
+                <p>Готовим документ…</p>
+              </>
+            )}
           </div>
         )}
         {state.name === 'empty' && (

@@ -1,13 +1,12 @@
-// The app's print jobs: consent applications and extracts of a class, and a subject teacher's
-// extract of one course. Each reads the local database when the dialog opens, never before.
-import { fullName, shortName } from '../../shared/common';
+// The app's print jobs: consent applications and extracts of a class, a subject teacher's
+// extract of one course, the staff's login sheets. Each reads the local database when the dialog opens, never before.
+import { fullName } from '../../shared/common';
 import type { Course } from '../../shared/course';
 // Model builders only: the renderers (and pdfkit) stay in the worker's chunk.
 import {
   buildConsentModel,
-  orderedGuardians,
-  type ConsentModel,
   type ConsentVariant,
+  type GuardianPick,
 } from '../../shared/documents/consent-model';
 import { buildExtractModel } from '../../shared/documents/extract-model';
 import { buildLoginSlipModel } from '../../shared/documents/login-slip-model';
@@ -16,7 +15,11 @@ import {
   type ViewControlModel,
 } from '../../shared/documents/view-control-model';
 import type { IssuedLogin } from '../../shared/family-access';
-import type { DocumentSource } from '../../shared/documents/source';
+import {
+  buildLoginSheetModel,
+  type LoginSheetEntry,
+  type LoginSheetOptions,
+} from '../../shared/documents/login-sheet-model';
 import type { Period } from '../../shared/period';
 import type { SchoolClass } from '../../shared/school-class';
 import type { JournalDatabase } from '../db/types';
@@ -32,73 +35,53 @@ export const CONSENT_VARIANT_TITLES: Record<ConsentVariant, string> = {
 };
 
 /**
- * Addresses each family's application to the chosen guardian (the one the registry row names)
- * instead of the first guardian on record; students not in the map keep the default.
+ * One application per guardian picked (the registry rows shown); a pick without a guardian prints
+ * a blank form. Withdrawals are printed only for guardians with a registered consent.
  */
-export function addressApplications(
-  model: ConsentModel,
-  source: DocumentSource,
-  guardianOf: ReadonlyMap<string, string>,
-): ConsentModel {
-  return {
-    ...model,
-    applications: model.applications.map((app) => {
-      const wanted = guardianOf.get(app.studentId);
-      const student = source.students.find((s) => s.id === app.studentId);
-      const entry = student && orderedGuardians(student).find(([id]) => id === wanted);
-      if (!wanted || !entry || wanted === app.guardianId) return app;
-      const [id, g] = entry;
-      const consented = source.consents.find(
-        (c) => c.studentId === app.studentId && c.guardianId === id && c.decision === 'consent',
-      );
-      return {
-        ...app,
-        guardianId: id,
-        guardian: {
-          lastName: g.lastName,
-          firstName: g.firstName,
-          middleName: g.middleName,
-          address: g.address,
-          phone: g.phone,
-          signature: shortName(g),
-        },
-        consentDate: model.variant === 'withdrawal' ? (consented?.date ?? null) : null,
-      };
-    }),
-  };
-}
-
-/** Applications of the given families, each addressed to the guardian picked for it. */
 export function consentApplicationsJob(
   db: JournalDatabase,
   cls: SchoolClass,
   variant: ConsentVariant,
-  guardianOf: ReadonlyMap<string, string>,
+  picks: readonly GuardianPick[],
 ): PrintJob {
   return {
     title: `${CONSENT_VARIANT_TITLES[variant]} — ${cls.name}`,
     fileName: `${CONSENT_VARIANT_TITLES[variant]} ${cls.name}`,
-    model: async () => {
-      const source = await readDocumentSource(db, cls.id, { consents: true });
-      const model = buildConsentModel(source, {
+    model: async () =>
+      buildConsentModel(await readDocumentSource(db, cls.id, { consents: true }), {
         classKey: cls.id,
         variant,
-        studentIds: [...guardianOf.keys()],
-      });
-      return addressApplications(model, source, guardianOf);
-    },
+        guardians: picks,
+        issuedOn: todayIso(),
+      }),
   };
 }
 
+/** What an extract covers, as options: a period id or checked dates. */
+export type ExtractSpanOptions = { periodId: string } | { from: string; to: string };
+
+/** "II четверть" or "с 01.12.2026 по 25.12.2026". */
+function spanText(span: ExtractSpanOptions, periods: readonly Period[]): string {
+  if ('periodId' in span) return periods.find((p) => p.id === span.periodId)?.name ?? '';
+  const ru = (iso: string) => iso.split('-').reverse().join('.');
+  return `с ${ru(span.from)} по ${ru(span.to)}`;
+}
+
 /** Extracts for the families who get paper (refusal, withdrawal or the paper channel). */
-export function paperExtractsJob(db: JournalDatabase, cls: SchoolClass, period: Period): PrintJob {
+export function paperExtractsJob(
+  db: JournalDatabase,
+  cls: SchoolClass,
+  span: ExtractSpanOptions,
+  periods: readonly Period[],
+): PrintJob {
+  const what = spanText(span, periods);
   return {
-    title: `Выписки для бумажных семей — ${cls.name}, ${period.name}`,
-    fileName: `Выписки ${cls.name} ${period.name}`,
+    title: `Выписки для семей без электронного дневника — ${cls.name}, ${what}`,
+    fileName: `Выписки ${cls.name} ${what}`,
     model: async () =>
       buildExtractModel(await readDocumentSource(db, cls.id, { consents: true }), {
         classKey: cls.id,
-        periodId: period.id,
+        ...span,
         onlyPaper: true,
         issuedOn: todayIso(),
       }),
@@ -109,16 +92,18 @@ export function paperExtractsJob(db: JournalDatabase, cls: SchoolClass, period: 
 export function studentExtractJob(
   db: JournalDatabase,
   cls: SchoolClass,
-  period: Period,
+  span: ExtractSpanOptions,
+  periods: readonly Period[],
   student: { id: string; lastName: string; firstName: string; middleName: string },
 ): PrintJob {
+  const what = spanText(span, periods);
   return {
-    title: `Выписка: ${fullName(student)}, ${period.name}`,
-    fileName: `Выписка ${student.lastName} ${cls.name} ${period.name}`,
+    title: `Выписка: ${fullName(student)}, ${what}`,
+    fileName: `Выписка ${student.lastName} ${cls.name} ${what}`,
     model: async () =>
       buildExtractModel(await readDocumentSource(db, cls.id, { consents: true }), {
         classKey: cls.id,
-        periodId: period.id,
+        ...span,
         studentIds: [student.id],
         issuedOn: todayIso(),
       }),
@@ -190,5 +175,21 @@ export function staleFamiliesExtractsJob(
         studentIds,
         issuedOn: todayIso(),
       }),
+  };
+}
+
+/**
+ * Login sheets for the accounts just created or reset (one page per person). The passwords live
+ * only in this job's memory: nothing stores them.
+ */
+export function loginSheetJob(
+  entries: readonly LoginSheetEntry[],
+  options: Omit<LoginSheetOptions, 'issuedOn'>,
+): PrintJob {
+  const one = entries.length === 1 ? entries[0] : undefined;
+  return {
+    title: one ? `Лист входа: ${fullName(one.person)}` : `Листы входа (${entries.length})`,
+    fileName: one ? `Лист входа ${one.person.lastName}` : 'Листы входа',
+    model: async () => buildLoginSheetModel(entries, { ...options, issuedOn: todayIso() }),
   };
 }

@@ -7,6 +7,7 @@ import type { JournalDatabase } from '../db/types';
 import { ServerConnectForm, type ServerCredentials } from '../first-run/ServerConnectForm';
 import { apiRequest, MESSAGES } from './api';
 import { FirstDownload } from './FirstDownload';
+import { identityOf } from './login';
 import { endSession, readActiveSession, readStoredSession } from './session-store';
 import { SyncContext } from './sync-context';
 import { startSync, type SyncClient } from './sync-client';
@@ -43,7 +44,7 @@ export function ServerSession({ db, clock, onIdentity, children }: Props) {
     void (async () => {
       const session = await readActiveSession(db);
       if (cancelled) return;
-      if (!session?.account.staffId) {
+      if (!session) {
         const stored = await readStoredSession(db);
         if (cancelled) return;
         setPhase({
@@ -59,7 +60,7 @@ export function ServerSession({ db, clock, onIdentity, children }: Props) {
         });
         return;
       }
-      const staffId = session.account.staffId;
+      const staffId = identityOf(session.account);
       onIdentity(staffId);
       client = startSync({
         db,

@@ -1,11 +1,12 @@
 // The header's sync status: connection, changes waiting to be sent, the last exchange, errors,
-// and a notice for changes the server refused (shown once, with details, until dismissed).
+// a warning while this computer's clock is off from the server's, and a notice for changes the
+// server refused (shown once, with details, until dismissed).
 import { useEffect, useState } from 'react';
 import { COLLECTIONS, isCollectionName } from '../../shared/collections';
 import { formatDateTime } from '../../shared/dates';
 import { useSyncStatus } from './sync-context';
 import type { SyncClient } from './sync-client';
-import { describeStatus, refusalText, type SyncStatus } from './sync-status';
+import { clockText, describeStatus, refusalText, type SyncStatus } from './sync-status';
 import './sync.css';
 
 /** Re-renders every 30 s, so "Синхронизировано в 14:32" stays true to the minute. */
@@ -47,6 +48,7 @@ export function SyncIndicator({ client }: { client: SyncClient }) {
   const status = useSyncStatus(client);
   useMinuteTick();
   const { text, tone } = describeStatus(status);
+  const clock = clockText(status);
   return (
     <span
       className="sync-indicator"
@@ -58,6 +60,17 @@ export function SyncIndicator({ client }: { client: SyncClient }) {
       <span className="sync-text" role="status" aria-live="polite" data-testid="sync-status">
         {text}
       </span>
+      {clock && (
+        <span
+          className="sync-clock"
+          role="alert"
+          aria-label={clock.full}
+          title={clock.full}
+          data-testid="sync-clock"
+        >
+          {clock.badge}
+        </span>
+      )}
       <RefusalNotice status={status} onClose={() => client.dismissRefusals()} />
     </span>
   );

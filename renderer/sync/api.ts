@@ -1,5 +1,7 @@
-// HTTP calls to the school server (docs/SYNC.md): the protocol header, the Bearer token, and the
-// server's errors turned into SyncError with a Russian message and a kind the client acts on.
+// HTTP calls to the school server (docs/SYNC.md): the protocol header, the Bearer token, the
+// server's errors turned into SyncError with a Russian message and a kind the client acts on, and
+// the server's time compared with this computer's.
+import { clockSkewOf } from './server-clock';
 
 /** The wire protocol this client speaks (X-Journal-Protocol). */
 export const CLIENT_PROTOCOL = 1;
@@ -15,6 +17,8 @@ export type SyncErrorKind =
   | 'throttled'
   /** Wrong login or password. */
   | 'credentials'
+  /** The right one-time password: the owner must choose a new one (POST /api/v1/auth/password). */
+  | 'passwordChange'
   /** Anything else the server answered (4xx/5xx). */
   | 'server';
 
@@ -38,6 +42,7 @@ export const MESSAGES = {
   sessionEnded: 'Сеанс завершён: войдите снова',
   upgrade: 'Обновите программу: сервер школы работает с более новой версией журнала',
   throttled: (s: number) => `Слишком много попыток входа, подождите ${s} с`,
+  passwordChange: 'Это временный пароль: придумайте свой новый пароль, чтобы войти',
   badAnswer: 'Сервер школы ответил непонятно. Проверьте адрес сервера',
 } as const;
 
@@ -47,7 +52,11 @@ interface RequestOptions {
   token?: string | null;
   method?: 'GET' | 'POST';
   body?: unknown;
+  /** A file's bytes as the body (application/octet-stream) instead of JSON. */
+  bytes?: Uint8Array;
   signal?: AbortSignal;
+  /** Told this computer's clock minus the server's (ms) whenever an answer says the time. */
+  onClockSkew?: (skewMs: number) => void;
 }
 
 function errorMessage(body: unknown): string | null {
@@ -72,6 +81,9 @@ export async function responseError(res: Response): Promise<SyncError> {
   if (res.status === 401) {
     return new SyncError('unauthorized', message ?? MESSAGES.sessionEnded, 401);
   }
+  if (res.status === 403 && code === 'PASSWORD_CHANGE_REQUIRED') {
+    return new SyncError('passwordChange', message ?? MESSAGES.passwordChange, 403);
+  }
   if (res.status === 426) return new SyncError('upgrade', MESSAGES.upgrade, 426);
   if (res.status === 429) {
     const seconds = Number.parseInt(res.headers.get('retry-after') ?? '', 10);
@@ -87,7 +99,7 @@ export async function responseError(res: Response): Promise<SyncError> {
   );
 }
 
-/** One JSON request to the server. Throws SyncError. */
+/** One request to the server (a JSON or a file body), answered with JSON. Throws SyncError. */
 export async function apiRequest<T>(
   baseUrl: string,
   path: string,
@@ -98,19 +110,27 @@ export async function apiRequest<T>(
     'x-journal-protocol': String(CLIENT_PROTOCOL),
   };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.bytes) headers['content-type'] = 'application/octet-stream';
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
+  const sentAt = Date.now();
   try {
     res = await fetch(`${baseUrl}${path}`, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.bytes
+        ? new Blob([options.bytes as Uint8Array<ArrayBuffer>])
+        : options.body === undefined
+          ? null
+          : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw new SyncError('offline', MESSAGES.offline);
   }
+  const skew = clockSkewOf(res, sentAt, Date.now());
+  if (skew !== null) options.onClockSkew?.(skew);
   if (!res.ok) throw await responseError(res);
   try {
     return (await res.json()) as T;

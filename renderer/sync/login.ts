@@ -1,5 +1,7 @@
-// Signing in to the school server: POST /api/v1/auth/login, then the session is stored and the
-// account's staff member becomes the journal's identity (no picking on a server).
+// Signing in to the school server: POST /api/v1/auth/login (or /auth/password when a one-time
+// password is replaced), then the session is stored and the account's staff member becomes the
+// journal's identity (no picking on a server). An administrator's account without a staff member
+// signs as `account:<login>`, as the server expects (server/domain/parts.ts authorOf).
 import { getBridge, isDesktopApp } from '../bridge';
 import { writeIdentity, writeSetup } from '../db/device';
 import type { JournalDatabase } from '../db/types';
@@ -12,9 +14,14 @@ export interface LoginInput {
   login: string;
   password: string;
   deviceName: string;
+  /** Replaces a one-time password: the owner's own new one. */
+  newPassword?: string;
 }
 
-export type LoginResult = { ok: true; session: ActiveSession } | { ok: false; message: string };
+export type LoginResult =
+  | { ok: true; session: ActiveSession }
+  /** `passwordChange`: the password was a one-time one; ask for a new one and sign in again. */
+  | { ok: false; message: string; passwordChange?: boolean };
 
 interface LoginAnswer {
   token: string;
@@ -49,6 +56,11 @@ export async function defaultServerUrl(): Promise<{ serverUrl: string; platform:
   }
 }
 
+/** Who signs this account's changes: its staff member, else `account:<login>` (an administrator). */
+export function identityOf(account: Pick<SyncAccount, 'staffId' | 'login'>): string {
+  return account.staffId ?? `account:${account.login}`;
+}
+
 /** Signs in; on success the session, the setup and the identity are stored locally. */
 export async function signIn(db: JournalDatabase, input: LoginInput): Promise<LoginResult> {
   if (!input.serverUrl.trim()) return { ok: false, message: 'Укажите адрес сервера школы' };
@@ -64,20 +76,22 @@ export async function signIn(db: JournalDatabase, input: LoginInput): Promise<Lo
   const serverUrl = checked.url;
   let answer: LoginAnswer;
   try {
-    answer = await apiRequest<LoginAnswer>(serverUrl, '/api/v1/auth/login', {
-      method: 'POST',
-      body: { login: input.login.trim(), password: input.password, deviceName: input.deviceName },
-    });
-  } catch (error) {
-    if (error instanceof SyncError) return { ok: false, message: error.message };
-    throw error;
-  }
-  if (!answer.account.staffId) {
-    return {
-      ok: false,
-      message:
-        'Эта учётная запись не связана с сотрудником школы: журнал в ней вести нельзя. Обратитесь к администратору',
+    const body = {
+      login: input.login.trim(),
+      password: input.password,
+      deviceName: input.deviceName,
     };
+    answer = input.newPassword
+      ? await apiRequest<LoginAnswer>(serverUrl, '/api/v1/auth/password', {
+          method: 'POST',
+          body: { ...body, newPassword: input.newPassword },
+        })
+      : await apiRequest<LoginAnswer>(serverUrl, '/api/v1/auth/login', { method: 'POST', body });
+  } catch (error) {
+    if (error instanceof SyncError) {
+      return { ok: false, message: error.message, passwordChange: error.kind === 'passwordChange' };
+    }
+    throw error;
   }
   const session: ActiveSession = {
     serverUrl,
@@ -86,7 +100,7 @@ export async function signIn(db: JournalDatabase, input: LoginInput): Promise<Lo
     account: answer.account,
   };
   await saveSession(db, session);
-  await writeIdentity(db, answer.account.staffId);
+  await writeIdentity(db, identityOf(answer.account));
   await writeSetup(db, { source: 'server', completedAt: new Date().toISOString() });
   return { ok: true, session };
 }

@@ -11,7 +11,7 @@ import { filter, map, type Observable } from 'rxjs';
 import type { Clock } from '../../shared/hlc';
 import { apiRequest, SyncError } from './api';
 import { answerContains, createConflictHandler, docStateText, newestStamp } from './conflict';
-import type { PendingChanges } from './pending-changes';
+import { changedStampParts, type PendingChanges } from './pending-changes';
 
 type Doc = Record<string, unknown>;
 export type Checkpoint = { seq: number; scope?: string };
@@ -27,6 +27,8 @@ export interface ReplicationHooks {
   onReceived(collection: string, count: number): void;
   /** Some pushed rows were refused by the server (closed period, no rights…). */
   onRefused(collection: string, ids: readonly string[]): void;
+  /** This computer's clock minus the server's (ms), from an answer's X-Server-Time. */
+  onClockSkew?(skewMs: number): void;
 }
 
 export interface ReplicationOptions {
@@ -113,7 +115,10 @@ export function startCollectionReplication(options: ReplicationOptions): Collect
       checkpoint: checkpoint ? JSON.stringify(checkpoint) : '',
       limit: String(batchSize),
     });
-    return apiRequest<Page>(options.serverUrl, `${base}/pull?${query}`, { token: options.token });
+    return apiRequest<Page>(options.serverUrl, `${base}/pull?${query}`, {
+      token: options.token,
+      onClockSkew: (skew) => hooks.onClockSkew?.(skew),
+    });
   };
 
   const state: CollectionReplication = replicateRxCollection<Doc, Checkpoint>({
@@ -155,6 +160,7 @@ export function startCollectionReplication(options: ReplicationOptions): Collect
             token: options.token,
             method: 'POST',
             body: rows,
+            onClockSkew: (skew) => hooks.onClockSkew?.(skew),
           });
         } catch (error) {
           return failed(error);
@@ -185,6 +191,12 @@ export function startCollectionReplication(options: ReplicationOptions): Collect
       pending.noteWrite(
         name,
         bulk.events.map((e) => e.documentId),
+        new Map(
+          bulk.events.map((e) => [
+            e.documentId,
+            changedStampParts(e.previousDocumentData, e.documentData),
+          ]),
+        ),
       ),
     );
   state.onCancel.push(() => localWrites.unsubscribe());

@@ -3,6 +3,7 @@
 import { BehaviorSubject, filter, map, share, Subject } from 'rxjs';
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections';
 import type { Clock } from '../../shared/hlc';
+import { followsServer } from '../db/device';
 import type { JournalDatabase } from '../db/types';
 import { apiRequest, type SyncError } from './api';
 import { multiplexedStream } from './event-stream';
@@ -146,6 +147,10 @@ export function startSync(options: StartSyncOptions): SyncClient {
         onReceived: (_collection, count) => patch({ received: status$.value.received + count }),
         onRefused: () => {
           void seenLoaded.then(() => checkRefusals()).catch(() => undefined);
+        },
+        onClockSkew: (skewMs) => {
+          patch({ clockSkewMs: skewMs });
+          if (followsServer(clock)) clock.followServer(skewMs);
         },
       },
     });

@@ -1,5 +1,7 @@
 // The replication's state as the header shows it: connection, changes waiting to be sent, the
-// last exchange, errors and the user's refused changes — a plain value and pure text helpers.
+// last exchange, errors, the user's refused changes and a clock off from the server's — a plain
+// value and pure text helpers.
+import { clockBadge, clockWarning } from '../../shared/clock-skew';
 
 export interface Refusal {
   id: string;
@@ -27,6 +29,8 @@ export interface SyncStatus {
   initialDone: readonly string[];
   /** Refused changes not yet dismissed by the user. */
   refusals: readonly Refusal[];
+  /** This computer's clock minus the school server's (ms), once an answer told the time. */
+  clockSkewMs: number | null;
 }
 
 export const INITIAL_STATUS: SyncStatus = {
@@ -39,6 +43,7 @@ export const INITIAL_STATUS: SyncStatus = {
   received: 0,
   initialDone: [],
   refusals: [],
+  clockSkewMs: null,
 };
 
 function hhmm(ms: number): string {
@@ -73,6 +78,14 @@ export function describeStatus(status: SyncStatus): { text: string; tone: Tone }
   if (status.lastExchangeAt === null)
     return { text: 'Подключаемся к серверу школы…', tone: 'busy' };
   return { text: `Синхронизировано в ${hhmm(status.lastExchangeAt)}`, tone: 'ok' };
+}
+
+/** The clock warning beside the indicator (short, and in full), or null while the clock is right. */
+export function clockText(status: SyncStatus): { badge: string; full: string } | null {
+  if (status.clockSkewMs === null) return null;
+  const badge = clockBadge(status.clockSkewMs);
+  const full = clockWarning(status.clockSkewMs);
+  return badge && full ? { badge, full } : null;
 }
 
 /** The first line of a refusal notice: "Изменение не принято: Период «I четверть» закрыт…". */

@@ -17,6 +17,8 @@ export interface Account {
   compromisedAt: string | null;
   /** The password was voided (a compromise): only a new one set by an administrator works. */
   passwordResetRequired: boolean;
+  /** The password was handed out by an administrator: the first sign-in must replace it. */
+  mustChangePassword: boolean;
 }
 
 export interface AccountWithHash extends Account {
@@ -29,10 +31,12 @@ export interface NewAccount {
   displayName?: string;
   staffId?: string | null;
   roles: Role[];
+  /** A one-time password: the owner must choose a new one at the first sign-in. */
+  oneTime?: boolean;
 }
 
 const COLUMNS =
-  'id, login, display_name, staff_id, roles, disabled, created_at, password_hash, compromised_at, password_reset_required';
+  'id, login, display_name, staff_id, roles, disabled, created_at, password_hash, compromised_at, password_reset_required, must_change_password';
 
 function toAccount(row: Record<string, unknown>): AccountWithHash {
   return {
@@ -45,6 +49,7 @@ function toAccount(row: Record<string, unknown>): AccountWithHash {
     createdAt: toIsoTime(row.created_at),
     compromisedAt: toIsoTime(row.compromised_at),
     passwordResetRequired: row.password_reset_required === true,
+    mustChangePassword: row.must_change_password === true,
     passwordHash: String(row.password_hash),
   };
 }
@@ -61,8 +66,8 @@ export function normalizeLogin(login: string): string {
 export async function createAccount(db: Queryable, input: NewAccount): Promise<Account> {
   const id = randomUUID();
   const result = await db.query(
-    `INSERT INTO accounts (id, login, display_name, password_hash, staff_id, roles)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING ${COLUMNS}`,
+    `INSERT INTO accounts (id, login, display_name, password_hash, staff_id, roles, must_change_password)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) RETURNING ${COLUMNS}`,
     [
       id,
       normalizeLogin(input.login),
@@ -70,6 +75,7 @@ export async function createAccount(db: Queryable, input: NewAccount): Promise<A
       await hashPassword(input.password),
       input.staffId ?? null,
       JSON.stringify(input.roles),
+      input.oneTime === true,
     ],
   );
   return withoutHash(toAccount(result.rows[0]!));
@@ -86,6 +92,19 @@ export async function findAccountByLogin(
   return row ? toAccount(row) : null;
 }
 
+/** The account linked to a staff member, if any. */
+export async function findAccountByStaffId(
+  db: Queryable,
+  staffId: string,
+): Promise<AccountWithHash | null> {
+  const result = await db.query(
+    `SELECT ${COLUMNS} FROM accounts WHERE staff_id = $1 ORDER BY created_at LIMIT 1`,
+    [staffId],
+  );
+  const row = result.rows[0];
+  return row ? toAccount(row) : null;
+}
+
 export async function listAccounts(db: Queryable): Promise<Account[]> {
   const result = await db.query(`SELECT ${COLUMNS} FROM accounts ORDER BY login`);
   return result.rows.map((row) => withoutHash(toAccount(row)));
@@ -98,18 +117,20 @@ export async function countAccounts(db: Queryable): Promise<number> {
 
 /**
  * Sets a new password (also the way out of a compromise's forced reset); every token of the
- * account is revoked.
+ * account is revoked. `oneTime`: handed out by an administrator, the owner must replace it.
  */
 export async function setPassword(
   db: Queryable,
   login: string,
   password: string,
+  options: { oneTime?: boolean } = {},
 ): Promise<boolean> {
   const hash = await hashPassword(password);
   const result = await db.query(
-    `UPDATE accounts SET password_hash = $1, password_reset_required = false, updated_at = now()
+    `UPDATE accounts SET password_hash = $1, password_reset_required = false,
+       must_change_password = $3, updated_at = now()
      WHERE login = $2 RETURNING id`,
-    [hash, normalizeLogin(login)],
+    [hash, normalizeLogin(login), options.oneTime === true],
   );
   const id = result.rows[0]?.id;
   if (id === undefined) return false;

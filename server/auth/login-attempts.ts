@@ -10,7 +10,9 @@ export type LoginOutcome =
   | 'unknown-login'
   | 'locked-out'
   | 'disabled'
-  | 'password-reset-required';
+  | 'password-reset-required'
+  /** The right one-time password: the owner must set a new one first (no device registered). */
+  | 'password-change-required';
 
 export interface LoginAttempt {
   id: number;

@@ -1,6 +1,9 @@
 // /api/v1/auth/* (login, logout, me) and /api/v1/admin/* (accounts and devices: the admin role;
 // the deputy may list accounts, devices and login attempts, read-only, to judge a compromise).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// An administrator never locks the school out: their own account cannot be disabled or lose the
+// admin role through these routes. A password an administrator hands out is one-time: signing in
+// with it is refused (no device is registered) until /api/v1/auth/password sets the owner's own.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/db';
 import { ApiError, messages } from '../errors';
@@ -8,9 +11,12 @@ import { parseBody } from '../validation';
 import {
   createAccount,
   findAccountByLogin,
+  type AccountWithHash,
+  findAccountByStaffId,
   listAccounts,
   normalizeLogin,
   setAccountDisabled,
+  setAccountRoles,
   setPassword,
 } from './accounts';
 import { authenticate, requireRole, requireUser } from './authenticate';
@@ -50,11 +56,34 @@ const newAccountBody = z.object({
   displayName: z.string().trim().max(200).optional(),
   staffId: z.string().max(100).nullable().optional(),
   roles: z.array(roleSchema).min(1),
+  /** The owner must choose a new password at the first sign-in (the «Сотрудники» screen's way). */
+  oneTime: z.boolean().default(false),
 });
+
+const rolesBody = z.object({
+  roles: z.array(roleSchema).min(1, 'Выберите хотя бы одну роль').max(4),
+});
+
+const OWN_ACCOUNT = {
+  disable: 'Собственную учётную запись отключить нельзя: войдите под другим администратором',
+  admin: 'Нельзя снять роль администратора с собственной учётной записи',
+} as const;
 
 const newPasswordBody = z.object({
   password: z.string().min(6, 'Пароль слишком короткий: не меньше 6 знаков').max(200),
+  oneTime: z.boolean().default(false),
 });
+
+/** The owner replaces a one-time (or any) password: the old one proves who they are. */
+const changePasswordBody = loginBody.extend({
+  newPassword: z
+    .string()
+    .min(8, 'Новый пароль слишком короткий: не меньше 8 знаков')
+    .max(200, 'Новый пароль слишком длинный'),
+});
+
+const PASSWORD_CHANGE_REQUIRED = 'Это временный пароль: придумайте свой новый пароль, чтобы войти';
+const SAME_PASSWORD = 'Новый пароль должен отличаться от временного';
 
 const attemptsQuery = z.object({
   login: z.string().trim().min(1).max(100).optional(),
@@ -79,8 +108,12 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
   app.decorate('loginLockout', lockout);
   const auth = authenticate(db);
 
-  app.post('/api/v1/auth/login', async (request, reply) => {
-    const body = parseBody(loginBody, request.body);
+  /** Checks login and password (lockout, attempts log); the account on success, else throws. */
+  const checkCredentials = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    body: z.infer<typeof loginBody>,
+  ) => {
     const loginKey = normalizeLogin(body.login);
     const ip = request.ip;
     const known = await lockout.isKnownAddress(loginKey, ip);
@@ -122,8 +155,19 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
       request.log.warn({ login: loginKey, ip }, 'login to a disabled account');
       throw new ApiError(403, 'ACCOUNT_DISABLED', messages.accountDisabled);
     }
+    return { account, loginKey, ip };
+  };
+
+  /** Opens a session on this device: the only place a device is registered. */
+  const signIn = async (
+    request: FastifyRequest,
+    account: AccountWithHash,
+    loginKey: string,
+    ip: string,
+    deviceName: string,
+  ) => {
     lockout.succeed(loginKey, ip);
-    const session = await openSession(db, account.id, body.deviceName, ip);
+    const session = await openSession(db, account.id, deviceName, ip);
     await recordLoginAttempt(db, {
       login: loginKey,
       ip,
@@ -133,7 +177,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     request.log.info({ login: loginKey, ip, deviceId: session.deviceId }, 'login');
     return {
       token: session.token,
-      device: { id: session.deviceId, name: body.deviceName },
+      device: { id: session.deviceId, name: deviceName },
       account: {
         id: account.id,
         login: account.login,
@@ -142,6 +186,35 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
         roles: account.roles,
       },
     };
+  };
+
+  app.post('/api/v1/auth/login', async (request, reply) => {
+    const body = parseBody(loginBody, request.body);
+    const { account, loginKey, ip } = await checkCredentials(request, reply, body);
+    if (account.mustChangePassword) {
+      // The right password, but a handed-out one: no device until the owner sets their own.
+      lockout.succeed(loginKey, ip);
+      await recordLoginAttempt(db, {
+        login: loginKey,
+        ip,
+        outcome: 'password-change-required',
+        accountId: account.id,
+      });
+      throw new ApiError(403, 'PASSWORD_CHANGE_REQUIRED', PASSWORD_CHANGE_REQUIRED);
+    }
+    return signIn(request, account, loginKey, ip, body.deviceName);
+  });
+
+  // The owner's own new password (after a one-time one, or any time): signs in on success.
+  app.post('/api/v1/auth/password', async (request, reply) => {
+    const body = parseBody(changePasswordBody, request.body);
+    const { account, loginKey, ip } = await checkCredentials(request, reply, body);
+    if (body.newPassword === body.password) {
+      throw new ApiError(400, 'BAD_REQUEST', SAME_PASSWORD);
+    }
+    await setPassword(db, account.login, body.newPassword);
+    request.log.warn({ login: loginKey, ip }, 'password changed by its owner');
+    return signIn(request, account, loginKey, ip, body.deviceName);
   });
 
   app.post('/api/v1/auth/logout', { onRequest: auth }, async (request) => {
@@ -174,6 +247,15 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     if (await findAccountByLogin(db, body.login)) {
       throw new ApiError(409, 'CONFLICT', 'Учётная запись с таким логином уже существует');
     }
+    // One account per staff member: the journal signs every change with the staff id.
+    const linked = body.staffId ? await findAccountByStaffId(db, body.staffId) : null;
+    if (linked) {
+      throw new ApiError(
+        409,
+        'CONFLICT',
+        `У этого сотрудника уже есть учётная запись «${linked.login}»`,
+      );
+    }
     reply.code(201);
     return { account: await createAccount(db, body) };
   });
@@ -182,11 +264,47 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     '/api/v1/admin/accounts/:login/disable',
     { onRequest: auth },
     async (request) => {
-      requireRole(request, 'admin');
+      const user = requireRole(request, 'admin');
+      if (normalizeLogin(request.params.login) === user.login) {
+        throw new ApiError(409, 'CONFLICT', OWN_ACCOUNT.disable);
+      }
       if (!(await setAccountDisabled(db, request.params.login, true))) {
         throw new ApiError(404, 'NOT_FOUND', 'Учётная запись не найдена');
       }
+      request.log.warn({ login: request.params.login, by: user.login }, 'account disabled');
       return { ok: true };
+    },
+  );
+
+  app.post<{ Params: { login: string } }>(
+    '/api/v1/admin/accounts/:login/enable',
+    { onRequest: auth },
+    async (request) => {
+      const user = requireRole(request, 'admin');
+      if (!(await setAccountDisabled(db, request.params.login, false))) {
+        throw new ApiError(404, 'NOT_FOUND', 'Учётная запись не найдена');
+      }
+      request.log.warn({ login: request.params.login, by: user.login }, 'account enabled');
+      return { ok: true };
+    },
+  );
+
+  // The roles the server checks rights with (the staff card shows them; the set-up keeps both equal).
+  app.post<{ Params: { login: string } }>(
+    '/api/v1/admin/accounts/:login/roles',
+    { onRequest: auth },
+    async (request) => {
+      const user = requireRole(request, 'admin');
+      const body = parseBody(rolesBody, request.body);
+      const roles = [...new Set(body.roles)];
+      if (normalizeLogin(request.params.login) === user.login && !roles.includes('admin')) {
+        throw new ApiError(409, 'CONFLICT', OWN_ACCOUNT.admin);
+      }
+      if (!(await setAccountRoles(db, request.params.login, roles))) {
+        throw new ApiError(404, 'NOT_FOUND', 'Учётная запись не найдена');
+      }
+      request.log.warn({ login: request.params.login, by: user.login, roles }, 'roles set');
+      return { ok: true, roles };
     },
   );
 
@@ -196,7 +314,9 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     async (request) => {
       const user = requireRole(request, 'admin');
       const body = parseBody(newPasswordBody, request.body);
-      if (!(await setPassword(db, request.params.login, body.password))) {
+      if (
+        !(await setPassword(db, request.params.login, body.password, { oneTime: body.oneTime }))
+      ) {
         throw new ApiError(404, 'NOT_FOUND', 'Учётная запись не найдена');
       }
       request.log.warn({ login: request.params.login, by: user.login }, 'password set by admin');

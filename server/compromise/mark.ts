@@ -3,22 +3,21 @@
 //   1. every device and token of the account is revoked and its password voided (revoke.ts);
 //   2. every part the account wrote at or after `since` goes back to its value before the
 //      compromised writes, unless someone else wrote it since (their write stays) — plan.ts;
-//   3. the undone parts are stored as NEW writes (new seq, HLC stamps newer than any stamp of the
-//      document, signed by the person marking), audited as kind 'revert', and go out on the live
-//      streams after the commit, so every desktop receives them through the normal pull;
+//   3. the undone parts are stored as NEW writes through the one write path (engine.transact:
+//      validated, new seq, HLC stamps newer than any stamp of the document, signed by the person
+//      marking), audited as kind 'revert', and go out on the live streams after the commit, so
+//      every desktop receives them like any push;
 //   4. the report is stored in compromise_reports.
 // Running it again undoes nothing twice: parts already reverted are recognized by their 'revert'
 // audit rows.
 import { findAccountByLogin } from '../auth/accounts';
+import type { Role } from '../auth/roles';
 import type { Queryable } from '../db/db';
 import { toIsoTime, toNumber } from '../db/db';
-import { auditParts } from '../domain/parts';
 import { ApiError } from '../errors';
-import type { ChangeBatch } from '../sync/changes';
-import type { CollectionRegistry, DocState } from '../sync/collections';
-import { jsonEqual, withoutDeleted } from '../sync/doc-state';
-import type { SyncEngine, WriteActor } from '../sync/engine';
-import { COLLECTIONS, isCollectionName } from '../../shared/collections';
+import type { DocState } from '../sync/collections';
+import { jsonEqual } from '../sync/doc-state';
+import type { SyncEngine, WriteActor, WriteRow } from '../sync/engine';
 import type {
   CompromiseReport,
   CreatedDocument,
@@ -33,12 +32,15 @@ import { planDocument, type AuditRow, type DocumentPlan } from './plan';
 import { storeReport } from './reports';
 import { createdAction, restoredValue } from './restore-values';
 import { revokeAccount } from './revoke';
+import { mayMarkCompromised } from './who-may-mark';
 
 /** Who marks the account: an administrator or the deputy (API), or the server console. */
 export interface CompromiseActor extends WriteActor {
   login: string;
   staffId: string | null;
   name?: string | null;
+  /** The roles of a signed-in marker (checked: who-may-mark.ts); absent for the console. */
+  roles?: readonly Role[];
 }
 
 export interface MarkCompromisedInput {
@@ -201,22 +203,25 @@ async function undoDocument(
 export async function markCompromised(
   engine: SyncEngine,
   input: MarkCompromisedInput,
-  registry?: CollectionRegistry,
 ): Promise<CompromiseReport> {
   if (Number.isNaN(input.since.getTime())) {
     throw new ApiError(400, 'VALIDATION_FAILED', 'Неверный момент компрометации (since)');
   }
   const author = (input.by.staffId ?? `account:${input.by.login}`).slice(0, 64);
   const clock = createClock('server.revert', Date.now, { maxDriftMs: Number.POSITIVE_INFINITY });
-  const { report, batches } = await engine.exclusive(async (tx) => {
+  return engine.transact(async (tx, write) => {
     const account = await findAccountByLogin(tx, input.login);
     if (!account) throw new ApiError(404, 'NOT_FOUND', 'Учётная запись не найдена');
+    if (input.by.roles) {
+      const verdict = mayMarkCompromised({ login: input.by.login, roles: input.by.roles }, account);
+      if (verdict !== true) throw new ApiError(403, 'FORBIDDEN', verdict);
+    }
     const revocation = await revokeAccount(tx, account);
     const places = new PlaceResolver(tx);
     const undone: UndoneChange[] = [];
     const kept: KeptChange[] = [];
     const created: CreatedDocument[] = [];
-    const written = new Map<string, ChangeBatch>();
+    const rows = new Map<string, WriteRow[]>();
     let alreadyUndone = 0;
 
     for (const work of await compromisedDocuments(tx, account.id, input.since)) {
@@ -246,37 +251,19 @@ export async function markCompromised(
       }
       undone.push(...outcome.undone);
       if (outcome.created) created.push(outcome.created);
-      const stored = validated(work.collection, outcome.next);
-      const parts = [
-        ...(auditParts(current, stored) ?? []),
-        ...(current._deleted !== stored._deleted
-          ? [{ path: '_deleted', before: current._deleted, after: stored._deleted }]
-          : []),
-      ];
-      const seq = await engine.writeDocument(
-        tx,
-        work.collection,
-        work.id,
-        current,
-        stored,
-        input.by,
-        {
-          parts,
-          superseded: [],
-          kind: 'revert',
-        },
-      );
-      const batch = written.get(work.collection) ?? {
-        collection: work.collection,
-        documents: [],
-        checkpoint: { seq },
-      };
-      batch.documents.push({ seq, state: stored });
-      batch.checkpoint = { seq };
-      written.set(work.collection, batch);
+      const list = rows.get(work.collection) ?? [];
+      list.push({ assumedMasterState: current, newDocumentState: outcome.next });
+      rows.set(work.collection, list);
     }
 
-    const report = await storeReport(tx, {
+    // The undone parts go through the one write path as server-side writes of kind `revert`:
+    // validated like any write, audited, and on the live streams after the commit.
+    const outcomes = await write(
+      [...rows].map(([collection, list]) => ({ collection, rows: list })),
+      input.by,
+      'revert',
+    );
+    return storeReport(tx, {
       login: account.login,
       accountId: account.id,
       displayName: account.displayName,
@@ -290,22 +277,7 @@ export async function markCompromised(
       kept,
       created,
       alreadyUndone,
-      documentsWritten: [...written.values()].reduce((n, b) => n + b.documents.length, 0),
+      documentsWritten: outcomes.reduce((n, o) => n + o.written.length, 0),
     });
-    const batches = [...written.values()];
-    return { result: { report, batches }, written: batches };
   });
-  // After the commit, like a push: the server's cached rights index learns the new states.
-  for (const batch of batches) registry?.get(batch.collection)?.afterWrite?.(batch.documents);
-  return report;
-}
-
-/** The restored document must still be a valid document of its collection. */
-function validated(collection: string, state: DocState): DocState {
-  if (!isCollectionName(collection)) return state;
-  const parsed = COLLECTIONS[collection].schema.parse(withoutDeleted(state)) as Record<
-    string,
-    unknown
-  >;
-  return { ...parsed, _deleted: state._deleted };
 }

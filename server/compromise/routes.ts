@@ -1,4 +1,5 @@
-// /api/v1/admin/compromise: mark an account compromised (administrator or deputy) and read reports.
+// /api/v1/admin/compromise: mark an account compromised (administrator, or the deputy for teachers'
+// accounts: who-may-mark.ts) and read reports.
 //   POST /api/v1/admin/compromise {login, since}  → the report
 //   GET  /api/v1/admin/compromise                 → the reports, newest first
 //   GET  /api/v1/admin/compromise/:id             → one report
@@ -8,7 +9,6 @@ import { authenticate, requireUser } from '../auth/authenticate';
 import { hasRole, type AuthUser } from '../auth/roles';
 import type { Db } from '../db/db';
 import { ApiError, messages } from '../errors';
-import type { CollectionRegistry } from '../sync/collections';
 import type { SyncEngine } from '../sync/engine';
 import { parseBody } from '../validation';
 import { markCompromised } from './mark';
@@ -29,9 +29,9 @@ function requireAdminOrDeputy(request: FastifyRequest): AuthUser {
 
 export function registerCompromiseRoutes(
   app: FastifyInstance,
-  options: { db: Db; engine: SyncEngine; registry: CollectionRegistry },
+  options: { db: Db; engine: SyncEngine },
 ): void {
-  const { db, engine, registry } = options;
+  const { db, engine } = options;
   const auth = authenticate(db);
 
   app.post('/api/v1/admin/compromise', { preHandler: auth }, async (request) => {
@@ -44,15 +44,12 @@ export function registerCompromiseRoutes(
         'Нельзя отметить скомпрометированной собственную учётную запись',
       );
     }
-    const report = await markCompromised(
-      engine,
-      {
-        login: body.login,
-        since: new Date(body.since),
-        by: { ...user, name: user.displayName },
-      },
-      registry,
-    );
+    // Whom this user may mark is checked inside, on the account as stored (who-may-mark.ts).
+    const report = await markCompromised(engine, {
+      login: body.login,
+      since: new Date(body.since),
+      by: { ...user, name: user.displayName },
+    });
     request.log.warn(
       {
         login: report.login,

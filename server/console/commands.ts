@@ -18,7 +18,8 @@ import { listDevices, revokeDevice } from '../auth/sessions';
 import { markCompromised } from '../compromise/mark';
 import { formatReport, listReports, readReport } from '../compromise/reports';
 import type { Db } from '../db/db';
-import { listRefusals, readHistory } from '../domain/history';
+import { readHistory } from '../domain/history';
+import { listRefusals } from '../sync/refusals';
 import type { SyncEngine } from '../sync/engine';
 import { runImport } from './import-command';
 import type { ConsoleLine, ConsoleRequest, ConsoleResult } from './protocol';
@@ -253,7 +254,7 @@ async function run(ctx: ConsoleContext, request: ConsoleRequest, o: Output): Pro
     case 'import-roster':
     case 'import-staff':
     case 'import-courses':
-      return runImport(db, request, o);
+      return runImport(db, ctx.engine, request, o);
     case 'setup-link': {
       if (!ctx.newSetupLink) {
         throw new ConsoleError(

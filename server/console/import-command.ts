@@ -13,6 +13,7 @@ import {
 import { TableFileError } from '../domain/import/table-file-error';
 import { checkTableKind, type TableKind } from '../domain/import/table-kind';
 import type { ConsoleRequest } from './protocol';
+import type { SyncEngine } from '../sync/engine';
 
 const KINDS: Record<string, TableKind> = {
   'import-roster': 'roster',
@@ -25,7 +26,12 @@ interface Output {
   err(text: string): void;
 }
 
-export async function runImport(db: Db, request: ConsoleRequest, o: Output): Promise<number> {
+export async function runImport(
+  db: Db,
+  engine: SyncEngine,
+  request: ConsoleRequest,
+  o: Output,
+): Promise<number> {
   const kind = KINDS[request.command]!;
   if (!request.file) {
     o.err(`Укажите файл: ${request.command} --file x.csv|x.xlsx [--dry-run]`);
@@ -64,7 +70,7 @@ export async function runImport(db: Db, request: ConsoleRequest, o: Output): Pro
     return 1;
   }
   const dryRun = request.options['dry-run'] === true;
-  const written = await applyPlan(db, plan, dryRun);
+  const written = await applyPlan(engine, plan, dryRun);
   o.out(
     dryRun
       ? `Проверка пройдена: ${plan.docs.length} строк готовы к загрузке (--dry-run: ничего не записано).`

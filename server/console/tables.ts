@@ -2,7 +2,7 @@
 import { format } from 'date-fns';
 import type { Account } from '../auth/accounts';
 import type { LoginAttempt, LoginOutcome } from '../auth/login-attempts';
-import type { RefusalEntry } from '../domain/history';
+import type { RefusalEntry } from '../sync/refusals';
 import type { Device } from '../../shared/compromise-report';
 
 export function consoleTime(iso: string | null | undefined): string {
@@ -43,6 +43,7 @@ const OUTCOMES: Record<LoginOutcome, string> = {
   'locked-out': 'задержка после ошибок',
   disabled: 'учётная запись отключена',
   'password-reset-required': 'пароль аннулирован',
+  'password-change-required': 'временный пароль, нужен свой',
 };
 
 export function loginAttemptTable(attempts: LoginAttempt[]) {

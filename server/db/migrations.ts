@@ -149,6 +149,24 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 7,
+    name: 'lessons by class and date (timetable generation)',
+    statements: [
+      // Regeneration after a timetable change reads one class's lessons from a date on.
+      `CREATE INDEX documents_lessons_class_date ON documents ((doc->>'classId'), (doc->>'date'))
+         WHERE collection = 'lessons'`,
+    ],
+  },
+  {
+    version: 8,
+    name: 'one-time passwords',
+    statements: [
+      // Set when an administrator hands out a password (a new account, a reset): the first sign-in
+      // must choose a new one before any device is registered.
+      `ALTER TABLE accounts ADD COLUMN must_change_password boolean NOT NULL DEFAULT false`,
+    ],
+  },
+  {
+    version: 9,
     name: 'family e-diary: family accounts, links, sessions, views, settings, notifications',
     statements: [
       // Parents' and students' accounts of the e-diary (server/family/). Never in `accounts`: a
@@ -241,9 +259,8 @@ export const migrations: readonly Migration[] = [
         position bigint NOT NULL DEFAULT 0,
         day text
       )`,
-      // The diary reads one class's lessons by date, a class's period marks, a student's consents.
-      `CREATE INDEX documents_lessons_class_date ON documents ((doc->>'classId'), (doc->>'date'))
-        WHERE collection = 'lessons'`,
+      // The diary reads one class's lessons by date (migration 7's index), a class's period marks,
+      // a student's consents.
       `CREATE INDEX documents_period_marks_class ON documents ((doc->>'classId'))
         WHERE collection = 'periodMarks'`,
       `CREATE INDEX documents_consents_student ON documents ((doc->>'studentId'))

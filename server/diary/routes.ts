@@ -3,7 +3,6 @@
 // the rights check (family/scope.ts) gives — every page built from that child's data alone. The
 // session is an HttpOnly cookie for /diary only; forms are posted by the diary's script as JSON
 // with a header no other site can send (CSRF), under the server's one CSP.
-import compress from '@fastify/compress';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/db';
@@ -11,7 +10,7 @@ import { ApiError, messages, type ErrorCode } from '../errors';
 import { errorBody } from '../http/error-handler';
 import { getDummyHash, verifyPassword } from '../auth/passwords';
 import { recordLoginAttempt } from '../auth/login-attempts';
-import { LoginLockout, type LockoutOptions } from '../auth/lockout';
+import type { LoginLockout } from '../auth/lockout';
 import { parseBody } from '../validation';
 import { IdSchema } from '../../shared/common';
 import { todayIso } from '../../shared/dates';
@@ -58,7 +57,8 @@ export const LOGIN_LOG_PREFIX = 'diary:';
 export interface DiaryRoutesOptions {
   db: Db;
   views: ViewLog;
-  lockout: LockoutOptions;
+  /** The staff's lockout (app.loginLockout): one set of counters for every sign-in. */
+  lockout: LoginLockout;
   /** The school-wide documents, shared with the notifier. */
   ref: DiaryReference;
   /** The school's "today" (tests move it); default: the server's local date. */
@@ -89,13 +89,6 @@ const periodQuery = z.object({ period: IdSchema.optional() });
 const endedQuery = z.object({ ended: z.string().max(40).optional() });
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The families' wrong-password counters (separate from the staff's, same rules). */
-    diaryLockout: LoginLockout;
-  }
-}
 
 function readCookie(request: FastifyRequest, name: string): string | null {
   const header = request.headers.cookie;
@@ -151,8 +144,7 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
   const { db, views } = options;
   const today = options.today ?? (() => todayIso());
   const ref = options.ref;
-  const lockout = new LoginLockout(db, options.lockout);
-  app.decorate('diaryLockout', lockout);
+  const lockout = options.lockout;
 
   const schoolName = async () => {
     await ref.refresh(db);
@@ -242,8 +234,7 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
 
   void app.register(
     async (diary) => {
-      await diary.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
-
+      // Compressed by the server-wide hooks (server/http/compression.ts), as every answer is.
       diary.setErrorHandler((error, request, reply) => {
         if (error instanceof Redirect) {
           // The diary's script follows `location`; a browser's GET follows the 303.

@@ -1,11 +1,11 @@
-// A cell's history and the user's refusals:
-//   GET /api/v1/history/:collection/:id?path=entries.<studentId>  (whoever may read the document)
-//   GET /api/v1/refusals/mine?limit=50
+// A cell's history: GET /api/v1/history/:collection/:id?path=entries.<studentId>, for whoever may
+// read the document (a document they may not read is, for them, one that does not exist).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authenticate, requireUser } from '../auth/authenticate';
 import type { Db, Queryable } from '../db/db';
 import { toIsoTime, toNumber } from '../db/db';
+import { visibleTo } from '../sync/read-scope';
 import { ApiError, messages } from '../errors';
 import type { CollectionDescriptor, CollectionRegistry, DocState } from '../sync/collections';
 import { jsonEqual } from '../sync/doc-state';
@@ -31,9 +31,6 @@ export interface HistoryEntry {
 }
 
 const historyQuery = z.object({ path: z.string().min(1).max(200).optional() });
-const refusalsQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
 
 type AuditPart = { path: string; before: unknown; after: unknown; stamp: unknown };
 
@@ -148,12 +145,12 @@ export function registerHistoryRoutes(
       [descriptor.name, params.id],
     );
     const row = current.rows[0];
-    if (!row) throw new ApiError(404, 'NOT_FOUND', 'Документ не найден');
-    const doc: DocState = {
-      ...(row.doc as Record<string, unknown>),
-      _deleted: row.deleted === true,
-    };
-    if (!descriptor.canRead(user, doc)) throw new ApiError(403, 'FORBIDDEN', messages.forbidden);
+    const doc: DocState | null = row
+      ? { ...(row.doc as Record<string, unknown>), _deleted: row.deleted === true }
+      : null;
+    if (!doc || !visibleTo(descriptor, user, doc)) {
+      throw new ApiError(404, 'NOT_FOUND', 'Документ не найден');
+    }
     const hidden = hiddenPaths(descriptor, user, doc);
     if (hidden && query.path !== undefined && hidden(query.path)) {
       throw new ApiError(403, 'FORBIDDEN', messages.forbidden);
@@ -172,45 +169,4 @@ export function registerHistoryRoutes(
     }
     return { collection: descriptor.name, id: params.id, path: query.path ?? null, entries };
   });
-
-  app.get('/api/v1/refusals/mine', { preHandler: auth }, async (request) => {
-    const user = requireUser(request);
-    const query = parseBody(refusalsQuery, request.query);
-    const refusals = await listRefusals(db, { accountId: user.accountId, limit: query.limit });
-    return { refusals: refusals.map(({ login: _login, ...r }) => r) };
-  });
-}
-
-export interface RefusalEntry {
-  id: number;
-  at: string | null;
-  collection: string;
-  docId: string | null;
-  reason: string;
-  /** The account's login (null when it no longer exists). */
-  login: string | null;
-  device: string | null;
-}
-
-/** Refused writes, newest first: of one account, or of everyone (the admin console). */
-export async function listRefusals(
-  db: Queryable,
-  filter: { accountId?: string; limit: number },
-): Promise<RefusalEntry[]> {
-  const result = await db.query(
-    `SELECT r.id, r.at, r.collection, r.doc_id, r.reason, d.name AS device_name, a.login
-     FROM refusals r LEFT JOIN devices d ON d.id = r.device_id
-     LEFT JOIN accounts a ON a.id = r.account_id
-     WHERE ($1::text IS NULL OR r.account_id = $1) ORDER BY r.id DESC LIMIT $2`,
-    [filter.accountId ?? null, filter.limit],
-  );
-  return result.rows.map((r) => ({
-    id: toNumber(r.id),
-    at: toIsoTime(r.at),
-    collection: String(r.collection),
-    docId: r.doc_id === null ? null : String(r.doc_id),
-    reason: String(r.reason),
-    login: r.login === null ? null : String(r.login),
-    device: r.device_name === null ? null : String(r.device_name),
-  }));
 }

@@ -1,13 +1,15 @@
 // Lessons and period marks: the course teacher writes them; a substitute writes the lessons they
 // hold; the deputy corrects them and appoints substitutes (shared/lesson-rights.ts, the desktop
 // asks the same). An absent student gets no mark (shared/entry-rules.ts). Nothing changes in a
-// closed period.
+// closed period. Rights are judged on the stored document (whose it is) as well as on the result. A lesson
+// may be removed only while it is empty (shared/lesson-contents.ts).
 import { entryRefusal } from '../../shared/entry-rules';
-import type { LessonEntry } from '../../shared/lesson';
+import type { Lesson, LessonEntry } from '../../shared/lesson';
+import { lessonRemovalRefusal } from '../../shared/lesson-contents';
 import { courseWriteRefusal, lessonPartRefusal } from '../../shared/lesson-rights';
 import type { DocState, WriteDecision } from '../sync/collections';
-import { refusals } from './parts';
-import type { DomainRules, RulesFactory } from './registry';
+import { refusals } from './messages';
+import type { DomainRules, RulesFactory } from './rule-types';
 import type { SchoolIndex } from './school-index';
 
 /** The first changed student cell that breaks the cell rules, as its Russian reason. */
@@ -22,10 +24,18 @@ function entriesRefusal(index: SchoolIndex, after: DocState, parts: string[]): s
   return null;
 }
 
-function readScoped(index: SchoolIndex): DomainRules['canRead'] {
+/**
+ * In a class the user only substitutes in, they read the lessons they hold and no period marks;
+ * elsewhere the classes they teach and lead.
+ */
+function readScoped(index: SchoolIndex, heldLessons: boolean): DomainRules['canRead'] {
   return (user, doc) => {
     const scope = index.scopeOf(user);
-    return scope.all || scope.visible.has(String(doc.classId));
+    if (scope.all) return true;
+    const classId = String(doc.classId);
+    if (!scope.visible.has(classId)) return false;
+    if (!scope.substituteOnly.has(classId)) return true;
+    return heldLessons && user.staffId !== null && doc.teacherId === user.staffId;
   };
 }
 
@@ -41,13 +51,34 @@ export const journalRules: RulesFactory = (index) => ({
   lessons: {
     journalRecord: true,
     scoped: true,
-    canRead: readScoped(index),
+    canRead: readScoped(index, true),
+    // A lesson added by mistake is removed while it holds nothing (shared/lesson-contents.ts).
+    canDelete(user, before, after): WriteDecision {
+      const course = courseOf(index, before);
+      if (typeof course === 'string') return course;
+      const closed = index.closedPeriodAt(String(before.classId), String(before.date));
+      if (closed) return refusals.closed(closed.name);
+      return (
+        courseWriteRefusal(user, course.teacherId) ??
+        // The merged state: marks another device entered meanwhile keep the lesson.
+        lessonRemovalRefusal(after as unknown as Lesson) ??
+        true
+      );
+    },
     canWrite(user, before, after, parts): WriteDecision {
       const course = courseOf(index, after);
       if (typeof course === 'string') return course;
+      // Whose lesson it is now (identity fields are fixed, so this is the same course; judged
+      // all the same, so no change of identity could ever move a lesson into someone's course).
+      const owner = before ? courseOf(index, before) : course;
+      if (typeof owner === 'string') return owner;
       for (const doc of before ? [before, after] : [after]) {
         const closed = index.closedPeriodAt(String(doc.classId), String(doc.date));
         if (closed) return refusals.closed(closed.name);
+      }
+      // Identity fields are fixed (validation), so the stored document is of the same course.
+      if (typeof owner !== 'string' && owner.teacherId !== course.teacherId) {
+        return refusals.identity('courseId');
       }
       if (before === null) {
         return (
@@ -66,15 +97,19 @@ export const journalRules: RulesFactory = (index) => ({
   periodMarks: {
     journalRecord: true,
     scoped: true,
-    canRead: readScoped(index),
+    canRead: readScoped(index, false),
     canWrite(user, before, after): WriteDecision {
-      const course = courseOf(index, after);
-      if (typeof course === 'string') return course;
-      const period = index.periods.get(String(after.periodId));
-      if (!period) return 'Учебный период не найден на сервере: сначала получите обновления';
-      if (period.closed) return refusals.closed(period.name);
-      if (before && before.periodId !== after.periodId) return refusals.identity('periodId');
-      return courseWriteRefusal(user, course.teacherId) ?? true;
+      // The stored document's course and period as well as the result's.
+      for (const doc of before ? [before, after] : [after]) {
+        const course = courseOf(index, doc);
+        if (typeof course === 'string') return course;
+        const period = index.periods.get(String(doc.periodId));
+        if (!period) return 'Учебный период не найден на сервере: сначала получите обновления';
+        if (period.closed) return refusals.closed(period.name);
+        const refusal = courseWriteRefusal(user, course.teacherId);
+        if (refusal) return refusal;
+      }
+      return true;
     },
   },
 });

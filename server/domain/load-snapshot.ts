@@ -1,8 +1,8 @@
-// Loads a whole school (a snapshot: the demo school or an export) into an empty documents table in
-// batches: one INSERT per batch of documents, one transaction per few thousand rows, each document
-// with its `import` row in the audit log.
-import type { Db, Queryable } from '../db/db';
-import { WRITE_LOCK_KEY } from '../sync/engine';
+// Loads a whole school (a snapshot: the demo school or an export) through the one write path, in
+// transactions of a few thousand documents: each document validated like any write and stored
+// with its `import` audit row, and sent to the live streams after each commit.
+import type { Db } from '../db/db';
+import type { SyncEngine, WriteActor, WriteGroup } from '../sync/engine';
 import { snapshotDocuments, type Snapshot } from '../../shared/snapshot';
 
 export interface LoadResult {
@@ -11,34 +11,11 @@ export interface LoadResult {
   byCollection: Record<string, number>;
 }
 
-const ROWS_PER_STATEMENT = 1000;
+const ROWS_PER_GROUP = 1000;
 const ROWS_PER_TRANSACTION = 5000;
 
-/**
- * Inserts new documents of one collection in ONE statement (their seqs in input order), each with
- * an `import` row in the audit log. Call inside a transaction holding the write lock.
- */
-export async function insertDocuments(
-  tx: Queryable,
-  collection: string,
-  docs: readonly unknown[],
-  accountId: string | null,
-): Promise<void> {
-  await tx.query(
-    `WITH input AS (
-       SELECT d, n FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(d, n)
-     ), stored AS (
-       INSERT INTO documents (collection, id, seq, deleted, doc, updated_by, updated_at)
-       SELECT $1, d->>'id', nextval('document_seq'), false, d, $3, now()
-       FROM (SELECT d FROM input ORDER BY n) AS ordered
-       RETURNING collection, id, seq, doc
-     )
-     INSERT INTO audit_log (collection, doc_id, seq, account_id, before, after, kind)
-     SELECT collection, id, seq, $3, NULL, doc || '{"_deleted": false}'::jsonb, 'import'
-     FROM stored`,
-    [collection, JSON.stringify(docs), accountId],
-  );
-}
+/** The server itself (a demo load, `--demo`): no account. */
+export const SERVER_ACTOR: WriteActor = { accountId: null, deviceId: null };
 
 /** True when no document has been stored yet. */
 export async function isEmptySchool(db: Db): Promise<boolean> {
@@ -47,31 +24,32 @@ export async function isEmptySchool(db: Db): Promise<boolean> {
 }
 
 export async function loadSnapshot(
-  db: Db,
+  engine: SyncEngine,
   snapshot: Snapshot,
-  accountId: string | null = null,
+  actor: WriteActor = SERVER_ACTOR,
 ): Promise<LoadResult> {
   const started = performance.now();
   const byCollection: Record<string, number> = {};
-  const batches: { collection: string; docs: unknown[] }[] = [];
+  const groups: WriteGroup[] = [];
   for (const [collection, docs] of snapshotDocuments(snapshot)) {
     byCollection[collection] = docs.length;
-    for (let i = 0; i < docs.length; i += ROWS_PER_STATEMENT) {
-      batches.push({ collection, docs: docs.slice(i, i + ROWS_PER_STATEMENT) });
+    for (let i = 0; i < docs.length; i += ROWS_PER_GROUP) {
+      const rows = docs.slice(i, i + ROWS_PER_GROUP).map((doc) => ({
+        newDocumentState: { ...(doc as Record<string, unknown>), _deleted: false },
+      }));
+      groups.push({ collection, rows });
     }
   }
   let index = 0;
-  while (index < batches.length) {
-    await db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
-      let rows = 0;
-      while (index < batches.length && rows < ROWS_PER_TRANSACTION) {
-        const batch = batches[index]!;
-        await insertDocuments(tx, batch.collection, batch.docs, accountId);
-        rows += batch.docs.length;
-        index += 1;
-      }
-    });
+  while (index < groups.length) {
+    const batch: WriteGroup[] = [];
+    let rows = 0;
+    while (index < groups.length && rows < ROWS_PER_TRANSACTION) {
+      batch.push(groups[index]!);
+      rows += groups[index]!.rows.length;
+      index += 1;
+    }
+    await engine.write(batch, actor, 'snapshot');
   }
   const documents = Object.values(byCollection).reduce((a, b) => a + b, 0);
   return { documents, ms: Math.round(performance.now() - started), byCollection };

@@ -1,38 +1,20 @@
-// The school's collections on the server: the nine collections of shared/collections.ts, each
-// validated by its zod schema, merged per part (shared/merge.ts) and guarded by per-part rights.
+// The school's collections on the server: the collections of shared/collections.ts, each
+// validated by its zod schema (strict stamps, fixed identity), merged per part (shared/merge.ts)
+// and guarded by per-part rights judged on the stored document and on the result.
 import { COLLECTIONS, type CollectionName } from '../../shared/collections';
 import type { AuthUser } from '../auth/roles';
-import {
-  CollectionRegistry,
-  validateWith,
-  type CollectionDescriptor,
-  type DocState,
-  type WriteDecision,
-} from '../sync/collections';
+import { CollectionRegistry, type CollectionDescriptor } from '../sync/collections';
+import { auditParts } from './audit-parts';
 import { journalRules } from './journal-rules';
-import { auditParts, checkDeletion, checkParts, resolveParts } from './parts';
+import { checkDeletion, checkParts } from './part-rights';
 import { referenceRules } from './reference-rules';
+import { resolveParts } from './resolve-parts';
 import { rosterRules } from './roster-rules';
+import type { DomainRules } from './rule-types';
 import { INDEXED_COLLECTIONS, SchoolIndex } from './school-index';
-
-/** What a collection adds to the common checks. */
-export interface DomainRules {
-  /** Journal records (lessons, period marks, consents) are never deleted. */
-  journalRecord: boolean;
-  /** Scoped collections: who sees what depends on the user's classes. */
-  scoped: boolean;
-  canRead(user: AuthUser, doc: DocState): boolean;
-  redact?(user: AuthUser, doc: DocState): DocState;
-  /** Rights for the changed parts (identity and stamp authors are already checked). */
-  canWrite(
-    user: AuthUser,
-    before: DocState | null,
-    after: DocState,
-    parts: string[],
-  ): WriteDecision;
-}
-
-export type RulesFactory = (index: SchoolIndex) => Partial<Record<CollectionName, DomainRules>>;
+import { fitStampClock } from './stamp-clock';
+import { documentValidator } from './validate-document';
+import { withSchoolSetup, type SchoolSetupOptions } from './setup/setup-rules';
 
 function describe(
   name: CollectionName,
@@ -48,20 +30,25 @@ function describe(
   return {
     name,
     primaryKey: 'id',
-    validate: validateWith(COLLECTIONS[name].schema),
+    validate: documentValidator(name),
     canRead: (user, doc) => rules.canRead(user, doc),
     ...(rules.redact ? { redact: rules.redact } : {}),
     canWrite(user, before, after) {
-      const deletion = checkDeletion(user, before, after, rules.journalRecord);
-      if (deletion !== null && deletion !== true) return deletion;
+      const deletion = checkDeletion(user, before, after, rules.journalRecord, rules.canDelete);
+      if (deletion !== true) return deletion;
       const checked = checkParts(user, before, after);
       if ('reason' in checked) return checked.reason;
-      if (deletion === true && checked.parts.length === 0) return true;
       return rules.canWrite(user, before, after, checked.parts);
     },
-    resolve: (master, incoming) => resolveParts(master, incoming),
+    fitStamps: fitStampClock,
+    resolve: (master, incoming, assumed) =>
+      resolveParts(master, incoming, assumed, rules.mergeIntoDeleted === true),
     alwaysMerge: true,
-    prepare: (db) => index.refresh(db),
+    prepare: async (db) => {
+      await index.refresh(db);
+      await rules.prepare?.(db);
+    },
+    ...(rules.followUp ? { followUp: rules.followUp } : {}),
     afterWrite: (written) => {
       if ((INDEXED_COLLECTIONS as readonly string[]).includes(name)) index.ingest(name, written);
     },
@@ -71,8 +58,14 @@ function describe(
 }
 
 /** The registry with its own index; tests build several servers, each with its own. */
-export function createDomainRegistry(index = new SchoolIndex()): CollectionRegistry {
-  const rules = { ...referenceRules(index), ...rosterRules(index), ...journalRules(index) };
+export function createDomainRegistry(
+  index = new SchoolIndex(),
+  setup: SchoolSetupOptions = {},
+): CollectionRegistry {
+  const rules = withSchoolSetup(
+    { ...referenceRules(index), ...rosterRules(index), ...journalRules(index) },
+    setup,
+  );
   const registry = new CollectionRegistry();
   for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
     const r = rules[name];

@@ -20,6 +20,8 @@ export interface ClassInfo {
   classTeacherId: string;
   periodScheme: PeriodScheme;
   name: string;
+  /** 1..11: the roster rules check a birth date against it. */
+  grade: number;
 }
 
 interface LessonHolder {
@@ -34,6 +36,11 @@ export interface UserScope {
   visible: ReadonlySet<string>;
   /** Classes the user leads as class teacher: personal data and consents. */
   led: ReadonlySet<string>;
+  /**
+   * Classes visible only because the user holds some of their lessons as a substitute: of those
+   * the user reads the students' names and the lessons they hold, nothing more.
+   */
+  substituteOnly: ReadonlySet<string>;
   hash: string;
 }
 
@@ -101,6 +108,7 @@ export class SchoolIndex {
             classTeacherId: str(doc.classTeacherId),
             periodScheme: str(doc.periodScheme) as PeriodScheme,
             name: str(doc.name),
+            grade: Number(doc.grade),
           });
         return;
       case 'periods':
@@ -150,10 +158,17 @@ export class SchoolIndex {
 
   private computeScope(user: AuthUser): UserScope {
     if (readsEverything(user)) {
-      return { all: true, visible: new Set(), led: new Set(), hash: 'all' };
+      return {
+        all: true,
+        visible: new Set(),
+        led: new Set(),
+        substituteOnly: new Set(),
+        hash: 'all',
+      };
     }
     const visible = new Set<string>();
     const led = new Set<string>();
+    const substituteOnly = new Set<string>();
     const staffId = user.staffId;
     if (staffId !== null) {
       const teaches = hasRole(user, 'teacher') || hasRole(user, 'classTeacher');
@@ -161,7 +176,6 @@ export class SchoolIndex {
         for (const course of this.courses.values()) {
           if (course.teacherId === staffId) visible.add(course.classId);
         }
-        for (const classId of this.heldClasses.get(staffId)?.keys() ?? []) visible.add(classId);
       }
       if (hasRole(user, 'classTeacher')) {
         for (const [classId, info] of this.classes) {
@@ -171,10 +185,16 @@ export class SchoolIndex {
           }
         }
       }
+      if (teaches) {
+        for (const classId of this.heldClasses.get(staffId)?.keys() ?? []) {
+          if (!visible.has(classId)) substituteOnly.add(classId);
+          visible.add(classId);
+        }
+      }
     }
-    const text = JSON.stringify([[...visible].sort(), [...led].sort()]);
+    const text = JSON.stringify([[...visible].sort(), [...led].sort(), [...substituteOnly].sort()]);
     const hash = createHash('sha256').update(text).digest('base64url').slice(0, 16);
-    return { all: false, visible, led, hash };
+    return { all: false, visible, led, substituteOnly, hash };
   }
 
   /** The closed reporting period of the class's scheme containing the date, if any. */

@@ -1,11 +1,11 @@
 // The e-diary's reaction to a consent write, run inside the transaction that stores it (registered
-// in server/app.ts with engine.onWrite('consents', …)): a refusal, a withdrawal, the paper channel
+// in server/app.ts with engine.onStored('consents', …), so it runs for every write kind): a refusal, a withdrawal, the paper channel
 // or «логин выдан» taken back closes that guardian's access at once — links end, an account left
 // with no child is closed and its sessions end in the same commit. A student's own account closes
 // when any guardian refuses or withdraws, or no guardian's consent is left. Opening access is never
 // done here: it needs a one-time password, made only by issuing a login (issue.ts).
 import type { Queryable } from '../db/db';
-import type { DocState } from '../sync/collections';
+import type { DocState, StoredState } from '../sync/collections';
 import { endLinks } from './accounts';
 import { ACCESS_CLOSED } from './messages';
 
@@ -33,9 +33,12 @@ async function studentAccessOpen(tx: Queryable, studentId: string): Promise<bool
 
 export async function closeFamilyAccessOnConsentWrite(
   tx: Queryable,
-  change: { after: DocState },
+  written: readonly StoredState[],
 ): Promise<void> {
-  const consent = change.after;
+  for (const { state } of written) await closeOnConsent(tx, state);
+}
+
+async function closeOnConsent(tx: Queryable, consent: DocState): Promise<void> {
   const studentId = typeof consent.studentId === 'string' ? consent.studentId : null;
   const guardianId = typeof consent.guardianId === 'string' ? consent.guardianId : null;
   if (!studentId || !guardianId) return;

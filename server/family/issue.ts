@@ -158,7 +158,11 @@ export async function issueGuardianLogin(
   const existing = await findLink(tx, target.studentId, target.guardianId);
   if (existing) {
     if (existing.active && existing.account.disabledAt === null) {
-      throw new ApiError(409, 'LOGIN_ALREADY_ISSUED', ISSUE_REFUSALS.alreadyIssued(existing.account.login));
+      throw new ApiError(
+        409,
+        'LOGIN_ALREADY_ISSUED',
+        ISSUE_REFUSALS.alreadyIssued(existing.account.login),
+      );
     }
     return reopen(tx, existing.account, { ...target, by, student, cls });
   }
@@ -245,7 +249,11 @@ export async function issueStudentLogin(
   const existing = await findLink(tx, studentId, null);
   if (existing) {
     if (existing.active && existing.account.disabledAt === null) {
-      throw new ApiError(409, 'LOGIN_ALREADY_ISSUED', ISSUE_REFUSALS.alreadyIssued(existing.account.login));
+      throw new ApiError(
+        409,
+        'LOGIN_ALREADY_ISSUED',
+        ISSUE_REFUSALS.alreadyIssued(existing.account.login),
+      );
     }
     return reopen(tx, existing.account, { studentId, guardianId: null, by, student, cls });
   }

@@ -11,7 +11,9 @@ import { hasRole } from '../auth/roles';
 import type { Db } from '../db/db';
 import { ApiError, messages } from '../errors';
 import { readsEverything } from '../domain/school-index';
-import type { CollectionRegistry } from '../sync/collections';
+import type { AuthUser } from '../auth/roles';
+import type { Queryable } from '../db/db';
+import { visibleTo } from '../sync/read-scope';
 import type { SyncEngine } from '../sync/engine';
 import { parseBody } from '../validation';
 import { addDays, todayIso } from '../../shared/dates';
@@ -34,41 +36,60 @@ const rangeQuery = z.object({ from: dayText.optional(), to: dayText.optional() }
 
 export function registerFamilyRoutes(
   app: FastifyInstance,
-  options: { db: Db; engine: SyncEngine; registry: CollectionRegistry; views: ViewLog },
+  options: { db: Db; engine: SyncEngine; views: ViewLog },
 ): void {
-  const { db, engine, registry } = options;
+  const { db, engine } = options;
   const auth = authenticate(db);
+
+  /**
+   * The main read check (visibleTo) on the student the login is for: a class teacher issues logins
+   * only for students they may read, whatever the issuing rules below add.
+   */
+  const requireReadable = async (tx: Queryable, user: AuthUser, studentId: string) => {
+    const students = engine.registry.get('students');
+    const student = await readDocument(tx, 'students', studentId);
+    await students?.prepare?.(tx);
+    if (!students || !student || visibleTo(students, user, student) === null) {
+      throw new ApiError(404, 'NOT_FOUND', 'Ученик не найден');
+    }
+  };
 
   app.post('/api/v1/family/logins', { onRequest: auth }, async (request, reply) => {
     const user = requireUser(request);
     const body = parseBody(loginBody, request.body);
-    const consents = registry.get('consents');
-    if (!consents) throw new ApiError(404, 'NOT_FOUND', messages.notFound);
     const studentId = body.consent.studentId;
     const guardianId = body.consent.guardianId;
-    if (typeof studentId !== 'string' || typeof guardianId !== 'string') {
+    const consentId = body.consent.id;
+    if (
+      typeof studentId !== 'string' ||
+      typeof guardianId !== 'string' ||
+      typeof consentId !== 'string'
+    ) {
       throw new ApiError(400, 'VALIDATION_FAILED', 'В ответе родителя нет ученика или родителя');
     }
-    // The consent goes through the one write path first (rights, audit, live streams), exactly as
-    // the desktop's replication would have sent it a moment later.
-    const last = await db.query('SELECT coalesce(max(id), 0) AS id FROM refusals');
-    await engine.push(consents, user, [{ newDocumentState: body.consent }]);
-    const refused = await db.query(
-      `SELECT reason FROM refusals WHERE id > $1 AND account_id = $2 AND collection = 'consents'
-         AND doc_id = $3 ORDER BY id DESC LIMIT 1`,
-      [last.rows[0]?.id ?? 0, user.accountId, String(body.consent.id ?? '')],
-    );
-    if (refused.rows[0]) {
-      throw new ApiError(
-        403,
-        'FORBIDDEN',
-        `Сервер не принял ответ родителя: ${String(refused.rows[0].reason)}`,
+    // ONE transaction: the consent through the one write path as the class teacher's push (rights,
+    // audit, live streams, the consent hook), then the login. A refused consent issues nothing, and
+    // its refusal stays on record.
+    const done = await engine.transact(async (tx, write) => {
+      const before = await tx.query('SELECT coalesce(max(id), 0) AS id FROM refusals');
+      await write(
+        [{ collection: 'consents', rows: [{ newDocumentState: body.consent }] }],
+        user,
+        'push',
       );
+      const refused = await tx.query(
+        `SELECT reason FROM refusals WHERE id > $1 AND collection = 'consents' AND doc_id = $2
+         ORDER BY id DESC LIMIT 1`,
+        [before.rows[0]?.id ?? 0, consentId],
+      );
+      if (refused.rows[0]) return { refused: String(refused.rows[0].reason) };
+      await requireReadable(tx, user, studentId);
+      return { issued: await issueGuardianLogin(tx, user, { studentId, guardianId }) };
+    });
+    if ('refused' in done) {
+      throw new ApiError(403, 'FORBIDDEN', `Сервер не принял ответ родителя: ${done.refused}`);
     }
-    const issued = await engine.exclusive(async (tx) => ({
-      result: await issueGuardianLogin(tx, user, { studentId, guardianId }),
-      written: [],
-    }));
+    const { issued } = done;
     request.log.info({ by: user.login, studentId, login: issued.login }, 'family login issued');
     reply.code(201);
     return issued;
@@ -77,10 +98,12 @@ export function registerFamilyRoutes(
   app.post('/api/v1/family/student-logins', { onRequest: auth }, async (request, reply) => {
     const user = requireUser(request);
     const body = parseBody(studentLoginBody, request.body);
-    const issued = await engine.exclusive(async (tx) => ({
-      result: await issueStudentLogin(tx, user, body.studentId, todayIso()),
-      written: [],
-    }));
+    // In the write queue, so it is ordered with consent writes (a withdrawal cannot slip between
+    // the check and the login).
+    const issued = await engine.transact(async (tx) => {
+      await requireReadable(tx, user, body.studentId);
+      return issueStudentLogin(tx, user, body.studentId, todayIso());
+    });
     request.log.info({ by: user.login, login: issued.login }, 'student diary login issued');
     reply.code(201);
     return issued;
@@ -89,10 +112,10 @@ export function registerFamilyRoutes(
   app.post('/api/v1/family/passwords', { onRequest: auth }, async (request) => {
     const user = requireUser(request);
     const body = parseBody(passwordBody, request.body);
-    const issued = await engine.exclusive(async (tx) => ({
-      result: await resetFamilyPassword(tx, user, body),
-      written: [],
-    }));
+    const issued = await engine.transact(async (tx) => {
+      await requireReadable(tx, user, body.studentId);
+      return resetFamilyPassword(tx, user, body);
+    });
     request.log.warn(
       { by: user.login, login: issued.login, compromised: body.compromised },
       'family password reset',

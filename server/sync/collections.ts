@@ -7,8 +7,13 @@ import type { Queryable } from '../db/db';
 /** A document as replicated: its fields plus `_deleted` (RxDB's WithDeleted<T>). */
 export type DocState = Record<string, unknown> & { _deleted: boolean };
 
-/** `true`/`{ok: true}` allows the write; a string or `{ok:false, reason}` refuses it (Russian reason). */
-export type WriteDecision = true | { ok: true } | { ok: false; reason: string } | string;
+/** `true` allows the write; a string refuses it (the Russian reason the user is shown). */
+export type WriteDecision = true | string;
+
+/** Thrown by `validate` to refuse a document with exactly this (Russian) reason. */
+export class WriteRefusal extends Error {
+  override name = 'WriteRefusal';
+}
 
 export interface CollectionDescriptor {
   /** URL segment and storage key: /api/v1/sync/:name/… */
@@ -16,31 +21,51 @@ export interface CollectionDescriptor {
   /** The field holding the document id (RxDB's primaryKey). */
   primaryKey: string;
   /**
-   * Parses a document (without `_deleted`); throws (e.g. a ZodError) when it is invalid.
-   * The returned value is what gets stored: use zod's parse output.
+   * Parses a document (without `_deleted`) about to replace `before` (null: a new document);
+   * throws a WriteRefusal or a ZodError when it is invalid. The returned value is what gets stored
+   * (use zod's parse output). Applies to every write, server-side ones included.
    */
-  validate(doc: unknown): Record<string, unknown>;
-  /** May this user see this document? Unreadable documents are left out of pulls and streams. */
+  validate(doc: unknown, before: DocState | null): Record<string, unknown>;
+  /** May this user see this document? See `visibleTo` (read-scope.ts), the one read check. */
   canRead(user: AuthUser, doc: DocState): boolean;
-  /** May this user turn `before` (null: a new document) into `after`? */
+  /** May this user turn `before` (null: a new document) into `after`? Pushes only. */
   canWrite(user: AuthUser, before: DocState | null, after: DocState): WriteDecision;
   /**
-   * Resolves a conflict (the client's assumed master is outdated) on the server: returns the merged
-   * document, or null to hand the conflict back to the client. `assumed` is null for a client insert
-   * that met an existing document.
+   * The clock rule on the stamps that are new in `incoming` (not those of `before`): a push with
+   * a stamp far ahead of the server's time is refused (`refuse`: the Russian reason is returned);
+   * a server-side operation (a snapshot simulating a school year) gets such stamps pulled back to
+   * the server's time (`clamp`: the document is returned). No stored stamp is ever far ahead.
    */
-  merge?(master: DocState, incoming: DocState, assumed: DocState | null): DocState | null;
+  fitStamps?(
+    before: DocState | null,
+    incoming: DocState,
+    serverNowMs: number,
+    mode: 'refuse' | 'clamp',
+  ): DocState | string;
   /**
-   * Like `merge`, but also reports the values that lost (kept in the audit log). Preferred over
-   * `merge` when both exist.
+   * Resolves a push against the stored master on the server: returns the merged document and the
+   * values that lost (kept in the audit log), or null to hand the conflict back to the client.
+   * `assumed` is null for a client insert that met an existing document. Without it, an outdated
+   * push is answered with the master.
    */
   resolve?(master: DocState, incoming: DocState, assumed: DocState | null): Resolution | null;
   /** Resolve every push against the master, not only outdated ones (per-part stamped documents). */
   alwaysMerge?: boolean;
-  /** Runs before every pull and push (inside the push transaction): refresh cached context. */
+  /** Runs before every pull and inside every write transaction: refresh cached context. */
   prepare?(db: Queryable): Promise<void>;
-  /** Called after a push committed, with the stored states in seq order. */
-  afterWrite?(written: readonly { seq: number; state: DocState }[]): void;
+  /**
+   * Runs inside a push's write transaction after its rows were stored: writes what the accepted
+   * documents cause (the lessons of a pushed timetable) through `write`, the same write path, so
+   * they commit with the push or not at all and reach the live streams after it.
+   */
+  followUp?(
+    tx: Queryable,
+    written: readonly StoredState[],
+    user: AuthUser,
+    write: ServerWrite,
+  ): Promise<void>;
+  /** Called after a write committed, with the stored states in seq order. */
+  afterWrite?(written: readonly StoredState[]): void;
   /** What this user may see of a readable document (e.g. personal fields stripped). */
   redact?(user: AuthUser, doc: DocState): DocState;
   /**
@@ -54,6 +79,12 @@ export interface CollectionDescriptor {
   auditParts?(before: DocState | null, after: DocState): unknown[] | null;
 }
 
+/** A stored document state and the seq it was stored with. */
+export interface StoredState {
+  seq: number;
+  state: DocState;
+}
+
 /** A merged document and the values that lost the merge (for the audit log). */
 export interface Resolution {
   state: DocState;
@@ -63,17 +94,6 @@ export interface Resolution {
 /** Builds `validate` from a zod schema. */
 export function validateWith(schema: z.ZodType): CollectionDescriptor['validate'] {
   return (doc) => schema.parse(doc) as Record<string, unknown>;
-}
-
-/**
- * Adapts a pure domain merge `mergeDocuments(a, b)` (commutative, per-part HLC stamps, e.g. from
- * shared/merge.ts) to the descriptor's merge hook.
- */
-export function mergeWith<T>(
-  mergeDocuments: (a: T, b: T) => T,
-): NonNullable<CollectionDescriptor['merge']> {
-  return (master, incoming) =>
-    mergeDocuments(master as unknown as T, incoming as unknown as T) as unknown as DocState;
 }
 
 export class CollectionRegistry {
@@ -101,3 +121,54 @@ export class CollectionRegistry {
     return [...this.byName.keys()];
   }
 }
+
+/** Who a stored write is attributed to in `documents` and `audit_log`. */
+export interface WriteActor {
+  accountId: string | null;
+  deviceId: string | null;
+}
+
+/**
+ * `push`: a signed-in user's write — their read scope and rights apply, refusals are recorded and
+ * answered. The others are server-side operations: per-user rights are bypassed (the actor and
+ * the kind are in the audit log), validation never is, and any refusal aborts the operation.
+ * Set-up operations (generate, substitute, move, cancel-day, timetable) name what they did.
+ */
+export type WriteKind =
+  | 'push'
+  | 'import'
+  | 'snapshot'
+  | 'revert'
+  | 'generate'
+  | 'substitute'
+  | 'move'
+  | 'cancel-day'
+  | 'revive';
+export type ServerWriteKind = Exclude<WriteKind, 'push'>;
+
+/** One row, as RxDB's push handler sends it. */
+export interface WriteRow {
+  assumedMasterState?: Record<string, unknown> | null;
+  newDocumentState: Record<string, unknown>;
+}
+
+/** Rows of one collection; a batch may hold several collections, written in order. */
+export interface WriteGroup {
+  collection: string;
+  rows: readonly WriteRow[];
+}
+export type WriteBatch = readonly WriteGroup[];
+
+/** Per group: the states the writer must adopt, and what was stored (in seq order). */
+export interface GroupOutcome {
+  collection: string;
+  answer: DocState[];
+  written: StoredState[];
+}
+
+/** The one write path bound to an open write transaction, for a server-side operation. */
+export type ServerWrite = (
+  batch: WriteBatch,
+  actor: WriteActor,
+  kind: ServerWriteKind,
+) => Promise<GroupOutcome[]>;

@@ -7,14 +7,15 @@ import type { AuthUser } from '../auth/roles';
 import type { Db } from '../db/db';
 import { ApiError, messages } from '../errors';
 import { parseBody } from '../validation';
-import type { CollectionDescriptor, CollectionRegistry, DocState } from './collections';
+import type { CollectionDescriptor, DocState } from './collections';
 import type { Checkpoint, SyncEngine } from './engine';
+import { visibleTo } from './read-scope';
 import type { OpenStream, OpenStreams } from './open-streams';
 
 export interface SyncRoutesOptions {
   db: Db;
+  /** Its registry holds the collections served here. */
   engine: SyncEngine;
-  registry: CollectionRegistry;
   /** Push body limit in bytes (default 5 MB). */
   pushBodyLimit: number;
   /** SSE heartbeat comment interval (default 15 s). */
@@ -56,7 +57,8 @@ function parseCheckpoint(text: string | undefined): { seq: number; scope?: strin
 }
 
 export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOptions): void {
-  const { db, engine, registry } = options;
+  const { db, engine } = options;
+  const registry = engine.registry;
   const auth = authenticate(db);
 
   const collectionOf = (request: FastifyRequest): CollectionDescriptor => {
@@ -80,7 +82,8 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
       const user = requireUser(request);
       const descriptor = collectionOf(request);
       const rows = parseBody(pushBody, request.body);
-      return engine.push(descriptor, user, rows);
+      const [outcome] = await engine.write([{ collection: descriptor.name, rows }], user, 'push');
+      return outcome!.answer;
     },
   );
 
@@ -164,9 +167,8 @@ function watchCollection(
     engine.hub.subscribe(descriptor.name, (batch) => {
       if (scopeChanged()) return;
       const documents = batch.documents
-        .map((d) => d.state)
-        .filter((state) => descriptor.canRead(user, state))
-        .map((state) => (descriptor.redact ? descriptor.redact(user, state) : state));
+        .map((d) => visibleTo(descriptor, user, d.state))
+        .filter((state): state is DocState => state !== null);
       if (documents.length === 0) return;
       const checkpoint = scope === undefined ? batch.checkpoint : { ...batch.checkpoint, scope };
       out.batch({ documents, checkpoint });

@@ -1,7 +1,13 @@
 // The demo academic year 2026/2027: holidays, public holidays, school days, reporting periods, bells and stamp times.
 import { addDays, weekday } from '../dates';
-import type { AcademicYear, Holiday } from '../school';
-import { isHoliday } from '../school';
+import {
+  isHoliday,
+  nonWorkingDayAt,
+  type AcademicYear,
+  type Holiday,
+  type NonWorkingDay,
+} from '../academic-year';
+import { HOURS_BY_GRADE } from './curriculum';
 import type { Period, PeriodKind, PeriodScheme } from '../period';
 import { periodName } from '../period';
 import type { Stamp } from '../stamp';
@@ -21,18 +27,38 @@ export function isoToMs(iso: string): number {
 /** Day arithmetic and the weekday (0 = Monday … 6 = Sunday) of the whole app (shared/dates.ts). */
 export { addDays, weekday };
 
-/** Holidays and public days off of the year, as the school profile lists them. */
+/** Holidays of the year; the first grade has an extra week in February, as schools do. */
 export const HOLIDAYS: Holiday[] = [
   { name: 'Осенние каникулы', start: '2026-10-26', end: '2026-11-03' },
-  { name: 'День народного единства', start: '2026-11-04', end: '2026-11-04' },
   { name: 'Зимние каникулы', start: '2026-12-29', end: '2027-01-11' },
-  { name: 'День защитника Отечества', start: '2027-02-23', end: '2027-02-23' },
-  { name: 'Международный женский день', start: '2027-03-08', end: '2027-03-08' },
+  {
+    name: 'Дополнительные каникулы для 1-х классов',
+    start: '2027-02-15',
+    end: '2027-02-21',
+    grades: [1],
+  },
   { name: 'Весенние каникулы', start: '2027-03-23', end: '2027-03-31' },
-  { name: 'Праздник Весны и Труда', start: '2027-05-01', end: '2027-05-01' },
-  { name: 'Перенос выходного дня', start: '2027-05-03', end: '2027-05-03' },
-  { name: 'День Победы', start: '2027-05-09', end: '2027-05-10' },
 ];
+
+/** Public holidays and the transferred day off: no lessons for anyone. */
+export const NON_WORKING_DAYS: NonWorkingDay[] = [
+  { date: '2026-11-04', kind: 'publicHoliday', name: 'День народного единства' },
+  { date: '2027-02-23', kind: 'publicHoliday', name: 'День защитника Отечества' },
+  { date: '2027-03-08', kind: 'publicHoliday', name: 'Международный женский день' },
+  { date: '2027-05-01', kind: 'publicHoliday', name: 'Праздник Весны и Труда' },
+  { date: '2027-05-03', kind: 'publicHoliday', name: 'Перенос выходного дня' },
+  { date: '2027-05-09', kind: 'publicHoliday', name: 'День Победы' },
+  { date: '2027-05-10', kind: 'publicHoliday', name: 'Перенос выходного дня' },
+];
+
+/** The plan's lessons a week per parallel: the demo's courses add up to it (a split subject once). */
+function weeklyHours(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [grade, hours] of Object.entries(HOURS_BY_GRADE)) {
+    out[grade] = Object.values(hours).reduce((a, b) => a + b, 0);
+  }
+  return out;
+}
 
 export const ACADEMIC_YEAR: AcademicYear = {
   id: YEAR_ID,
@@ -40,14 +66,33 @@ export const ACADEMIC_YEAR: AcademicYear = {
   start: YEAR_START,
   end: YEAR_END,
   holidays: HOLIDAYS,
+  nonWorkingDays: NON_WORKING_DAYS,
+  schemeByGrade: {
+    '1': 'quarters',
+    '2': 'quarters',
+    '3': 'quarters',
+    '4': 'quarters',
+    '5': 'quarters',
+    '6': 'quarters',
+    '7': 'quarters',
+    '8': 'quarters',
+    '9': 'quarters',
+    '10': 'halfYears',
+    '11': 'halfYears',
+  },
+  weeklyHoursByGrade: weeklyHours(),
 };
 
-/** Monday–Friday study days from the start of the year to `last` (inclusive), holidays skipped. */
+/**
+ * Monday–Friday days from the start of the year to `last` (inclusive) without a holiday or a
+ * non-working day of the whole school (a parallel's own holidays are skipped by the generator).
+ */
 export function schoolDays(last: string): string[] {
   const days: string[] = [];
   const end = last < YEAR_END ? last : YEAR_END;
   for (let d = YEAR_START; d <= end; d = addDays(d, 1)) {
-    if (weekday(d) < 5 && !isHoliday(ACADEMIC_YEAR, d)) days.push(d);
+    if (weekday(d) < 5 && !isHoliday(ACADEMIC_YEAR, d) && !nonWorkingDayAt(ACADEMIC_YEAR, d))
+      days.push(d);
   }
   return days;
 }
@@ -121,6 +166,15 @@ export function buildPeriods(asOf: string, stamp: Stamp): Period[] {
   }
   return out;
 }
+
+/** Saturday's shorter lessons (the demo's classes study five days; a six-day class would use them). */
+export const SATURDAY_BELLS = [
+  { slot: 1, start: '08:30', end: '09:05' },
+  { slot: 2, start: '09:15', end: '09:50' },
+  { slot: 3, start: '10:05', end: '10:40' },
+  { slot: 4, start: '10:55', end: '11:30' },
+  { slot: 5, start: '11:40', end: '12:15' },
+];
 
 /** Lesson start and end times; slot 1 starts at 8:30. */
 export const BELLS = [

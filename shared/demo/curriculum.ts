@@ -14,7 +14,7 @@ export const SUBJECTS: Subject[] = [
   { id: 'inf', name: 'Информатика', short: 'Информ.' },
   { id: 'world', name: 'Окружающий мир', short: 'Окр. мир' },
   { id: 'hist', name: 'История', short: 'История' },
-  { id: 'soc', name: 'Обществознание', short: 'Общество' },
+  { id: 'soc', name: 'Обществознание', short: 'Обществозн.' },
   { id: 'geo', name: 'География', short: 'Геогр.' },
   { id: 'bio', name: 'Биология', short: 'Биология' },
   { id: 'phys', name: 'Физика', short: 'Физика' },
@@ -43,6 +43,25 @@ const PRIMARY: Hours = {
   art: 1,
   trud: 1,
   pe: 2,
+};
+
+/** Grades 10–11 (the universal profile); the 10th adds the individual project. */
+const SENIOR_HOURS = {
+  rus: 2,
+  lit: 3,
+  eng: 3,
+  alg: 4,
+  geom: 2,
+  prob: 1,
+  inf: 1,
+  hist: 2,
+  soc: 2,
+  geo: 1,
+  bio: 1,
+  phys: 2,
+  chem: 1,
+  pe: 2,
+  obzr: 1,
 };
 
 /** Weekly hours per grade (1..11); sums are 20–30 lessons a week. */
@@ -134,41 +153,8 @@ export const HOURS_BY_GRADE: Record<number, Hours> = {
     pe: 2,
     obzr: 1,
   },
-  10: {
-    rus: 2,
-    lit: 3,
-    eng: 3,
-    alg: 4,
-    geom: 2,
-    prob: 1,
-    inf: 1,
-    hist: 2,
-    soc: 2,
-    geo: 1,
-    bio: 1,
-    phys: 2,
-    chem: 1,
-    pe: 2,
-    obzr: 1,
-    project: 1,
-  },
-  11: {
-    rus: 2,
-    lit: 3,
-    eng: 3,
-    alg: 4,
-    geom: 2,
-    prob: 1,
-    inf: 1,
-    hist: 2,
-    soc: 2,
-    geo: 1,
-    bio: 1,
-    phys: 2,
-    chem: 1,
-    pe: 2,
-    obzr: 1,
-  },
+  10: { ...SENIOR_HOURS, project: 1 },
+  11: SENIOR_HOURS,
 };
 
 /** Subjects taught in two groups from grade 5 (English by halves of the list, труд boys/girls). */

@@ -2,6 +2,7 @@
 import type { Lesson, LessonEntry, LessonType, Mark } from '../lesson';
 import type { LessonMarkValue } from '../grading-policy';
 import type { Stamps } from '../stamp';
+import { lessonId } from '../lesson-id';
 import { hlcAt, slotStartMs } from './calendar';
 import type { PlannedLesson } from './lesson-plan';
 import type { Rng } from './random';
@@ -30,6 +31,9 @@ export interface LessonContext {
   roster: readonly StudentInfo[];
   subjectIndex: number;
 }
+
+/** Who appoints substitutes and cancels lessons in the demo school. */
+const DEPUTY_ID = 'staff-deputy';
 
 const FULL_DAY_CODE = ['', 'б', 'у', 'н'];
 const REGULAR_WORK: readonly (readonly [string, number])[] = [
@@ -86,7 +90,6 @@ export function writeLessons(
   const { roster } = ctx;
   const size = roster.length;
   const perLesson = (size * (4 + 0.5 * course.hours)) / (8.5 * course.hours);
-  const cpart = course.id.slice(4);
   const order = new Array<number>(size);
   const jitter = new Float64Array(size);
   let marksGiven = 0;
@@ -98,7 +101,13 @@ export function writeLessons(
     const t0 = slotStartMs(date, p.slot);
     const headAt = hlcAt(t0 + 5 * 60_000);
     const head = { at: headAt, by: teacherId };
-    const stamps: Stamps = { lessonType: head, status: head, teacherId: head };
+    // Substitutes and cancellations are the deputy's, set the morning before the lesson.
+    const deputy = { at: hlcAt(t0 - 60 * 60_000), by: DEPUTY_ID };
+    const stamps: Stamps = {
+      lessonType: head,
+      status: p.cancelled ? deputy : head,
+      teacherId: p.substitute ? deputy : head,
+    };
     const testLike = p.lessonType === 'test' || p.lessonType === 'dictation';
     const lessonWork =
       testLike || p.lessonType === 'lab' || p.lessonType === 'practical'
@@ -109,7 +118,7 @@ export function writeLessons(
     if (p.homework) stamps.homework = { at: hlcAt(t0 + 35 * 60_000), by: teacherId };
     const entries: Record<string, LessonEntry> = {};
     const lesson: Lesson = {
-      id: `les-${cpart}-${date.replaceAll('-', '')}-${p.slot}`,
+      id: lessonId(course.id, date, p.slot),
       stamps,
       courseId: course.id,
       classId: course.classId,
@@ -123,6 +132,14 @@ export function writeLessons(
       homework: p.homework,
       entries,
     };
+    if (p.substitute) {
+      lesson.substitution = { absentTeacherId: course.teacherId, reason: 'болезнь учителя' };
+      stamps.substitution = deputy;
+    }
+    if (p.cancelled) {
+      lesson.cancelReason = 'болезнь учителя, замены нет';
+      stamps.cancelReason = deputy;
+    }
     out.push(lesson);
     if (p.cancelled) continue;
 

@@ -2,7 +2,7 @@
 import type { Gender } from '../common';
 import type { ClassGroup } from '../school-class';
 import type { Guardian, Student } from '../student';
-import { compareStudents } from '../student';
+import { compareStudents, EMPTY_IDENTITY_DOCUMENT } from '../student';
 import { SUBJECTS } from './curriculum';
 import {
   patronymicOf,
@@ -187,6 +187,8 @@ function draftStudent(rng: Rng, grade: number, town: string, cid: string): Draft
       phone: randomPhone(rng),
       email: email(m.lastName),
       address,
+      identityDocument: EMPTY_IDENTITY_DOCUMENT,
+      authorityDocument: '',
     });
   }
   if (shape !== 'mother') {
@@ -201,6 +203,8 @@ function draftStudent(rng: Rng, grade: number, town: string, cid: string): Draft
       phone: randomPhone(rng),
       email: email(f.lastName),
       address,
+      identityDocument: EMPTY_IDENTITY_DOCUMENT,
+      authorityDocument: '',
     });
   }
   return {
@@ -212,8 +216,40 @@ function draftStudent(rng: Rng, grade: number, town: string, cid: string): Draft
       classId: cid,
       status: 'active',
       birthDate: birthDate(rng, grade),
+      address,
     },
     guardians,
+  };
+}
+
+const PASSPORT_OFFICES = [
+  'ОВМ ОМВД России по району',
+  'ГУ МВД России по области',
+  'Отделом УФМС России в городе',
+  'ОУФМС России по району',
+];
+
+/**
+ * About half of the guardians have brought their passport and the child's birth certificate to the
+ * class teacher; the rest print as lines to fill by hand (a separate stream: the school stays the same).
+ */
+function withDocuments(rng: Rng, g: Guardian, childBirth: string): Guardian {
+  if (!rng.chance(0.5)) return g;
+  const year = 2008 + rng.int(0, 16);
+  const issuedOn = `${year}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+  const certificate = `${['I', 'II', 'III', 'IV'][rng.int(0, 3)]}-${rng.pick(['МЮ', 'ИК', 'РД', 'ЛО', 'ОМ'])} № ${rng.digits(6)}`;
+  return {
+    ...g,
+    identityDocument: {
+      kind: 'паспорт гражданина Российской Федерации',
+      series: `${rng.digits(2)} ${rng.digits(2)}`,
+      number: rng.digits(6),
+      issuedOn,
+      issuedBy: rng.pick(PASSPORT_OFFICES),
+    },
+    authorityDocument: childBirth
+      ? `свидетельство о рождении ${certificate} от ${childBirth.split('-').reverse().join('.')}`
+      : '',
   };
 }
 
@@ -262,7 +298,8 @@ export function buildRoster(
         const sid = `st-${String(next++).padStart(5, '0')}`;
         const guardians: Record<string, Guardian> = {};
         d.guardians.forEach((g, gi) => {
-          guardians[`gd-${sid.slice(3)}-${gi + 1}`] = g;
+          const gid = `gd-${sid.slice(3)}-${gi + 1}`;
+          guardians[gid] = withDocuments(rng.fork(`documents:${gid}`), g, d.student.birthDate);
         });
         const ability = Math.min(4.9, Math.max(2.4, crng.normal(3.85, 0.55)));
         const skill = new Float32Array(SUBJECTS.length);

@@ -7,6 +7,9 @@ import { SCHEME_PERIOD_KIND } from '../period';
 import type { PeriodMarks } from '../period-mark';
 import type { SchoolClass } from '../school-class';
 import type { Snapshot } from '../snapshot';
+import { generateLessons } from '../lesson-generation';
+import { timetableId } from '../lesson-id';
+import type { Timetable, TimetableCell } from '../timetable';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../snapshot';
 import type { StaffMember } from '../staff';
 import type { Stamp, Stamps } from '../stamp';
@@ -31,6 +34,7 @@ import { Rng } from './random';
 import { type ClassInfo, buildRoster } from './roster';
 import { buildSchool } from './school-profile';
 import { type CourseDraft, buildStaffing } from './staffing';
+import { roomsOf } from './rooms';
 import { buildTimetable } from './timetable';
 
 export const GENERATOR_NAME = 'class-journal-demo/1';
@@ -108,7 +112,8 @@ export function generateSchool(options: DemoSchoolOptions): Snapshot {
     periodOfDay.set(scheme, map);
   }
 
-  // Timetables and each course's lesson dates over the whole year (asOf only cuts the output).
+  // Timetables (one document per class, from the first day) and each course's lessons over the
+  // whole year from the shared generator, as a real school gets them (asOf only cuts the output).
   const coursesByClass = new Map<string, CourseDraft[]>();
   for (const c of staffing.courses) {
     const list = coursesByClass.get(c.classId) ?? [];
@@ -117,25 +122,66 @@ export function generateSchool(options: DemoSchoolOptions): Snapshot {
   }
   const busy = new Set<string>();
   const weekdays = days.map(weekday);
-  const occurrences = new Map<string, Occurrence[]>();
-  for (const c of classes) {
+  const rooms = roomsOf(staffing.staff);
+  const timetables: Timetable[] = classes.map((c) => {
     const tt = buildTimetable(
       rng.fork(`timetable:${c.id}`),
       c.grade,
       coursesByClass.get(c.id) ?? [],
       busy,
     );
-    for (const course of coursesByClass.get(c.id) ?? []) occurrences.set(course.id, []);
-    days.forEach((_d, dayIdx) => {
-      const slots = tt[weekdays[dayIdx] ?? 0] ?? [];
+    const cells: TimetableCell[] = [];
+    tt.forEach((slots, d) =>
       slots.forEach((item, i) => {
         for (const course of item.courses) {
-          occurrences
-            .get(course.id)
-            ?.push({ dayIdx, slot: i + 1, edge: i === 0 || i === slots.length - 1 });
+          cells.push({
+            weekday: d + 1,
+            slot: i + 1,
+            courseId: course.id,
+            room: rooms.get(course.teacherId) ?? '',
+          });
         }
-      });
-    });
+      }),
+    );
+    return {
+      id: timetableId(c.id, YEAR_START),
+      stamps: { name: setup, source: setup, draft: setup, cells: setup },
+      yearId: YEAR_ID,
+      classId: c.id,
+      validFrom: YEAR_START,
+      name: 'Основное расписание',
+      source: 'demo',
+      draft: false,
+      cells,
+    };
+  });
+  const dayIndex = new Map(days.map((d, i) => [d, i]));
+  const occurrences = new Map<string, Occurrence[]>();
+  for (const course of staffing.courses) occurrences.set(course.id, []);
+  const generated = generateLessons({
+    year: school.year,
+    classes: classes.map((c) => ({ id: c.id, grade: c.grade, periodScheme: schemeOf(c.grade) })),
+    periods,
+    courses: staffing.courses,
+    timetables,
+  });
+  // The class's first and last lesson of each day: tests avoid them.
+  const dayEdges = new Map<string, [number, number]>();
+  for (const g of generated) {
+    const key = `${g.classId}|${g.date}`;
+    const edge = dayEdges.get(key);
+    dayEdges.set(
+      key,
+      edge ? [Math.min(edge[0], g.slot), Math.max(edge[1], g.slot)] : [g.slot, g.slot],
+    );
+  }
+  for (const g of generated) {
+    const dayIdx = dayIndex.get(g.date);
+    if (dayIdx === undefined) throw new Error(`Generated lesson on ${g.date}, not a school day`);
+    const [first, last] = dayEdges.get(`${g.classId}|${g.date}`) ?? [g.slot, g.slot];
+    occurrences
+      .get(g.courseId)
+      ?.push({ dayIdx, slot: g.slot, edge: g.slot === first || g.slot === last });
   }
 
   const teacherSpec = new Map(staffing.staff.map((t) => [t.id, t.specs[0] ?? '']));
@@ -240,6 +286,7 @@ export function generateSchool(options: DemoSchoolOptions): Snapshot {
     'classId',
     'status',
     'birthDate',
+    'address',
   ];
   const students: Student[] = [];
   for (const c of classes) {
@@ -294,6 +341,7 @@ export function generateSchool(options: DemoSchoolOptions): Snapshot {
     lessons,
     periodMarks,
     consents: buildConsents(rng.fork('consents'), classes, staffing.classTeacher, asOf),
+    timetables,
   };
 }
 

@@ -3,7 +3,7 @@ import { DEFAULT_ATTENDANCE_CODES } from '../attendance-code';
 import { DEFAULT_GRADING_POLICY } from '../grading-policy';
 import type { School } from '../school';
 import type { Stamp, Stamps } from '../stamp';
-import { ACADEMIC_YEAR, BELLS } from './calendar';
+import { ACADEMIC_YEAR, BELLS, SATURDAY_BELLS } from './calendar';
 import { SUBJECTS } from './curriculum';
 import type { Rng } from './random';
 
@@ -99,6 +99,7 @@ export function buildSchool(rng: Rng, stamp: Stamp): SchoolProfile {
   ]);
   const address = `${town.postcode}, ${town.region}, г. ${town.name}, ${street}, д. ${rng.int(2, 60)}`;
   const fullName = `Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № ${number}» г. ${town.name}`;
+  const fullNameGenitive = `Муниципального бюджетного общеобразовательного учреждения «Средняя общеобразовательная школа № ${number}» г. ${town.name}`;
   const shortName = `МБОУ СОШ № ${number}`;
   const fields = {
     fullName,
@@ -110,8 +111,12 @@ export function buildSchool(rng: Rng, stamp: Stamp): SchoolProfile {
     directorNameDative: dative,
     operator: { name: fullName, address, inn: inn(rng), ogrn: ogrn(rng) },
     informationSystem: `Электронный классный журнал ${shortName}`,
+    fullNameGenitive,
+    dataProcessor: { name: '', address: '' },
+    consentPupilSignature: true,
     subjects: SUBJECTS,
     bells: BELLS,
+    bellSchedules: [{ id: 'saturday', name: 'Суббота', weekdays: [6], bells: SATURDAY_BELLS }],
     year: ACADEMIC_YEAR,
     policy: DEFAULT_GRADING_POLICY,
     attendanceCodes: DEFAULT_ATTENDANCE_CODES,

@@ -32,6 +32,37 @@ function blocksOf(item: SlotItem, hours: number, grade: number): Block[] {
   return blocks;
 }
 
+function clashes(item: SlotItem | null, d: number, s: number, busy: Set<string>): boolean {
+  return item !== null && item.courses.some((c) => busy.has(`${c.teacherId}|${d}|${s + 1}`));
+}
+
+/**
+ * Where a teacher would be in two classes at once, swaps the lesson with another single lesson of
+ * the class so that neither clashes, as a deputy fixing the timetable by hand would.
+ */
+function repairTeacherClashes(
+  grid: (SlotItem | null)[][],
+  doubles: ReadonlySet<string>,
+  busy: Set<string>,
+): void {
+  grid.forEach((row, d) =>
+    row.forEach((item, s) => {
+      if (!clashes(item, d, s, busy) || doubles.has(`${d}|${s}`)) return;
+      for (let d2 = 0; d2 < grid.length; d2++) {
+        const other = grid[d2] ?? [];
+        for (let s2 = 0; s2 < other.length; s2++) {
+          const swap = other[s2] ?? null;
+          if (swap === null || swap === item || doubles.has(`${d2}|${s2}`)) continue;
+          if (clashes(item, d2, s2, busy) || clashes(swap, d, s, busy)) continue;
+          row[s] = swap;
+          other[s2] = item;
+          return;
+        }
+      }
+    }),
+  );
+}
+
 /**
  * Builds one class's week. `busy` holds "teacherId|day|slot" of classes already scheduled and is
  * updated, so later classes avoid putting a teacher in two rooms at once where they can.
@@ -42,14 +73,19 @@ export function buildTimetable(
   courses: CourseDraft[],
   busy: Set<string>,
 ): WeekTimetable {
+  // A split subject's groups share a cell, unless one teacher holds both: then one after the other.
   const items = new Map<string, { item: SlotItem; hours: number }>();
   for (const c of courses) {
-    const entry = items.get(c.subjectId) ?? {
+    const shared = items.get(c.subjectId);
+    const key = shared?.item.courses.some((o) => o.teacherId === c.teacherId)
+      ? `${c.subjectId}|${c.id}`
+      : c.subjectId;
+    const entry = items.get(key) ?? {
       item: { subjectId: c.subjectId, courses: [] },
       hours: c.hours,
     };
     entry.item.courses.push(c);
-    items.set(c.subjectId, entry);
+    items.set(key, entry);
   }
   const blocks = [...items.values()]
     .sort((a, b) => b.hours - a.hours || (a.item.subjectId < b.item.subjectId ? -1 : 1))
@@ -61,6 +97,7 @@ export function buildTimetable(
   rng.shuffle(caps);
   const grid: (SlotItem | null)[][] = caps.map((cap) => new Array<SlotItem | null>(cap).fill(null));
 
+  const doubles = new Set<string>();
   // Doubles first, then the subjects with most hours; each block takes the free cell with the
   // fewest teacher conflicts, preferring days that don't have the subject yet.
   const order = [...blocks].sort((a, b) => b.length - a.length);
@@ -92,7 +129,9 @@ export function buildTimetable(
     const [d, s] = best;
     const row = grid[d] as (SlotItem | null)[];
     for (let i = 0; i < block.length; i++) row[s + i] = block.item;
+    if (block.length === 2) doubles.add(`${d}|${s}`).add(`${d}|${s + 1}`);
   }
+  repairTeacherClashes(grid, doubles, busy);
   return grid.map((row, d) => {
     const slots = row.filter((x): x is SlotItem => x !== null);
     slots.forEach((item, i) => {

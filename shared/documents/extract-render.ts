@@ -1,4 +1,5 @@
-// Renders diary extracts: each student from a new page; marks table, attendance, the coming week, signatures.
+// Renders diary extracts: each student from a new page; marks table with its legend, attendance, the coming
+// week, signatures with the stamp's place. The signatures always share a page with the content above them.
 import type { ExtractModel, StudentExtract } from './extract-model';
 import type { PdfWriter } from './pdf';
 import { FONT, PdfWriter as Writer } from './pdf';
@@ -50,11 +51,15 @@ function labelled(w: PdfWriter, label: string, value: string): void {
   doc.text(value, { width: w.width });
 }
 
+/** Height of the signature block (class teacher, family, the stamp's place). */
+const SIGNATURES_HEIGHT = 96;
+
 function renderStudent(w: PdfWriter, model: ExtractModel, s: StudentExtract): void {
   const doc = w.doc;
-  w.section(`${s.studentName}, ${s.className}`);
+  w.section(`${s.studentShort}, ${s.className}`);
   w.font(FONT.bold, 13);
-  doc.text('ВЫПИСКА ИЗ ЭЛЕКТРОННОГО ЖУРНАЛА', w.left, w.top, { width: w.width, align: 'center' });
+  doc.text(`ВЫПИСКА № ${s.number}`, w.left, w.top, { width: w.width, align: 'center' });
+  doc.text('ИЗ ЭЛЕКТРОННОГО ЖУРНАЛА', { width: w.width, align: 'center' });
   w.font(FONT.regular, BODY);
   doc.text('(электронного дневника обучающегося)', { width: w.width, align: 'center' });
   w.y += 6;
@@ -62,12 +67,13 @@ function renderStudent(w: PdfWriter, model: ExtractModel, s: StudentExtract): vo
   labelled(w, 'Обучающийся', `${s.studentName}, ${s.className} класс`);
   labelled(w, 'Классный руководитель', s.classTeacher || '—');
   labelled(w, 'Период', s.periodLabel);
-  labelled(w, 'Дата выдачи', formatDate(model.issuedOn));
+  if (s.forecastLabel !== s.periodLabel) {
+    labelled(w, 'Отметка за период и прогноз', s.forecastLabel);
+  }
+  labelled(w, 'Дата выдачи', `${formatDate(model.issuedOn)} (сведения журнала на конец этого дня)`);
 
   heading(w, '1. Успеваемость');
-  const used = new Map<string, number>();
   const rows = s.subjects.map((sub, i) => {
-    for (const m of sub.marks) used.set(m.workType, m.weight);
     const marks = sub.marks.length
       ? sub.marks.map((m) => `${m.date}: ${m.value} (${m.workType})`).join('; ')
       : 'отметок нет';
@@ -108,40 +114,39 @@ function renderStudent(w: PdfWriter, model: ExtractModel, s: StudentExtract): vo
     },
     rows,
   );
-  if (used.size > 0) {
-    w.font(FONT.italic, 7.5);
-    const legend = [...used.entries()]
-      .map(([short, weight]) => `${short} — вес ${weight}`)
-      .join(', ');
-    doc.text(
-      `Средний балл — взвешенный: каждая отметка учитывается с весом вида работы (${legend}).`,
-      w.left,
-      w.y + 3,
-      { width: w.width },
-    );
-  }
+  w.font(FONT.italic, 7.5);
+  doc.text(s.legend.join(' '), w.left, w.y + 3, { width: w.width });
 
-  heading(w, '2. Посещаемость');
   const a = s.absences;
-  w.font(FONT.regular, BODY);
-  doc.text(
+  const attendance =
     `Пропущено уроков: ${a.lessonsMissed}, из них по болезни — ${a.byReason.illness}, ` +
-      `по уважительной причине — ${a.byReason.excused}, без уважительной причины — ${a.byReason.unexcused}. ` +
-      `Пропущено дней: ${a.daysMissed}, из них по болезни — ${a.daysMissedByIllness}. Опозданий: ${a.lateCount}.`,
-    w.left,
-    w.y,
-    { width: w.width },
-  );
+    `по уважительной причине — ${a.byReason.excused}, без уважительной причины — ${a.byReason.unexcused}. ` +
+    `Пропущено дней: ${a.daysMissed}, из них по болезни — ${a.daysMissedByIllness}. Опозданий: ${a.lateCount}.`;
+  w.font(FONT.regular, BODY);
+  const attendanceHeight = doc.heightOfString(attendance, { width: w.width }) + 30;
+  // Without the coming week, the attendance is what the signatures stay with.
+  w.ensure(model.upcomingDays > 0 ? attendanceHeight : attendanceHeight + SIGNATURES_HEIGHT);
+  heading(w, '2. Посещаемость');
+  w.font(FONT.regular, BODY);
+  doc.text(attendance, w.left, w.y, { width: w.width });
 
   if (model.upcomingDays > 0) {
-    heading(
-      w,
-      `3. Темы уроков и домашние задания с ${formatDate(addDays(model.issuedOn, 1))} по ${formatDate(addDays(model.issuedOn, model.upcomingDays))}`,
-    );
+    const title = `3. Темы уроков и домашние задания с ${formatDate(addDays(model.issuedOn, 1))} по ${formatDate(addDays(model.issuedOn, model.upcomingDays))}`;
     if (s.upcoming.length === 0) {
+      w.ensure(60 + SIGNATURES_HEIGHT);
+      heading(w, title);
       w.font(FONT.italic, BODY);
       doc.text('Уроки на эти дни в журнале ещё не запланированы.', w.left, w.y, { width: w.width });
     } else {
+      // The heading goes with the table's header and first row (and the signatures when that is all).
+      const first = s.upcoming[0]!;
+      w.font(FONT.regular, 8);
+      const firstRow = Math.min(
+        120,
+        doc.heightOfString(`${first.topic}`, { width: (w.width - 142) * 0.55 - 5 }) + 4,
+      );
+      w.ensure(45 + 22 + firstRow + (s.upcoming.length === 1 ? SIGNATURES_HEIGHT : 0));
+      heading(w, title);
       drawTable(
         w,
         {
@@ -160,6 +165,7 @@ function renderStudent(w: PdfWriter, model: ExtractModel, s: StudentExtract): vo
           headerRows: 1,
           fontSize: 8,
           headerFontSize: 7.5,
+          tailReserve: SIGNATURES_HEIGHT,
         },
         s.upcoming.map((u) => ({ cells: [u.date, u.subject, u.topic, u.homework] })),
       );
@@ -168,19 +174,21 @@ function renderStudent(w: PdfWriter, model: ExtractModel, s: StudentExtract): vo
   signatures(w, s);
 }
 
+/** The class teacher's signature with the stamp's place (М.П.), and the family's receipt. */
 function signatures(w: PdfWriter, s: StudentExtract): void {
   const doc = w.doc;
-  w.ensure(100);
+  w.ensure(SIGNATURES_HEIGHT);
   const y = w.y + 34;
   w.font(FONT.regular, BODY);
   doc.text('Классный руководитель', w.left, y - 12, { lineBreak: false });
-  w.fillLine(w.left + 125, y, 110, '(подпись)');
-  w.fillLine(w.left + 250, y, w.width - 250, '(расшифровка подписи)', s.classTeacherShort);
-  const y2 = y + 34;
+  w.fillLine(w.left + 125, y, 100, '(подпись)');
+  w.fillLine(w.left + 235, y, w.width - 235 - 80, '(расшифровка подписи)', s.classTeacherShort);
+  w.sealPlace(w.right - 34, y - 4);
+  const y2 = y + 40;
   w.font(FONT.regular, BODY);
   doc.text('Выписку получил(а)', w.left, y2 - 12, { lineBreak: false });
-  w.fillLine(w.left + 125, y2, 110, '(подпись родителя)');
-  w.fillLine(w.left + 250, y2, w.width - 330, '(расшифровка подписи)');
+  w.fillLine(w.left + 125, y2, 100, '(подпись родителя)');
+  w.fillLine(w.left + 235, y2, w.width - 235 - 80, '(расшифровка подписи)');
   w.fillLine(w.right - 70, y2, 70, '(дата)');
   doc.x = w.left;
   doc.y = y2 + 12;

@@ -1,8 +1,13 @@
-// Printed documents: consent applications, diary extracts, term summary sheets, e-diary login slips and view-control sheets. Each is model → PDF bytes.
+// Printed documents: consent applications, diary extracts, term and year summary sheets, the year-end
+// journal, the staff's login sheet, the e-diary's login slips and view-control sheets. Each is model → PDF bytes.
 import type { ConsentModel } from './consent-model';
 import { renderConsent } from './consent-render';
 import type { ExtractModel } from './extract-model';
 import { renderExtract } from './extract-render';
+import type { JournalModel } from './journal-model';
+import type { LoginSheetModel } from './login-sheet-model';
+import { renderLoginSheet } from './login-sheet-render';
+import { renderJournal } from './journal-render';
 import type { DocumentFonts } from './source';
 import type { SummaryModel } from './summary-model';
 import { renderSummary } from './summary-render';
@@ -14,6 +19,10 @@ import { renderViewControl } from './view-control-render';
 export * from './consent-model';
 export * from './extract-model';
 export * from './summary-model';
+export * from './journal-model';
+export * from './login-sheet-model';
+export { renderLoginSheet } from './login-sheet-render';
+export { JournalWriter, renderJournal } from './journal-render';
 export * from './login-slip-model';
 export * from './view-control-model';
 export { renderConsent } from './consent-render';
@@ -26,7 +35,13 @@ export { DocumentError } from './source';
 
 /** Any document model; `kind` tells which renderer draws it. */
 export type DocumentModel =
-  ConsentModel | ExtractModel | SummaryModel | LoginSlipModel | ViewControlModel;
+  | ConsentModel
+  | ExtractModel
+  | SummaryModel
+  | JournalModel
+  | LoginSheetModel
+  | LoginSlipModel
+  | ViewControlModel;
 
 /** Renders any document model (what the print worker calls). */
 export function renderDocument(model: DocumentModel, fonts: DocumentFonts): Promise<Uint8Array> {
@@ -37,6 +52,10 @@ export function renderDocument(model: DocumentModel, fonts: DocumentFonts): Prom
       return renderExtract(model, fonts);
     case 'summary':
       return renderSummary(model, fonts);
+    case 'journal':
+      return renderJournal(model, fonts);
+    case 'loginSheet':
+      return renderLoginSheet(model, fonts);
     case 'loginSlip':
       return renderLoginSlips(model, fonts);
     case 'viewControl':

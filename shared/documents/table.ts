@@ -1,5 +1,6 @@
 // A hand-drawn table: header rows (spans, rotated text) repeated on every page, rows that wrap and continue across pages.
 import type { FontName, PdfWriter } from './pdf';
+import { putText } from './fast-text';
 import { FONT } from './pdf';
 import type { Line } from './wrap';
 import { wrapText } from './wrap';
@@ -51,6 +52,11 @@ export interface TableSpec {
   padY?: number;
   /** Called after every page break the table makes, before the header is repeated (page titles). */
   onPageBreak?: () => void;
+  /**
+   * Points that must fit under the last row on its page (what follows the table: totals, signatures).
+   * When they do not, the last row moves to the next page with them, so that page never holds them alone.
+   */
+  tailReserve?: number;
 }
 
 interface CellLayout {
@@ -153,14 +159,14 @@ export function drawTable(w: PdfWriter, spec: TableSpec, rows: readonly TableRow
           const ox = x + (width - stack) / 2 + i * hLine;
           const oy = top + (height + line.width) / 2;
           doc.save().rotate(-90, { origin: [ox, oy] });
-          doc.text(line.text, ox, oy, { lineBreak: false });
+          putText(doc, line.text, ox, oy);
           doc.restore();
         });
       } else {
         const textTop = top + (height - lines.length * hLine) / 2;
         lines.forEach((line, i) => {
           const lx = x + Math.max(padX, (width - line.width) / 2);
-          doc.text(line.text, lx, textTop + i * hLine, { lineBreak: false });
+          putText(doc, line.text, lx, textTop + i * hLine);
         });
       }
     }
@@ -216,7 +222,7 @@ export function drawTable(w: PdfWriter, spec: TableSpec, rows: readonly TableRow
             : c.align === 'right'
               ? c.x + c.width - padX - line.width
               : c.x + (c.width - line.width) / 2;
-        doc.text(line.text, lx, y + padY + (i - from) * lineH, { lineBreak: false });
+        putText(doc, line.text, lx, y + padY + (i - from) * lineH);
       }
     }
     doc.save().lineWidth(0.5).strokeColor(GRID);
@@ -227,22 +233,33 @@ export function drawTable(w: PdfWriter, spec: TableSpec, rows: readonly TableRow
     rowsOnPage++;
   }
 
-  // Keep the header together with at least one line of the first row.
-  if (y + headerHeight + lineH + 2 * padY > w.bottom) pageBreak();
-  else drawHeader();
-
   const bodyHeight = w.bottom - w.top;
+  const heightOf = (r: TableRow) =>
+    Math.max(1, ...layoutRow(r).map((c) => c.lines.length)) * lineH + 2 * padY;
+  const tail = spec.tailReserve ?? 0;
+
+  // Keep the header together with at least one line of the first row (with the whole row and
+  // the tail when that row is the only one).
+  const only = rows.length === 1 ? heightOf(rows[0]!) + tail : 0;
+  const firstNeed = headerHeight + (only > 0 && only <= bodyHeight * 0.8 ? only : lineH + 2 * padY);
+  if (y + firstNeed > w.bottom && y > w.top + 1) pageBreak();
+  else drawHeader();
   rows.forEach((row, rowIndex) => {
+    const isLast = rowIndex === rows.length - 1;
     if (row.keepRows && row.keepRows > 1 && rowsOnPage > 0) {
       let groupHeight = 0;
-      for (const r of rows.slice(rowIndex, rowIndex + row.keepRows)) {
-        const n = Math.max(1, ...layoutRow(r).map((c) => c.lines.length));
-        groupHeight += n * lineH + 2 * padY;
-      }
-      if (y + groupHeight > w.bottom && groupHeight <= bodyHeight * 0.6) pageBreak();
+      const group = rows.slice(rowIndex, rowIndex + row.keepRows);
+      for (const r of group) groupHeight += heightOf(r);
+      // A group that ends the table takes the tail with it.
+      if (rowIndex + row.keepRows >= rows.length) groupHeight += tail;
+      if (y + groupHeight > w.bottom && groupHeight <= bodyHeight * 0.8) pageBreak();
     }
     const cells = layoutRow(row);
     const n = Math.max(1, ...cells.map((c) => c.lines.length));
+    if (isLast && tail > 0 && rowsOnPage > 0) {
+      const h = n * lineH + 2 * padY;
+      if (y + h <= w.bottom && y + h + tail > w.bottom && h + tail <= bodyHeight * 0.8) pageBreak();
+    }
     let from = 0;
     while (from < n) {
       const restHeight = (n - from) * lineH + 2 * padY;

@@ -1,4 +1,5 @@
 // Line breaking for hand-drawn tables: explicit lines, so a tall cell can continue on the next page and nothing is cut.
+import { textWidth } from './fast-text';
 import type { Doc } from './pdf';
 
 export interface Line {
@@ -8,11 +9,13 @@ export interface Line {
 
 /**
  * Breaks `text` into lines no wider than `width` with the document's current font and size.
- * Newlines start new lines; a word wider than the line is split by characters (never dropped).
+ * Newlines start new lines; a word wider than the line is broken after its hyphens
+ * ("Римская-" / "Корсаковых"), and only a hyphen-free piece still wider than the line is split by
+ * characters (never dropped). Layouts size their columns so that this last resort is not needed.
  */
 export function wrapText(doc: Doc, text: string, width: number): Line[] {
   const lines: Line[] = [];
-  const whole = doc.widthOfString(text);
+  const whole = textWidth(doc, text);
   if (whole <= width && !text.includes('\n')) return [{ text, width: whole }];
   for (const paragraph of text.split('\n')) {
     wrapParagraph(doc, paragraph.replace(/\s+/g, ' ').trim(), width, lines);
@@ -25,11 +28,11 @@ function wrapParagraph(doc: Doc, text: string, width: number, out: Line[]): void
     out.push({ text: '', width: 0 });
     return;
   }
-  const space = doc.widthOfString(' ');
+  const space = textWidth(doc, ' ');
   let current = '';
   let currentWidth = 0;
   for (const word of text.split(' ')) {
-    const w = doc.widthOfString(word);
+    const w = textWidth(doc, word);
     if (current !== '' && currentWidth + space + w <= width) {
       current += ` ${word}`;
       currentWidth += space + w;
@@ -41,21 +44,38 @@ function wrapParagraph(doc: Doc, text: string, width: number, out: Line[]): void
       currentWidth = w;
       continue;
     }
-    // A word longer than the line: split it by characters.
+    // A word longer than the line: break after hyphens where possible, else by characters.
     let rest = word;
     while (rest !== '') {
-      const n = fittingPrefix(doc, rest, width);
+      const n = breakPoint(doc, rest, width);
       const piece = rest.slice(0, n);
       rest = rest.slice(n);
       if (rest === '') {
         current = piece;
-        currentWidth = doc.widthOfString(piece);
+        currentWidth = textWidth(doc, piece);
       } else {
-        out.push({ text: piece, width: doc.widthOfString(piece) });
+        out.push({ text: piece, width: textWidth(doc, piece) });
       }
     }
   }
   if (current !== '') out.push({ text: current, width: currentWidth });
+}
+
+/** Where to break a too-long word: after its last hyphen that fits, else the longest fitting prefix. */
+function breakPoint(doc: Doc, s: string, width: number): number {
+  if (textWidth(doc, s) <= width) return s.length;
+  for (let i = s.length - 2; i > 0; i--) {
+    if (s[i] === '-' && textWidth(doc, s.slice(0, i + 1)) <= width) return i + 1;
+  }
+  return fittingPrefix(doc, s, width);
+}
+
+/** Whether a text fits `width` on lines broken only between words and after hyphens. */
+export function wrapsWhole(doc: Doc, text: string, width: number): boolean {
+  for (const word of text.split(/\s+/)) {
+    for (const piece of word.split(/(?<=-)/)) if (textWidth(doc, piece) > width) return false;
+  }
+  return true;
 }
 
 /** The longest prefix (at least one character) of `s` no wider than `width`. */
@@ -64,7 +84,7 @@ function fittingPrefix(doc: Doc, s: string, width: number): number {
   let hi = s.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (doc.widthOfString(s.slice(0, mid)) <= width) lo = mid;
+    if (textWidth(doc, s.slice(0, mid)) <= width) lo = mid;
     else hi = mid - 1;
   }
   return lo;

@@ -1,6 +1,7 @@
 // The class teacher's overview of a class for a period: per subject and per student the weighted averages,
 // the proposals and the set period marks, absences by reason, and the students at risk.
 import type { AttendanceCode } from '../attendance-code';
+import { distinctNames } from '../student-names';
 import { countLessonsMissed, summarizeAbsences } from '../attendance';
 import type { Course } from '../course';
 import { proposePeriodMark, studentMarks, weightedAverage } from '../grading';
@@ -46,6 +47,8 @@ export interface ClassOverviewInput {
 export interface SubjectOverview {
   courseId: string;
   subject: string;
+  /** The group's name for a group course («1 группа»), else null: two courses of one subject differ by it. */
+  group: string | null;
   teacherId: string;
   /** Students the course is taught to (class or group). */
   students: number;
@@ -120,6 +123,7 @@ export function classOverview(input: ClassOverviewInput): ClassOverview {
     for (const s of courseStudents(course, input.students, classes))
       attended.get(s.id)?.add(course.id);
   }
+  const names = distinctNames(students);
   const overviews = new Map<string, StudentOverview>(
     students.map((s) => {
       const own = attended.get(s.id) ?? new Set<string>();
@@ -127,7 +131,7 @@ export function classOverview(input: ClassOverviewInput): ClassOverview {
         s.id,
         {
           studentId: s.id,
-          student: studentLabel(s),
+          student: names.get(s.id) ?? studentLabel(s),
           subjects: {},
           absences: summarizeAbsences(
             classLessons.filter((l) => own.has(l.courseId)),
@@ -189,6 +193,9 @@ export function classOverview(input: ClassOverviewInput): ClassOverview {
     subjectRows.push({
       courseId: course.id,
       subject,
+      group: course.groupId
+        ? (classes.get(course.classId)?.groups.find((g) => g.id === course.groupId)?.name ?? null)
+        : null,
       teacherId: course.teacherId,
       students: roster.length,
       classAverage: averages.length

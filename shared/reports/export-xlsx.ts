@@ -1,6 +1,6 @@
 // XLSX export of a table report with exceljs (works in Node and in the browser).
 import ExcelJS from 'exceljs';
-import type { TableReport } from './table-report';
+import type { TableColumn, TableReport } from './table-report';
 
 export type { TableColumn, TableReport, TableCell } from './table-report';
 export { toTableReport } from './table-report';
@@ -16,6 +16,32 @@ export function safeCellText(text: string): string {
 
 function safeValue(value: string | number | null | undefined): string | number | null {
   return typeof value === 'string' ? safeCellText(value) : (value ?? null);
+}
+
+/** «12.10.2026» → the calendar day as a spreadsheet date (UTC midnight, as exceljs stores dates). */
+function dateOf(text: string): Date | null {
+  const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(text);
+  if (!m) return null;
+  const date = new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1])));
+  return date.getUTCDate() === Number(m[1]) ? date : null;
+}
+
+/**
+ * A cell's value by its column's kind: a date column's «ДД.ММ.ГГГГ» becomes a real date (shown
+ * ДД.ММ.ГГГГ, sorts as a date), a number column's digits a number («2», «4,5»); anything else
+ * («н/а», «зач») stays text.
+ */
+function typedValue(
+  value: string | number | null | undefined,
+  kind: TableColumn['kind'],
+): { value: string | number | Date | null; numFmt?: string } {
+  if (typeof value === 'string' && kind === 'date') {
+    const date = dateOf(value);
+    if (date) return { value: date, numFmt: 'dd.mm.yyyy' };
+  }
+  if (typeof value === 'string' && kind === 'number' && /^-?\d+(?:[.,]\d+)?$/.test(value))
+    return { value: Number(value.replace(',', '.')) };
+  return { value: safeValue(value) };
 }
 
 /** Excel forbids these in sheet names and limits them to 31 characters. */
@@ -62,7 +88,9 @@ export async function reportToWorkbook(report: TableReport): Promise<Uint8Array>
     report.columns.forEach((col, c) => {
       const value = row[col.key];
       const cell = ws.getCell(headerRow + 1 + r, c + 1);
-      cell.value = safeValue(value);
+      const typed = typedValue(value, col.kind);
+      cell.value = typed.value;
+      if (typed.numFmt) cell.numFmt = typed.numFmt;
       if (typeof value === 'string' && value.length > 40)
         cell.alignment = { wrapText: true, vertical: 'top' };
     });

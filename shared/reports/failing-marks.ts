@@ -1,5 +1,6 @@
 // Failing marks with the topics they were given on, per student — for remedial work (the parents' contract names it).
 import type { Course } from '../course';
+import { distinctNames } from '../student-names';
 import type { GradingPolicy, LessonMarkValue } from '../grading-policy';
 import { MARK_LABELS } from '../grading-policy';
 import type { Lesson } from '../lesson';
@@ -60,6 +61,7 @@ export interface FailingMarksReport {
 
 export function failingMarksReport(input: FailingMarksInput): FailingMarksReport {
   const students = byId(input.students);
+  const names = distinctNames(input.students);
   const courses = byId(input.courses);
   const subjects = byId(input.subjects);
   const workTypes = byId(input.policy.workTypes);
@@ -74,7 +76,7 @@ export function failingMarksReport(input: FailingMarksInput): FailingMarksReport
       for (const mark of entry.marks) {
         if (!isFailingMark(mark.value)) continue;
         rows.push({
-          ...studentLessonCells(student, lesson, subjects, course),
+          ...studentLessonCells(student, lesson, subjects, course, names.get(student.id)),
           mark: mark.value,
           markLabel: MARK_LABELS[mark.value],
           workType: workTypes.get(mark.workTypeId)?.name ?? mark.workTypeId,

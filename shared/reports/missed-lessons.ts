@@ -1,5 +1,6 @@
 // Missed lessons with their topics, per student — what a student has to catch up on (lateness is not a missed lesson).
 import type { AbsenceReason, AttendanceCode } from '../attendance-code';
+import { distinctNames } from '../student-names';
 import { ABSENCE_REASON_LABELS } from '../attendance-code';
 import type { Course } from '../course';
 import type { Lesson } from '../lesson';
@@ -64,6 +65,7 @@ export function absenceReasonOf(
 
 export function missedLessonsReport(input: MissedLessonsInput): MissedLessonsReport {
   const students = byId(input.students);
+  const names = distinctNames(input.students);
   const courses = byId(input.courses);
   const subjects = byId(input.subjects);
   const codes = new Map(input.codes.map((c) => [c.code, c]));
@@ -79,7 +81,7 @@ export function missedLessonsReport(input: MissedLessonsInput): MissedLessonsRep
       const reason = absenceReasonOf(entry.attendance, codes);
       if (reason === 'late') continue;
       rows.push({
-        ...studentLessonCells(student, lesson, subjects, course),
+        ...studentLessonCells(student, lesson, subjects, course, names.get(student.id)),
         code: entry.attendance,
         reason,
         reasonLabel: ABSENCE_REASON_LABELS[reason],

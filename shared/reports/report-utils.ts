@@ -6,10 +6,7 @@ import type { Subject } from '../school';
 import type { Student } from '../student';
 import { compareStudents } from '../student';
 
-/** Whole days from `a` to `b` (both "YYYY-MM-DD"), positive when `b` is later. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
+export { daysBetween, formatDate } from '../dates';
 
 /** Inclusive date range check; an absent bound is open. */
 export function inDateRange(date: string, from?: string | null, to?: string | null): boolean {
@@ -113,11 +110,13 @@ export function studentLessonCells(
   lesson: Lesson,
   subjects: ReadonlyMap<string, Subject>,
   course: Course | undefined,
+  /** The label that tells namesakes apart (shared/student-names.ts); surname and name otherwise. */
+  label: string = studentLabel(student),
 ) {
   return {
     sortStudent: student,
     studentId: student.id,
-    student: studentLabel(student),
+    student: label,
     courseId: lesson.courseId,
     subject: subjectNameOf(subjects, course),
     lessonId: lesson.id,

@@ -1,5 +1,6 @@
 // The deputy's statistics for a period: marks, success and quality per class, subject, teacher and course,
-// with lessons held against the curriculum plan and the backlog.
+// with lessons held against the curriculum plan — the period's whole plan, the plan to date — and the
+// backlog against the plan to date (mid-period, the lessons not yet due are no backlog).
 import type { Course } from '../course';
 import type { PeriodMarkValue } from '../grading-policy';
 import type { Lesson } from '../lesson';
@@ -10,7 +11,12 @@ import type { Subject } from '../school';
 import type { StaffMember } from '../staff';
 import { shortName } from '../common';
 import type { Student } from '../student';
-import { lessonsHeldVsPlanned, periodMarkStatistics, studentsStatistics } from '../statistics';
+import {
+  lessonsHeldVsPlanned,
+  periodMarkStatistics,
+  plannedToDate,
+  studentsStatistics,
+} from '../statistics';
 import { byId, classNameOf, compareRu, courseStudents, subjectNameOf } from './report-utils';
 
 export type MarkCountKey =
@@ -22,13 +28,20 @@ export interface StatisticsRow {
   key: string;
   /** "5А", "Математика", "Петрова А.", "5А — Математика" */
   label: string;
-  /** Students (per class) or student × course pairs (per subject, teacher, course). */
+  /**
+   * Students (per class: every active student, also in a class assessed without marks such as the
+   * 1st grade) or student × course pairs (per subject, teacher, course; only assessed courses).
+   */
   students: number;
   counts: MarkCounts;
   successPercent: number | null;
   qualityPercent: number | null;
+  /** Lessons by the curriculum for the whole period. */
   planned: number;
+  /** Of them due by the report's date (`asOf`), see plannedToDate. */
+  plannedToDate: number;
   held: number;
+  /** max(0, plannedToDate − held) per course, summed. */
   backlog: number;
 }
 
@@ -43,11 +56,15 @@ export interface SchoolStatisticsInput {
   staff: readonly StaffMember[];
   /** Restrict to some classes (e.g. one parallel). */
   classIds?: readonly string[];
+  /** The report's date (today): the plan to date and the backlog are counted to it. Default: the period's end. */
+  asOf?: string;
 }
 
 export interface SchoolStatisticsReport {
   periodId: string;
   periodName: string;
+  /** The date the plan to date is counted to: the report's date, at most the period's end. */
+  asOf: string;
   byClass: StatisticsRow[];
   bySubject: StatisticsRow[];
   byTeacher: StatisticsRow[];
@@ -58,9 +75,12 @@ export interface SchoolStatisticsReport {
 
 interface CourseData {
   course: Course;
-  /** Per active student of the course: the set period mark or null. */
+  /** Active students of the course, assessed or not. */
+  studentIds: string[];
+  /** Per active student of an assessed course: the set period mark or null. */
   values: Map<string, PeriodMarkValue | null>;
   planned: number;
+  plannedToDate: number;
   held: number;
   backlog: number;
 }
@@ -92,14 +112,26 @@ export function schoolStatistics(input: SchoolStatisticsInput): SchoolStatistics
   for (const course of input.courses) {
     if (wanted && !wanted.has(course.classId)) continue;
     const values = new Map<string, PeriodMarkValue | null>();
+    const members = courseStudents(course, input.students, classes);
     if (course.assessment !== 'none') {
       const marks = marksByCourse.get(course.id)?.marks ?? {};
-      for (const s of courseStudents(course, input.students, classes)) {
-        values.set(s.id, marks[s.id]?.value ?? null);
-      }
+      for (const s of members) values.set(s.id, marks[s.id]?.value ?? null);
     }
-    const hours = lessonsHeldVsPlanned(lessonsByCourse.get(course.id) ?? [], course, period.id);
-    data.push({ course, values, ...hours });
+    const { planned, held } = lessonsHeldVsPlanned(
+      lessonsByCourse.get(course.id) ?? [],
+      course,
+      period.id,
+    );
+    const dueByNow = plannedToDate(planned, period, input.asOf ?? period.end);
+    data.push({
+      course,
+      studentIds: members.map((s) => s.id),
+      values,
+      planned,
+      plannedToDate: dueByNow,
+      held,
+      backlog: Math.max(0, dueByNow - held),
+    });
   }
 
   const pairsRow = (key: string, label: string, items: readonly CourseData[]): StatisticsRow => {
@@ -125,10 +157,11 @@ export function schoolStatistics(input: SchoolStatisticsInput): SchoolStatistics
       }
     }
     const byStudent = studentsStatistics([...perStudent.values()]);
+    const everyone = new Set(items.flatMap((d) => d.studentIds));
     return {
       key,
       label,
-      students: perStudent.size,
+      students: everyone.size,
       counts: { ...byStudent.counts },
       successPercent: byStudent.successPercent,
       qualityPercent: byStudent.qualityPercent,
@@ -180,6 +213,7 @@ export function schoolStatistics(input: SchoolStatisticsInput): SchoolStatistics
   return {
     periodId: period.id,
     periodName: period.name,
+    asOf: input.asOf !== undefined && input.asOf < period.end ? input.asOf : period.end,
     byClass,
     bySubject,
     byTeacher,
@@ -188,16 +222,20 @@ export function schoolStatistics(input: SchoolStatisticsInput): SchoolStatistics
   };
 }
 
-function hoursOf(items: readonly CourseData[]): { planned: number; held: number; backlog: number } {
+function hoursOf(
+  items: readonly CourseData[],
+): Pick<StatisticsRow, 'planned' | 'plannedToDate' | 'held' | 'backlog'> {
   let planned = 0;
+  let toDate = 0;
   let held = 0;
   let backlog = 0;
   for (const d of items) {
     planned += d.planned;
+    toDate += d.plannedToDate;
     held += d.held;
     backlog += d.backlog;
   }
-  return { planned, held, backlog };
+  return { planned, plannedToDate: toDate, held, backlog };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): [string, T[]][] {

@@ -9,8 +9,11 @@
 // - `interval`: per course at most once every 2.5 weeks. 2.5 weeks is 17.5 days; dates are whole
 //   days, so two test dates fewer than 17 days apart are flagged (17 days — e.g. Monday to
 //   Thursday two weeks later — is allowed).
-// - `share`: per course at most 10 % of the lessons — counted against the course's held lessons
-//   in the checked range (pass the period's dates), so a check early in a period can over-flag.
+// - `share`: per course at most 10 % of the subject's hours — the tests in the checked range
+//   against the lessons the curriculum plans for the course (`plannedByPeriod` of `periodId`, else
+//   `plannedYear`), not against the lessons held so far: three tests in the first week of a quarter
+//   of 20 planned lessons are 15 %, one test in it is not a violation. A course with no plan (0) is
+//   not checked by this rule.
 //
 // A lesson is a test when its type is `test` or `dictation`, or its default work type is a
 // work type marked `isTest` in the grading policy.
@@ -19,6 +22,7 @@ import type { GradingPolicy } from '../grading-policy';
 import type { Lesson } from '../lesson';
 import { formatDate } from '../dates';
 import { compareLessons, isTestLesson } from '../lesson';
+import { plannedLessons } from '../statistics';
 import type { SchoolClass } from '../school-class';
 import type { Subject } from '../school';
 import {
@@ -43,6 +47,8 @@ export const TEST_RULE_LABELS: Record<TestRule, string> = {
 export interface TestScheduleViolation {
   rule: TestRule;
   classId: string;
+  /** "5А" */
+  className: string;
   courseId?: string;
   /** The dates concerned, ascending. */
   dates: string[];
@@ -53,7 +59,7 @@ export interface TestScheduleViolation {
 export interface TestScheduleOptions {
   /** Two tests of a course fewer days apart than this are flagged. Default 17 (2.5 weeks). */
   minDaysBetweenTests?: number;
-  /** Largest allowed share of tests among a course's held lessons. Default 0.1. */
+  /** Largest allowed share of tests among a course's planned lessons. Default 0.1. */
   maxTestShare?: number;
 }
 
@@ -68,6 +74,8 @@ export interface TestScheduleInput {
   /** The checked range, usually a period's start and end. */
   from?: string;
   to?: string;
+  /** The period the range is: the 10 % rule takes each course's plan for it (else the year's). */
+  periodId?: string;
   options?: TestScheduleOptions;
 }
 
@@ -164,6 +172,7 @@ export function checkTestSchedule(input: TestScheduleInput): TestScheduleReport 
       violations.push({
         rule: 'onePerDay',
         classId: day.classId,
+        className: classNameOf(classes, day.classId),
         dates: [day.date],
         lessonIds: dayTests.map((t) => t.id),
         message: `${classNameOf(classes, day.classId)}: ${COUNT_WORDS[n] ?? n} ${testsWord(n)} ${formatDate(day.date)} (${names.join(', ')})`,
@@ -181,6 +190,7 @@ export function checkTestSchedule(input: TestScheduleInput): TestScheduleReport 
       violations.push({
         rule: 'firstOrLast',
         classId: t.classId,
+        className: classNameOf(classes, t.classId),
         courseId: t.courseId,
         dates: [t.date],
         lessonIds: [t.id],
@@ -189,9 +199,7 @@ export function checkTestSchedule(input: TestScheduleInput): TestScheduleReport 
     }
   }
 
-  // Per course: interval between tests and their share of the held lessons.
-  const heldByCourse = new Map<string, number>();
-  for (const l of held) heldByCourse.set(l.courseId, (heldByCourse.get(l.courseId) ?? 0) + 1);
+  // Per course: interval between tests and their share of the planned lessons.
   const testsByCourse = new Map<string, Lesson[]>();
   for (const t of tests)
     testsByCourse.set(t.courseId, [...(testsByCourse.get(t.courseId) ?? []), t]);
@@ -211,27 +219,26 @@ export function checkTestSchedule(input: TestScheduleInput): TestScheduleReport 
       violations.push({
         rule: 'interval',
         classId,
+        className: classNameOf(classes, classId),
         courseId,
         dates: [a, b],
         lessonIds: courseTests.filter((t) => t.date === a || t.date === b).map((t) => t.id),
         message: `${who}: контрольные работы ${formatDate(a)} и ${formatDate(b)} с промежутком ${gap} дн. — чаще одного раза в 2,5 недели`,
       });
     }
-    const heldCount = heldByCourse.get(courseId) ?? 0;
-    const share = heldCount > 0 ? courseTests.length / heldCount : 0;
+    const course = courses.get(courseId);
+    const planned = course ? plannedLessons(course, input.periodId) : 0;
+    const share = planned > 0 ? courseTests.length / planned : 0;
     if (share > maxShare) {
       const n = courseTests.length;
-      const lessonsWord =
-        heldCount % 10 === 1 && heldCount % 100 !== 11
-          ? 'проведённого урока'
-          : 'проведённых уроков';
       violations.push({
         rule: 'share',
         classId,
+        className: classNameOf(classes, classId),
         courseId,
         dates,
         lessonIds: courseTests.map((t) => t.id),
-        message: `${who}: ${n} ${testsWord(n)} из ${heldCount} ${lessonsWord} (${percent(share)}) — больше ${percent(maxShare)}`,
+        message: `${who}: ${n} ${testsWord(n)} на ${planned} ${lessonsWord(planned)} по учебному плану (${percent(share)}) — больше ${percent(maxShare)}`,
       });
     }
   }
@@ -259,6 +266,23 @@ export function checkTestSchedule(input: TestScheduleInput): TestScheduleReport 
     })),
     violations,
   };
+}
+
+/** 1 урок, 2 урока, 5 уроков (after "на N"). */
+function lessonsWord(n: number): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return 'урок';
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return 'урока';
+  return 'уроков';
+}
+
+/** The violations a lesson takes part in (what its teacher sees on the spot when marking it a test). */
+export function violationsOfLesson(
+  report: TestScheduleReport,
+  lessonId: string,
+): TestScheduleViolation[] {
+  return report.violations.filter((v) => v.lessonIds.includes(lessonId));
 }
 
 function compareClassIds(a: string, b: string, classes: ReadonlyMap<string, SchoolClass>): number {

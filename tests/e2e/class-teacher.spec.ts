@@ -116,13 +116,13 @@ test('consent registry: answers, filters, counts, printed applications', async (
   expect(await filterCount(page, 'Нет ответа')).toBe(noAnswer - 2);
   expect(await filterCount(page, 'Бумажные выписки')).toBe(paper + 1);
 
-  // The applications for the families still without an answer: one page each.
-  const families = new Set(await familyNames(page));
+  // The applications for the guardians still without an answer: one form (one page) each.
+  const forms = await registryRows(page).count();
   const unanswered = (await registryRows(page).first().locator('td').nth(1).textContent())!.trim();
   const printButton = page.getByRole('button', { name: /^Печать заявлений/ });
-  await expect(printButton).toHaveText(`Печать заявлений (${families.size})`);
+  await expect(printButton).toHaveText(`Печать заявлений (${forms})`);
   const consentPdf = await printAndSave(page, printButton, 'applications-consent');
-  expect(consentPdf.pages).toBe(families.size);
+  expect(consentPdf.pages).toBe(forms);
   expect(consentPdf.text).toContain(unanswered.split(' ')[0]!);
   expect(consentPdf.text).toMatch(/согласие/i);
 
@@ -135,15 +135,24 @@ test('consent registry: answers, filters, counts, printed applications', async (
   await expect(refusalRow).toContainText('бумажные выписки');
   await page.screenshot({ path: `${SHOTS}/consents-paper.png` });
 
-  // Refusal applications for the paper families include the family that just refused.
+  // Refusal applications for the paper families include the family that just refused, and never
+  // go to a guardian whose consent is registered (a consent with paper extracts): filter and form
+  // combined.
   await page.getByLabel('Вид заявления').selectOption({ label: 'отказ' });
   const paperFamilies = new Set(await familyNames(page));
+  const decisions = (await registryRows(page).locator('td:nth-child(4)').allTextContents()).map(
+    (t) => t.trim(),
+  );
+  const paperForms = decisions.filter((d) => d !== 'согласие').length;
+  await expect(page.getByRole('button', { name: /^Печать заявлений/ })).toHaveText(
+    `Печать заявлений (${paperForms})`,
+  );
   const refusalPdf = await printAndSave(
     page,
     page.getByRole('button', { name: /^Печать заявлений/ }),
     'applications-refusal',
   );
-  expect(refusalPdf.pages).toBe(paperFamilies.size);
+  expect(refusalPdf.pages).toBe(paperForms);
   expect(refusalPdf.text).toContain(refusingStudent.split(' ')[0]!);
   expect(refusalPdf.text).toMatch(/отказ/i);
 
@@ -179,14 +188,29 @@ test('roster: add a student and a guardian, move a student out, marks stay', asy
   await expect(panel.locator('.field-error').first()).toHaveText('Поле не заполнено');
   await expect(panel.getByText('Укажите пол')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/roster-add-errors.png` });
-  await panel.getByLabel('Фамилия').fill('Ёлкина');
-  await panel.getByLabel('Имя').fill('Алиса');
+  // Names of letters only; a birth date plausible for the grade (shared/roster-checks).
+  await panel.getByLabel('Фамилия').fill('Ёлкина123');
+  await panel.getByLabel('Имя').fill('<b>Ёж</b>');
   await panel.getByLabel('Отчество').fill('Павловна');
   await panel.getByLabel('Пол').selectOption({ label: 'женский' });
+  await panel.getByLabel('Дата рождения').fill('01.01.1950');
+  await panel.getByRole('button', { name: 'Добавить' }).click();
+  await expect(panel.getByText('В имени не должно быть цифр')).toBeVisible();
+  await expect(panel.getByText(/^Только буквы, дефис, апостроф и пробел/)).toBeVisible();
+  const grade = Number(/^\d+/.exec(className)![0]);
+  await expect(
+    panel.getByText(`Дата рождения не подходит для ${grade} класса`, { exact: false }),
+  ).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/roster-add-bad-values.png` });
+  await panel.getByLabel('Фамилия').fill('Ёлкина');
+  await panel.getByLabel('Имя').fill('Алиса');
   await panel.getByLabel('Дата рождения').fill('31.02.2015');
   await panel.getByRole('button', { name: 'Добавить' }).click();
   await expect(panel.getByText('Такой даты нет в календаре')).toBeVisible();
-  await panel.getByLabel('Дата рождения').fill('08.03.2015');
+  // Born in March of the year that makes the student grade + 6 on 1 September of this school year.
+  const now = new Date();
+  const yearStart = now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
+  await panel.getByLabel('Дата рождения').fill(`08.03.${yearStart - grade - 6}`);
   await panel.getByRole('button', { name: 'Добавить' }).click();
   await expect(rows).toHaveCount(before + 1);
   await expect(page.getByRole('status').filter({ hasText: 'Ученик добавлен' })).toBeVisible();
@@ -200,8 +224,9 @@ test('roster: add a student and a guardian, move a student out, marks stay', asy
   await gform.getByLabel('Имя').fill('Ольга');
   await gform.getByLabel('Телефон').fill('12-34');
   await gform.getByRole('button', { name: 'Добавить' }).click();
-  await expect(gform.getByText(/10–11 цифр/)).toBeVisible();
-  await gform.getByLabel('Телефон').fill('+7 912 345-67-89');
+  await expect(gform.getByText(/10 цифр после \+7 или 8/)).toBeVisible();
+  // Ten digits typed anyhow are stored as +7 912 345-67-89.
+  await gform.getByLabel('Телефон').fill('9123456789');
   await gform.getByRole('button', { name: 'Добавить' }).click();
   await expect(gform).toBeHidden();
   await expect(card.locator('.guardian-list')).toContainText('Ёлкина Ольга');
@@ -238,11 +263,19 @@ test('roster: add a student and a guardian, move a student out, marks stay', asy
   await expect(page.getByRole('group', { name: 'Выбытие из класса' })).toContainText(
     'Отметки и пропуски останутся в журнале',
   );
+  // The date (today by default) and the order's number are asked for; no number, no movement.
+  const moveOut = page.getByRole('group', { name: 'Выбытие из класса' });
+  await page.getByRole('button', { name: 'Подтвердить выбытие' }).click();
+  await expect(moveOut.getByText('Укажите номер приказа о выбытии')).toBeVisible();
+  await expect(rows.filter({ hasText: moved!.name })).toHaveCount(1);
+  await moveOut.getByLabel('Дата выбытия').fill('30.11.2026');
+  await moveOut.getByLabel('Номер приказа').fill('45-у');
   await page.screenshot({ path: `${SHOTS}/roster-move-out.png` });
   await page.getByRole('button', { name: 'Подтвердить выбытие' }).click();
   await expect(rows).toHaveCount(before);
   await expect(rows.filter({ hasText: moved!.name })).toHaveCount(0);
   await expect(page.locator('.left-students summary')).toHaveText('Выбывшие (1)');
+  await expect(page.locator('.left-students')).toContainText('выбыл(а) 30.11.2026, приказ № 45-у');
 
   // Back in the journal: the row and its marks are still on the page.
   await page
@@ -267,6 +300,14 @@ test('class overview: subjects, students at risk, running-average chart', async 
   await expect(subjects.first()).toBeVisible();
   expect(await subjects.count()).toBeGreaterThanOrEqual(8);
   await page.screenshot({ path: `${SHOTS}/overview.png` });
+  // Every column says what it is: two courses of one subject differ by their group.
+  const headers = (await page.locator('.students-overview thead th').allTextContents()).map((t) =>
+    t.trim(),
+  );
+  expect(headers.every((h) => h !== '')).toBe(true);
+  expect(new Set(headers).size).toBe(headers.length);
+  const rowsText = await subjects.locator('td:first-child').allTextContents();
+  expect(new Set(rowsText).size).toBe(rowsText.length);
   const studentRows = page.locator('.students-overview tbody tr');
   const target = (await page.locator('.students-overview tbody tr.at-risk').count())
     ? page.locator('.students-overview tbody tr.at-risk').first()

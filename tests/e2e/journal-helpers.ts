@@ -35,6 +35,11 @@ export async function reloadAndUnlock(page: Page): Promise<void> {
 export async function openDemoAsTeacher(page: Page): Promise<void> {
   await page.goto('./');
   await enterTestProfile(page);
+  await enterDemoAsTeacher(page);
+}
+
+/** From the start screen of an unlocked profile: the demo school as its subject teacher. */
+export async function enterDemoAsTeacher(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Демо-школа/ }).click();
   await page.getByRole('button', { name: /Учитель-предметник/ }).click({ timeout: 60_000 });
   await expect(page.getByRole('grid')).toBeVisible();
@@ -57,6 +62,13 @@ export async function readLayout(page: Page): Promise<PageLayout> {
 
 export function cell(page: Page, name: string, date: string): Locator {
   return page.getByRole('gridcell', { name: `${name}, ${date}`, exact: true });
+}
+
+/** Clears a cell and presses one key in it (a mark, an attendance code). */
+export async function typeInto(page: Page, name: string, date: string, key: string): Promise<void> {
+  await cell(page, name, date).click();
+  await page.keyboard.press('Delete');
+  await page.keyboard.press(key);
 }
 
 /** Columns whose date appears once (two lessons on one date share a cell name). */

@@ -4,7 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { countLessonsMissed } from '../../shared/attendance';
+import { todayIso } from '../../shared/dates';
 import type { Course } from '../../shared/course';
 import { proposePeriodMark, proposeYearMark, studentMarks } from '../../shared/grading';
 import { MARK_LABELS } from '../../shared/grading-policy';
@@ -19,7 +21,7 @@ import type { SchoolClass } from '../../shared/school-class';
 import type { StaffMember } from '../../shared/staff';
 import type { Student } from '../../shared/student';
 import { cell, openDemoAsTeacher, readLayout } from './journal-helpers';
-import { goHash, readCollection, switchIdentity } from './period-helpers';
+import { downloadBy, goHash, readCollection, switchIdentity } from './period-helpers';
 
 const SHOTS = 'test-results/period-cycle';
 const TEACHER = /Учитель-предметник/;
@@ -75,7 +77,16 @@ test('period marks: accept, defer, close, read-only, reopen; deputy numbers matc
 
   // Accept all proposals by the keyboard shortcut.
   await page.locator('.period-marks-table').focus();
+  const firstBefore = (await setMark(page, 0).textContent()) ?? '';
   await page.keyboard.press('Control+Enter');
+  // It asks first, saying what it will set; Esc keeps everything as it was.
+  const confirmAll = page.getByRole('alertdialog', { name: 'Принять все предложения?' });
+  await expect(confirmAll).toContainText('Будут выставлены отметки');
+  await page.keyboard.press('Escape');
+  await expect(confirmAll).toBeHidden();
+  await expect(setMark(page, 0)).toHaveText(firstBefore);
+  await page.keyboard.press('Control+Enter');
+  await confirmAll.getByRole('button', { name: /Выставить отметок/ }).click();
   await expect(page.locator('.period-marks-page .hint')).toContainText('Принято предложений');
   const count = await rows(page).count();
   for (let i = 0; i < count; i++) {
@@ -88,7 +99,7 @@ test('period marks: accept, defer, close, read-only, reopen; deputy numbers matc
   await page.keyboard.press('KeyL');
   const form = page.getByRole('form', { name: /Отсрочка/ });
   await form.getByLabel('Причина').fill('болезнь, справка');
-  await form.getByLabel('Срок').fill('2027-01-15');
+  await form.getByLabel('Срок').fill('15.01.2027');
   await form.getByRole('button', { name: 'Сохранить отсрочку' }).click();
   await expect(setMark(page, 1)).toHaveText('отср.');
   await expect(rows(page).nth(1).locator('td.note')).toContainText(
@@ -237,6 +248,7 @@ test('period marks: accept, defer, close, read-only, reopen; deputy numbers matc
     subjects: school!.subjects,
     staff,
     classIds: classes.filter((c) => c.periodScheme === period.scheme).map((c) => c.id),
+    asOf: todayIso(),
   });
   const byClass = toTableReport({ kind: 'schoolStatistics', report: stats, by: 'class' });
   await expect.poll(() => screenRows(page, '.statistics-tab')).toEqual(expectedRows(byClass));
@@ -274,27 +286,44 @@ test('period marks: accept, defer, close, read-only, reopen; deputy numbers matc
   await expect(page.locator('.reports-tab .report-count')).toHaveText(
     `Строк: ${failing.rows.length}`,
   );
-  const failingTable = toTableReport({ kind: 'failingMarks', report: failing });
+  // «Все классы»: each row names its class and the course's teacher.
+  const courseLabels = new Map(
+    courses.map((c) => {
+      const t = staff.find((x) => x.id === c.teacherId)!;
+      const initials = [t.firstName, t.middleName].filter(Boolean).map((x) => `${x[0]}.`);
+      return [
+        c.id,
+        {
+          className: classes.find((k) => k.id === c.classId)!.name,
+          teacher: [t.lastName, ...initials].join(' '),
+        },
+      ];
+    }),
+  );
+  const failingTable = toTableReport({ kind: 'failingMarks', report: failing, courseLabels });
+  expect(failingTable.columns.map((c) => c.header)).toContain('Учитель');
   const shown = await screenRows(page, '.reports-tab');
   expect(shown).toEqual(expectedRows(failingTable).slice(0, 500));
   await shot(page, '6-deputy-reports');
 
   // Exports: a PDF through the worker and an XLSX, both as downloads in the browser.
-  const [pdf] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Сохранить PDF' }).click(),
-  ]);
+  const pdf = await downloadBy(page, 'Сохранить PDF');
   expect(pdf.suggestedFilename()).toMatch(/^Неудовлетворительные отметки.*\.pdf$/);
   const pdfPath = `${SHOTS}/failing-marks.pdf`;
   await pdf.saveAs(pdfPath);
   execFileSync('qpdf', ['--check', pdfPath]);
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
   expect(text.replace(/\s+/g, '')).toContain(failing.rows[0]!.student.replace(/\s+/g, ''));
-  const [xlsx] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Сохранить XLSX' }).click(),
-  ]);
+  const xlsx = await downloadBy(page, 'Сохранить XLSX');
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  // Dates and marks in the file are real dates and numbers (they sort as such).
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await xlsx.path());
+  const sheet = wb.worksheets[0]!;
+  const headers = (sheet.getRow(3).values as unknown[]).slice(1);
+  const first = sheet.getRow(4);
+  expect(first.getCell(headers.indexOf('Дата') + 1).value).toBeInstanceOf(Date);
+  expect(typeof first.getCell(headers.indexOf('Отметка') + 1).value).toBe('number');
 
   // The remaining tabs, for the eye.
   await goHash(page, '#/school/overview');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { buildContentSecurityPolicy } from '../../electron/security';
 import { generateSchool } from '../../shared/demo';
 import { chromiumLaunchOptions } from '../chromium';
-import { TEST_PASSPHRASE, enterTestProfile } from './journal-helpers';
+import { TEST_PASSPHRASE, enterDemoAsTeacher, enterTestProfile } from './journal-helpers';
 
 const NEW_PASSPHRASE = 'Новый пароль учителя 7';
 /** Non-personal text typed into a lesson topic: the scan must find it, or it proves nothing. */
@@ -131,10 +131,7 @@ test('personal data is not on disk in clear; a non-personal canary is', async ()
   );
   await page.getByRole('button', { name: 'Назад' }).click();
   await enterTestProfile(page);
-
-  await page.getByRole('button', { name: /Демо-школа/ }).click();
-  await page.getByRole('button', { name: /Учитель-предметник/ }).click({ timeout: 60_000 });
-  await expect(page.getByRole('grid')).toBeVisible();
+  await enterDemoAsTeacher(page);
   await selectFirstLesson(page);
   await page.getByLabel('Тема урока').fill(CANARY);
   await page.getByLabel('Домашнее задание').click();

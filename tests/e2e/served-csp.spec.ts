@@ -4,7 +4,7 @@
 // saved as PDF (built in a worker) and as XLSX — runs under that policy with no CSP violation.
 import { expect, test } from '@playwright/test';
 import { contentSecurityPolicyDirectives } from '../../shared/content-security-policy';
-import { goHash } from './period-helpers';
+import { downloadBy, goHash } from './period-helpers';
 import { signIn, startJournalServer, type JournalServer } from './sync-helpers';
 
 let server: JournalServer;
@@ -64,15 +64,9 @@ test('the served journal runs under the shared CSP without a violation', async (
   await signIn(page, server.url, 'deputy');
   await goHash(page, '#/school/reports');
   await expect(page.locator('.reports-tab .report-count')).toBeVisible({ timeout: 30_000 });
-  const [pdf] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Сохранить PDF' }).click(),
-  ]);
+  const pdf = await downloadBy(page, 'Сохранить PDF');
   expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
-  const [xlsx] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Сохранить XLSX' }).click(),
-  ]);
+  const xlsx = await downloadBy(page, 'Сохранить XLSX');
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
   await page.screenshot({ path: 'test-results/served-csp-reports.png' });
   expect(violations).toEqual([]);

@@ -5,11 +5,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { enterTestProfile } from './journal-helpers';
 
 export interface JournalServer {
   url: string;
+  /** The server's PGlite folder (the admin console finds the running server through it). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -24,8 +26,38 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `scripts/server.ts --demo` and resolves once it listens. */
-export async function startJournalServer(students: number): Promise<JournalServer> {
+/** Starts `scripts/server.ts --demo` (null: an empty server, no school yet) and resolves once it listens. */
+export async function startJournalServer(students: number | null): Promise<JournalServer> {
+  return startServerProcess(
+    students === null ? [] : ['--demo', '--demo-students', String(students)],
+    'Сервер журнала работает',
+  );
+}
+
+/** An empty server (no accounts, no school) with the one-time set-up link it printed. */
+export interface EmptyServer extends JournalServer {
+  /** "http://127.0.0.1:…/?setup=…" as the server printed it. */
+  setupLink: string;
+  /** The one-time code of that link (`…/?setup=<code>`). */
+  setupCode: string;
+}
+
+/** Starts an empty server and resolves once it has printed its set-up link. */
+export async function startEmptyServer(): Promise<EmptyServer> {
+  const server = await startServerProcess([], 'Остановить сервер');
+  const link = /(http:\/\/\S+\/\?setup=\S+)/.exec(server.output())?.[1];
+  const code = link && /[?&]setup=([^\s&]+)/.exec(link)?.[1];
+  if (!link || !code) {
+    await server.stop();
+    throw new Error(`no set-up link printed:\n${server.output()}`);
+  }
+  return { ...server, setupLink: link, setupCode: decodeURIComponent(code) };
+}
+
+async function startServerProcess(
+  extraArgs: string[],
+  readyText: string,
+): Promise<JournalServer & { output(): string }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'journal-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(
@@ -42,9 +74,7 @@ export async function startJournalServer(students: number): Promise<JournalServe
       '--no-tls',
       '--data-dir',
       dataDir,
-      '--demo',
-      '--demo-students',
-      String(students),
+      ...extraArgs,
       '--static-dir',
       'out/renderer',
     ],
@@ -55,7 +85,7 @@ export async function startJournalServer(students: number): Promise<JournalServe
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Сервер журнала работает')) {
+      if (output.includes(readyText)) {
         clearTimeout(timer);
         resolve();
       }
@@ -69,6 +99,8 @@ export async function startJournalServer(students: number): Promise<JournalServe
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    dataDir,
+    output: () => output,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -99,7 +131,15 @@ export async function submitLogin(page: Page, login: string, password = 'demo'):
 export async function signIn(page: Page, serverUrl: string, login: string): Promise<void> {
   await openLoginForm(page, serverUrl);
   await submitLogin(page, login);
-  await expect(page.getByRole('grid')).toBeVisible({ timeout: 90_000 });
+  // A deputy who teaches nothing lands on «Школа»; these tests work in the journal.
+  const landed = page.getByRole('grid').or(page.locator('.school-screen'));
+  await expect(landed.first()).toBeVisible({ timeout: 90_000 });
+  if (!(await page.getByRole('grid').isVisible())) {
+    await page.evaluate(() => {
+      location.hash = '#/journal';
+    });
+    await expect(page.getByRole('grid')).toBeVisible({ timeout: 90_000 });
+  }
 }
 
 export function syncStatus(page: Page) {
@@ -143,4 +183,17 @@ export async function reopenQuarters(serverUrl: string): Promise<number> {
     throw new Error(`reopening periods failed: ${push.status} ${JSON.stringify(conflicts)}`);
   }
   return rows.length;
+}
+
+/** Two desktops in separate browser contexts, the teacher's (a) signed in to the journal grid. */
+export async function teacherAndDeputyDesktops(
+  browser: Browser,
+  serverUrl: string,
+): Promise<{ teacherCtx: BrowserContext; deputyCtx: BrowserContext; a: Page; b: Page }> {
+  const teacherCtx = await browser.newContext();
+  const deputyCtx = await browser.newContext();
+  const a = await teacherCtx.newPage();
+  const b = await deputyCtx.newPage();
+  await signIn(a, serverUrl, 'teacher');
+  return { teacherCtx, deputyCtx, a, b };
 }

@@ -2,12 +2,13 @@
 // mark, offline edits on one desktop while the other keeps working, convergence of both journals
 // (a same-cell conflict included), the sync indicator, and a cell's history showing the author.
 import { expect, test, type Page } from '@playwright/test';
-import { cell, readLayout, uniqueDateColumns } from './journal-helpers';
+import { cell, readLayout, typeInto, uniqueDateColumns } from './journal-helpers';
 import {
   openLoginForm,
   reopenQuarters,
   signIn,
   startJournalServer,
+  teacherAndDeputyDesktops,
   submitLogin,
   syncStatus,
   type JournalServer,
@@ -25,12 +26,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function typeInto(page: Page, name: string, date: string, text: string): Promise<void> {
-  await cell(page, name, date).click();
-  await page.keyboard.press('Delete');
-  await page.keyboard.press(text);
-}
-
 test('login form: Russian errors, prefilled address and device name', async ({ page }) => {
   await openLoginForm(page, server.url);
   await expect(page.getByLabel('Название этого компьютера')).toHaveValue(/Компьютер учителя/);
@@ -46,12 +41,7 @@ test('login form: Russian errors, prefilled address and device name', async ({ p
 });
 
 test('two desktops converge; a mark appears on the other desktop live', async ({ browser }) => {
-  const teacherCtx = await browser.newContext();
-  const deputyCtx = await browser.newContext();
-  const a = await teacherCtx.newPage();
-  const b = await deputyCtx.newPage();
-
-  await signIn(a, server.url, 'teacher');
+  const { teacherCtx, deputyCtx, a, b } = await teacherAndDeputyDesktops(browser, server.url);
   await expect(syncStatus(a)).toContainText('Синхронизировано в');
   // The deputy opens the teacher's course.
   await a.getByRole('navigation', { name: 'Мои курсы' }).getByRole('button').first().click();
@@ -86,8 +76,8 @@ test('two desktops converge; a mark appears on the other desktop live', async ({
   await expect(syncStatus(a)).toContainText('Нет связи с сервером школы');
   await typeInto(a, n1, date, '4');
   await typeInto(a, n3, date, '2');
-  // Both marks are in one lesson document: one change waits to be sent.
-  await expect(syncStatus(a)).toContainText('не отправлено: 1 изменение');
+  // Two marks (in one lesson document) are two changes waiting to be sent.
+  await expect(syncStatus(a)).toContainText('не отправлено: 2 изменения');
   await a.locator('.app-header').screenshot({ path: 'test-results/sync-indicator-offline.png' });
   await typeInto(b, n2, date, '3');
   await typeInto(b, n3, date, '5'); // later than the teacher's "2": the newer edit wins the cell

@@ -360,21 +360,26 @@ const pick = <T>(items: T[], n: number): T => items[n % items.length]!;
 const merge = (x: Lesson, y: Lesson): Lesson => mergeDocuments(x, y).merged;
 const RUNS = { numRuns: 200 };
 
+/** Checks `check` on two snapshots picked from each of RUNS random edit histories. */
+function forTwoSnapshots(check: (a: Lesson, b: Lesson) => void): void {
+  fc.assert(
+    fc.property(historyArb, fc.nat(), fc.nat(), (h, i, j) => {
+      const { snapshots } = simulate(h);
+      check(pick(snapshots, i), pick(snapshots, j));
+    }),
+    RUNS,
+  );
+}
+
 describe('merge laws on random edit histories', () => {
   it('is commutative, down to the JSON text and the superseded list', () => {
-    fc.assert(
-      fc.property(historyArb, fc.nat(), fc.nat(), (h, i, j) => {
-        const { snapshots } = simulate(h);
-        const a = pick(snapshots, i);
-        const b = pick(snapshots, j);
-        const ab = mergeDocuments(a, b);
-        const ba = mergeDocuments(b, a);
-        expect(ab.merged).toEqual(ba.merged);
-        expect(JSON.stringify(ab)).toBe(JSON.stringify(ba));
-        expect(ab.identityConflicts).toEqual([]);
-      }),
-      RUNS,
-    );
+    forTwoSnapshots((a, b) => {
+      const ab = mergeDocuments(a, b);
+      const ba = mergeDocuments(b, a);
+      expect(ab.merged).toEqual(ba.merged);
+      expect(JSON.stringify(ab)).toBe(JSON.stringify(ba));
+      expect(ab.identityConflicts).toEqual([]);
+    });
   });
 
   it('is associative', () => {
@@ -392,21 +397,15 @@ describe('merge laws on random edit histories', () => {
   });
 
   it('is idempotent and absorbs what it already contains', () => {
-    fc.assert(
-      fc.property(historyArb, fc.nat(), fc.nat(), (h, i, j) => {
-        const { snapshots } = simulate(h);
-        const a = pick(snapshots, i);
-        const b = pick(snapshots, j);
-        const self = mergeDocuments(a, a);
-        expect(self.merged).toEqual(a);
-        expect(self.superseded).toEqual([]);
-        const ab = merge(a, b);
-        expect(JSON.stringify(merge(ab, ab))).toBe(JSON.stringify(ab));
-        expect(JSON.stringify(merge(ab, b))).toBe(JSON.stringify(ab));
-        expect(JSON.stringify(merge(a, ab))).toBe(JSON.stringify(ab));
-      }),
-      RUNS,
-    );
+    forTwoSnapshots((a, b) => {
+      const self = mergeDocuments(a, a);
+      expect(self.merged).toEqual(a);
+      expect(self.superseded).toEqual([]);
+      const ab = merge(a, b);
+      expect(JSON.stringify(merge(ab, ab))).toBe(JSON.stringify(ab));
+      expect(JSON.stringify(merge(ab, b))).toBe(JSON.stringify(ab));
+      expect(JSON.stringify(merge(a, ab))).toBe(JSON.stringify(ab));
+    });
   });
 
   it('converges in any order, to the newest write of every part (tombstones included)', () => {
@@ -471,25 +470,19 @@ describe('merge laws on random edit histories', () => {
   });
 
   it('reports every overwritten differing value as superseded', () => {
-    fc.assert(
-      fc.property(historyArb, fc.nat(), fc.nat(), (h, i, j) => {
-        const { snapshots } = simulate(h);
-        const a = pick(snapshots, i);
-        const b = pick(snapshots, j);
-        const { merged, superseded } = mergeDocuments(a, b);
-        const lost = new Map(superseded.map((p) => [p.path, p]));
-        for (const path of new Set([...Object.keys(a.stamps), ...Object.keys(b.stamps)])) {
-          const kept = canonText(getPart(merged, path));
-          for (const side of [a, b]) {
-            const value = getPart(side, path);
-            if (value === undefined && side.stamps[path] === undefined) continue;
-            if (canonText(value) !== kept) {
-              expect(lost.get(path)?.stamp).toEqual(side.stamps[path]);
-            }
+    forTwoSnapshots((a, b) => {
+      const { merged, superseded } = mergeDocuments(a, b);
+      const lost = new Map(superseded.map((p) => [p.path, p]));
+      for (const path of new Set([...Object.keys(a.stamps), ...Object.keys(b.stamps)])) {
+        const kept = canonText(getPart(merged, path));
+        for (const side of [a, b]) {
+          const value = getPart(side, path);
+          if (value === undefined && side.stamps[path] === undefined) continue;
+          if (canonText(value) !== kept) {
+            expect(lost.get(path)?.stamp).toEqual(side.stamps[path]);
           }
         }
-      }),
-      RUNS,
-    );
+      }
+    });
   });
 });

@@ -52,6 +52,16 @@ describe('periodMarkStatistics', () => {
     expect(stats.qualityPercent).toBeNull();
   });
 
+  it('has no quality for a зачёт subject with н/а when told its assessment', () => {
+    // Without the assessment the н/а looks like a graded subject (зачёт counted as 4–5: 66,7 %).
+    expect(periodMarkStatistics(['pass', 'notAttested', 'pass']).qualityPercent).toBe(66.7);
+    expect(periodMarkStatistics(['pass', 'notAttested', 'pass'], 'passFail')).toMatchObject({
+      successPercent: 66.7,
+      qualityPercent: null,
+    });
+    expect(periodMarkStatistics(['notAttested', 'notAttested'], 'marks').qualityPercent).toBe(0);
+  });
+
   it('is null when no one is assessed', () => {
     expect(periodMarkStatistics([])).toMatchObject({
       students: 0,

@@ -30,6 +30,7 @@ export function ConsentForm({ consent, today, onSubmit, onCancel }: Props) {
   const [note, setNote] = useState(consent?.note ?? '');
   const [dateError, setDateError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [accessNotice, setAccessNotice] = useState(false);
   // A refusal or a withdrawal blocks electronic processing: such a family gets paper only.
   const paperOnly = decision !== 'consent';
 
@@ -64,7 +65,18 @@ export function ConsentForm({ consent, today, onSubmit, onCancel }: Props) {
       aria-label="Ответ родителя"
     >
       <FormField label="Решение">
-        <select value={decision} onChange={(e) => setDecision(e.target.value as ConsentDecision)}>
+        <select
+          value={decision}
+          onChange={(e) => {
+            const next = e.target.value as ConsentDecision;
+            setDecision(next);
+            // A refusal or withdrawal ends the family's access: the issued login no longer counts.
+            if (next !== 'consent' && loginIssued) {
+              setLoginIssued(false);
+              setAccessNotice(true);
+            }
+          }}
+        >
           {DECISIONS.map(([id, label]) => (
             <option key={id} value={id}>
               {label}
@@ -104,6 +116,12 @@ export function ConsentForm({ consent, today, onSubmit, onCancel }: Props) {
         />
         Логин и пароль выданы
       </label>
+      {accessNotice && (
+        <p className="access-notice" role="alert">
+          Доступ семьи к электронному дневнику прекращается: отметка «Логин и пароль выданы» снята.
+          Заблокируйте выданный логин (раздел «Школа → Учётные записи» или администратор школы).
+        </p>
+      )}
       <FormField label="Примечание">
         <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
       </FormField>

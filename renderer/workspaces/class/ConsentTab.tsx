@@ -6,17 +6,19 @@ import { CONSENT_CHANNEL_LABELS, effectiveChannel } from '../../../shared/consen
 import type { ConsentVariant } from '../../../shared/documents/consent-model';
 import type { SchoolClass } from '../../../shared/school-class';
 import { GUARDIAN_KIND_LABELS } from '../../../shared/student';
-import { useRepositories, useSession } from '../../data/session';
+import { useSession } from '../../data/session';
 import type { SchoolData } from '../../data/use-school-data';
 import { formatDate, todayIso } from '../../../shared/dates';
 import { consentApplicationsJob, paperExtractsJob } from '../../print/jobs';
 import type { PrintJob } from '../../print/print-job';
 import { PrintDialog } from '../../print/PrintDialog';
+import { ExtractPrintRow } from '../../print/ExtractSpanPicker';
 import { classPeriods } from './class-periods';
 import { ConsentForm } from './ConsentForm';
 import {
-  familiesOf,
   filterRows,
+  formPicks,
+  loginCell,
   REGISTRY_FILTERS,
   REGISTRY_STATE_LABELS,
   REGISTRY_STATES,
@@ -25,7 +27,6 @@ import {
   type RegistryFilter,
   type RegistryRow,
 } from './consent-registry';
-import { PeriodSelect } from '../../ui/PeriodSelect';
 import { useClassConsents, useClassStudents } from '../../data/use-class';
 import { useFamilyAccess } from '../../data/use-family-access';
 import { ageOn, STUDENT_ACCOUNT_AGE } from '../../../shared/family-access';
@@ -52,7 +53,6 @@ export function ConsentTab({ klass, data }: Props) {
   const { db } = useSession();
   const students = useClassStudents(klass.id);
   const consents = useClassConsents(klass.id);
-  const { consents: repo } = useRepositories();
   const [filter, setFilter] = useState<RegistryFilter>('all');
   const [editing, setEditing] = useState<string | null>(null);
   const [variant, setVariant] = useState<ConsentVariant>('consent');
@@ -61,7 +61,6 @@ export function ConsentTab({ klass, data }: Props) {
     () => classPeriods(data.periods, klass, today),
     [data.periods, klass, today],
   );
-  const [periodId, setPeriodId] = useState(current?.id ?? '');
   const [job, setJob] = useState<PrintJob | null>(null);
   const { state: access, refresh } = useFamilyAccess(klass.id);
   const issuing = useLoginIssuing(refresh);
@@ -88,8 +87,7 @@ export function ConsentTab({ klass, data }: Props) {
   if (!rows) return <p className="loading">Загружаем реестр согласий…</p>;
   const counts = registryCounts(rows);
   const shown = filterRows(rows, filter);
-  const families = familiesOf(shown);
-  const period = periods.find((p) => p.id === periodId) ?? current;
+  const picks = formPicks(shown, variant);
   const staffName = (id: string) => {
     const s = data.staff.get(id);
     return s ? shortName(s) : id;
@@ -133,20 +131,26 @@ export function ConsentTab({ klass, data }: Props) {
           </label>
           <button
             type="button"
-            disabled={families.size === 0}
-            title="Для семей, показанных в списке"
-            onClick={() => setJob(consentApplicationsJob(db, klass, variant, families))}
+            disabled={picks.length === 0}
+            title={
+              variant === 'withdrawal'
+                ? 'Для родителей из списка, чьё согласие зарегистрировано: каждому своё заявление'
+                : variant === 'refusal'
+                  ? 'Для родителей из списка, кроме давших согласие: каждому своё заявление'
+                  : 'Для родителей из списка: каждому своё заявление'
+            }
+            onClick={() => setJob(consentApplicationsJob(db, klass, variant, picks))}
           >
-            Печать заявлений ({families.size})
+            Печать заявлений ({picks.length})
           </button>
         </div>
-        {period && (
-          <div className="print-row">
-            <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
-            <button type="button" onClick={() => setJob(paperExtractsJob(db, klass, period))}>
-              Печать выписок
-            </button>
-          </div>
+        {periods.length > 0 && (
+          <ExtractPrintRow
+            periods={periods}
+            initialPeriodId={current?.id ?? ''}
+            label="Печать выписок"
+            onPrint={(options) => setJob(paperExtractsJob(db, klass, options, periods))}
+          />
         )}
       </div>
       {issuing.notice && (
@@ -208,7 +212,9 @@ export function ConsentTab({ klass, data }: Props) {
                   <td>{c ? formatDate(c.date) : '—'}</td>
                   <td>{c ? CONSENT_CHANNEL_LABELS[effectiveChannel(c)] : '—'}</td>
                   <td>{c ? staffName(c.registeredBy) : '—'}</td>
-                  <td>{c ? (c.loginIssued ? 'да' : 'нет') : '—'}</td>
+                  <td className={loginCell(c).needsClosing ? 'login-to-close' : undefined}>
+                    {loginCell(c).text}
+                  </td>
                   <td>
                     {guardianId && (
                       <DiaryAccessCell
@@ -287,7 +293,11 @@ export function ConsentTab({ klass, data }: Props) {
       </table>
       {shown.length === 0 && <p className="empty">Под этот отбор никто не подходит.</p>}
       {issuing.job && (
-        <PrintDialog job={issuing.job} onClose={issuing.closeJob} emptyText="Нет листка для печати." />
+        <PrintDialog
+          job={issuing.job}
+          onClose={issuing.closeJob}
+          emptyText="Нет листка для печати."
+        />
       )}
       {job && (
         <PrintDialog

@@ -23,7 +23,9 @@ export function DiaryAccessCell({ row, online, canIssue, onIssue, onNewPassword,
   return (
     <div className="diary-access">
       {row?.login && <code className="diary-login">{row.login}</code>}{' '}
-      {row && <span className={`diary-status${row.needsPaper ? ' diary-stale' : ''}`}>{row.status}</span>}
+      {row && (
+        <span className={`diary-status${row.needsPaper ? ' diary-stale' : ''}`}>{row.status}</span>
+      )}
       {!online && <span className="muted">нет связи с сервером</span>}
       <div className="diary-actions">
         {online && canIssue && !open && (
@@ -32,7 +34,11 @@ export function DiaryAccessCell({ row, online, canIssue, onIssue, onNewPassword,
           </button>
         )}
         {online && open && !confirming && (
-          <button type="button" onClick={() => setConfirming(true)} aria-label={`Новый пароль: ${who}`}>
+          <button
+            type="button"
+            onClick={() => setConfirming(true)}
+            aria-label={`Новый пароль: ${who}`}
+          >
             Новый пароль
           </button>
         )}

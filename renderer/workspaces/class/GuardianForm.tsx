@@ -1,8 +1,11 @@
-// Adding or editing one guardian (parent or legal representative) with contacts.
+// Adding or editing one guardian (parent or legal representative) with contacts and the documents
+// the consent form names (152-ФЗ art. 9 part 4: identity document, document confirming authority).
 import { useState, type FormEvent } from 'react';
 import { GUARDIAN_KIND_LABELS, type Guardian, type GuardianKind } from '../../../shared/student';
+import { todayIso } from '../../../shared/dates';
 import { FormField } from './FormField';
 import { PersonNameFields } from './PersonNameFields';
+import { RU_DATE_PLACEHOLDER } from './ru-date';
 import { validateGuardian, type FieldErrors, type GuardianFormValues } from './student-form';
 
 interface Props {
@@ -26,7 +29,7 @@ export function GuardianForm({ initial, submitLabel, onSubmit, onCancel }: Props
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = validateGuardian(values);
+    const checked = validateGuardian(values, todayIso());
     if (!checked.ok) {
       setErrors(checked.errors);
       setMessage('Исправьте отмеченные поля.');
@@ -68,6 +71,43 @@ export function GuardianForm({ initial, submitLabel, onSubmit, onCancel }: Props
           rows={2}
           value={values.address}
           onChange={(e) => set('address', e.target.value)}
+        />
+      </FormField>
+      <fieldset className="guardian-documents">
+        <legend>Документ, удостоверяющий личность (для заявления о согласии)</legend>
+        <FormField label="Вид документа" error={errors.docKind}>
+          <input
+            value={values.docKind}
+            placeholder="паспорт гражданина Российской Федерации"
+            onChange={(e) => set('docKind', e.target.value)}
+          />
+        </FormField>
+        <FormField label="Серия" error={errors.docSeries}>
+          <input value={values.docSeries} onChange={(e) => set('docSeries', e.target.value)} />
+        </FormField>
+        <FormField label="Номер" error={errors.docNumber}>
+          <input value={values.docNumber} onChange={(e) => set('docNumber', e.target.value)} />
+        </FormField>
+        <FormField label="Дата выдачи" error={errors.docIssuedOn}>
+          <input
+            inputMode="numeric"
+            placeholder={RU_DATE_PLACEHOLDER}
+            value={values.docIssuedOn}
+            onChange={(e) => set('docIssuedOn', e.target.value)}
+          />
+        </FormField>
+        <FormField label="Кем выдан" error={errors.docIssuedBy}>
+          <input value={values.docIssuedBy} onChange={(e) => set('docIssuedBy', e.target.value)} />
+        </FormField>
+      </fieldset>
+      <FormField
+        label="Документ, подтверждающий полномочия (свидетельство о рождении ребёнка и т. п.)"
+        error={errors.authorityDocument}
+      >
+        <input
+          value={values.authorityDocument}
+          placeholder="свидетельство о рождении II-АБ № 123456 от 12.03.2015"
+          onChange={(e) => set('authorityDocument', e.target.value)}
         />
       </FormField>
       <div className="form-actions">

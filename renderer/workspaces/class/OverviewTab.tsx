@@ -23,6 +23,11 @@ function percent(v: number | null): string {
   return v === null ? '—' : `${String(v).replace('.', ',')} %`;
 }
 
+/** «1 группа» → «1 гр.», for a narrow column header. */
+function groupShort(group: string): string {
+  return group.replace(/\s*группа\b/i, ' гр.');
+}
+
 const RISK_CLASS: Record<Risk, string> = { none: '', fewMarks: 'few-marks', risk: 'at-risk' };
 
 function Cell({ cell, risk }: { cell: StudentSubjectCell | undefined; risk: Risk }) {
@@ -141,7 +146,10 @@ function PeriodOverview({
           <tbody>
             {overview.subjects.map((s) => (
               <tr key={s.courseId}>
-                <td>{s.subject}</td>
+                <td>
+                  {s.subject}
+                  {s.group && <span className="muted"> — {s.group}</span>}
+                </td>
                 <td>{staffName(s.teacherId)}</td>
                 <td className="num">{s.students}</td>
                 <td className="num">{formatAverage(s.classAverage)}</td>
@@ -176,15 +184,19 @@ function PeriodOverview({
                 <th>№</th>
                 <th>Ученик</th>
                 {overview.subjects.map((s) => (
-                  <th key={s.courseId} title={s.subject}>
-                    {shortNames.get(s.subject) ?? s.subject}
+                  <th
+                    key={s.courseId}
+                    title={`${s.subject}${s.group ? `, ${s.group}` : ''} — ${staffName(s.teacherId)}`}
+                  >
+                    {shortNames.get(s.subject) || s.subject}
+                    {s.group && <small className="group-label">{groupShort(s.group)}</small>}
                   </th>
                 ))}
                 <th title="Пропущено уроков">Проп. уроков</th>
-                <th title="По болезни">бол.</th>
-                <th title="По уважительной причине">уваж.</th>
-                <th title="Без уважительной причины">без уваж.</th>
-                <th title="Пропущено дней">Проп. дней</th>
+                <th title="Пропущено уроков по болезни">из них по болезни</th>
+                <th title="Пропущено уроков по уважительной причине">по уваж. причине</th>
+                <th title="Пропущено уроков без уважительной причины">без уваж. причины</th>
+                <th title="Пропущено дней (все уроки дня)">Проп. дней</th>
               </tr>
             </thead>
             <tbody>

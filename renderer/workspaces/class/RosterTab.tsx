@@ -115,9 +115,20 @@ export function RosterTab({ klass, data }: Props) {
           <details className="left-students">
             <summary>Выбывшие ({left.length})</summary>
             <ul>
-              {left.map((s) => (
-                <li key={s.id}>{fullName(s)}</li>
-              ))}
+              {left.map((s) => {
+                const m = s.movements?.at(-1);
+                return (
+                  <li key={s.id}>
+                    {fullName(s)}
+                    {m && (
+                      <span className="muted">
+                        {' '}
+                        — выбыл(а) {formatDate(m.date)}, приказ № {m.orderNumber}
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           </details>
         )}
@@ -128,6 +139,7 @@ export function RosterTab({ klass, data }: Props) {
           <StudentForm
             initial={studentFormValues(null)}
             submitLabel="Добавить"
+            grade={klass.grade}
             onCancel={() => setAdding(false)}
             onSubmit={async (value) => {
               const created = await roster.addStudent({ ...value, classId: klass.id });

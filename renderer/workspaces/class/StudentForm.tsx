@@ -1,4 +1,4 @@
-// Adding or editing a student's own fields: name, gender, birth date. Errors stay next to the field.
+// Adding or editing a student's own fields: name, gender, birth date, address. Errors stay next to the field.
 import { useState, type FormEvent } from 'react';
 import type { StudentFields } from '../../data/roster-repository';
 import { todayIso } from '../../../shared/dates';
@@ -12,9 +12,11 @@ interface Props {
   submitLabel: string;
   onSubmit: (value: StudentFields) => Promise<void>;
   onCancel?: () => void;
+  /** The class's grade: birth dates implausible for it are refused. */
+  grade: number;
 }
 
-export function StudentForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
+export function StudentForm({ initial, submitLabel, onSubmit, onCancel, grade }: Props) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors<keyof StudentFormValues>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -27,7 +29,7 @@ export function StudentForm({ initial, submitLabel, onSubmit, onCancel }: Props)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = validateStudent(values, todayIso());
+    const checked = validateStudent(values, todayIso(), grade);
     if (!checked.ok) {
       setErrors(checked.errors);
       setMessage('Исправьте отмеченные поля.');
@@ -65,6 +67,13 @@ export function StudentForm({ initial, submitLabel, onSubmit, onCancel }: Props)
           placeholder={RU_DATE_PLACEHOLDER}
           value={values.birthDate}
           onChange={(e) => set('birthDate', e.target.value)}
+        />
+      </FormField>
+      <FormField label="Адрес ребёнка (для заявления о согласии)" error={errors.address}>
+        <textarea
+          rows={2}
+          value={values.address}
+          onChange={(e) => set('address', e.target.value)}
         />
       </FormField>
       <div className="form-actions">

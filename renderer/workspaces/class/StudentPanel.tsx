@@ -10,10 +10,11 @@ import type { RosterRepository } from '../../data/roster-repository';
 import { consentApplicationsJob, studentExtractJob } from '../../print/jobs';
 import type { PrintJob } from '../../print/print-job';
 import { PrintDialog } from '../../print/PrintDialog';
+import { ExtractPrintRow } from '../../print/ExtractSpanPicker';
 import { GuardiansSection } from './GuardiansSection';
 import { MoveOutForm } from './MoveOutForm';
-import { PeriodSelect } from '../../ui/PeriodSelect';
 import { StudentForm } from './StudentForm';
+import { studentPicks } from './consent-registry';
 import { studentFormValues } from './student-form';
 
 interface Props {
@@ -30,9 +31,7 @@ interface Props {
 export function StudentPanel(props: Props) {
   const { student, klass, periods, roster } = props;
   const { db } = useSession();
-  const [periodId, setPeriodId] = useState(props.defaultPeriod?.id ?? periods[0]?.id ?? '');
   const [job, setJob] = useState<PrintJob | null>(null);
-  const period = periods.find((p) => p.id === periodId);
   const answered = useMemo(
     () =>
       new Set(props.consents.filter((c) => c.studentId === student.id).map((c) => c.guardianId)),
@@ -46,6 +45,7 @@ export function StudentPanel(props: Props) {
         key={student.id}
         initial={studentFormValues(student)}
         submitLabel="Сохранить"
+        grade={klass.grade}
         onSubmit={async (value) => {
           await roster.updateStudent(student.id, value);
         }}
@@ -57,22 +57,19 @@ export function StudentPanel(props: Props) {
           <button
             type="button"
             onClick={() =>
-              setJob(consentApplicationsJob(db, klass, 'consent', new Map([[student.id, '']])))
+              setJob(consentApplicationsJob(db, klass, 'consent', studentPicks(student)))
             }
           >
             Печать заявления
           </button>
         </div>
-        {period && (
-          <div className="print-row">
-            <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
-            <button
-              type="button"
-              onClick={() => setJob(studentExtractJob(db, klass, period, student))}
-            >
-              Печать выписки
-            </button>
-          </div>
+        {periods.length > 0 && (
+          <ExtractPrintRow
+            periods={periods}
+            initialPeriodId={props.defaultPeriod?.id ?? periods[0]?.id ?? ''}
+            label="Печать выписки"
+            onPrint={(options) => setJob(studentExtractJob(db, klass, options, periods, student))}
+          />
         )}
       </section>
       <section className="student-move">
@@ -82,6 +79,11 @@ export function StudentPanel(props: Props) {
           otherClasses={props.otherClasses}
           roster={roster}
           onMoved={props.onMoved}
+          openLogins={
+            props.consents.filter(
+              (c) => c.studentId === student.id && c.decision === 'consent' && c.loginIssued,
+            ).length
+          }
         />
       </section>
       {job && <PrintDialog job={job} onClose={() => setJob(null)} />}

@@ -1,7 +1,11 @@
 // The consent registry as rows: one per guardian of every student of the class (a student with
 // no guardian on record gets one empty row), with the guardian's answer, filters and counts.
 import { effectiveChannel, type Consent, type ConsentDecision } from '../../../shared/consent';
-import { orderedGuardians } from '../../../shared/documents/consent-model';
+import {
+  orderedGuardians,
+  type ConsentVariant,
+  type GuardianPick,
+} from '../../../shared/documents/consent-model';
 import { compareStudents, type Guardian, type Student } from '../../../shared/student';
 
 /** A guardian's state in the registry: their answer, or no answer yet. */
@@ -112,6 +116,51 @@ export function registryCounts(rows: readonly RegistryRow[]): RegistryCounts {
     if (r.paper) counts.paper++;
   }
   return counts;
+}
+
+/** Whether a guardian in this state may be handed this form: a withdrawal only after a consent, a refusal not after one. */
+export function formFits(variant: ConsentVariant, state: RegistryState): boolean {
+  switch (variant) {
+    case 'withdrawal':
+      return state === 'consent';
+    case 'refusal':
+      return state !== 'consent';
+    case 'consent':
+      return true;
+  }
+}
+
+/**
+ * The forms to print for the shown rows (the filter applied first): one per guardian row (a row
+ * without a guardian is a blank form), only for guardians the form fits (formFits).
+ */
+export function formPicks(rows: readonly RegistryRow[], variant: ConsentVariant): GuardianPick[] {
+  return rows
+    .filter((r) => formFits(variant, r.state))
+    .map((r) => ({ studentId: r.student.id, guardianId: r.guardianId }));
+}
+
+/**
+ * The «Логин выдан» cell: a refusal or withdrawal ends access, so a login still marked issued there
+ * needs closing.
+ */
+export function loginCell(consent: Pick<Consent, 'decision' | 'loginIssued'> | null): {
+  text: string;
+  needsClosing: boolean;
+} {
+  if (!consent) return { text: '—', needsClosing: false };
+  if (!consent.loginIssued) return { text: 'нет', needsClosing: false };
+  return consent.decision === 'consent'
+    ? { text: 'да', needsClosing: false }
+    : { text: 'да — закройте доступ', needsClosing: true };
+}
+
+/** Every guardian of one student (one form each), or one blank form when none is on record. */
+export function studentPicks(student: Student): GuardianPick[] {
+  const guardians = orderedGuardians(student);
+  return guardians.length === 0
+    ? [{ studentId: student.id, guardianId: null }]
+    : guardians.map(([guardianId]) => ({ studentId: student.id, guardianId }));
 }
 
 /**

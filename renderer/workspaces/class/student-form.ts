@@ -4,6 +4,7 @@ import { NamePartSchema } from '../../../shared/common';
 import type { Guardian, GuardianKind, Student } from '../../../shared/student';
 import type { StudentFields } from '../../data/roster-repository';
 import { formatDate } from '../../../shared/dates';
+import { birthDateProblem, namePartProblem, normalizePhone } from '../../../shared/roster-checks';
 import { checkRuDate } from './ru-date';
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
@@ -17,6 +18,7 @@ export interface StudentFormValues {
   gender: Student['gender'] | '';
   /** As typed: "08.03.2015". */
   birthDate: string;
+  address: string;
 }
 
 export interface GuardianFormValues {
@@ -27,9 +29,28 @@ export interface GuardianFormValues {
   phone: string;
   email: string;
   address: string;
+  /** The identity document (паспорт): kind, series, number, date as typed, issuer. */
+  docKind: string;
+  docSeries: string;
+  docNumber: string;
+  docIssuedOn: string;
+  docIssuedBy: string;
+  authorityDocument: string;
 }
 
-const MiddleNameSchema = z.string().trim().max(80, 'Слишком длинное отчество (больше 80 знаков)');
+const MiddleNameSchema = z
+  .string()
+  .trim()
+  .max(80, 'Слишком длинное отчество (больше 80 знаков)')
+  .superRefine(namePart);
+
+/** Letters, hyphen, apostrophe, space (shared/roster-checks, the server refuses the same). */
+function namePart(value: string, ctx: z.RefinementCtx): void {
+  const problem = namePartProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+}
+
+const NameSchema = NamePartSchema.superRefine(namePart);
 
 function firstErrors<K extends string>(error: z.ZodError): FieldErrors<K> {
   const errors: FieldErrors<K> = {};
@@ -40,15 +61,18 @@ function firstErrors<K extends string>(error: z.ZodError): FieldErrors<K> {
   return errors;
 }
 
+/** `grade`: the class's grade, for the plausible birth dates (null: not checked). */
 export function validateStudent(
   values: StudentFormValues,
   today: string,
+  grade: number | null = null,
 ): Validated<StudentFields, keyof StudentFormValues> {
   const schema = z.object({
-    lastName: NamePartSchema,
-    firstName: NamePartSchema,
+    lastName: NameSchema,
+    firstName: NameSchema,
     middleName: MiddleNameSchema,
     gender: z.enum(['male', 'female'], { error: 'Укажите пол' }),
+    address: AddressSchema,
   });
   const parsed = schema.safeParse(values);
   const birth = checkRuDate(values.birthDate, {
@@ -56,26 +80,29 @@ export function validateStudent(
     notAfter: today,
     future: 'Дата рождения не может быть в будущем',
   });
-  if (parsed.success && birth.ok) {
+  const implausible = birth.ok && grade !== null ? birthDateProblem(birth.iso, grade, today) : null;
+  if (parsed.success && birth.ok && !implausible) {
     return { ok: true, value: { ...parsed.data, birthDate: birth.iso } };
   }
   const errors = parsed.success ? {} : firstErrors<keyof StudentFormValues>(parsed.error);
   if (!birth.ok) errors.birthDate = birth.error;
+  else if (implausible) errors.birthDate = implausible;
   return { ok: false, errors };
 }
 
+const AddressSchema = z.string().trim().max(300, 'Адрес длиннее 300 знаков');
+
+/** Any Russian number as typed, stored as «+7 912 345-67-89». */
 const PhoneSchema = z
   .string()
   .trim()
   .max(40, 'Слишком длинный номер')
-  .refine(
-    (s) => s === '' || /^[+\d\s()-]+$/.test(s),
-    'Телефон: только цифры, +, пробелы, скобки и дефисы',
-  )
-  .refine((s) => {
-    const digits = s.replace(/\D/g, '').length;
-    return s === '' || (digits >= 10 && digits <= 11);
-  }, 'В номере телефона должно быть 10–11 цифр, например +7 912 345-67-89');
+  .transform((s, ctx) => {
+    const n = normalizePhone(s);
+    if (n.ok) return n.phone;
+    ctx.addIssue({ code: 'custom', message: n.error });
+    return z.NEVER;
+  });
 
 const EmailSchema = z
   .string()
@@ -88,19 +115,62 @@ const EmailSchema = z
 
 export function validateGuardian(
   values: GuardianFormValues,
+  today: string,
 ): Validated<Guardian, keyof GuardianFormValues> {
   const schema = z.object({
-    lastName: NamePartSchema,
-    firstName: NamePartSchema,
+    lastName: NameSchema,
+    firstName: NameSchema,
     middleName: MiddleNameSchema,
     kind: z.enum(['mother', 'father', 'guardian', 'other'], { error: 'Укажите, кем приходится' }),
     phone: PhoneSchema,
     email: EmailSchema,
-    address: z.string().trim().max(300, 'Адрес длиннее 300 знаков'),
+    address: AddressSchema,
+    docKind: z.string().trim().max(80, 'Слишком длинное название документа'),
+    docSeries: z
+      .string()
+      .trim()
+      .max(12, 'Серия длиннее 12 знаков')
+      .refine((s) => /^[\p{L}\d\s-]*$/u.test(s), 'Серия: только буквы, цифры и дефис'),
+    docNumber: z
+      .string()
+      .trim()
+      .max(20, 'Номер длиннее 20 знаков')
+      .refine((s) => /^[\p{L}\d\s-]*$/u.test(s), 'Номер: только буквы, цифры и дефис'),
+    docIssuedBy: z.string().trim().max(300, 'Слишком длинное название органа'),
+    authorityDocument: z.string().trim().max(300, 'Описание документа длиннее 300 знаков'),
   });
   const parsed = schema.safeParse(values);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, errors: firstErrors<keyof GuardianFormValues>(parsed.error) };
+  const issued = checkRuDate(values.docIssuedOn, {
+    required: false,
+    notAfter: today,
+    future: 'Дата выдачи не может быть в будущем',
+  });
+  if (parsed.success && issued.ok) {
+    const v = parsed.data;
+    return {
+      ok: true,
+      value: {
+        lastName: v.lastName,
+        firstName: v.firstName,
+        middleName: v.middleName,
+        kind: v.kind,
+        phone: v.phone,
+        email: v.email,
+        address: v.address,
+        identityDocument: {
+          kind: v.docKind,
+          series: v.docSeries,
+          number: v.docNumber,
+          issuedOn: issued.iso,
+          issuedBy: v.docIssuedBy,
+        },
+        authorityDocument: v.authorityDocument,
+      },
+    };
+  }
+  const errors = parsed.success ? {} : firstErrors<keyof GuardianFormValues>(parsed.error);
+  if (!issued.ok) errors.docIssuedOn = issued.error;
+  return { ok: false, errors };
 }
 
 export function studentFormValues(s: Student | null): StudentFormValues {
@@ -110,6 +180,7 @@ export function studentFormValues(s: Student | null): StudentFormValues {
     middleName: s?.middleName ?? '',
     gender: s?.gender ?? '',
     birthDate: formatDate(s?.birthDate ?? ''),
+    address: s?.address ?? '',
   };
 }
 
@@ -122,5 +193,11 @@ export function guardianFormValues(g: Guardian | null): GuardianFormValues {
     phone: g?.phone ?? '',
     email: g?.email ?? '',
     address: g?.address ?? '',
+    docKind: g?.identityDocument?.kind ?? '',
+    docSeries: g?.identityDocument?.series ?? '',
+    docNumber: g?.identityDocument?.number ?? '',
+    docIssuedOn: formatDate(g?.identityDocument?.issuedOn ?? ''),
+    docIssuedBy: g?.identityDocument?.issuedBy ?? '',
+    authorityDocument: g?.authorityDocument ?? '',
   };
 }

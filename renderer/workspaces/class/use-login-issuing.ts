@@ -26,7 +26,8 @@ export function asksForLogin(answer: ConsentAnswer, previous: Consent | null): b
 export function closesAccess(answer: ConsentAnswer, previous: Consent | null): boolean {
   const wasOpen =
     previous?.decision === 'consent' && previous.channel === 'electronic' && previous.loginIssued;
-  const open = answer.decision === 'consent' && answer.channel === 'electronic' && answer.loginIssued;
+  const open =
+    answer.decision === 'consent' && answer.channel === 'electronic' && answer.loginIssued;
   return wasOpen && !open;
 }
 

@@ -1,6 +1,7 @@
 // Отсрочка: the mark will be set later; the teacher gives the reason and the due date.
 import { useState, type FormEvent } from 'react';
 import { DeferralSchema, type Deferral } from '../../../shared/period-mark';
+import { DateField } from '../../ui/DateField';
 
 interface Props {
   studentName: string;
@@ -13,11 +14,15 @@ interface Props {
 
 export function DeferralForm({ studentName, initial, defaultDue, onSave, onCancel }: Props) {
   const [reason, setReason] = useState(initial?.reason ?? 'болезнь');
-  const [due, setDue] = useState(initial?.due ?? defaultDue);
+  const [due, setDue] = useState<string | null>(initial?.due ?? defaultDue);
   const [error, setError] = useState<string | null>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!due) {
+      setError('Укажите срок в формате ДД.ММ.ГГГГ.');
+      return;
+    }
     const parsed = DeferralSchema.safeParse({ reason: reason.trim(), due });
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? 'Проверьте причину и срок.');
@@ -29,6 +34,7 @@ export function DeferralForm({ studentName, initial, defaultDue, onSave, onCance
   return (
     <form
       className="deferral-form"
+      noValidate
       aria-label={`Отсрочка: ${studentName}`}
       onSubmit={submit}
       onKeyDown={(e) => {
@@ -45,10 +51,7 @@ export function DeferralForm({ studentName, initial, defaultDue, onSave, onCance
           onChange={(e) => setReason(e.target.value)}
         />
       </label>
-      <label>
-        Срок
-        <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
-      </label>
+      <DateField label="Срок" required value={due ?? ''} onChange={setDue} />
       {error && (
         <p className="form-message" role="alert">
           {error}

@@ -1,11 +1,11 @@
 // The period-marks table: one row per student, the proposal with its explanation beside the set mark.
 // Keyboard-driven like the journal grid: the table holds focus, the selected row is highlighted.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { fullName } from '../../../shared/common';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { MARK_LABELS } from '../../../shared/grading-policy';
 import { formatAverage } from '../../../shared/statistics';
 import { formatDate } from '../../../shared/dates';
-import type { MarkRow } from './proposals';
+import { distinctNames } from '../../../shared/student-names';
+import { staleProposal, type MarkRow } from './proposals';
 
 interface Props {
   caption: string;
@@ -29,8 +29,10 @@ function noteText(row: MarkRow): string {
     return `Отсрочка до ${formatDate(e.deferral.due)}: ${e.deferral.reason}`;
   }
   const parts: string[] = [];
+  const now = staleProposal(row);
+  if (now !== null) parts.push(`≠ предложению: сейчас предлагается ${now}`);
   if (e.value !== null && e.proposed !== null && e.value !== e.proposed) {
-    parts.push(`предлагалось ${MARK_LABELS[e.proposed]}`);
+    parts.push(`при выставлении предлагалось ${MARK_LABELS[e.proposed]}`);
   }
   if (e.comment) parts.push(e.comment);
   return parts.join('; ');
@@ -38,6 +40,7 @@ function noteText(row: MarkRow): string {
 
 export function MarksTable({ caption, rows, selected, onSelect, onKeyDown, readOnly }: Props) {
   const tableRef = useRef<HTMLTableElement>(null);
+  const names = useMemo(() => distinctNames(rows.map((r) => r.student)), [rows]);
   useEffect(() => {
     tableRef.current
       ?.querySelector<HTMLElement>(`tr[data-index="${selected}"]`)
@@ -59,7 +62,7 @@ export function MarksTable({ caption, rows, selected, onSelect, onKeyDown, readO
       <thead>
         <tr>
           <th scope="col">№</th>
-          <th scope="col">Обучающийся</th>
+          <th scope="col">Ученик</th>
           <th scope="col">Средний балл</th>
           <th scope="col">Предложение</th>
           <th scope="col">Как вычислено</th>
@@ -71,10 +74,7 @@ export function MarksTable({ caption, rows, selected, onSelect, onKeyDown, readO
         {rows.map((row, i) => {
           const proposal = row.proposal.value === null ? '—' : MARK_LABELS[row.proposal.value];
           const set = setMarkText(row);
-          const differs =
-            row.entry?.value != null &&
-            row.proposal.value !== null &&
-            row.entry.value !== row.proposal.value;
+          const differs = staleProposal(row) !== null;
           return (
             <tr
               key={row.student.id}
@@ -87,7 +87,7 @@ export function MarksTable({ caption, rows, selected, onSelect, onKeyDown, readO
             >
               <td className="num">{i + 1}</td>
               <th scope="row" className="name">
-                {fullName(row.student)}
+                {names.get(row.student.id)}
               </th>
               <td className="num">{formatAverage(row.proposal.average)}</td>
               <td className="mark proposal">{proposal}</td>
@@ -98,7 +98,7 @@ export function MarksTable({ caption, rows, selected, onSelect, onKeyDown, readO
               >
                 {set}
               </td>
-              <td className="note">{noteText(row)}</td>
+              <td className={differs ? 'note differs' : 'note'}>{noteText(row)}</td>
             </tr>
           );
         })}

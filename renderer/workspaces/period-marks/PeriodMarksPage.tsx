@@ -4,8 +4,9 @@ import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'reac
 import { fullName } from '../../../shared/common';
 import type { Course } from '../../../shared/course';
 import { closedPeriodMessage } from '../../../shared/closed-period';
-import { addDays } from '../../../shared/dates';
+import { addDays, formatDate, todayIso } from '../../../shared/dates';
 import { courseWriteRefusal } from '../../../shared/lesson-rights';
+import type { PeriodMarkValue } from '../../../shared/grading-policy';
 import type { Period } from '../../../shared/period';
 import type { Deferral, PeriodMarkEntry } from '../../../shared/period-mark';
 import { useRepositories, useSession } from '../../data/session';
@@ -13,10 +14,17 @@ import { useCourseJournal } from '../../data/use-course-journal';
 import { useCoursePeriodMarks } from '../../data/use-period-marks';
 import type { SchoolData } from '../../data/use-school-data';
 import { ClosedPeriodNotice } from '../../ui/ClosedPeriodNotice';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DeferralForm } from './DeferralForm';
 import { markKeyCommand, MARK_KEYS_HELP, type MarkCommand } from './keys';
 import { MarksTable } from './MarksTable';
-import { acceptableRows, entryWithValue, markRows, type MarkRow } from './proposals';
+import {
+  acceptAllPlan,
+  entryWithValue,
+  markRows,
+  type AcceptAllPlan,
+  type MarkRow,
+} from './proposals';
 
 interface Props {
   course: Course;
@@ -28,6 +36,12 @@ interface Props {
   data: SchoolData;
   caption: string;
 }
+
+/** Per student: the entry before «Принять все предложения» and the mark it set. */
+type AcceptedBatch = Record<
+  string,
+  { before: PeriodMarkEntry | null; set: PeriodMarkValue | null }
+>;
 
 export function PeriodMarksPage(props: Props) {
   const { course, period, data, caption } = props;
@@ -90,16 +104,44 @@ export function PeriodMarksPage(props: Props) {
     [readOnly, repository, target],
   );
 
+  // «Принять все предложения» asks first (what will be set), and can be undone as one step.
+  const [confirming, setConfirming] = useState<AcceptAllPlan | null>(null);
+  const [undoBatch, setUndoBatch] = useState<AcceptedBatch | null>(null);
   const acceptAll = useCallback(() => {
     if (!rows) return;
-    const toAccept = acceptableRows(rows);
-    if (toAccept.length === 0)
+    if (readOnly) return setHint(readOnly);
+    const plan = acceptAllPlan(rows);
+    if (plan.rows.length === 0)
       return setHint('Все предложения уже приняты или отметки выставлены.');
-    write(
-      Object.fromEntries(toAccept.map((r) => [r.student.id, entryWithValue(r, r.proposal.value)])),
-      `Принято предложений: ${toAccept.length}.`,
+    setConfirming(plan);
+  }, [rows, readOnly]);
+  const confirmAcceptAll = (plan: AcceptAllPlan) => {
+    setConfirming(null);
+    setUndoBatch(
+      Object.fromEntries(
+        plan.rows.map((r) => [r.student.id, { before: r.entry ?? null, set: r.proposal.value }]),
+      ),
     );
-  }, [rows, write]);
+    write(
+      Object.fromEntries(plan.rows.map((r) => [r.student.id, entryWithValue(r, r.proposal.value)])),
+      `Принято предложений: ${plan.rows.length}. Отменить: Ctrl+Z или кнопка «Отменить принятие».`,
+    );
+    tableWrap.current?.querySelector<HTMLElement>('table')?.focus();
+  };
+  const undoAcceptAll = useCallback(() => {
+    if (!undoBatch || !rows) return setHint('Нечего отменять.');
+    setUndoBatch(null);
+    // A mark changed by hand since then stays as it is.
+    const back = Object.fromEntries(
+      rows
+        .filter((r) => {
+          const was = undoBatch[r.student.id];
+          return was !== undefined && (r.entry?.value ?? null) === was.set;
+        })
+        .map((r) => [r.student.id, undoBatch[r.student.id]!.before]),
+    );
+    write(back, `Принятие предложений отменено: ${Object.keys(back).length}.`);
+  }, [undoBatch, rows, write]);
 
   const run = useCallback(
     (command: MarkCommand) => {
@@ -110,6 +152,8 @@ export function PeriodMarksPage(props: Props) {
           return setSelected((s) => Math.max(0, Math.min(rows.length - 1, s + command.delta)));
         case 'acceptAll':
           return acceptAll();
+        case 'undo':
+          return undoAcceptAll();
         case 'unknown':
           return setHint(`Клавиша «${command.key}» здесь не используется. ${MARK_KEYS_HELP}`);
       }
@@ -121,15 +165,15 @@ export function PeriodMarksPage(props: Props) {
           write({ [row.student.id]: entryWithValue(row, row.proposal.value) });
           return setSelected((s) => Math.min(rows.length - 1, s + 1));
         case 'set':
-          write({ [row.student.id]: entryWithValue(row, command.value) });
-          return setSelected((s) => Math.min(rows.length - 1, s + 1));
+          // The row stays selected (as in the journal grid); Enter or ↓ moves on.
+          return write({ [row.student.id]: entryWithValue(row, command.value) });
         case 'clear':
           return write({ [row.student.id]: row.entry ? entryWithValue(row, null) : null });
         case 'defer':
           return setDeferring(row);
       }
     },
-    [rows, selected, readOnly, write, acceptAll],
+    [rows, selected, readOnly, write, acceptAll, undoAcceptAll],
   );
 
   const onKeyDown = useCallback(
@@ -181,6 +225,11 @@ export function PeriodMarksPage(props: Props) {
         >
           Отсрочка…
         </button>
+        {undoBatch && (
+          <button type="button" onClick={undoAcceptAll} title="Ctrl+Z">
+            Отменить принятие
+          </button>
+        )}
       </div>
       <div className="period-marks-body" ref={tableWrap}>
         <MarksTable
@@ -192,6 +241,32 @@ export function PeriodMarksPage(props: Props) {
           readOnly={readOnly !== null}
         />
       </div>
+      {confirming && (
+        <ConfirmDialog
+          title="Принять все предложения?"
+          confirmLabel={`Выставить отметок: ${confirming.rows.length}`}
+          onConfirm={() => confirmAcceptAll(confirming)}
+          onCancel={() => setConfirming(null)}
+        >
+          <p>
+            Будут выставлены отметки за период «{period.name}» ученикам без отметки:{' '}
+            {confirming.counts.map((c) => `«${c.label}» — ${c.count}`).join(', ')}.
+          </p>
+          {confirming.notAttested > 0 && (
+            <p className="warning">
+              Из них «н/а» (не аттестован): {confirming.notAttested}. Это официальная отметка за
+              период.
+            </p>
+          )}
+          {period.end > todayIso() && (
+            <p className="warning">
+              Период ещё не закончился (до {formatDate(period.end)}): отметки, поставленные позже,
+              изменят предложения.
+            </p>
+          )}
+          <p>Выставленные отметки не меняются. Принятие можно отменить (Ctrl+Z).</p>
+        </ConfirmDialog>
+      )}
       {deferring && (
         <DeferralForm
           key={deferring.student.id}

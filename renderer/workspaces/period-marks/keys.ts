@@ -7,6 +7,7 @@ export type MarkCommand =
   | { kind: 'set'; value: PeriodMarkValue }
   | { kind: 'accept' }
   | { kind: 'acceptAll' }
+  | { kind: 'undo' }
   | { kind: 'clear' }
   | { kind: 'defer' }
   | { kind: 'unknown'; key: string };
@@ -18,7 +19,7 @@ export interface MarkKeyContext {
 }
 
 export const MARK_KEYS_HELP =
-  'Клавиши: Enter — принять предложение, Ctrl+Enter — принять все, 5 4 3 2 1 — отметка, ' +
+  'Клавиши: Enter — принять предложение, Ctrl+Enter — принять все, Ctrl+Z — отменить принятие всех, 5 4 3 2 1 — отметка, ' +
   'З или + — зачёт, − — незачёт, Н — н/а, О — осв., Д — отсрочка, Delete — убрать отметку, ↑ ↓ — строка.';
 
 const LETTERS: Record<string, MarkCommand> = {
@@ -45,6 +46,8 @@ export function markKeyCommand(input: KeyInput, ctx: MarkKeyContext): MarkComman
 function rawCommand(input: KeyInput, ctx: MarkKeyContext): MarkCommand | null {
   const ctrl = input.ctrlKey || input.metaKey;
   if (input.key === 'Enter') return { kind: ctrl ? 'acceptAll' : 'accept' };
+  if (ctrl && !input.altKey && !input.shiftKey && (input.code === 'KeyZ' || input.key === 'z'))
+    return { kind: 'undo' };
   if (ctrl || input.altKey) return null;
   switch (input.key) {
     case 'ArrowUp':

@@ -10,7 +10,11 @@ import {
   studentMarks,
   type Proposal,
 } from '../../../shared/grading';
-import type { GradingPolicy, PeriodMarkValue } from '../../../shared/grading-policy';
+import {
+  MARK_LABELS,
+  type GradingPolicy,
+  type PeriodMarkValue,
+} from '../../../shared/grading-policy';
 import type { Lesson } from '../../../shared/lesson';
 import type { Period } from '../../../shared/period';
 import type { PeriodMarkEntry, PeriodMarks } from '../../../shared/period-mark';
@@ -112,4 +116,54 @@ export function acceptableRows(rows: readonly MarkRow[]): MarkRow[] {
   return rows.filter(
     (r) => r.proposal.value !== null && (r.entry?.value ?? null) === null && !r.entry?.deferral,
   );
+}
+
+export interface AcceptAllPlan {
+  rows: MarkRow[];
+  /** How many of each mark will be set, in the order of the scale ("5": 4, "н/а": 2…). */
+  counts: { label: string; count: number }[];
+  /** «н/а» among them: official "not attested" marks deserve their own line. */
+  notAttested: number;
+}
+
+/** What «Принять все предложения» would set, told to the teacher before anything is written. */
+export function acceptAllPlan(rows: readonly MarkRow[]): AcceptAllPlan {
+  const accepted = acceptableRows(rows);
+  const counts = new Map<PeriodMarkValue, number>();
+  for (const r of accepted) {
+    const v = r.proposal.value!;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return {
+    rows: accepted,
+    counts: SCALE_ORDER.filter((v) => counts.has(v)).map((v) => ({
+      label: MARK_LABELS[v],
+      count: counts.get(v)!,
+    })),
+    notAttested: counts.get('notAttested') ?? 0,
+  };
+}
+
+/** Best mark first (zod's enum lists numeric keys in ascending order, so it is not used here). */
+const SCALE_ORDER: readonly PeriodMarkValue[] = [
+  '5',
+  '4',
+  '3',
+  '2',
+  '1',
+  'pass',
+  'fail',
+  'notAttested',
+  'exempt',
+];
+
+/**
+ * A set mark that is no longer what the rules propose now (marks changed after it was set), or
+ * null: the current proposal's label, for the note «сейчас предлагается 3».
+ */
+export function staleProposal(row: MarkRow): string | null {
+  const value = row.entry?.value ?? null;
+  const now = row.proposal.value;
+  if (value === null || now === null || value === now) return null;
+  return MARK_LABELS[now];
 }

@@ -1,12 +1,17 @@
-// "Обзор": class × subject matrix (average set mark or success %) and period-mark completion per course.
+// "Обзор": class × subject matrix (current average and marks per student from the lessons, or the
+// period marks' average and success %) and period-mark completion per teacher and per course.
 import { useMemo, useState } from 'react';
+import { shortName } from '../../../shared/common';
+import { todayIso } from '../../../shared/dates';
 import type { Period } from '../../../shared/period';
+import { completionByTeacher, currentMarksMatrix } from '../../../shared/reports/current-marks';
 import { periodCompletionReport } from '../../../shared/reports/period-completion';
 import { toTableReport } from '../../../shared/reports/table-report';
 import { formatAverage, formatPercent } from '../../../shared/statistics';
 import type { SchoolData } from '../../data/use-school-data';
 import { overviewMatrix } from './overview-matrix';
 import { ReportTable } from './ReportTable';
+import { TeacherCompletionTable } from './TeacherCompletionTable';
 import type { SchoolRecords } from '../../data/use-school-records';
 
 interface Props {
@@ -15,8 +20,18 @@ interface Props {
   period: Period;
 }
 
+type Measure = 'current' | 'marksPerStudent' | 'average' | 'success';
+
+const MEASURES: { id: Measure; label: string }[] = [
+  { id: 'current', label: 'текущий средний балл (по отметкам за уроки)' },
+  { id: 'marksPerStudent', label: 'отметок на ученика (накопляемость)' },
+  { id: 'average', label: 'средняя отметка за период' },
+  { id: 'success', label: 'успеваемость за период, %' },
+];
+
 export function OverviewTab({ data, records, period }: Props) {
-  const [measure, setMeasure] = useState<'average' | 'success'>('average');
+  // Mid-period the period marks are not set yet: the current figures come first.
+  const [measure, setMeasure] = useState<Measure>(period.end < todayIso() ? 'average' : 'current');
   const classes = useMemo(
     () => [...data.classes.values()].filter((c) => c.periodScheme === period.scheme),
     [data, period.scheme],
@@ -45,6 +60,25 @@ export function OverviewTab({ data, records, period }: Props) {
     return { report, table: toTableReport({ kind: 'periodCompletion', report }) };
   }, [period.id, records, classes, data]);
   const t = completion.report.totals;
+  const current = useMemo(
+    () =>
+      currentMarksMatrix({
+        courses: records.courses,
+        lessons: records.lessons,
+        students: records.students,
+        classes,
+        policy: data.school.policy,
+      }),
+    [records, classes, data],
+  );
+  const byTeacher = useMemo(
+    () =>
+      completionByTeacher(completion.report, (id) => {
+        const s = data.staff.get(id);
+        return s ? shortName(s) : id;
+      }),
+    [completion, data],
+  );
 
   return (
     <div className="school-tab overview-tab">
@@ -55,10 +89,13 @@ export function OverviewTab({ data, records, period }: Props) {
             <select
               aria-label="Показатель"
               value={measure}
-              onChange={(e) => setMeasure(e.target.value as 'average' | 'success')}
+              onChange={(e) => setMeasure(e.target.value as Measure)}
             >
-              <option value="average">средняя отметка за период</option>
-              <option value="success">успеваемость, %</option>
+              {MEASURES.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
             </select>
           </label>
         </h2>
@@ -81,6 +118,37 @@ export function OverviewTab({ data, records, period }: Props) {
                   {matrix.subjects.map((s) => {
                     const cell = matrix.cells.get(`${c.id}|${s.id}`);
                     if (!cell) return <td key={s.id} />;
+                    const now = current.get(`${c.id}|${s.id}`);
+                    if (measure === 'current' || measure === 'marksPerStudent') {
+                      const value = measure === 'current' ? now?.average : now?.marksPerStudent;
+                      const level =
+                        value === null || value === undefined
+                          ? 'none'
+                          : measure === 'current'
+                            ? value >= 4
+                              ? 'good'
+                              : value >= 3.5
+                                ? 'fair'
+                                : 'weak'
+                            : value >= 3
+                              ? 'good'
+                              : value >= 1.5
+                                ? 'fair'
+                                : 'weak';
+                      return (
+                        <td
+                          key={s.id}
+                          className={`num level-${level}`}
+                          title={`${c.name}, ${s.name}: отметок за уроки ${now?.marks ?? 0}, обучающихся ${now?.students ?? 0}`}
+                        >
+                          {measure === 'current'
+                            ? formatAverage(value ?? null)
+                            : value === null || value === undefined
+                              ? '—'
+                              : String(value).replace('.', ',')}
+                        </td>
+                      );
+                    }
                     const text =
                       measure === 'average'
                         ? formatAverage(cell.average)
@@ -123,6 +191,9 @@ export function OverviewTab({ data, records, period }: Props) {
           Курсов: {t.courses}, заполнено полностью: {t.complete}. Отметок выставлено: {t.set}, не
           выставлено: {t.missing}, отсрочено: {t.deferred}.
         </p>
+        <h3>По учителям</h3>
+        <TeacherCompletionTable rows={byTeacher} />
+        <h3>По курсам</h3>
         <ReportTable report={completion.table} />
       </section>
     </div>

@@ -7,6 +7,7 @@ import { lastPeriodAct } from '../../data/period-repository';
 import { useRepositories } from '../../data/session';
 import type { SchoolData } from '../../data/use-school-data';
 import { formatDate, formatDateTime } from '../../../shared/dates';
+import { PeriodClosingCheck } from './PeriodClosingCheck';
 
 const SCHEME_LABELS: Record<PeriodScheme, string> = {
   quarters: 'Четверти',
@@ -122,12 +123,19 @@ export function PeriodsTab({ data }: { data: SchoolData }) {
         </p>
         {log.length === 0 && <p className="empty">Периоды ещё не закрывались и не открывались.</p>}
         <ul>
-          {log.map((a) => (
-            <li key={a.periodId}>
-              {formatDateTime(a.atMs)} — {who(a.by)}: «{a.periodName}»{' '}
-              {a.closed ? 'закрыт' : 'открыт'}
-            </li>
-          ))}
+          {log.map((a) =>
+            a.atCreation ? (
+              <li key={a.periodId}>
+                «{a.periodName}» закрыт при вводе календаря школы ({formatDateTime(a.atMs)},{' '}
+                {who(a.by)})
+              </li>
+            ) : (
+              <li key={a.periodId}>
+                {formatDateTime(a.atMs)} — {who(a.by)}: «{a.periodName}»{' '}
+                {a.closed ? 'закрыт' : 'открыт'}
+              </li>
+            ),
+          )}
         </ul>
       </section>
       {confirm && (
@@ -146,6 +154,7 @@ export function PeriodsTab({ data }: { data: SchoolData }) {
                 ? `Отметки, пропуски и уроки с ${formatDate(confirm.period.start)} по ${formatDate(confirm.period.end)} и отметки за период станут недоступны для изменения.`
                 : 'Учителя снова смогут менять отметки, пропуски и уроки этого периода. Действие будет записано в журнал.'}
             </p>
+            {confirm.close && <PeriodClosingCheck period={confirm.period} data={data} />}
             <div className="form-actions">
               <button type="button" autoFocus onClick={() => setConfirm(null)}>
                 Отмена

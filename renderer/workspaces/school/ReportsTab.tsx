@@ -5,7 +5,12 @@ import type { Period } from '../../../shared/period';
 import { failingMarksReport } from '../../../shared/reports/failing-marks';
 import { missedLessonsReport } from '../../../shared/reports/missed-lessons';
 import { checkTestSchedule } from '../../../shared/reports/test-schedule';
-import { toTableReport, type TableReport } from '../../../shared/reports/table-report';
+import { shortName } from '../../../shared/common';
+import {
+  toTableReport,
+  type CourseLabels,
+  type TableReport,
+} from '../../../shared/reports/table-report';
 import { compareClasses } from '../../../shared/school-class';
 import type { SchoolData } from '../../data/use-school-data';
 import { ClassSelect } from '../../ui/ClassSelect';
@@ -43,11 +48,27 @@ export function ReportsTab({ data, records, period }: Props) {
     };
     const className = classId ? data.classes.get(classId)?.name : undefined;
     const subtitle = `${className ? `${className} класс, ` : ''}${period.name}`;
+    // «Все классы»: every row says its class and teacher.
+    const courseLabels: CourseLabels | undefined = classId
+      ? undefined
+      : new Map(
+          records.courses.map((c) => {
+            const t = data.staff.get(c.teacherId);
+            return [
+              c.id,
+              {
+                className: data.classes.get(c.classId)?.name ?? c.classId,
+                teacher: t ? shortName(t) : c.teacherId,
+              },
+            ];
+          }),
+        );
     switch (kind) {
       case 'failingMarks':
         return toTableReport({
           kind,
           subtitle,
+          courseLabels,
           report: failingMarksReport({
             ...scope,
             students: records.students,
@@ -58,6 +79,7 @@ export function ReportsTab({ data, records, period }: Props) {
         return toTableReport({
           kind,
           subtitle,
+          courseLabels,
           report: missedLessonsReport({
             ...scope,
             students: records.students,
@@ -68,10 +90,12 @@ export function ReportsTab({ data, records, period }: Props) {
         return toTableReport({
           kind,
           subtitle,
+          courseLabels,
           report: checkTestSchedule({
             ...scope,
             classes: [...data.classes.values()],
             policy: data.school.policy,
+            periodId: period.id,
           }),
         });
     }

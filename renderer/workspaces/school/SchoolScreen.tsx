@@ -1,5 +1,6 @@
 // The deputy head's "Школа" section (#/school/<tab>): periods (close/reopen), overview, statistics,
-// reports and the term summary sheet, with one period chosen for all of them.
+// reports and the term summary sheet, with one period chosen for all of them; staff, accounts and
+// list imports (also the administrator's, and usable before the school card exists).
 import { useMemo, useState } from 'react';
 import { todayIso } from '../../../shared/dates';
 import { periodForDate, periodsOfScheme, type Period } from '../../../shared/period';
@@ -7,12 +8,17 @@ import { href, paths, SCHOOL_TABS, useSchoolTab, type SchoolTab } from '../../ap
 import { useSchoolRecords } from '../../data/use-school-records';
 import { useSchoolData, type SchoolData } from '../../data/use-school-data';
 import { PeriodSelect } from '../../ui/PeriodSelect';
+import { useSyncClient } from '../../sync/sync-context';
+import { ImportScreen } from '../setup/import/ImportScreen';
 import { AccountsTab } from './accounts/AccountsTab';
+import { StaffTab } from './accounts/StaffTab';
 import { OverviewTab } from './OverviewTab';
 import { PeriodsTab } from './PeriodsTab';
 import { ReportsTab } from './ReportsTab';
 import { StatisticsTab } from './StatisticsTab';
 import { SummaryTab } from './SummaryTab';
+import { useSession } from '../../data/session';
+import { SetupScreen } from '../setup/SetupScreen';
 
 const TAB_LABELS: Record<SchoolTab, string> = {
   periods: 'Периоды',
@@ -20,8 +26,14 @@ const TAB_LABELS: Record<SchoolTab, string> = {
   statistics: 'Статистика',
   reports: 'Отчёты',
   summary: 'Сводная ведомость',
+  staff: 'Сотрудники',
   accounts: 'Учётные записи',
+  import: 'Загрузка списков',
+  setup: 'Настройка',
 };
+
+/** Tabs that need neither the school card nor a period: an empty school starts with them. */
+const PEOPLE_TABS: readonly SchoolTab[] = ['setup', 'staff', 'accounts', 'import'];
 
 type RecordsTab = 'overview' | 'statistics' | 'reports';
 
@@ -31,7 +43,18 @@ function needsRecords(tab: SchoolTab): tab is RecordsTab {
 
 export function SchoolScreen() {
   const data = useSchoolData();
-  const tab = useSchoolTab();
+  const { staffId, account } = useSession();
+  const staffRoles: readonly string[] = data?.staff.get(staffId)?.roles ?? [];
+  const roles = [
+    ...staffRoles,
+    ...(useSyncClient()?.session.account.roles ?? account?.roles ?? []),
+  ];
+  // The administrator who is not a deputy sets the school up and works with people, not marks.
+  const tabs = roles.includes('admin') && !roles.includes('deputy') ? PEOPLE_TABS : SCHOOL_TABS;
+  const requested = useSchoolTab();
+  const allowed = tabs.includes(requested) ? requested : tabs[0]!;
+  // A school not set up yet (no school card) has only the set-up and the people to show.
+  const tab = !data && !PEOPLE_TABS.includes(allowed) ? 'setup' : allowed;
   const [periodId, setPeriodId] = useState<string | null>(null);
 
   const periods = useMemo((): Period[] => {
@@ -47,28 +70,32 @@ export function SchoolScreen() {
   );
   const period = periods.find((p) => p.id === periodId) ?? fallback ?? periods[0];
 
-  if (!data) return <p className="loading">Открываем раздел «Школа»…</p>;
+  const people = PEOPLE_TABS.includes(tab);
+  if (!data && !people) return <p className="loading">Открываем раздел «Школа»…</p>;
   return (
     <div className="school-screen">
       <div className="school-toolbar">
         <nav className="school-tabs" aria-label="Школа">
-          {SCHOOL_TABS.map((t) => (
+          {tabs.map((t) => (
             <a key={t} href={href(paths.school(t))} aria-current={t === tab ? 'page' : undefined}>
               {TAB_LABELS[t]}
             </a>
           ))}
         </nav>
-        {tab !== 'periods' && tab !== 'accounts' && period && (
+        {tab !== 'periods' && !people && period && (
           <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
         )}
       </div>
       <main className="school-main">
-        {tab === 'periods' && <PeriodsTab data={data} />}
+        {tab === 'setup' && <SetupScreen />}
+        {tab === 'staff' && <StaffTab />}
         {tab === 'accounts' && <AccountsTab />}
-        {tab === 'summary' && period && (
+        {tab === 'import' && <ImportScreen />}
+        {data && tab === 'periods' && <PeriodsTab data={data} />}
+        {data && tab === 'summary' && period && (
           <SummaryTab data={data} periods={periods} period={period} />
         )}
-        {needsRecords(tab) && period && (
+        {data && needsRecords(tab) && period && (
           <RecordsTabs key={period.id} tab={tab} data={data} period={period} />
         )}
       </main>

@@ -1,6 +1,7 @@
 // "Статистика": per class, subject or teacher — counts of 5/4/3/2/н/а, success and quality, lessons
 // held vs planned and the backlog (shared/reports/school-statistics), with bar charts of the percents.
 import { useMemo, useState } from 'react';
+import { formatDate, todayIso } from '../../../shared/dates';
 import type { Period } from '../../../shared/period';
 import { schoolStatistics } from '../../../shared/reports/school-statistics';
 import { toTableReport, type StatisticsBreakdown } from '../../../shared/reports/table-report';
@@ -38,6 +39,7 @@ export function StatisticsTab({ data, records, period }: Props) {
       subjects: data.school.subjects,
       staff: data.staffList,
       classIds,
+      asOf: todayIso(),
     });
   }, [data, records, period]);
   const table = useMemo(
@@ -81,14 +83,16 @@ export function StatisticsTab({ data, records, period }: Props) {
           unit=" %"
         />
         <BarChart
-          title="Проведено уроков от плана, %"
+          title={`Проведено уроков от плана на ${formatDate(report.asOf)}, %`}
           labels={rows.map((r) => r.label)}
           series={[
             {
               name: 'проведено',
               color: '#8a4b00',
               values: rows.map((r) =>
-                r.planned > 0 ? Math.round((r.held * 1000) / r.planned) / 10 : null,
+                r.plannedToDate > 0
+                  ? Math.min(100, Math.round((r.held * 1000) / r.plannedToDate) / 10)
+                  : null,
               ),
             },
           ]}
@@ -97,6 +101,13 @@ export function StatisticsTab({ data, records, period }: Props) {
         />
       </div>
       <ReportTable report={table} />
+      <p className="muted report-legend">
+        «Обучающихся» — все обучающиеся класса, также в классах без отметок (1-е классы); по
+        предметам и учителям — обучающиеся каждого курса, сложенные по курсам. «5», «4», «3», «2»,
+        н/а — отметки за период. «Уроков по плану за период» — по учебному плану за весь период; «По
+        плану на {formatDate(report.asOf)}» — та часть плана, что приходится на учебные дни
+        (понедельник — суббота) до этой даты; «Отставание» — сколько уроков из неё не проведено.
+      </p>
     </div>
   );
 }

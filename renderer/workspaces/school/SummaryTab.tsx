@@ -10,7 +10,9 @@ import type { SchoolData } from '../../data/use-school-data';
 import { todayIso } from '../../../shared/dates';
 import { PrintDialog } from '../../print/PrintDialog';
 import { ClassSelect } from '../../ui/ClassSelect';
+import { YearJournalPanel } from '../../print/YearJournalPanel';
 import type { PrintJob } from '../../print/print-job';
+import { checkRuDate, RU_DATE_PLACEHOLDER } from '../class/ru-date';
 
 const YEAR = 'year';
 
@@ -27,8 +29,17 @@ export function SummaryTab({ data, periods, period }: Props) {
   const [classId, setClassId] = useState<string>('');
   const [periodId, setPeriodId] = useState<string>(period.id);
   const [job, setJob] = useState<PrintJob | null>(null);
+  const [councilNumber, setCouncilNumber] = useState('');
+  const [councilDate, setCouncilDate] = useState('');
+  const [councilError, setCouncilError] = useState<string | null>(null);
 
   const make = () => {
+    const date = checkRuDate(councilDate, { required: false });
+    if (!date.ok) {
+      setCouncilError(`Дата протокола: ${date.error.toLowerCase()}`);
+      return;
+    }
+    setCouncilError(null);
     const cls = classId ? data.classes.get(classId) : undefined;
     const year = periodId === YEAR;
     const chosen = periods.find((p) => p.id === periodId);
@@ -45,6 +56,7 @@ export function SummaryTab({ data, periods, period }: Props) {
           year,
           asOf: today,
           issuedOn: today,
+          council: { number: councilNumber.trim(), date: date.iso },
         });
       },
     });
@@ -76,15 +88,53 @@ export function SummaryTab({ data, periods, period }: Props) {
             <option value={YEAR}>Год (годовая ведомость)</option>
           </select>
         </label>
+        {periodId === YEAR && (
+          <>
+            <label className="inline-field">
+              Протокол педсовета №{' '}
+              <input
+                className="council-number"
+                value={councilNumber}
+                maxLength={20}
+                onChange={(e) => setCouncilNumber(e.target.value)}
+              />
+            </label>
+            <label className="inline-field">
+              от{' '}
+              <input
+                className="date-input"
+                inputMode="numeric"
+                placeholder={RU_DATE_PLACEHOLDER}
+                value={councilDate}
+                aria-invalid={councilError ? true : undefined}
+                onChange={(e) => {
+                  setCouncilDate(e.target.value);
+                  setCouncilError(null);
+                }}
+              />
+            </label>
+          </>
+        )}
         <button type="submit" className="primary">
           Сформировать ведомость
         </button>
+        {councilError && (
+          <small className="field-error" role="alert">
+            {councilError}
+          </small>
+        )}
       </form>
       <p className="keys-help">
         Для класса, который учится по другим периодам (полугодия), берётся его период, в который
-        попадает конец выбранного. Отсроченные отметки печатаются как «отср.».
+        попадает конец выбранного. Отсроченные отметки печатаются как «отср.». Для всей школы в
+        конце печатаются итоги по классам. Номер и дата протокола педсовета попадают в годовую
+        ведомость; если их нет, остаются строки для записи от руки.
       </p>
       {job && <PrintDialog job={job} onClose={() => setJob(null)} />}
+      <YearJournalPanel
+        classes={classes}
+        school={{ shortName: data.school.shortName, yearName: data.school.year.name }}
+      />
     </div>
   );
 }

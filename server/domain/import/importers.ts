@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { COLLECTIONS } from '../../../shared/collections';
 import { fullName } from '../../../shared/common';
 import { newGuardianId, newStudentId } from '../../../shared/ids';
+import { todayIso } from '../../../shared/dates';
+import { birthDateProblem, nameProblems, normalizePhone } from '../../../shared/roster-checks';
 import type { Role } from '../../../shared/staff';
 import { cell, parseDate, splitFullName, type TableRow } from './table-file';
 import {
@@ -26,6 +28,11 @@ let russianErrors: z.core.$ZodErrorMap | undefined;
 function checkDoc(collection: 'students' | 'staff' | 'courses', doc: unknown) {
   russianErrors ??= z.locales.ru().localeError;
   return COLLECTIONS[collection].schema.safeParse(doc, { error: russianErrors });
+}
+
+/** "Только буквы…" → "только буквы…" after a colon in a row error. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function gender(text: string): 'male' | 'female' | null {
@@ -63,6 +70,23 @@ export function planRoster(rows: TableRow[], ctx: SchoolContext): ImportPlan {
     if (guardianName && !guardianParts)
       problems.push(`ФИО родителя «${guardianName}» должно содержать фамилию и имя`);
     const middleName = cell(row, 'Отчество');
+    // The forms' content rules (shared/roster-checks): names, a birth date for the grade, the phone.
+    const named = nameProblems({ lastName, firstName, middleName });
+    if (named.lastName) problems.push(`фамилия «${lastName}»: ${lowerFirst(named.lastName)}`);
+    if (named.firstName) problems.push(`имя «${firstName}»: ${lowerFirst(named.firstName)}`);
+    if (named.middleName)
+      problems.push(`отчество «${middleName}»: ${lowerFirst(named.middleName)}`);
+    if (birthDate && schoolClass) {
+      const implausible = birthDateProblem(birthDate, schoolClass.grade, ctx.today ?? todayIso());
+      if (implausible) problems.push(lowerFirst(implausible));
+    }
+    if (guardianParts) {
+      const gn = nameProblems(guardianParts);
+      const problem = gn.lastName ?? gn.firstName ?? gn.middleName;
+      if (problem) problems.push(`ФИО родителя «${guardianName}»: ${lowerFirst(problem)}`);
+    }
+    const phone = normalizePhone(cell(row, 'Телефон'));
+    if (!phone.ok) problems.push(`телефон «${cell(row, 'Телефон')}»: ${lowerFirst(phone.error)}`);
     const key = `${lastName} ${firstName} ${middleName}`.trim().replace(/\s+/g, ' ');
     if (lastName && firstName && seen.has(`${key}|${birthDate ?? ''}`.toLowerCase())) {
       problems.push('такой ученик уже есть (ФИО и дата рождения совпадают)');
@@ -82,7 +106,7 @@ export function planRoster(rows: TableRow[], ctx: SchoolContext): ImportPlan {
       guardians[newGuardianId()] = {
         ...guardianParts,
         kind,
-        phone: cell(row, 'Телефон'),
+        phone: phone.ok ? phone.phone : '',
         email: cell(row, 'Email', 'Эл. почта'),
         address: cell(row, 'Адрес'),
       };
@@ -98,7 +122,7 @@ export function planRoster(rows: TableRow[], ctx: SchoolContext): ImportPlan {
       birthDate: birthDate ?? '',
       guardians,
     };
-    doc.stamps = stampAll(doc, ['guardians'], stamp);
+    doc.stamps = stampAll('students', doc, ['guardians'], stamp);
     const checked = checkDoc('students', doc);
     if (!checked.success) errors.push(`${at}: ${zodProblem(checked.error)}`);
     else docs.push(doc);
@@ -153,7 +177,7 @@ export function planStaff(rows: TableRow[], ctx: SchoolContext): ImportPlan {
       continue;
     }
     names.add(name);
-    doc.stamps = stampAll(doc, [], stamp);
+    doc.stamps = stampAll('staff', doc, [], stamp);
     const checked = checkDoc('staff', doc);
     if (!checked.success) errors.push(`${at}: ${zodProblem(checked.error)}`);
     else docs.push(doc);
@@ -222,7 +246,7 @@ export function planCourses(rows: TableRow[], ctx: SchoolContext): ImportPlan {
       plannedYear: Math.round(hours * 34),
       hasExam: false,
     };
-    doc.stamps = stampAll(doc, [], stamp);
+    doc.stamps = stampAll('courses', doc, [], stamp);
     const checked = checkDoc('courses', doc);
     if (!checked.success) errors.push(`${at}: ${zodProblem(checked.error)}`);
     else docs.push(doc);

@@ -1,7 +1,8 @@
 // What an import checks rows against: the school's classes, staff, subjects and current students,
-// read from the documents table; and the all-or-nothing write of a validated plan.
-import type { Db } from '../../db/db';
-import { WRITE_LOCK_KEY } from '../../sync/engine';
+// read from the documents table; and the all-or-nothing write of a validated plan through the
+// one write path (so desktops that are connected receive the imported documents live).
+import type { Queryable } from '../../db/db';
+import type { SyncEngine, WriteActor } from '../../sync/engine';
 import { COLLECTIONS, type CollectionName } from '../../../shared/collections';
 import { fullName } from '../../../shared/common';
 import { createClock } from '../../../shared/hlc';
@@ -10,7 +11,6 @@ import type { SchoolClass } from '../../../shared/school-class';
 import type { StaffMember } from '../../../shared/staff';
 import type { Stamp, Stamps } from '../../../shared/stamp';
 import type { Student } from '../../../shared/student';
-import { insertDocuments } from '../load-snapshot';
 
 export interface SchoolContext {
   school: School | null;
@@ -18,16 +18,18 @@ export interface SchoolContext {
   staff: StaffMember[];
   students: Student[];
   existingIds: Set<string>;
+  /** The import's date (birth dates are checked against the grade on it); default today. */
+  today?: string;
 }
 
-async function docsOf<T>(db: Db, collection: CollectionName): Promise<T[]> {
+async function docsOf<T>(db: Queryable, collection: CollectionName): Promise<T[]> {
   const r = await db.query('SELECT doc FROM documents WHERE collection = $1 AND NOT deleted', [
     collection,
   ]);
   return r.rows.map((row) => row.doc as T);
 }
 
-export async function readSchoolContext(db: Db): Promise<SchoolContext> {
+export async function readSchoolContext(db: Queryable): Promise<SchoolContext> {
   const [schools, classes, staff, students] = await Promise.all([
     docsOf<School>(db, 'school'),
     docsOf<SchoolClass>(db, 'classes'),
@@ -67,11 +69,20 @@ export function importStamp(): Stamp {
   return { at: createClock('import').tick(), by: 'import' };
 }
 
-/** Stamps every field but id/stamps, and every key of the per-key fields. */
-export function stampAll(doc: Record<string, unknown>, perKey: string[], stamp: Stamp): Stamps {
+/**
+ * Stamps every field but id/stamps and the collection's identity fields (fixed at creation, never
+ * stamped), and every key of the per-key fields.
+ */
+export function stampAll(
+  collection: CollectionName,
+  doc: Record<string, unknown>,
+  perKey: string[],
+  stamp: Stamp,
+): Stamps {
+  const identity = new Set<string>(COLLECTIONS[collection].identity);
   const stamps: Stamps = {};
   for (const [field, value] of Object.entries(doc)) {
-    if (field === 'id' || field === 'stamps') continue;
+    if (field === 'id' || field === 'stamps' || identity.has(field)) continue;
     if (perKey.includes(field) && value && typeof value === 'object') {
       for (const key of Object.keys(value)) stamps[`${field}.${key}`] = stamp;
     } else stamps[field] = stamp;
@@ -85,16 +96,29 @@ export interface ImportPlan {
   errors: string[];
 }
 
-/** Validates each planned document with its zod schema (errors carry the row), then writes all or nothing. */
-export async function applyPlan(db: Db, plan: ImportPlan, dryRun: boolean): Promise<number> {
+/** The console's imports: no account (the operator at the server). */
+const CONSOLE: WriteActor = { accountId: null, deviceId: null };
+
+/**
+ * Writes a plan whose rows were all checked (errors carry the row) through the write path, all or
+ * nothing in one transaction, audited as `import` (the path validates every document again).
+ */
+export async function applyPlan(
+  engine: SyncEngine,
+  plan: ImportPlan,
+  dryRun: boolean,
+  actor: WriteActor = CONSOLE,
+): Promise<number> {
   if (plan.errors.length > 0 || dryRun) return 0;
-  const schema = COLLECTIONS[plan.collection].schema;
-  const docs = plan.docs.map((d) => schema.parse(d));
-  await db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
-    for (let i = 0; i < docs.length; i += 1000) {
-      await insertDocuments(tx, plan.collection, docs.slice(i, i + 1000), null);
-    }
-  });
-  return docs.length;
+  const groups = [];
+  for (let i = 0; i < plan.docs.length; i += 1000) {
+    groups.push({
+      collection: plan.collection,
+      rows: plan.docs
+        .slice(i, i + 1000)
+        .map((d) => ({ newDocumentState: { ...d, _deleted: false } })),
+    });
+  }
+  const outcomes = await engine.write(groups, actor, 'import');
+  return outcomes.reduce((n, o) => n + o.written.length, 0);
 }

@@ -1,6 +1,7 @@
 // A desktop in tests: a Node RxDB database (memory storage) with the journal's lessons collection,
 // the per-part merge conflict handler (the same merge as the server's) and live replication.
-import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { DocState } from '../../../server/sync/collections';
@@ -8,7 +9,11 @@ import { jsonEqual, toDocState } from '../../../server/sync/doc-state';
 import { mergeDocuments, type Stamped } from '../../../shared/merge';
 import type { CollectionName } from '../../../shared/collections';
 import { toRxSchema } from '../../../shared/rx-schema';
+import { MIGRATION_STRATEGIES } from '../../../renderer/db/migrations';
 import { replicateJournal } from './rxdb-client';
+
+// Collections of a schema version above 0 open only with the migration plugin, as in the app.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 /** The desktop's conflict handler: per-part merge, the same function as the server's. */
 export const mergeConflicts = {
@@ -56,7 +61,11 @@ export async function openDesktop(
     Object.fromEntries(
       names.map((n) => [
         n,
-        { schema: toRxSchema(n) as never, conflictHandler: mergeConflicts as never },
+        {
+          schema: toRxSchema(n) as never,
+          migrationStrategies: MIGRATION_STRATEGIES[n],
+          conflictHandler: mergeConflicts as never,
+        },
       ]),
     ),
   );

@@ -31,7 +31,7 @@ export function diarySchool(): Snapshot {
 export function startDiaryServer(server: Partial<ServerOptions> = {}): Promise<DomainServer> {
   return startDomainServer({
     school: diarySchool(),
-    server: { diary: { today: () => DIARY_TODAY, notifyIntervalMs: null }, ...server },
+    server: { today: () => DIARY_TODAY, diary: { notifyIntervalMs: null }, ...server },
   });
 }
 

@@ -11,6 +11,7 @@ import { createClock, type Clock } from '../../../shared/hlc';
 import { setPart, type Stamped } from '../../../shared/merge';
 import type { Snapshot } from '../../../shared/snapshot';
 import type { ServerOptions } from '../../../server/app';
+import type { Stamps } from '../../../shared/stamp';
 import { api, startServer, type TestServer } from './helpers';
 
 export interface Login {
@@ -42,7 +43,7 @@ export async function startDomainServer(
     ...options.server,
     ...(options.db ? { db: options.db } : {}),
   });
-  if (options.load !== false) await loadSnapshot(server.db, school);
+  if (options.load !== false) await loadSnapshot(server.app.syncEngine, school);
   return {
     ...server,
     school,
@@ -63,19 +64,29 @@ export async function startDomainServer(
   };
 }
 
-/** A document as the server stores it now, with its deletion flag. */
-export async function storedState(
+/** A document as the server stores it now, with its deletion flag; null when it has none. */
+export async function storedOrNull(
   server: TestServer,
   collection: string,
   id: string,
-): Promise<DocState> {
+): Promise<DocState | null> {
   const r = await server.db.query(
     'SELECT doc, deleted FROM documents WHERE collection = $1 AND id = $2',
     [collection, id],
   );
   const row = r.rows[0];
-  if (!row) throw new Error(`no ${collection} ${id} on the server`);
-  return { ...(row.doc as Record<string, unknown>), _deleted: row.deleted === true };
+  return row ? { ...(row.doc as Record<string, unknown>), _deleted: row.deleted === true } : null;
+}
+
+/** A document as the server stores it now, with its deletion flag (it must exist). */
+export async function storedState(
+  server: TestServer,
+  collection: string,
+  id: string,
+): Promise<DocState> {
+  const doc = await storedOrNull(server, collection, id);
+  if (!doc) throw new Error(`no ${collection} ${id} on the server`);
+  return doc;
 }
 
 /** A client clock that has seen every stamp of the document (as a desktop client would have). */
@@ -101,6 +112,27 @@ export function edit<T extends Stamped>(
 
 export function state<T extends object>(doc: T, deleted = false): DocState {
   return { ...(doc as Record<string, unknown>), _deleted: deleted };
+}
+
+/** A pushed row creating `doc` (no state of it assumed on the server). */
+export const asNew = (doc: object): { newDocumentState: DocState } => ({
+  newDocumentState: state(doc),
+});
+
+/** Stamps every part but the identity fields, signed by `by`, as a set-up form does. */
+export function stampEveryPart<T extends object>(
+  clock: Clock,
+  doc: T,
+  by: string,
+  identity: string[] = [],
+): T & { stamps: Stamps } {
+  const stamps: Stamps = {};
+  for (const key of Object.keys(doc)) {
+    // `_deleted` is the replication flag of a state read back, not a part.
+    if (key !== 'id' && key !== 'stamps' && key !== '_deleted' && !identity.includes(key))
+      stamps[key] = { at: clock.tick(), by };
+  }
+  return { ...doc, stamps };
 }
 
 /** The demo school's people, each signed in on their own device. */

@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocState } from '../../../server/sync/collections';
 import type { Lesson, LessonEntry } from '../../../shared/lesson';
+import { lessonId } from '../../../shared/lesson-id';
 import type { PeriodMarks } from '../../../shared/period-mark';
+import type { Student } from '../../../shared/student';
 import {
   clockFor,
   edit,
@@ -21,10 +23,11 @@ let server: DomainServer;
 let teacher: Login;
 let deputy: Login;
 let substitute: Login;
+let classTeacher: Login;
 
 beforeAll(async () => {
   server = await startDomainServer();
-  ({ teacher, deputy } = await signInDemoStaff(server));
+  ({ teacher, deputy, classTeacher } = await signInDemoStaff(server));
   substitute = await server.login('substitute', 'staff-0002', ['teacher']);
 });
 
@@ -64,6 +67,13 @@ function current(collection: string, id: string): Promise<DocState> {
 async function change(who: Login, collection: string, before: DocState | null, after: object) {
   return push(server, who.token, collection, [
     { assumedMasterState: before, newDocumentState: state(after) },
+  ]);
+}
+
+/** Pushes `doc` as a tombstone (RxDB's remove()). */
+async function remove(who: Login, before: DocState) {
+  return push(server, who.token, 'lessons', [
+    { assumedMasterState: before, newDocumentState: state(before, true) },
   ]);
 }
 
@@ -142,17 +152,15 @@ describe('a substitute', () => {
       ),
     ).toEqual([]);
 
+    // Another lesson of the class: they may not read it, so it is answered as one that does not
+    // exist (a tombstone of what they sent), judged as an insert signed by its teachers.
     const notHeld = await current('lessons', other.id);
-    const answer = await change(
-      substitute,
-      'lessons',
-      notHeld,
-      edit(notHeld as never, 'homework', 'чужое задание', 'staff-0002', clock),
-    );
-    expect(answer).toEqual([notHeld]);
+    const sent = edit(notHeld as never, 'homework', 'чужое задание', 'staff-0002', clock);
+    const answer = await change(substitute, 'lessons', notHeld, sent);
+    expect(answer).toEqual([{ ...(sent as object), _deleted: true }]);
     expect(await lastRefusal(substitute)).toEqual(
       expect.objectContaining({
-        reason: 'Вы не ведёте этот курс и не заменяете на этом уроке',
+        reason: expect.stringMatching(/^Изменение подписано другим сотрудником/),
         docId: other.id,
       }),
     );
@@ -195,13 +203,112 @@ describe('a substitute', () => {
       deferral: null,
       comment: '',
     };
-    const answer = await change(
-      substitute,
-      'periodMarks',
-      before,
-      edit(before as unknown as PeriodMarks, `marks.${studentId}`, entry, 'staff-0002'),
+    const sent = edit(before as unknown as PeriodMarks, `marks.${studentId}`, entry, 'staff-0002');
+    const answer = await change(substitute, 'periodMarks', before, sent);
+    // They read no period marks of the class: answered as a document that does not exist.
+    expect(answer).toEqual([{ ...sent, _deleted: true }]);
+    expect((await lastRefusal(substitute)).reason).toMatch(
+      /^Изменение подписано другим сотрудником/,
     );
-    expect(answer).toEqual([before]);
-    expect((await lastRefusal(substitute)).reason).toBe('Вы не ведёте этот курс');
+  });
+});
+
+describe("the roster forms' content rules hold on the server too (shared/roster-checks)", () => {
+  it('refuses a name with digits and an unnormalised phone; an unrelated edit of an old record passes', async () => {
+    const led = server.school.classes.find((c) => c.classTeacherId === 'staff-class-teacher')!;
+    const student = server.school.students.find((s) => s.classId === led.id)!;
+    const before = await current('students', student.id);
+    const bad = edit(before as unknown as Student, 'lastName', 'Иванов123', 'staff-class-teacher');
+    expect(await change(classTeacher, 'students', before, bad)).toEqual([before]);
+    expect((await lastRefusal(classTeacher)).reason).toBe(
+      'Обучающийся, фамилия: В имени не должно быть цифр',
+    );
+    const [guardianId, guardian] = Object.entries(student.guardians)[0]!;
+    const phone = edit(
+      before as unknown as Student,
+      `guardians.${guardianId}`,
+      { ...guardian, phone: '9123456789' },
+      'staff-class-teacher',
+    );
+    expect(await change(classTeacher, 'students', before, phone)).toEqual([before]);
+    expect((await lastRefusal(classTeacher)).reason).toBe(
+      'Родитель, телефон: запишите номер в виде +7 912 345-67-89',
+    );
+    // The same author, an acceptable change: stored.
+    const fine = edit(
+      before as unknown as Student,
+      'address',
+      'ул. Мира, 5',
+      'staff-class-teacher',
+    );
+    expect(await change(classTeacher, 'students', before, fine)).toEqual([]);
+    expect((await current('students', student.id)).address).toBe('ул. Мира, 5');
+  });
+});
+
+describe('removing a lesson added by mistake', () => {
+  it('removes an empty lesson; refuses one holding a mark, and a substitute', async () => {
+    const { lessons, studentId } = courseInQ4('staff-teacher');
+    // Two lessons added by mistake: 11th and 12th lessons of the quarter's first day, empty.
+    const template = lessons[0]!;
+    const empty: DocState[] = [];
+    // The clock follows the stored lesson (the server pulled the demo's stamps back to its time).
+    const stored = (await current('lessons', template.id)) as unknown as Lesson;
+    for (const slot of [11, 12]) {
+      const at = clockFor('test', stored).tick();
+      const added = {
+        ...template,
+        id: lessonId(template.courseId, template.date, slot),
+        slot,
+        topic: '',
+        homework: '',
+        lessonType: 'regular',
+        status: 'held',
+        teacherId: 'staff-teacher',
+        workTypeId: null,
+        entries: {},
+        stamps: Object.fromEntries(
+          ['topic', 'homework', 'lessonType', 'status', 'teacherId', 'workTypeId'].map((f) => [
+            f,
+            { at, by: 'staff-teacher' },
+          ]),
+        ),
+      };
+      expect(await change(teacher, 'lessons', null, added)).toEqual([]);
+      empty.push(await current('lessons', added.id));
+    }
+    // The substitute may not remove a lesson of a course they do not teach.
+    const other = empty[0]!;
+    const otherId = String(other.id);
+    // (A class the substitute does not see: the push changes nothing and answers nothing.)
+    await remove(substitute, other);
+    expect((await current('lessons', otherId))._deleted).toBe(false);
+
+    // The course teacher removes an empty one: a tombstone on the server.
+    expect(await remove(teacher, other)).toEqual([]);
+
+    expect((await current('lessons', otherId))._deleted).toBe(true);
+
+    // A lesson with a mark stays, with the reason in Russian.
+    const before = await current('lessons', String(empty[1]!.id));
+    const marked = edit(
+      before as unknown as Lesson,
+      `entries.${studentId}`,
+      { marks: [mark('5')], attendance: null },
+      'staff-teacher',
+    );
+    expect(await change(teacher, 'lessons', before, marked)).toEqual([]);
+    const withMark = await current('lessons', String(empty[1]!.id));
+    expect(await remove(teacher, withMark)).toEqual([withMark]);
+    expect((await lastRefusal(teacher)).reason).toBe(
+      'Урок нельзя удалить: в нём есть 1 отметка. Такой урок можно только отменить',
+    );
+    expect((await current('lessons', String(empty[1]!.id)))._deleted).toBe(false);
+
+    // A removed lesson is not brought back by a later push.
+    const revived = state(other, false);
+    expect(await change(teacher, 'lessons', await current('lessons', otherId), revived)).toEqual([
+      expect.objectContaining({ id: otherId, _deleted: true }),
+    ]);
   });
 });

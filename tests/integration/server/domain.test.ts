@@ -21,12 +21,13 @@ let teacher: Login;
 let classTeacher: Login;
 let deputy: Login;
 let novice: Login;
+let admin: Login;
 
 const q = (p: string) => encodeURIComponent(p);
 
 beforeAll(async () => {
   server = await startDomainServer();
-  ({ teacher, classTeacher, deputy, novice } = await signInDemoStaff(server));
+  ({ teacher, classTeacher, deputy, novice, admin } = await signInDemoStaff(server));
 });
 
 afterAll(async () => {
@@ -163,9 +164,23 @@ describe('rights per changed part', () => {
     expect(await change(classTeacher, 'students', before, leftByClassTeacher)).toEqual([]);
     expect((await current('students', mine!.id)).status).toBe('left');
     const secondBefore = await current('students', second!.id);
-    const moved = edit(secondBefore as never, 'classId', other.id, 'staff-class-teacher');
+    // With the movement's date and order (the class teacher's «Выбытие из класса» writes both parts).
+    const movement = {
+      kind: 'transfer',
+      date: '2026-11-30',
+      orderNumber: '45-у',
+      fromClassId: led.id,
+      toClassId: other.id,
+    };
+    const moved = edit(
+      edit(secondBefore as never, 'classId', other.id, 'staff-class-teacher'),
+      'movements',
+      [movement],
+      'staff-class-teacher',
+    );
     expect(await change(classTeacher, 'students', secondBefore, moved)).toEqual([]);
     expect((await current('students', second!.id)).classId).toBe(other.id);
+    expect((await current('students', second!.id)).movements).toEqual([movement]);
 
     // But cannot take a student of another class into theirs.
     const foreignBefore = await current('students', foreign.id);
@@ -351,6 +366,26 @@ describe('read scope', () => {
     const first = await pull(server, novice.token, 'lessons', null, 1000);
     expect(first.documents).toEqual([]);
     const course = server.school.courses.find((c) => c.teacherId === 'staff-class-teacher')!;
+    // A course goes only to a member of the staff (the set-up checks refuse anyone else).
+    const stamp = { at: clockFor('admin').tick(), by: 'account:admin' };
+    const staffDoc = {
+      id: 'staff-novice',
+      stamps: Object.fromEntries(
+        ['lastName', 'firstName', 'middleName', 'position', 'roles', 'active'].map((f) => [
+          f,
+          stamp,
+        ]),
+      ),
+      lastName: 'Новикова',
+      firstName: 'Ксения',
+      middleName: 'Олеговна',
+      position: 'учитель',
+      roles: ['teacher'],
+      active: true,
+    };
+    expect(
+      await push(server, admin.token, 'staff', [{ newDocumentState: state(staffDoc) }]),
+    ).toEqual([]);
     const before = await current('courses', course.id);
     const assigned = edit(before as never, 'teacherId', 'staff-novice', 'staff-deputy');
     expect(await change(deputy, 'courses', before, assigned)).toEqual([]);
@@ -378,7 +413,10 @@ describe('read scope', () => {
     const doc = await current('lessons', lesson.id);
     const sub = await server.login('substitute', 'staff-0002', ['teacher']);
     const edited = edit(doc as never, 'topic', 'замена', 'staff-0002');
-    expect(await change(sub, 'lessons', doc, edited)).toEqual([doc]);
+    // Not yet appointed, they may not read the lesson: it is answered as one that does not exist.
+    expect(await change(sub, 'lessons', doc, edited)).toEqual([
+      { ...(edited as object), _deleted: true },
+    ]);
     const appointed = edit(doc as never, 'teacherId', 'staff-0002', 'staff-deputy');
     expect(await change(deputy, 'lessons', doc, appointed)).toEqual([]);
     const held = await current('lessons', lesson.id);

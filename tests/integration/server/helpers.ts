@@ -1,4 +1,7 @@
 // Test helpers: a real server on port 0 over a given database, logins, and small HTTP wrappers.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { buildServer, type ServerOptions } from '../../../server/app';
@@ -8,7 +11,6 @@ import type { Db } from '../../../server/db/db';
 import { openDb } from '../../../server/db/open';
 import {
   CollectionRegistry,
-  mergeWith,
   validateWith,
   type CollectionDescriptor,
   type DocState,
@@ -43,6 +45,15 @@ export async function startServer(
   };
 }
 
+/** A temporary folder laid out like a built renderer (index.html, assets/app.js) to serve. */
+export function fakeBuiltRenderer(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  mkdirSync(path.join(dir, 'assets'));
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Журнал</title>');
+  writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log(1)');
+  return dir;
+}
+
 let accountCounter = 0;
 
 /** Creates an account (unique login) and logs it in; returns the token. */
@@ -60,6 +71,30 @@ export async function newUser(
     throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
   const body = res.body as { token: string; device: { id: string } };
   return { login, password, token: body.token, deviceId: body.device.id };
+}
+
+/** Creates the account `name` (password «пароль») and signs it in on `deviceName`; returns the token. */
+export async function signInAs(
+  server: TestServer,
+  name: string,
+  staffId: string | null,
+  roles: Role[],
+  deviceName: string,
+): Promise<string> {
+  await createAccount(server.db, { login: name, password: 'пароль', staffId, roles });
+  const res = await api(server, 'POST', '/api/v1/auth/login', {
+    login: name,
+    password: 'пароль',
+    deviceName,
+  });
+  if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+  return (res.body as { token: string }).token;
+}
+
+/** The reasons of the account's last 20 refused writes, newest first. */
+export async function refusalReasons(server: TestServer, token: string): Promise<string[]> {
+  const res = await api(server, 'GET', '/api/v1/refusals/mine?limit=20', undefined, token);
+  return (res.body as { refusals: { reason: string }[] }).refusals.map((r) => r.reason);
 }
 
 export interface ApiResponse {
@@ -172,7 +207,7 @@ export const notesCollection: CollectionDescriptor = {
     if (after.text === 'запрещено') return 'Такой текст записывать нельзя';
     const owner = before?.owner;
     if (typeof owner === 'string' && owner !== user.login) {
-      return { ok: false, reason: 'Изменять запись может только её автор' };
+      return 'Изменять запись может только её автор';
     }
     return true;
   },
@@ -222,7 +257,10 @@ export function testRegistry(): CollectionRegistry {
       validate: validateWith(stampedSchema),
       canRead: () => true,
       canWrite: () => true,
-      merge: mergeWith(mergeStamped),
+      resolve: (master, incoming) => ({
+        state: mergeStamped(master as Stamped, incoming as Stamped) as DocState,
+        superseded: [],
+      }),
     },
     {
       name: 'human',

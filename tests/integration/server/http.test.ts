@@ -1,10 +1,10 @@
 // HTTP behaviour: JSON errors for client mistakes, body limits, protocol versions, static files,
 // and the live SSE stream.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, newUser, push, startServer, type TestServer } from './helpers';
+import { api, fakeBuiltRenderer, newUser, push, startServer, type TestServer } from './helpers';
 import { readEventStream } from './rxdb-client';
 
 type ErrorBody = { error: { code: string; message: string } };
@@ -15,10 +15,7 @@ describe('http', () => {
   let staticDir: string;
 
   beforeAll(async () => {
-    staticDir = mkdtempSync(path.join(tmpdir(), 'journal-static-'));
-    mkdirSync(path.join(staticDir, 'assets'));
-    writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Журнал</title>');
-    writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+    staticDir = fakeBuiltRenderer('journal-static-');
     writeFileSync(path.join(tmpdir(), 'journal-outside.txt'), 'secret');
     server = await startServer({ staticDir, minClientProtocol: 1, heartbeatMs: 200 });
     token = (await newUser(server)).token;

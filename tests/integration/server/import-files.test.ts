@@ -25,7 +25,7 @@ beforeAll(async () => {
     registry: createDomainRegistry(),
     console: { token: TOKEN, publicUrl: () => 'https://school.example' },
   });
-  await loadSnapshot(server.db, smallSchool());
+  await loadSnapshot(server.app.syncEngine, smallSchool());
 });
 
 afterAll(async () => {

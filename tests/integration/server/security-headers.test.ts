@@ -1,22 +1,17 @@
 // Security headers over real HTTP: the journal's page, its assets, API answers, errors and the live
 // stream all carry the Electron window's CSP (connect-src aside: the browser copy talks to its own
 // origin), no framing by other sites, no MIME sniffing, no Referer.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContentSecurityPolicy as electronPolicy } from '../../../electron/security';
-import { api, newUser, startServer, type TestServer } from './helpers';
+import { api, fakeBuiltRenderer, newUser, startServer, type TestServer } from './helpers';
 
 let server: TestServer;
 let staticDir: string;
 let token: string;
 
 beforeAll(async () => {
-  staticDir = mkdtempSync(path.join(tmpdir(), 'journal-headers-'));
-  mkdirSync(path.join(staticDir, 'assets'));
-  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Журнал</title>');
-  writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  staticDir = fakeBuiltRenderer('journal-headers-');
   server = await startServer({ staticDir });
   token = (await newUser(server)).token;
 });

@@ -78,22 +78,23 @@ describe('push bodies are not read before the token is checked', () => {
   });
 });
 
+/** Makes the token look last used `ms` milliseconds ago. */
+async function lastUsedAgo(token: string, ms: number): Promise<void> {
+  await server.db.query(
+    `UPDATE tokens SET last_used_at = now() - $2::double precision * interval '1 millisecond'
+     WHERE token_hash = $1`,
+    [hashToken(token), ms],
+  );
+}
+
 describe('token lifetimes', () => {
   it('a token unused for longer than the idle lifetime is refused with «Срок сеанса истёк»', async () => {
     const user = await newUser(server);
     expect((await api(server, 'GET', '/api/v1/auth/me', undefined, user.token)).status).toBe(200);
     // Just inside the lifetime: still valid.
-    await server.db.query(
-      `UPDATE tokens SET last_used_at = now() - $2::double precision * interval '1 millisecond'
-       WHERE token_hash = $1`,
-      [hashToken(user.token), SESSION_LIFETIME.idleMs - DAY_MS],
-    );
+    await lastUsedAgo(user.token, SESSION_LIFETIME.idleMs - DAY_MS);
     expect((await api(server, 'GET', '/api/v1/auth/me', undefined, user.token)).status).toBe(200);
-    await server.db.query(
-      `UPDATE tokens SET last_used_at = now() - $2::double precision * interval '1 millisecond'
-       WHERE token_hash = $1`,
-      [hashToken(user.token), SESSION_LIFETIME.idleMs + DAY_MS],
-    );
+    await lastUsedAgo(user.token, SESSION_LIFETIME.idleMs + DAY_MS);
     const expired = await api(server, 'GET', '/api/v1/auth/me', undefined, user.token);
     expect(expired.status).toBe(401);
     expect((expired.body as ErrorBody).error.message).toBe('Срок сеанса истёк. Войдите снова');

@@ -1,4 +1,5 @@
 // The replication contract, run against any database (PGlite in memory, real PostgreSQL).
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/db/db';
 import type { AuthUser } from '../../../server/auth/roles';
@@ -158,7 +159,14 @@ export function describeSyncContract(name: string, openDatabase: () => Promise<D
       );
       expect(refusals.rows.map((r) => r.doc_id)).toEqual(['own', 'bad-insert']);
       expect(refusals.rows[0]!.reason).toBe('Изменять запись может только её автор');
-      expect(refusals.rows[1]!.attempted).toEqual(refusedInsert);
+      // A bounded summary of the attempt: its size, a hash, and (up to 2,000 characters) the text.
+      const sentText = JSON.stringify(refusedInsert);
+      expect(refusals.rows[1]!.attempted).toEqual({
+        size: sentText.length,
+        sha256: createHash('sha256').update(sentText).digest('hex'),
+        excerpt: sentText,
+        truncated: false,
+      });
       const stored = await db.query('SELECT doc FROM documents WHERE id = $1', ['own']);
       expect(stored.rows[0]!.doc).toEqual({ id: 'own', text: 'моя', owner: teacher.login });
       expect(
@@ -343,8 +351,8 @@ export function describeSyncContract(name: string, openDatabase: () => Promise<D
         deviceId: 'race-device',
         deviceName: 'race',
       };
-      const engines = Array.from({ length: 8 }, () => new SyncEngine(db));
-      const reader = new SyncEngine(db);
+      const engines = Array.from({ length: 8 }, () => new SyncEngine(db, testRegistry()));
+      const reader = new SyncEngine(db, testRegistry());
       let checkpoint = (await reader.pull(descriptor, user, null, 100_000)).checkpoint;
       const ids: string[] = [];
       let writing = true;
@@ -356,7 +364,7 @@ export function describeSyncContract(name: string, openDatabase: () => Promise<D
               ids.push(id);
               return { newDocumentState: { id, parts: {}, _deleted: false } };
             });
-            await engine.push(descriptor, user, rows);
+            await engine.write([{ collection: 'stamped', rows }], user, 'push');
           }
         }),
       ).finally(() => {

@@ -2,28 +2,20 @@
 // connection, events carrying the collection name, a resync for all on connect, and the token
 // re-checked at every heartbeat.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from '../../../server/auth/accounts';
 import type { Role } from '../../../server/auth/roles';
 import { loadSnapshot } from '../../../server/domain/load-snapshot';
 import { createDomainRegistry } from '../../../server/domain/registry';
 import type { DocState } from '../../../server/sync/collections';
 import { edit, smallSchool, state } from './domain-fixture';
-import { api, push, startServer, type TestServer } from './helpers';
+import { api, push, signInAs, startServer, type TestServer } from './helpers';
 import { readEventStream } from './rxdb-client';
 
 type SseEvent = { event: string; data: string };
 
 let server: TestServer;
 
-async function login(name: string, staffId: string | null, roles: Role[]): Promise<string> {
-  await createAccount(server.db, { login: name, password: 'пароль', staffId, roles });
-  const res = await api(server, 'POST', '/api/v1/auth/login', {
-    login: name,
-    password: 'пароль',
-    deviceName: 'Кабинет 21',
-  });
-  return (res.body as { token: string }).token;
-}
+const login = (name: string, staffId: string | null, roles: Role[]) =>
+  signInAs(server, name, staffId, roles, 'Кабинет 21');
 
 function open(token: string, collections: string, signal?: AbortSignal): Promise<Response> {
   return fetch(`${server.url}/api/v1/sync/stream?collections=${collections}`, {
@@ -39,7 +31,7 @@ async function waitFor(predicate: () => boolean): Promise<void> {
 
 beforeAll(async () => {
   server = await startServer({ registry: createDomainRegistry(), heartbeatMs: 200 });
-  await loadSnapshot(server.db, smallSchool());
+  await loadSnapshot(server.app.syncEngine, smallSchool());
 });
 
 afterAll(async () => {

@@ -80,6 +80,92 @@ export function assertHas(flat: string, phrase: string): void {
   if (!flat.includes(squash(phrase))) throw new Error(`the PDF text lacks «${phrase}»`);
 }
 
+export interface WordBox {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word of every page with its box (`pdftotext -bbox`), page by page. */
+export function wordBoxes(path: string, first?: number, last?: number): WordBox[][] {
+  const args = ['-bbox'];
+  if (first) args.push('-f', String(first));
+  if (last) args.push('-l', String(last));
+  const html = execFileSync('pdftotext', [...args, path, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
+  const pages: WordBox[][] = [];
+  for (const page of html.split('<page ').slice(1)) {
+    const words: WordBox[] = [];
+    const re =
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+    for (let m = re.exec(page); m; m = re.exec(page)) {
+      words.push({
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+        yMax: Number(m[4]),
+        text: m[5]!
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"'),
+      });
+    }
+    pages.push(words);
+  }
+  return pages;
+}
+
+/**
+ * Pairs of words printed over each other: boxes whose intersection covers more than a quarter of
+ * the smaller box (lines set closer than the font's box height touch by a sliver, never by that much).
+ */
+export function overlappingWords(pages: readonly WordBox[][]): string[] {
+  const found: string[] = [];
+  pages.forEach((words, p) => {
+    const sorted = [...words].sort((a, b) => a.yMin - b.yMin);
+    for (let i = 0; i < sorted.length; i++) {
+      const a = sorted[i]!;
+      for (let j = i + 1; j < sorted.length; j++) {
+        const b = sorted[j]!;
+        if (b.yMin >= a.yMax) break;
+        const w = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+        const h = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+        if (w <= 0 || h <= 0) continue;
+        const area = (x: WordBox) => (x.xMax - x.xMin) * (x.yMax - x.yMin);
+        if (w * h > 0.25 * Math.min(area(a), area(b))) {
+          found.push(`page ${p + 1}: «${a.text}» over «${b.text}»`);
+        }
+      }
+    }
+  });
+  return found;
+}
+
+/** Renders pages to PNG at 80 dpi (as a person would look at them) and returns the files. */
+export function renderPng(path: string, first = 1, last = first): string[] {
+  const prefix = path.replace(/\.pdf$/, '');
+  execFileSync('pdftoppm', [
+    '-r',
+    '80',
+    '-png',
+    '-f',
+    String(first),
+    '-l',
+    String(last),
+    path,
+    prefix,
+  ]);
+  const out: string[] = [];
+  const digits = String(pdfInfo(path).pages).length;
+  for (let p = first; p <= last; p++) out.push(`${prefix}-${String(p).padStart(digits, '0')}.png`);
+  return out;
+}
+
 /** Every common check: qpdf, embedded Unicode fonts, PDF/A-2b metadata. */
 export function checkPdf(path: string): void {
   const q = qpdfCheck(path);
@@ -97,6 +183,14 @@ export function checkPdf(path: string): void {
   ) {
     throw new Error(`no PDF/A-2b in XMP:\n${meta}`);
   }
+  // No structure tree is written, so the file must not claim to be tagged.
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  if (!/Tagged:\s+no/.test(info)) throw new Error(`the PDF claims to be tagged:\n${info}`);
+}
+
+/** A stamp's HLC text at a wall time (what the desktop writes). */
+export function hlcOf(ms: number): string {
+  return `${String(Math.floor(ms)).padStart(15, '0')}-00000-test`;
 }
 
 export const LONG_NAME = {
@@ -132,5 +226,7 @@ export function testSchool(): { school: Snapshot; longStudentId: string; issuedO
     .sort((a, b) => (a.date < b.date ? -1 : 1))[0]!;
   lesson.topic = LONG_TOPIC;
   lesson.homework = '';
+  // Planned ahead: written on the day before the extract is issued.
+  lesson.stamps.topic = { at: hlcOf(Date.parse('2026-12-09T10:00:00Z')), by: lesson.teacherId };
   return { school, longStudentId: student.id, issuedOn };
 }

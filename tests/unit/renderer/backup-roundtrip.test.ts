@@ -91,6 +91,11 @@ beforeAll(async () => {
   const lesson = snapshot.lessons[0]!;
   editedLessonId = lesson.id;
   await lessons.setLessonField(lesson.id, 'topic', 'Тема, записанная без связи с сервером');
+  // The clock saves its last timestamp a second after a tick: wait for it, so the backup taken
+  // below holds it whatever the machine's load.
+  while (!(await source.getLocal<{ last: string | null }>('device'))?.toJSON().data.last) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }, 60_000);
 
 afterAll(async () => {

@@ -85,3 +85,29 @@ describe('applyCellEdit', () => {
     expect(sameEntry(undefined, { marks: [], attendance: 'н' })).toBe(false);
   });
 });
+
+describe('a pasted cell', () => {
+  const five = { value: '5' as const, workTypeId: 'oral', comment: '' };
+  it('replaces the cell, empties it, and refuses a mark beside an absence', () => {
+    const old: LessonEntry = { attendance: null, marks: [five, five] };
+    expect(
+      applyCellEdit(old, { kind: 'replace', entry: { attendance: null, marks: [five] } }, codes),
+    ).toEqual({ ok: true, entry: { attendance: null, marks: [five] } });
+    expect(applyCellEdit(old, { kind: 'replace', entry: null }, codes)).toEqual({
+      ok: true,
+      entry: null,
+    });
+    expect(applyCellEdit(undefined, { kind: 'replace', entry: null }, codes)).toEqual({
+      ok: 'unchanged',
+    });
+    const refused = applyCellEdit(
+      undefined,
+      { kind: 'replace', entry: { attendance: 'н', marks: [five] } },
+      codes,
+    );
+    expect(refused).toEqual({
+      ok: false,
+      hint: 'Ученик отмечен как отсутствующий («н»): отметку поставить нельзя.',
+    });
+  });
+});

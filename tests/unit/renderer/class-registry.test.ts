@@ -8,11 +8,12 @@ import { buildConsentModel } from '../../../shared/documents/consent-model';
 import type { DocumentSource } from '../../../shared/documents/source';
 import { DEFAULT_GRADING_POLICY } from '../../../shared/grading-policy';
 import type { StudentSubjectCell } from '../../../shared/reports/class-overview';
-import type { Guardian, Student } from '../../../shared/student';
-import { addressApplications } from '../../../renderer/print/jobs';
+import { EMPTY_IDENTITY_DOCUMENT, type Guardian, type Student } from '../../../shared/student';
 import { documentCountText, plural } from '../../../renderer/print/print-job';
 import {
-  familiesOf,
+  formPicks,
+  loginCell,
+  studentPicks,
   filterRows,
   registryCounts,
   registryRows,
@@ -34,6 +35,8 @@ const guardian = (lastName: string, firstName: string, kind: Guardian['kind']): 
   phone: '',
   email: '',
   address: '',
+  identityDocument: EMPTY_IDENTITY_DOCUMENT,
+  authorityDocument: '',
 });
 
 function student(id: string, lastName: string, guardians: Record<string, Guardian>): Student {
@@ -47,6 +50,7 @@ function student(id: string, lastName: string, guardians: Record<string, Guardia
     classId: 'cl-5a',
     status: 'active',
     birthDate: '',
+    address: '',
     guardians,
   };
 }
@@ -134,13 +138,45 @@ describe('consent registry rows', () => {
     expect(registryCounts(after).consent).toBe(3);
   });
 
-  it('picks one guardian per family for applications: the first shown row with a guardian', () => {
-    expect([...familiesOf(filterRows(rows, 'none'))]).toEqual([
-      ['st-a', 'gd-a-1'],
-      ['st-b', 'gd-b-2'],
-      ['st-g', ''],
+  it('picks one form per guardian row; a withdrawal only where a consent is registered', () => {
+    expect(formPicks(filterRows(rows, 'none'), 'consent')).toEqual([
+      { studentId: 'st-a', guardianId: 'gd-a-1' },
+      { studentId: 'st-b', guardianId: 'gd-b-2' },
+      { studentId: 'st-g', guardianId: null },
     ]);
-    expect([...familiesOf(rows)].length).toBe(4);
+    expect(formPicks(rows, 'consent')).toHaveLength(6);
+    expect(formPicks(rows, 'withdrawal')).toEqual([
+      { studentId: 'st-b', guardianId: 'gd-b-1' },
+      { studentId: 'st-v', guardianId: 'gd-v-1' },
+    ]);
+    // A refusal never goes to a guardian whose consent is registered, whatever the filter: with
+    // «Бумажные выписки» only the father who refused (Волкова consented, on paper).
+    expect(formPicks(filterRows(rows, 'paper'), 'refusal')).toEqual([
+      { studentId: 'st-a', guardianId: 'gd-a-2' },
+    ]);
+    expect(formPicks(rows, 'refusal').map((p) => p.guardianId)).toEqual([
+      'gd-a-1',
+      'gd-a-2',
+      'gd-b-2',
+      null,
+    ]);
+    const andreeva = STUDENTS.find((s) => s.id === 'st-a')!;
+    expect(studentPicks(andreeva).map((p) => p.guardianId)).toEqual(['gd-a-1', 'gd-a-2']);
+  });
+});
+
+describe('the «Логин выдан» cell', () => {
+  it('asks to close a login still marked issued after a refusal or withdrawal', () => {
+    expect(loginCell(null)).toEqual({ text: '—', needsClosing: false });
+    expect(loginCell({ decision: 'consent', loginIssued: true })).toEqual({
+      text: 'да',
+      needsClosing: false,
+    });
+    expect(loginCell({ decision: 'withdrawal', loginIssued: true })).toEqual({
+      text: 'да — закройте доступ',
+      needsClosing: true,
+    });
+    expect(loginCell({ decision: 'withdrawal', loginIssued: false }).text).toBe('нет');
   });
 });
 
@@ -177,25 +213,26 @@ describe('applications addressed to the registry row guardian', () => {
     consents: CONSENTS,
   };
 
-  it('replaces the default (mother first) with the chosen guardian; blank keeps the default', () => {
-    const families = new Map([
-      ['st-b', 'gd-b-2'],
-      ['st-a', ''],
-    ]);
+  it('prints one application per picked guardian, addressed to that guardian', () => {
     const model = buildConsentModel(source, {
       classKey: 'cl-5a',
       variant: 'consent',
-      studentIds: [...families.keys()],
+      guardians: [
+        { studentId: 'st-b', guardianId: 'gd-b-2' },
+        { studentId: 'st-a', guardianId: 'gd-a-1' },
+        { studentId: 'st-a', guardianId: 'gd-a-2' },
+      ],
+      issuedOn: '2026-11-23',
     });
-    const addressed = addressApplications(model, source, families);
     expect(
-      addressed.applications.map((a) => [a.studentId, a.guardianId, a.guardian?.firstName]),
+      model.applications.map((a) => [a.studentId, a.guardianId, a.guardian?.firstName]),
     ).toEqual([
-      ['st-a', 'gd-a-1', 'Мария'],
       ['st-b', 'gd-b-2', 'Олег'],
+      ['st-a', 'gd-a-1', 'Мария'],
+      ['st-a', 'gd-a-2', 'Пётр'],
     ]);
-    expect(addressed.applications[1]?.guardian?.signature).toBe('Борисов О.');
-    expect(documentCountText(addressed)).toBe('2 заявления');
+    expect(model.applications[0]?.guardian?.signature).toBe('Борисов О.');
+    expect(documentCountText(model)).toBe('3 заявления');
   });
 });
 
@@ -204,7 +241,14 @@ describe('forms', () => {
 
   it('reports empty names, gender and impossible or future birth dates in Russian', () => {
     const r = validateStudent(
-      { lastName: ' ', firstName: '', middleName: '', gender: '', birthDate: '31.02.2015' },
+      {
+        lastName: ' ',
+        firstName: '',
+        middleName: '',
+        gender: '',
+        birthDate: '31.02.2015',
+        address: '',
+      },
       today,
     );
     expect(r.ok).toBe(false);
@@ -216,7 +260,14 @@ describe('forms', () => {
       birthDate: 'Такой даты нет в календаре',
     });
     const future = validateStudent(
-      { lastName: 'А', firstName: 'Б', middleName: '', gender: 'male', birthDate: '01.01.2027' },
+      {
+        lastName: 'А',
+        firstName: 'Б',
+        middleName: '',
+        gender: 'male',
+        birthDate: '01.01.2027',
+        address: '',
+      },
       today,
     );
     expect(!future.ok && future.errors.birthDate).toBe('Дата рождения не может быть в будущем');
@@ -230,6 +281,7 @@ describe('forms', () => {
         middleName: '',
         gender: 'female',
         birthDate: '8.3.2015',
+        address: ' г. Кимры, ул. Мира, д. 5 ',
       },
       today,
     );
@@ -241,6 +293,7 @@ describe('forms', () => {
         middleName: '',
         gender: 'female',
         birthDate: '2015-03-08',
+        address: 'г. Кимры, ул. Мира, д. 5',
       },
     });
   });
@@ -252,16 +305,50 @@ describe('forms', () => {
       middleName: '',
       kind: 'mother' as const,
       address: '',
+      docKind: '',
+      docSeries: '',
+      docNumber: '',
+      docIssuedOn: '',
+      docIssuedBy: '',
+      authorityDocument: '',
     };
-    const bad = validateGuardian({ ...base, phone: '12-34', email: 'почта' });
+    const bad = validateGuardian({ ...base, phone: '12-34', email: 'почта' }, today);
     expect(!bad.ok && bad.errors).toEqual({
-      phone: 'В номере телефона должно быть 10–11 цифр, например +7 912 345-67-89',
+      phone: 'Номер телефона: 10 цифр после +7 или 8, например +7 912 345-67-89',
       email: 'Неверный адрес электронной почты',
     });
-    expect(validateGuardian({ ...base, phone: '+7 (912) 345-67-89', email: 'a@b.ru' }).ok).toBe(
-      true,
+    expect(
+      validateGuardian({ ...base, phone: '+7 (912) 345-67-89', email: 'a@b.ru' }, today).ok,
+    ).toBe(true);
+    expect(validateGuardian({ ...base, phone: '', email: '' }, today).ok).toBe(true);
+    // A 10-digit number is stored in the one form; a name with markup is refused next to the field.
+    const typed = validateGuardian({ ...base, phone: '9123456789', email: '' }, today);
+    expect(typed.ok && typed.value.phone).toBe('+7 912 345-67-89');
+    const markup = validateGuardian(
+      { ...base, firstName: '<b>Ёж</b>', phone: '', email: '' },
+      today,
     );
-    expect(validateGuardian({ ...base, phone: '', email: '' }).ok).toBe(true);
+    expect(!markup.ok && markup.errors.firstName).toMatch(/^Только буквы/);
+  });
+
+  it('refuses digits in a name and a birth date implausible for the grade', () => {
+    const values = {
+      lastName: 'Иванов123',
+      firstName: 'Пётр',
+      middleName: '',
+      gender: 'male' as const,
+      birthDate: '01.01.1950',
+      address: '',
+    };
+    const r = validateStudent(values, today, 5);
+    expect(!r.ok && r.errors).toEqual({
+      lastName: 'В имени не должно быть цифр',
+      birthDate:
+        'Дата рождения не подходит для 5 класса: на 01.09.2026 обучающемуся 76 лет (ожидается от 9 до 15 лет)',
+    });
+    expect(
+      validateStudent({ ...values, lastName: 'Иванов', birthDate: '10.05.2015' }, today, 5).ok,
+    ).toBe(true);
   });
 
   it('converts dates between the screen and the database', () => {

@@ -5,7 +5,7 @@ import { openTestDatabase } from './test-database';
 import { consentId, type Consent } from '../../../shared/consent';
 import { createClock } from '../../../shared/hlc';
 import type { SchoolClass } from '../../../shared/school-class';
-import type { Student } from '../../../shared/student';
+import { EMPTY_IDENTITY_DOCUMENT, type Student } from '../../../shared/student';
 import { createConsentRepository } from '../../../renderer/data/consent-repository';
 import { newGuardianId } from '../../../shared/ids';
 import { createRosterRepository, type NewStudent } from '../../../renderer/data/roster-repository';
@@ -34,6 +34,7 @@ const NEW_STUDENT: NewStudent = {
   middleName: 'Павловна',
   gender: 'female',
   birthDate: '2015-03-08',
+  address: '',
   classId: 'cl-5a',
   guardians: [
     {
@@ -44,6 +45,8 @@ const NEW_STUDENT: NewStudent = {
       phone: '+7 912 345-67-89',
       email: '',
       address: 'г. Новозыбков, ул. Ленина, д. 1',
+      identityDocument: EMPTY_IDENTITY_DOCUMENT,
+      authorityDocument: '',
     },
   ],
 };
@@ -124,16 +127,34 @@ describe('roster repository', () => {
     const roster = createRosterRepository(db, clock(), () => author);
     const a = await roster.addStudent(NEW_STUDENT);
     const b = await roster.addStudent({ ...NEW_STUDENT, firstName: 'Вера' });
-    const left = await roster.moveOut(a.id, { kind: 'left' });
+    const order = { date: '2026-11-30', orderNumber: '45-у' };
+    const left = await roster.moveOut(a.id, { kind: 'left', ...order });
     expect(left.status).toBe('left');
     expect(left.classId).toBe('cl-5a');
     expect(left.stamps.status?.by).toBe('staff-ct');
-    const moved = await roster.moveOut(b.id, { kind: 'transfer', classId: 'cl-5b' });
+    // The date and the order are recorded with the student.
+    expect(left.movements).toEqual([
+      {
+        kind: 'left',
+        date: '2026-11-30',
+        orderNumber: '45-у',
+        fromClassId: 'cl-5a',
+        toClassId: null,
+      },
+    ]);
+    expect(left.stamps.movements?.by).toBe('staff-ct');
+    const moved = await roster.moveOut(b.id, { kind: 'transfer', classId: 'cl-5b', ...order });
     expect(moved.classId).toBe('cl-5b');
     expect(moved.status).toBe('active');
-    await expect(roster.moveOut(b.id, { kind: 'transfer', classId: 'cl-none' })).rejects.toThrow(
-      /не найден/,
-    );
+    expect(moved.movements?.[0]).toMatchObject({ fromClassId: 'cl-5a', toClassId: 'cl-5b' });
+    await expect(
+      roster.moveOut(b.id, { kind: 'transfer', classId: 'cl-none', ...order }),
+    ).rejects.toThrow(/не найден/);
+    // No order number, no movement.
+    await expect(
+      roster.moveOut(b.id, { kind: 'left', date: '2026-11-30', orderNumber: ' ' }),
+    ).rejects.toThrow();
+    expect((await db.students.findOne(b.id).exec())?.status).toBe('active');
     expect(await db.students.count().exec()).toBe(2);
   });
 

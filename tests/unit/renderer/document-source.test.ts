@@ -59,7 +59,12 @@ describe('readDocumentSource', () => {
     const source = await readDocumentSource(db, cls.id, { consents: true });
     const options = { classKey: cls.id, periodId: snapshot.periods[0]!.id, issuedOn: '2026-10-20' };
     expect(buildExtractModel(source, options)).toEqual(buildExtractModel(snapshot, options));
-    const consent = { classKey: cls.id, variant: 'consent' as const, onlyUnanswered: true };
+    const consent = {
+      classKey: cls.id,
+      variant: 'consent' as const,
+      onlyUnanswered: true,
+      issuedOn: '2026-10-20',
+    };
     expect(buildConsentModel(source, consent)).toEqual(buildConsentModel(snapshot, consent));
   });
 

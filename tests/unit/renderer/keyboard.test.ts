@@ -7,11 +7,35 @@ describe('keyToCommand', () => {
   it('maps marks, movement and editing keys', () => {
     expect(keyToCommand({ key: '5' }, ctx).command).toEqual({ kind: 'addMark', value: '5' });
     expect(keyToCommand({ key: 'Enter' }, ctx).command).toEqual({ kind: 'move', dRow: 1, dCol: 0 });
-    expect(keyToCommand({ key: 'Tab', shiftKey: true }, ctx).command).toEqual({
+    // The grid is one tab stop: Tab keeps its default and leaves it.
+    expect(keyToCommand({ key: 'Tab', shiftKey: true }, ctx).command).toBeNull();
+    expect(keyToCommand({ key: 'Tab' }, ctx).command).toBeNull();
+    expect(keyToCommand({ key: 'Home' }, ctx).command).toEqual({ kind: 'jump', col: 'first' });
+    expect(keyToCommand({ key: 'End' }, ctx).command).toEqual({ kind: 'jump', col: 'last' });
+    expect(keyToCommand({ key: 'Home', ctrlKey: true }, ctx).command).toEqual({
+      kind: 'jump',
+      row: 'first',
+      col: 'first',
+    });
+    expect(keyToCommand({ key: 'End', ctrlKey: true }, ctx).command).toEqual({
+      kind: 'jump',
+      row: 'last',
+      col: 'last',
+    });
+    expect(keyToCommand({ key: 'PageDown' }, ctx).command).toEqual({
       kind: 'move',
-      dRow: 0,
-      dCol: -1,
-      wrap: true,
+      dRow: 10,
+      dCol: 0,
+    });
+    expect(keyToCommand({ key: 'PageUp' }, ctx).command).toEqual({
+      kind: 'move',
+      dRow: -10,
+      dCol: 0,
+    });
+    expect(keyToCommand({ key: 'F6' }, ctx).command).toEqual({ kind: 'toLessonPanel' });
+    expect(keyToCommand({ key: 'Escape', code: 'Escape' }, { ...ctx, buffer: 'о' })).toEqual({
+      command: { kind: 'escape' },
+      buffer: '',
     });
     expect(keyToCommand({ key: 'Backspace' }, ctx).command).toEqual({ kind: 'removeLastMark' });
     expect(keyToCommand({ key: 'Delete' }, ctx).command).toEqual({ kind: 'clearCell' });

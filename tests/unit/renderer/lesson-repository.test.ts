@@ -51,6 +51,29 @@ describe('lesson repository', () => {
     await expect(addSample()).rejects.toThrow(/уже есть/);
   });
 
+  it('removes an empty lesson (no coming back), keeps one holding a mark', async () => {
+    const { id } = await addSample();
+    const marked = await repo.addLesson({
+      courseId: 'c-5a-math',
+      classId: 'cl-5a',
+      date: '2026-09-12',
+      slot: 3,
+      teacherId: 'staff-teacher',
+    });
+    await repo.setLessonEntry(marked.id, 'st-1', {
+      marks: [{ value: '4', workTypeId: 'oral', comment: '' }],
+      attendance: null,
+    });
+    await expect(repo.removeLesson(marked.id)).rejects.toThrow(
+      'Урок нельзя удалить: в нём есть 1 отметка. Такой урок можно только отменить.',
+    );
+    expect(await db.lessons.findOne(marked.id).exec()).not.toBeNull();
+
+    await repo.removeLesson(id);
+    expect(await db.lessons.findOne(id).exec()).toBeNull();
+    await expect(addSample()).rejects.toThrow(/был удалён/);
+  });
+
   it('stamps every entry change with the HLC and the author, in order', async () => {
     const { id } = await addSample();
     const first = await repo.setLessonEntry(id, 'st-1', {

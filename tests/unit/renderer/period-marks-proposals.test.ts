@@ -7,7 +7,9 @@ import type { Period } from '../../../shared/period';
 import type { PeriodMarks } from '../../../shared/period-mark';
 import type { Student } from '../../../shared/student';
 import {
+  acceptAllPlan,
   acceptableRows,
+  staleProposal,
   entryWithValue,
   markRows,
   type RowsInput,
@@ -127,5 +129,30 @@ describe('period-marks rows', () => {
       deferral: null,
       comment: '',
     });
+  });
+
+  it('accept all tells what it will set: counts per mark and the н/а among them', () => {
+    const rows = markRows({ ...base, period: q1 });
+    const plan = acceptAllPlan(rows);
+    // s1: 5, s2: 4 (average 3.66 from 4 4 3), s3 has no marks: н/а.
+    expect(plan.rows.map((r) => r.student.id)).toEqual(['s1', 's2', 's3']);
+    expect(plan.counts).toEqual([
+      { label: '5', count: 1 },
+      { label: '4', count: 1 },
+      { label: 'н/а', count: 1 },
+    ]);
+    expect(plan.notAttested).toBe(1);
+    const none = acceptAllPlan(
+      markRows({ ...base, period: q1, courseMarks: [doc('q1', { s1: '5', s2: '4', s3: '3' })] }),
+    );
+    expect(none.rows).toEqual([]);
+  });
+
+  it('a set mark that the current proposal no longer equals is reported with the proposal', () => {
+    // s1 was set 4 while the lessons now propose 5; s2 was set 4 and 4 is still proposed.
+    const rows = markRows({ ...base, period: q1, courseMarks: [doc('q1', { s1: '4', s2: '4' })] });
+    expect(staleProposal(rows[0]!)).toBe('5');
+    expect(staleProposal(rows[1]!)).toBeNull();
+    expect(staleProposal(rows[2]!)).toBeNull(); // nothing set
   });
 });

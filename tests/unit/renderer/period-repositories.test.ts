@@ -135,7 +135,12 @@ describe('period repository', () => {
     expect(closed.closed).toBe(true);
     expect(closed.stamps.closed?.by).toBe('staff-deputy');
     expect(decodeHlc(closed.stamps.closed!.at).wallMs).toBe(now);
-    expect(lastPeriodAct(closed)).toMatchObject({ closed: true, by: 'staff-deputy', atMs: now });
+    expect(lastPeriodAct(closed)).toMatchObject({
+      closed: true,
+      by: 'staff-deputy',
+      atMs: now,
+      atCreation: false,
+    });
     const reopened = await periods.setClosed('per-2026-q2', false);
     expect(reopened.closed).toBe(false);
     expect(reopened.stamps.closed!.at > closed.stamps.closed!.at).toBe(true);
@@ -144,6 +149,12 @@ describe('period repository', () => {
   it('the stamp written when the period was created is not an act', async () => {
     const stored = (await db.periods.findOne('per-2026-q2').exec())!.toJSON() as Period;
     expect(lastPeriodAct(stored)).toBeNull();
+    // A period created closed (the calendar entered after it ended) is in the log all the same.
+    expect(lastPeriodAct({ ...stored, closed: true })).toMatchObject({
+      closed: true,
+      atCreation: true,
+      periodId: 'per-2026-q2',
+    });
   });
 
   it('only a deputy closes a period', async () => {

@@ -128,6 +128,8 @@ describe('classOverview', () => {
       ['c-math', 4, 4.05, 2],
       ['c-rus', 4, 4.14, 3],
     ]);
+    // Two courses of one subject are told apart by their group (the «Сводка класса» columns).
+    expect(overview.subjects.map((s) => s.group)).toEqual(['1 группа', '2 группа', null, null]);
     // Russian set marks: 3, 5, 5 and one deferred (missing) → success 3/3 = 100 %, quality 2/3 = 66.7 %.
     const rus = overview.subjects[3];
     expect(rus?.counts).toMatchObject({ '5': 2, '3': 1, missing: 1 });

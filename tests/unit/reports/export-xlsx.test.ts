@@ -50,14 +50,17 @@ describe('reportToWorkbook', () => {
       'Тема урока',
     ]);
     // Антонов (st-2) sorts before Григорьева (st-1).
+    // The date is a real date (sorts as one, shown ДД.ММ.ГГГГ) and the mark a number.
     expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual([
       'Антонов Алексей',
       'Математика',
-      '10.09.2026',
-      '1',
+      new Date(Date.UTC(2026, 8, 10)),
+      1,
       'Ответ на уроке',
       'Сложение дробей',
     ]);
+    expect(ws.getCell('C4').numFmt).toBe('dd.mm.yyyy');
+    expect(ws.getCell('D5').value).toBe(2);
     expect(ws.getCell('A5').value).toBe('Григорьева Дарья');
     expect(ws.getCell('F5').value).toBe('Сложение дробей');
     expect(ws.rowCount).toBe(5);
@@ -149,5 +152,41 @@ describe('sheetName', () => {
     expect(sheetName('Отчёт: 5А/6Б [I четверть]')).toBe('Отчёт  5А 6Б  I четверть');
     expect(sheetName('а'.repeat(40))).toHaveLength(31);
     expect(sheetName(' ')).toBe('Отчёт');
+  });
+
+  it('«Все классы»: class and teacher columns; text marks stay text', async () => {
+    const report = failingMarksReport({
+      lessons: [
+        lesson('c-math', '2026-09-10', 2, { entries: { 'st-1': cell([['2', 'test']]) } }),
+        lesson('c-math6', '2026-09-11', 2, { entries: { 'st-6': cell([['2', 'oral']]) } }),
+      ],
+      students,
+      courses,
+      subjects,
+      policy,
+    });
+    const courseLabels = new Map([
+      ['c-math', { className: '5А', teacher: 'Петрова А.' }],
+      ['c-math6', { className: '6Б', teacher: 'Петрова А.' }],
+    ]);
+    const table = toTableReport({ kind: 'failingMarks', report, courseLabels });
+    expect(table.columns.map((c) => c.header).slice(0, 4)).toEqual([
+      'Класс',
+      'Обучающийся',
+      'Предмет',
+      'Учитель',
+    ]);
+    expect(table.rows.map((r) => [r.className, r.student, r.teacher])).toEqual([
+      ['5А', 'Григорьева Дарья', 'Петрова А.'],
+      ['6Б', 'Ефимова Жанна', 'Петрова А.'],
+    ]);
+    const ws = await readBack(
+      await reportToWorkbook({
+        title: 'Проба',
+        columns: [{ key: 'm', header: 'Отметка', kind: 'number' }],
+        rows: [{ m: 'н/а' }, { m: '4,5' }],
+      }),
+    );
+    expect([ws.getCell('A4').value, ws.getCell('A5').value]).toEqual(['н/а', 4.5]);
   });
 });

@@ -37,6 +37,7 @@ function student(id: string, lastName: string, firstName: string, classId = '5a'
     classId,
     status: 'active',
     birthDate: '',
+    address: '',
     guardians: {},
   };
 }

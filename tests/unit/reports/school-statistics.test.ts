@@ -137,15 +137,100 @@ describe('schoolStatistics', () => {
       'н/а',
       'Успеваемость, %',
       'Качество, %',
-      'Уроков по плану',
+      'Уроков по плану за период',
+      'По плану на 25.10.2026',
       'Проведено',
-      'Отставание',
+      'Отставание на 25.10.2026',
     ]);
     // Two classes and the total row.
+    expect(
+      toTableReport({ kind: 'schoolStatistics', report, by: 'subject' }).columns[1]?.header,
+    ).toBe('Обучающихся по курсам');
     expect(table.rows.map((r) => [r.label, r.success, r.quality, r.backlog])).toEqual([
       ['5А', 50, 25, 35],
       ['6Б', 100, 100, 10],
       ['Итого', 60, 40, 45],
     ]);
+  });
+
+  it('mid-period: the backlog is counted against the plan to date, not the whole period', () => {
+    // I четверть 01.09 (Tue) – 25.10: 55 days, 8 Sundays → 47 school days. By 30.09: 30 days,
+    // 4 Sundays → 26 school days; 10 planned × 26 / 47 = 5,53 → 6 lessons due per course.
+    const mid = schoolStatistics({
+      period,
+      courses,
+      periodMarks: marks,
+      lessons,
+      students,
+      classes,
+      subjects,
+      staff,
+      asOf: '2026-09-30',
+    });
+    expect(mid.asOf).toBe('2026-09-30');
+    // 5А: due 4 × 6 = 24; math held 3 → 3 behind, Russian 2 → 4, each English group 0 → 6.
+    expect(
+      mid.byClass.map((r) => [r.label, r.planned, r.plannedToDate, r.held, r.backlog]),
+    ).toEqual([
+      ['5А', 40, 24, 5, 19],
+      ['6Б', 10, 6, 0, 6],
+    ]);
+    const table = toTableReport({ kind: 'schoolStatistics', report: mid, by: 'class' });
+    expect(table.columns.slice(-4).map((c) => c.header)).toEqual([
+      'Уроков по плану за период',
+      'По плану на 30.09.2026',
+      'Проведено',
+      'Отставание на 30.09.2026',
+    ]);
+    // Before the period nothing is due; a date after its end is the period's end.
+    const before = schoolStatistics({
+      period,
+      courses,
+      periodMarks: marks,
+      lessons,
+      students,
+      classes,
+      subjects,
+      staff,
+      asOf: '2026-08-20',
+    });
+    expect(before.byClass.map((r) => r.backlog)).toEqual([0, 0]);
+    const after = schoolStatistics({
+      period,
+      courses,
+      periodMarks: marks,
+      lessons,
+      students,
+      classes,
+      subjects,
+      staff,
+      asOf: '2026-12-01',
+    });
+    expect(after.asOf).toBe('2026-10-25');
+    expect(after.byClass.map((r) => r.backlog)).toEqual([35, 10]);
+  });
+
+  it('a 1st grade assessed without marks still counts its students', () => {
+    const first = { ...classes[1]!, id: '1a', grade: 1, letter: 'А', name: '1А' };
+    const kids = [
+      { ...students[5]!, id: 'k-1', classId: '1a' },
+      { ...students[5]!, id: 'k-2', classId: '1a' },
+      { ...students[5]!, id: 'k-3', classId: '1a', status: 'left' as const },
+    ];
+    const reading = { ...courses[4]!, id: 'c-read1', classId: '1a', assessment: 'none' as const };
+    const r = schoolStatistics({
+      period,
+      courses: [reading],
+      periodMarks: [],
+      lessons: [],
+      students: kids,
+      classes: [first],
+      subjects,
+      staff,
+    });
+    // Two active students; no marks, so no success or quality.
+    expect(r.byClass.map((x) => [x.label, x.students, x.successPercent, x.qualityPercent])).toEqual(
+      [['1А', 2, null, null]],
+    );
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../../../shared/lesson';
-import { checkTestSchedule, type TestRule } from '../../../shared/reports/test-schedule';
+import {
+  checkTestSchedule,
+  violationsOfLesson,
+  type TestRule,
+} from '../../../shared/reports/test-schedule';
 import { classes, courses, lesson, policy, subjects } from './fixtures';
 
 function check(lessons: Lesson[], from?: string, to?: string) {
@@ -121,24 +125,57 @@ describe('checkTestSchedule — per subject: interval and share', () => {
     expect(v[0]?.courseId).toBe('c-math');
   });
 
-  it('flags 3 tests in 20 held lessons (15 % > 10 %), not 1 in 10 (exactly 10 %)', () => {
-    // Math: 3 tests + 17 regular lessons = 20 held → 15 %.
-    // Russian: 1 test + 9 regular lessons = 10 held → 10 %, allowed.
+  it('counts the share against the plan, not the lessons held so far', () => {
+    // Each course plans 10 lessons in q1 and 40 in the year (fixtures). Early in the quarter:
+    // math 2 tests among 4 held lessons, Russian 1 test as its only held lesson (100 % of held).
     const lessons = [
       ...middle('c-math', '2026-09-01'),
       ...middle('c-math', '2026-09-20'),
-      ...middle('c-math', '2026-10-10'),
-      ...regular('c-math', '2026-09-02', 17),
+      ...regular('c-math', '2026-09-02', 2),
       lesson('c-rus', '2026-09-10', 3, { workTypeId: 'test' }),
-      ...regular('c-rus', '2026-09-02', 9),
-      // A cancelled math lesson is not a held lesson.
-      lesson('c-math', '2026-10-20', 2, { status: 'cancelled' }),
+      // A cancelled test is no test.
+      lesson('c-math', '2026-10-20', 2, { status: 'cancelled', lessonType: 'test' }),
     ];
-    const v = only(lessons, 'share');
+    const q1 = checkTestSchedule({ lessons, courses, classes, subjects, policy, periodId: 'q1' });
+    const v = q1.violations.filter((x) => x.rule === 'share');
+    // 2 of 10 planned = 20 % > 10 %; Russian 1 of 10 = exactly 10 %: allowed.
     expect(v.map((x) => x.message)).toEqual([
-      '5А, математика: 3 контрольные работы из 20 проведённых уроков (15 %) — больше 10 %',
+      '5А, математика: 2 контрольные работы на 10 уроков по учебному плану (20 %) — больше 10 %',
     ]);
-    expect(v[0]?.dates).toEqual(['2026-09-01', '2026-09-20', '2026-10-10']);
+    expect(v[0]?.dates).toEqual(['2026-09-01', '2026-09-20']);
+    // Against the year's plan (40 lessons) the same two tests are 5 %.
+    expect(only(lessons, 'share')).toEqual([]);
+  });
+
+  it('does not apply the share rule to a course without a plan', () => {
+    const unplanned = courses.map((c) =>
+      c.id === 'c-math' ? { ...c, plannedByPeriod: {}, plannedYear: 0 } : c,
+    );
+    const lessons = [...middle('c-math', '2026-09-01'), ...middle('c-math', '2026-09-20')];
+    const report = checkTestSchedule({
+      lessons,
+      courses: unplanned,
+      classes,
+      subjects,
+      policy,
+      periodId: 'q1',
+    });
+    expect(report.violations.filter((x) => x.rule === 'share')).toEqual([]);
+  });
+
+  it('lists the violations a lesson takes part in', () => {
+    const lessons = [
+      lesson('c-math', '2026-09-07', 1, { lessonType: 'test' }),
+      lesson('c-rus', '2026-09-07', 2, { lessonType: 'test' }),
+      lesson('c-rus', '2026-09-07', 3),
+    ];
+    const report = check(lessons);
+    const mathLesson = lessons[0]!.id;
+    expect(violationsOfLesson(report, mathLesson).map((v) => v.rule)).toEqual([
+      'onePerDay',
+      'firstOrLast',
+    ]);
+    expect(violationsOfLesson(report, lessons[2]!.id)).toEqual([]);
   });
 
   it('checks only the given range and lists the tests found', () => {
@@ -147,12 +184,10 @@ describe('checkTestSchedule — per subject: interval and share', () => {
       ...middle('c-math', '2026-09-21'),
       ...regular('c-math', '2026-09-08', 10),
     ];
-    // Regular math lessons 08.09–17.09; from 10.09 on: 8 of them + the 21.09 test = 9 held math lessons.
-    // Only the 21.09 test remains: no interval violation; 1 test in 9 held lessons = 11,1 % > 10 %.
+    // From 10.09 on only the 21.09 test remains: no interval violation, and 1 test of the year's
+    // 40 planned lessons is within the share.
     const report = check(lessons, '2026-09-10', '2026-10-25');
     expect(report.tests.map((t) => t.date)).toEqual(['2026-09-21']);
-    expect(report.violations.map((v) => v.message)).toEqual([
-      '5А, математика: 1 контрольная работа из 9 проведённых уроков (11,1 %) — больше 10 %',
-    ]);
+    expect(report.violations).toEqual([]);
   });
 });

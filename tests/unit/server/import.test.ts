@@ -79,7 +79,7 @@ describe('roster import', () => {
   it('reports every bad row with its line number and plans nothing from them', () => {
     const csv = [
       header,
-      `Иванов;Пётр;;М;01.02.2015;${className};Иванова Анна Павловна;123;`,
+      `Иванов;Пётр;;М;01.02.2015;${className};Иванова Анна Павловна;89001234567;`,
       `Сидорова;Ольга;;Ж;01.02.2015;;;;`,
       `;Павел;;X;99.99.2015;12Я;Кто;;`,
     ].join('\n');
@@ -91,6 +91,25 @@ describe('roster import', () => {
     expect(plan.docs).toHaveLength(1);
     const guardian = Object.values(plan.docs[0]!.guardians as Record<string, { kind: string }>)[0]!;
     expect(guardian.kind).toBe('mother');
+    // The phone is stored in the one form the class teacher's form writes.
+    expect((guardian as unknown as { phone: string }).phone).toBe('+7 900 123-45-67');
+  });
+
+  it("refuses what the class teacher's form refuses: names, birth dates for the grade, phones", () => {
+    const csv = [
+      header,
+      `Иванов123;Пётр;;М;01.02.2015;${className};;;`,
+      `Петров;<b>Ёж</b>;;М;01.02.1950;${className};Петрова Анна;12-34;`,
+    ].join('\n');
+    const plan = planRoster(parseCsv(new TextEncoder().encode(csv)), {
+      ...ctx,
+      today: '2026-12-01',
+    });
+    expect(plan.docs).toEqual([]);
+    expect(plan.errors[0]).toBe('Строка 2: фамилия «Иванов123»: в имени не должно быть цифр');
+    expect(plan.errors[1]).toMatch(/^Строка 3: имя «<b>Ёж<\/b>»: только буквы/);
+    expect(plan.errors[1]).toContain('дата рождения не подходит для 5 класса');
+    expect(plan.errors[1]).toContain('телефон «12-34»: номер телефона: 10 цифр');
   });
 
   it('refuses a student already in the school', () => {

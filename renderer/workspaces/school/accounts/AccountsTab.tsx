@@ -1,5 +1,6 @@
 // «Школа → Учётные записи» (online only): the school server's accounts, their devices, recent login
-// attempts, and «Пароль скомпрометирован…» with the report of undone changes (docs/OPERATIONS.md).
+// attempts, and «Пароль скомпрометирован…» with the report of undone changes (docs/OPERATIONS.md);
+// the administrator also blocks and unblocks accounts and sets one-time passwords.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSyncClient } from '../../../sync/sync-context';
 import type { ActiveSession } from '../../../sync/session-store';
@@ -44,11 +45,12 @@ interface Lists {
 }
 
 function accountState(a: AdminAccount): string {
-  if (a.disabled) return 'отключена';
+  if (a.disabled) return 'заблокирована';
   if (a.compromisedAt) {
     return `скомпрометирована ${dateTime(a.compromisedAt)}${a.passwordResetRequired ? ', нужен новый пароль' : ''}`;
   }
   if (a.passwordResetRequired) return 'нужен новый пароль';
+  if (a.mustChangePassword) return 'действует, выдан временный пароль';
   return 'действует';
 }
 
@@ -89,6 +91,23 @@ function AccountsPanel({ session }: { session: ActiveSession }) {
         reload();
       })
       .catch((e: unknown) => setNotice(adminErrorText(e, REVOKE_FORBIDDEN)));
+  };
+
+  const setDisabled = (account: AdminAccount, disabled: boolean) => {
+    setNotice(null);
+    api
+      .setDisabled(account.login, disabled)
+      .then(() => {
+        setNotice(
+          disabled
+            ? `Учётная запись «${account.login}» заблокирована: войти в неё нельзя, её сеансы завершены`
+            : `Учётная запись «${account.login}» разблокирована`,
+        );
+        reload();
+      })
+      .catch((e: unknown) =>
+        setNotice(adminErrorText(e, 'Блокирует учётные записи только администратор школы')),
+      );
   };
 
   const openReport = (id: number) => {
@@ -174,13 +193,24 @@ function AccountsPanel({ session }: { session: ActiveSession }) {
                         >
                           Пароль скомпрометирован…
                         </button>
-                        <button
-                          type="button"
-                          aria-label={`Задать новый пароль (${a.login})`}
-                          onClick={() => setPassword(a)}
-                        >
-                          Задать новый пароль
-                        </button>
+                        {admin && (
+                          <button
+                            type="button"
+                            aria-label={`Задать новый пароль (${a.login})`}
+                            onClick={() => setPassword(a)}
+                          >
+                            Задать новый пароль
+                          </button>
+                        )}
+                        {admin && !self && (
+                          <button
+                            type="button"
+                            aria-label={`${a.disabled ? 'Разблокировать' : 'Заблокировать'} (${a.login})`}
+                            onClick={() => setDisabled(a, !a.disabled)}
+                          >
+                            {a.disabled ? 'Разблокировать' : 'Заблокировать'}
+                          </button>
+                        )}
                       </div>
                     </td>
                   </tr>

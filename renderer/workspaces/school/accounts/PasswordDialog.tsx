@@ -1,4 +1,5 @@
-// «Задать новый пароль»: the administrator's; the deputy gets a Russian explanation from the 403.
+// «Задать новый пароль»: the administrator's (the deputy does not see the button; a 403 still gets a
+// Russian explanation). The password is one-time: the owner sets their own at the next sign-in.
 import { useState, type FormEvent } from 'react';
 import { adminErrorText, type AdminAccount, type AdminApi } from './api';
 
@@ -12,7 +13,7 @@ interface Props {
 }
 
 export const PASSWORD_FORBIDDEN =
-  'Новый пароль задаёт только администратор школы (его учётная запись или на сервере: npm run admin -- set-password --login …).';
+  'Новый пароль задаёт только администратор школы: обратитесь к нему.';
 
 export function PasswordDialog({ api, account, admin, onDone, onClose }: Props) {
   const [password, setPassword] = useState('');
@@ -36,7 +37,7 @@ export function PasswordDialog({ api, account, admin, onDone, onClose }: Props) 
         setRepeated('');
         setMessage({
           error: false,
-          text: `Новый пароль задан. Сообщите его владельцу учётной записи «${account.login}» лично.`,
+          text: `Временный пароль задан. Сообщите его владельцу учётной записи «${account.login}» лично: при входе журнал попросит придумать свой.`,
         });
         onDone();
       })
@@ -59,7 +60,8 @@ export function PasswordDialog({ api, account, admin, onDone, onClose }: Props) 
         <p>
           Учётная запись <b>{account.login}</b>
           {account.displayName ? ` — ${account.displayName}` : ''}. Старый пароль перестанет
-          действовать, все её сеансы завершатся.
+          действовать, все её сеансы завершатся. Новый пароль временный: при входе владелец
+          придумает свой.
         </p>
         <label>
           Новый пароль

@@ -1,6 +1,6 @@
 // The school server's admin routes the «Учётные записи» tab uses (docs/SYNC.md, docs/OPERATIONS.md):
-// the deputy lists accounts, devices and login attempts and marks an account compromised; revoking a
-// device and setting a password are the administrator's.
+// the deputy lists accounts, devices and login attempts and marks an account compromised; creating
+// accounts, revoking a device, blocking, roles and one-time passwords are the administrator's.
 import { apiRequest, SyncError } from '../../../sync/api';
 import type { ActiveSession } from '../../../sync/session-store';
 import type { CompromiseReport, Device } from '../../../../shared/compromise-report';
@@ -17,6 +17,16 @@ export interface AdminAccount {
   createdAt: string | null;
   compromisedAt: string | null;
   passwordResetRequired: boolean;
+  /** A one-time password was handed out and not yet replaced by its owner. */
+  mustChangePassword?: boolean;
+}
+
+export interface NewAccountInput {
+  login: string;
+  password: string;
+  displayName: string;
+  staffId: string | null;
+  roles: string[];
 }
 
 export interface LoginAttempt {
@@ -71,10 +81,30 @@ export function adminApi(session: ActiveSession) {
         `/api/v1/admin/devices/${encodeURIComponent(id)}/revoke`,
         {},
       ),
+    /** A one-time password: the owner sets their own at the first sign-in. */
     setPassword: (login: string, password: string) =>
       post<{ ok: boolean }>(`/api/v1/admin/accounts/${encodeURIComponent(login)}/password`, {
         password,
+        oneTime: true,
       }),
+    /** With a one-time password. */
+    createAccount: async (input: NewAccountInput) =>
+      (
+        await post<{ account: AdminAccount }>('/api/v1/admin/accounts', {
+          ...input,
+          oneTime: true,
+        })
+      ).account,
+    setDisabled: (login: string, disabled: boolean) =>
+      post<{ ok: boolean }>(
+        `/api/v1/admin/accounts/${encodeURIComponent(login)}/${disabled ? 'disable' : 'enable'}`,
+        {},
+      ),
+    setRoles: (login: string, roles: string[]) =>
+      post<{ ok: boolean; roles: string[] }>(
+        `/api/v1/admin/accounts/${encodeURIComponent(login)}/roles`,
+        { roles },
+      ),
   };
 }
 

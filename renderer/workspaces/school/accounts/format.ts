@@ -10,6 +10,7 @@ const OUTCOMES: Record<string, string> = {
   'locked-out': 'вход временно заблокирован',
   disabled: 'учётная запись отключена',
   'password-reset-required': 'пароль аннулирован (нужен новый)',
+  'password-change-required': 'временный пароль: владелец задаёт свой',
 };
 
 export function outcomeText(outcome: string): string {
