@@ -95,7 +95,7 @@ describe("a family's session on the staff's routes", () => {
     expect(concrete.length).toBeGreaterThan(40);
     const answered: string[] = [];
     for (const r of concrete) {
-      for (const headers of [
+      for (const headers of <Record<string, string>[]>[
         { authorization: `Bearer ${token}` },
         { cookie: `diary_session=${token}` },
       ]) {
