@@ -11,6 +11,7 @@ import { errorBody } from '../http/error-handler';
 import { getDummyHash, verifyPassword } from '../auth/passwords';
 import { recordLoginAttempt } from '../auth/login-attempts';
 import type { LoginLockout } from '../auth/lockout';
+import { ownPasswordSchema } from '../auth/own-password';
 import { parseBody } from '../validation';
 import { IdSchema } from '../../shared/common';
 import { todayIso } from '../../shared/dates';
@@ -379,8 +380,8 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
           }
         }
         const bad = (text: string) => new ApiError(400, 'VALIDATION_FAILED', text);
-        if (body.password.length < 8)
-          throw bad('Пароль слишком короткий: нужно не меньше 8 знаков');
+        const own = ownPasswordSchema.safeParse(body.password);
+        if (!own.success) throw bad(own.error.issues[0]!.message);
         if (body.password !== body.repeat)
           throw bad('Пароли не совпадают: введите новый пароль дважды одинаково');
         if (normalizeFamilyLogin(body.password) === stored.login)
