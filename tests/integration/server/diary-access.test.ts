@@ -1,7 +1,8 @@
 // The family e-diary over real HTTP against the small demo school: a consent with «логин выдан»
 // gives a login only through the server; the one-time password must be replaced first; the week
 // shows a mark a teacher pushed a moment before; a withdrawal ends the session in the same write
-// and the next sign-in is refused in Russian; a new password (compromise) ends every session.
+// and the next sign-in is refused in Russian; a new password (compromise) ends every session; a
+// server-side import of a refusal closes access too (the consent hook runs for every write kind).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lesson } from '../../../shared/lesson';
 import { setPart } from '../../../shared/merge';
@@ -214,5 +215,31 @@ describe('a family in the diary', () => {
     expect((await new DiaryBrowser(server).login(issued.login, 'первый-пароль')).status).toBe(401);
     const again = new DiaryBrowser(server);
     expect((await again.login(issued.login, fresh.password)).location).toBe('/diary/password');
+  });
+
+  it('a server-side write of the consent (an import, not a push) closes access in the same commit', async () => {
+    const student = students[5]!;
+    const guardianId = guardianOf(student);
+    const consent = consentDoc(student, guardianId, 'staff-class-teacher');
+    const issued = await issueLogin(server, staff.classTeacher, consent);
+    const phone = await familySignIn(server, issued, 'свой-пароль-5');
+    expect((await phone.get('/diary')).status).toBe(200);
+    const refusal = consentDoc(
+      student,
+      guardianId,
+      'staff-class-teacher',
+      { decision: 'refusal' },
+      consent,
+    );
+    await server.app.syncEngine.write(
+      [{ collection: 'consents', rows: [{ newDocumentState: { ...refusal, _deleted: false } }] }],
+      { accountId: null, deviceId: null },
+      'import',
+    );
+    const gone = await phone.get('/diary');
+    expect(gone.location).toBe('/diary/login?ended=access-closed');
+    const login = await new DiaryBrowser(server).login(issued.login, 'свой-пароль-5');
+    expect(login.status).toBe(403);
+    expect(String((login.json?.error as { message: string }).message)).toMatch(/отказ/);
   });
 });
