@@ -86,6 +86,10 @@ function units(model: DocumentModel): number {
       return model.classes.length;
     case 'loginSheet':
       return model.people.length;
+    case 'loginSlip':
+      return model.slips.length;
+    case 'viewControl':
+      return 1;
   }
 }
 

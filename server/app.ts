@@ -39,6 +39,13 @@ import { SyncEngine } from './sync/engine';
 import { registerRefusalRoutes } from './sync/refusal-routes';
 import { OpenStreams, SESSION_CHANGING_URL } from './sync/open-streams';
 import { registerSyncRoutes } from './sync/routes';
+import { closeFamilyAccessOnConsentWrite } from './family/consent-hook';
+import { registerFamilyRoutes } from './family/routes';
+import { registerDiaryAdminRoutes } from './diary/admin-routes';
+import { DiaryReference } from './diary/reference';
+import { registerDiaryRoutes } from './diary/routes';
+import { ViewLog } from './diary/view-log';
+import { Notifier, type NotifierClock } from './notify/notifier';
 
 export interface ServerOptions {
   db: Db;
@@ -71,14 +78,25 @@ export interface ServerOptions {
    * address set-up links are made for (`setup-link`). Absent: no console route.
    */
   console?: { token: string; publicUrl: () => string };
-  /** The school's date for set-up operations, "YYYY-MM-DD" (tests); default the server's local date. */
+  /** The school's date for set-up operations and the diary, "YYYY-MM-DD" (tests); default the server's local date. */
   today?: () => string;
+  /** The family e-diary (/diary) and its notifications. */
+  diary?: {
+    /** How often the notifier runs (default 60 s); null: never by itself (tests call runOnce). */
+    notifyIntervalMs?: number | null;
+    /** The notifier's clock (tests move it). */
+    clock?: NotifierClock;
+  };
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The replication engine behind /api/v1/sync (tests and the CLI reach it here). */
     syncEngine: SyncEngine;
+    /** The e-diary's notification loop (tests run it by hand). */
+    diaryNotifier: Notifier;
+    /** The record of diary views (buffered; flush before reading). */
+    diaryViews: ViewLog;
   }
 }
 
@@ -103,6 +121,14 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const engine = new SyncEngine(options.db, registry);
   const openStreams = new OpenStreams();
   app.decorate('syncEngine', engine);
+  // THE family e-diary's hook into the write path: a consent write that refuses, withdraws or
+  // takes back the login closes that family's access inside the same transaction.
+  engine.onStored('consents', closeFamilyAccessOnConsentWrite);
+  const diaryViews = new ViewLog(options.db);
+  const diaryReference = new DiaryReference();
+  const notifier = new Notifier(options.db, diaryReference, options.diary?.clock);
+  app.decorate('diaryViews', diaryViews);
+  app.decorate('diaryNotifier', notifier);
 
   registerCors(app, options.corsOrigins ?? DEFAULT_CORS_ORIGINS);
   // After CORS, so the desktop (another origin) can read the refusal.
@@ -152,6 +178,18 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerCompromiseRoutes(app, { db: options.db, engine });
   registerSchoolRoutes(app, { db: options.db, engine, today: options.today });
   registerArchiveRoutes(app, { db: options.db, engine });
+  registerFamilyRoutes(app, { db: options.db, engine, views: diaryViews });
+  registerDiaryAdminRoutes(app, { db: options.db });
+  registerDiaryRoutes(app, {
+    db: options.db,
+    views: diaryViews,
+    ref: diaryReference,
+    // The staff's lockout: one set of counters (the administrator's unlock clears a family login too).
+    lockout: app.loginLockout,
+    ...(options.today ? { today: options.today } : {}),
+  });
+  const notifyEvery = options.diary?.notifyIntervalMs;
+  if (notifyEvery !== null) notifier.start(notifyEvery ?? 60_000);
   registerBackupRoutes(app, { db: options.db });
   registerSetupRoutes(app, { db: options.db });
   if (options.console) {
@@ -191,6 +229,10 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.addHook('preClose', async () => {
     openStreams.endAll();
     await engine.feed?.stop();
+  });
+  app.addHook('onClose', async () => {
+    await notifier.stop();
+    await diaryViews.flush().catch(() => undefined);
   });
   return app;
 }

@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'TOO_MANY_ATTEMPTS'
   | 'UPGRADE_REQUIRED'
   | 'CONFLICT'
+  /** A family e-diary login that already works (family/issue.ts). */
+  | 'LOGIN_ALREADY_ISSUED'
   | 'INTERNAL';
 
 /** The body of every error response: `{ error: { code, message } }`. */

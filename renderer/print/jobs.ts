@@ -9,6 +9,12 @@ import {
   type GuardianPick,
 } from '../../shared/documents/consent-model';
 import { buildExtractModel } from '../../shared/documents/extract-model';
+import { buildLoginSlipModel } from '../../shared/documents/login-slip-model';
+import {
+  buildViewControlModel,
+  type ViewControlModel,
+} from '../../shared/documents/view-control-model';
+import type { IssuedLogin } from '../../shared/family-access';
 import {
   buildLoginSheetModel,
   type LoginSheetEntry,
@@ -124,6 +130,49 @@ export function courseExtractJob(
         classKey: course.classId,
         periodId: period.id,
         ...(studentIds ? { studentIds } : {}),
+        issuedOn: todayIso(),
+      }),
+  };
+}
+
+/** The login slip of a login just issued (the one-time password exists only in this answer). */
+export function loginSlipJob(issued: IssuedLogin, serverUrl: string): PrintJob {
+  return {
+    title: `Листок доступа к дневнику: ${issued.holderName}`,
+    fileName: `Листок доступа ${issued.login}`,
+    model: async () => buildLoginSlipModel([issued], { serverUrl, issuedOn: todayIso() }),
+  };
+}
+
+/** The class's view-control sheet, from the rows the tab shows. */
+export function viewControlJob(
+  cls: SchoolClass,
+  input: Omit<Parameters<typeof buildViewControlModel>[0], 'className'>,
+): PrintJob {
+  return {
+    title: `Контроль за просмотром дневника — ${cls.name}`,
+    fileName: `Контроль просмотра ${cls.name} ${input.to}`,
+    model: async (): Promise<ViewControlModel> =>
+      buildViewControlModel({ ...input, className: cls.name }),
+  };
+}
+
+/** Extracts for the families who have not opened the diary (the view-control tab's one click). */
+export function staleFamiliesExtractsJob(
+  db: JournalDatabase,
+  cls: SchoolClass,
+  period: Period,
+  studentIds: readonly string[],
+  days: number,
+): PrintJob {
+  return {
+    title: `Выписки семьям, не открывавшим дневник ${days} дн. — ${cls.name}, ${period.name}`,
+    fileName: `Выписки ${cls.name} ${period.name} не открывали дневник`,
+    model: async () =>
+      buildExtractModel(await readDocumentSource(db, cls.id, { consents: true }), {
+        classKey: cls.id,
+        periodId: period.id,
+        studentIds,
         issuedOn: todayIso(),
       }),
   };

@@ -52,6 +52,10 @@ export function documentCount(model: DocumentModel): number {
       return model.classes.length;
     case 'loginSheet':
       return model.people.length;
+    case 'loginSlip':
+      return model.slips.length;
+    case 'viewControl':
+      return 1;
   }
 }
 
@@ -64,6 +68,8 @@ export function documentCountText(model: DocumentModel): string {
     summary: ['ведомость', 'ведомости', 'ведомостей'],
     journal: ['журнал', 'журнала', 'журналов'],
     loginSheet: ['лист входа', 'листа входа', 'листов входа'],
+    loginSlip: ['листок доступа', 'листка доступа', 'листков доступа'],
+    viewControl: ['лист контроля', 'листа контроля', 'листов контроля'],
   };
   return `${n} ${plural(n, forms[model.kind])}`;
 }

@@ -29,6 +29,8 @@ export class SyncError extends Error {
     message: string,
     readonly status: number | null = null,
     readonly retryAfterSeconds: number | null = null,
+    /** The server's error code (`{error: {code}}`), when it sent one. */
+    readonly code: string | null = null,
   ) {
     super(message);
   }
@@ -88,7 +90,13 @@ export async function responseError(res: Response): Promise<SyncError> {
     const wait = Number.isFinite(seconds) && seconds > 0 ? seconds : 30;
     return new SyncError('throttled', MESSAGES.throttled(wait), 429, wait);
   }
-  return new SyncError('server', message ?? `Ошибка сервера школы (${res.status})`, res.status);
+  return new SyncError(
+    'server',
+    message ?? `Ошибка сервера школы (${res.status})`,
+    res.status,
+    null,
+    typeof code === 'string' ? code : null,
+  );
 }
 
 /** One request to the server (a JSON or a file body), answered with JSON. Throws SyncError. */

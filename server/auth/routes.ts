@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Db } from '../db/db';
 import { ApiError, messages } from '../errors';
 import { parseBody } from '../validation';
+import { ownPasswordSchema } from './own-password';
 import {
   createAccount,
   findAccountByLogin,
@@ -76,10 +77,7 @@ const newPasswordBody = z.object({
 
 /** The owner replaces a one-time (or any) password: the old one proves who they are. */
 const changePasswordBody = loginBody.extend({
-  newPassword: z
-    .string()
-    .min(8, 'Новый пароль слишком короткий: не меньше 8 знаков')
-    .max(200, 'Новый пароль слишком длинный'),
+  newPassword: ownPasswordSchema,
 });
 
 const PASSWORD_CHANGE_REQUIRED = 'Это временный пароль: придумайте свой новый пароль, чтобы войти';

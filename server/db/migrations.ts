@@ -165,7 +165,110 @@ export const migrations: readonly Migration[] = [
       `ALTER TABLE accounts ADD COLUMN must_change_password boolean NOT NULL DEFAULT false`,
     ],
   },
-  // 9 is taken by another change in progress; the runner applies whatever is missing, in order.
+  {
+    version: 9,
+    name: 'family e-diary: family accounts, links, sessions, views, settings, notifications',
+    statements: [
+      // Parents' and students' accounts of the e-diary (server/family/). Never in `accounts`: a
+      // family token is unknown to every staff route by construction.
+      `CREATE TABLE family_accounts (
+        id text PRIMARY KEY,
+        login text NOT NULL UNIQUE,
+        kind text NOT NULL,
+        display_name text NOT NULL,
+        password_hash text NOT NULL,
+        password_temporary boolean NOT NULL DEFAULT true,
+        temporary_expires_at timestamptz,
+        disabled_at timestamptz,
+        disabled_reason text,
+        compromised_at timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        created_by text,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      // Which children an account reads, and through which guardian's consent (null: the
+      // student's own account). Inactive links are kept as the record of access that ended.
+      `CREATE TABLE family_links (
+        account_id text NOT NULL REFERENCES family_accounts (id),
+        student_id text NOT NULL,
+        guardian_id text,
+        active boolean NOT NULL DEFAULT true,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        created_by text,
+        ended_at timestamptz,
+        ended_reason text,
+        PRIMARY KEY (account_id, student_id)
+      )`,
+      `CREATE INDEX family_links_student ON family_links (student_id, guardian_id)`,
+      `CREATE TABLE family_sessions (
+        token_hash text PRIMARY KEY,
+        account_id text NOT NULL REFERENCES family_accounts (id),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_used_at timestamptz NOT NULL DEFAULT now(),
+        revoked_at timestamptz,
+        revoked_reason text
+      )`,
+      `CREATE INDEX family_sessions_account ON family_sessions (account_id)`,
+      // Every diary page a family opened: who, which child, what, when; the address only as long
+      // as the school's setting says (ipRetentionDays).
+      `CREATE TABLE diary_views (
+        id bigserial PRIMARY KEY,
+        account_id text NOT NULL,
+        student_id text NOT NULL,
+        what text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now(),
+        ip text
+      )`,
+      `CREATE INDEX diary_views_student ON diary_views (student_id, at)`,
+      `CREATE INDEX diary_views_with_ip ON diary_views (at) WHERE ip IS NOT NULL`,
+      // The school's e-diary settings (one row): class averages, retention, channels, SMTP.
+      `CREATE TABLE diary_settings (
+        id integer PRIMARY KEY CHECK (id = 1),
+        settings jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        updated_by text
+      )`,
+      // A family's opt-in to notifications.
+      `CREATE TABLE family_notifications (
+        account_id text PRIMARY KEY REFERENCES family_accounts (id),
+        email text NOT NULL DEFAULT '',
+        daily_digest boolean NOT NULL DEFAULT false,
+        period_marks boolean NOT NULL DEFAULT false,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      // Messages waiting to be sent, sent, or given up on; one row per message (dedupe_key).
+      `CREATE TABLE outbox (
+        id bigserial PRIMARY KEY,
+        dedupe_key text NOT NULL UNIQUE,
+        account_id text,
+        channel text NOT NULL,
+        recipient text NOT NULL,
+        subject text NOT NULL,
+        body text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        sent_at timestamptz,
+        gave_up_at timestamptz,
+        last_error text
+      )`,
+      `CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE sent_at IS NULL AND gave_up_at IS NULL`,
+      // How far the notifier has read the audit log (period marks set) and made digests.
+      `CREATE TABLE notification_cursors (
+        name text PRIMARY KEY,
+        position bigint NOT NULL DEFAULT 0,
+        day text
+      )`,
+      // The diary reads one class's lessons by date (migration 7's index), a class's period marks,
+      // a student's consents.
+      `CREATE INDEX documents_period_marks_class ON documents ((doc->>'classId'))
+        WHERE collection = 'periodMarks'`,
+      `CREATE INDEX documents_consents_student ON documents ((doc->>'studentId'))
+        WHERE collection = 'consents'`,
+      // «Who changed my child's data»: audit rows whose changed parts name the child.
+      `CREATE INDEX audit_log_parts ON audit_log USING gin (parts jsonb_path_ops)`,
+    ],
+  },
   {
     version: 10,
     name: 'read scope columns and remembered scopes',

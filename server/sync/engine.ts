@@ -12,6 +12,7 @@ import { RefusalStore, type Refusal } from './refusals';
 import type {
   GroupOutcome,
   ServerWriteKind,
+  StoredState,
   WriteActor,
   WriteBatch,
   WriteKind,
@@ -51,6 +52,14 @@ export interface TransactionWrite {
   (batch: WriteBatch, actor: WriteActor, kind: ServerWriteKind): Promise<GroupOutcome[]>;
 }
 
+/**
+ * Runs inside the write transaction after a group of the collection was stored, for every write
+ * kind (a push, an import, a compromise's revert): what must change in the same commit outside the
+ * documents table (the family e-diary closes a family's access in the write that records a
+ * withdrawn consent). It must not write documents; throwing rolls the whole write back.
+ */
+export type StoredObserver = (tx: Queryable, written: readonly StoredState[]) => Promise<void>;
+
 export class SyncEngine {
   readonly hub: ChangeHub;
   /**
@@ -62,6 +71,7 @@ export class SyncEngine {
   private readonly queue = new WriteQueue();
   private readonly refusals = new RefusalStore();
   private readonly scopes = new ScopeStore();
+  private readonly observers = new Map<string, StoredObserver[]>();
 
   constructor(
     private readonly db: Db,
@@ -74,6 +84,11 @@ export class SyncEngine {
           this.registry.get(name)?.afterWrite?.(written),
         )
       : null;
+  }
+
+  /** Registers a reaction run inside every write of the collection (see StoredObserver). */
+  onStored(collection: string, observer: StoredObserver): void {
+    this.observers.set(collection, [...(this.observers.get(collection) ?? []), observer]);
   }
 
   /**
@@ -252,6 +267,12 @@ export class SyncEngine {
             batch,
           );
           await this.refusals.record(tx, refusals, actor);
+          for (const outcome of done) {
+            if (outcome.written.length === 0) continue;
+            for (const observer of this.observers.get(outcome.collection) ?? []) {
+              await observer(tx, outcome.written);
+            }
+          }
           outcomes.push(...done);
           // What accepted pushed documents cause (the lessons of a timetable) is written in the
           // same transaction, through this same path: it commits with the push or not at all.

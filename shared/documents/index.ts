@@ -1,5 +1,5 @@
 // Printed documents: consent applications, diary extracts, term and year summary sheets, the year-end
-// journal, the staff's login sheet. Each is model → PDF bytes.
+// journal, the staff's login sheet, the e-diary's login slips and view-control sheets. Each is model → PDF bytes.
 import type { ConsentModel } from './consent-model';
 import { renderConsent } from './consent-render';
 import type { ExtractModel } from './extract-model';
@@ -11,6 +11,10 @@ import { renderJournal } from './journal-render';
 import type { DocumentFonts } from './source';
 import type { SummaryModel } from './summary-model';
 import { renderSummary } from './summary-render';
+import type { LoginSlipModel } from './login-slip-model';
+import { renderLoginSlips } from './login-slip-render';
+import type { ViewControlModel } from './view-control-model';
+import { renderViewControl } from './view-control-render';
 
 export * from './consent-model';
 export * from './extract-model';
@@ -19,15 +23,25 @@ export * from './journal-model';
 export * from './login-sheet-model';
 export { renderLoginSheet } from './login-sheet-render';
 export { JournalWriter, renderJournal } from './journal-render';
+export * from './login-slip-model';
+export * from './view-control-model';
 export { renderConsent } from './consent-render';
 export { renderExtract } from './extract-render';
 export { renderSummary } from './summary-render';
+export { renderLoginSlips } from './login-slip-render';
+export { renderViewControl } from './view-control-render';
 export type { DocumentFonts, DocumentSource } from './source';
 export { DocumentError } from './source';
 
 /** Any document model; `kind` tells which renderer draws it. */
 export type DocumentModel =
-  ConsentModel | ExtractModel | SummaryModel | JournalModel | LoginSheetModel;
+  | ConsentModel
+  | ExtractModel
+  | SummaryModel
+  | JournalModel
+  | LoginSheetModel
+  | LoginSlipModel
+  | ViewControlModel;
 
 /** Renders any document model (what the print worker calls). */
 export function renderDocument(model: DocumentModel, fonts: DocumentFonts): Promise<Uint8Array> {
@@ -42,5 +56,9 @@ export function renderDocument(model: DocumentModel, fonts: DocumentFonts): Prom
       return renderJournal(model, fonts);
     case 'loginSheet':
       return renderLoginSheet(model, fonts);
+    case 'loginSlip':
+      return renderLoginSlips(model, fonts);
+    case 'viewControl':
+      return renderViewControl(model, fonts);
   }
 }

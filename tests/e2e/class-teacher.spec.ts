@@ -109,7 +109,21 @@ test('consent registry: answers, filters, counts, printed applications', async (
   await expect(registryRows(page)).toHaveCount(noAnswer - 1);
   const second = registryRows(page).first();
   const consentingGuardian = (await second.locator('td').nth(2).textContent())!.trim();
-  await register(page, second, 'согласие', 'электронный дневник');
+  // Offline (the demo has no server), «Логин и пароль выданы» cannot be ticked: the login is made
+  // by the school server. The form says so in Russian and keeps the answer; saved without it.
+  await second.getByRole('button', { name: /^Ответ:/ }).click();
+  const form = page.getByRole('form', { name: 'Ответ родителя' });
+  await form.getByLabel('Решение').selectOption({ label: 'согласие' });
+  await form.getByLabel('Как получать отметки').selectOption({ label: 'электронный дневник' });
+  await form.getByLabel('Логин и пароль выданы').setChecked(true);
+  await form.getByRole('button', { name: 'Сохранить ответ' }).click();
+  await expect(form.getByRole('alert')).toContainText(
+    'Логин для электронного дневника выдаёт сервер школы',
+  );
+  await expect(form.getByLabel('Решение')).toHaveValue('consent');
+  await form.getByLabel('Логин и пароль выданы').setChecked(false);
+  await form.getByRole('button', { name: 'Сохранить ответ' }).click();
+  await expect(form).toBeHidden();
 
   // Two answers registered: "нет ответа" has two rows fewer, "бумажные выписки" one more.
   await expect(registryRows(page)).toHaveCount(noAnswer - 2);

@@ -26,10 +26,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `scripts/server.ts --demo` (null: an empty server, no school yet) and resolves once it listens. */
-export async function startJournalServer(students: number | null): Promise<JournalServer> {
+/**
+ * Starts `scripts/server.ts --demo` (null: an empty server, no school yet) and resolves once it
+ * listens. `extraArgs`: more of the server's options (e.g. `--demo-as-of today`).
+ */
+export async function startJournalServer(
+  students: number | null,
+  extraArgs: readonly string[] = [],
+): Promise<JournalServer> {
   return startServerProcess(
-    students === null ? [] : ['--demo', '--demo-students', String(students)],
+    [...(students === null ? [] : ['--demo', '--demo-students', String(students)]), ...extraArgs],
     'Сервер журнала работает',
   );
 }

@@ -6,7 +6,7 @@ import { CONSENT_CHANNEL_LABELS, effectiveChannel } from '../../../shared/consen
 import type { ConsentVariant } from '../../../shared/documents/consent-model';
 import type { SchoolClass } from '../../../shared/school-class';
 import { GUARDIAN_KIND_LABELS } from '../../../shared/student';
-import { useRepositories, useSession } from '../../data/session';
+import { useSession } from '../../data/session';
 import type { SchoolData } from '../../data/use-school-data';
 import { formatDate, todayIso } from '../../../shared/dates';
 import { consentApplicationsJob, paperExtractsJob } from '../../print/jobs';
@@ -28,6 +28,11 @@ import {
   type RegistryRow,
 } from './consent-registry';
 import { useClassConsents, useClassStudents } from '../../data/use-class';
+import { useFamilyAccess } from '../../data/use-family-access';
+import { ageOn, STUDENT_ACCOUNT_AGE } from '../../../shared/family-access';
+import { familyViewRows, type FamilyViewRow } from '../../../shared/family-view-rows';
+import { DiaryAccessCell } from './DiaryAccessCell';
+import { useLoginIssuing } from './use-login-issuing';
 
 interface Props {
   klass: SchoolClass;
@@ -48,7 +53,6 @@ export function ConsentTab({ klass, data }: Props) {
   const { db } = useSession();
   const students = useClassStudents(klass.id);
   const consents = useClassConsents(klass.id);
-  const { consents: repo } = useRepositories();
   const [filter, setFilter] = useState<RegistryFilter>('all');
   const [editing, setEditing] = useState<string | null>(null);
   const [variant, setVariant] = useState<ConsentVariant>('consent');
@@ -58,11 +62,28 @@ export function ConsentTab({ klass, data }: Props) {
     [data.periods, klass, today],
   );
   const [job, setJob] = useState<PrintJob | null>(null);
+  const { state: access, refresh } = useFamilyAccess(klass.id);
+  const issuing = useLoginIssuing(refresh);
 
   const rows = useMemo(
     () => (students && consents ? registryRows(students, consents) : null),
     [students, consents],
   );
+  // Each holder's login and last view, worded as on the view-control sheet.
+  const diary = useMemo(() => {
+    const map = new Map<string, FamilyViewRow>();
+    if (!students || !consents || access.status !== 'ready') return map;
+    for (const r of familyViewRows({
+      students,
+      consents,
+      access: access.access.rows,
+      today,
+      paperAfterDays: access.access.paperAfterDays,
+    })) {
+      map.set(`${r.studentId}|${r.guardianId ?? ''}`, r);
+    }
+    return map;
+  }, [students, consents, access, today]);
   if (!rows) return <p className="loading">Загружаем реестр согласий…</p>;
   const counts = registryCounts(rows);
   const shown = filterRows(rows, filter);
@@ -132,6 +153,16 @@ export function ConsentTab({ klass, data }: Props) {
           />
         )}
       </div>
+      {issuing.notice && (
+        <p className="page-notice" role="status">
+          {issuing.notice}
+        </p>
+      )}
+      {access.status === 'failed' && (
+        <p className="page-notice" role="alert">
+          {access.message}
+        </p>
+      )}
       <table className="class-table consent-table">
         <thead>
           <tr>
@@ -143,6 +174,7 @@ export function ConsentTab({ klass, data }: Props) {
             <th>Как получает отметки</th>
             <th>Зарегистрировал</th>
             <th>Логин выдан</th>
+            <th>Дневник</th>
             <th />
           </tr>
         </thead>
@@ -185,6 +217,46 @@ export function ConsentTab({ klass, data }: Props) {
                   </td>
                   <td>
                     {guardianId && (
+                      <DiaryAccessCell
+                        row={diary.get(`${r.student.id}|${guardianId}`)}
+                        online={issuing.online}
+                        canIssue={c?.decision === 'consent' && c.channel === 'electronic'}
+                        who={r.guardian ? fullName(r.guardian) : ''}
+                        onIssue={() => {
+                          if (!c) return;
+                          void issuing
+                            .saveAnswer(
+                              { studentId: r.student.id, guardianId, classId: klass.id },
+                              {
+                                decision: c.decision,
+                                date: c.date,
+                                channel: c.channel,
+                                loginIssued: true,
+                                note: c.note,
+                              },
+                              { ...c, loginIssued: false },
+                            )
+                            .catch((e: unknown) =>
+                              issuing.setNotice(e instanceof Error ? e.message : String(e)),
+                            );
+                        }}
+                        onNewPassword={(compromised) =>
+                          void issuing.newPassword(r.student.id, guardianId, compromised)
+                        }
+                      />
+                    )}
+                    {!continued && (
+                      <StudentOwnLogin
+                        own={diary.get(`${r.student.id}|`)}
+                        age={ageOn(r.student.birthDate, today)}
+                        online={issuing.online}
+                        onIssue={() => void issuing.studentLogin(r.student.id)}
+                        onNewPassword={() => void issuing.newPassword(r.student.id, null, false)}
+                      />
+                    )}
+                  </td>
+                  <td>
+                    {guardianId && (
                       <button
                         type="button"
                         aria-label={`Ответ: ${r.guardian ? fullName(r.guardian) : ''}`}
@@ -197,15 +269,16 @@ export function ConsentTab({ klass, data }: Props) {
                 </tr>
                 {editing === key && guardianId && (
                   <tr className="consent-edit">
-                    <td colSpan={9}>
+                    <td colSpan={10}>
                       <ConsentForm
                         consent={c}
                         today={today}
                         onCancel={() => setEditing(null)}
                         onSubmit={async (answer) => {
-                          await repo.registerAnswer(
+                          await issuing.saveAnswer(
                             { studentId: r.student.id, guardianId, classId: klass.id },
                             answer,
+                            c,
                           );
                           setEditing(null);
                         }}
@@ -219,6 +292,13 @@ export function ConsentTab({ klass, data }: Props) {
         </tbody>
       </table>
       {shown.length === 0 && <p className="empty">Под этот отбор никто не подходит.</p>}
+      {issuing.job && (
+        <PrintDialog
+          job={issuing.job}
+          onClose={issuing.closeJob}
+          emptyText="Нет листка для печати."
+        />
+      )}
       {job && (
         <PrintDialog
           job={job}
@@ -226,6 +306,39 @@ export function ConsentTab({ klass, data }: Props) {
           emptyText="Нет семей для этого документа (для выписок — нет семей с бумажными выписками)."
         />
       )}
+    </div>
+  );
+}
+
+/** A student's own diary login (from 14): its state, or the button that issues it. */
+function StudentOwnLogin(props: {
+  own: FamilyViewRow | undefined;
+  age: number | null;
+  online: boolean;
+  onIssue: () => void;
+  onNewPassword: () => void;
+}) {
+  const { own, age, online } = props;
+  const open = own !== undefined && own.access !== 'closed';
+  if (open) {
+    return (
+      <div className="diary-access diary-own">
+        ученик: <code className="diary-login">{own.login}</code>{' '}
+        <span className="diary-status">{own.status}</span>{' '}
+        {online && (
+          <button type="button" onClick={props.onNewPassword}>
+            Новый пароль ученику
+          </button>
+        )}
+      </div>
+    );
+  }
+  if (!online || age === null || age < STUDENT_ACCOUNT_AGE) return null;
+  return (
+    <div className="diary-access diary-own">
+      <button type="button" onClick={props.onIssue}>
+        Логин ученику ({age} лет)
+      </button>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { generateSchool } from '../../../shared/demo';
 import { createClock, type Clock } from '../../../shared/hlc';
 import { setPart, type Stamped } from '../../../shared/merge';
 import type { Snapshot } from '../../../shared/snapshot';
+import type { ServerOptions } from '../../../server/app';
 import type { Stamps } from '../../../shared/stamp';
 import { api, startServer, type TestServer } from './helpers';
 
@@ -34,11 +35,12 @@ export function smallSchool(): Snapshot {
 }
 
 export async function startDomainServer(
-  options: { db?: Db; school?: Snapshot; load?: boolean } = {},
+  options: { db?: Db; school?: Snapshot; load?: boolean; server?: Partial<ServerOptions> } = {},
 ): Promise<DomainServer> {
   const school = options.school ?? smallSchool();
   const server = await startServer({
     registry: createDomainRegistry(),
+    ...options.server,
     ...(options.db ? { db: options.db } : {}),
   });
   if (options.load !== false) await loadSnapshot(server.app.syncEngine, school);

@@ -1,0 +1,93 @@
+// Family sessions of the e-diary: a random token in an HttpOnly cookie limited to /diary, only its
+// SHA-256 stored, a sliding and an absolute lifetime measured on the database's clock. A family
+// token is never looked up by the staff routes (their tokens live in `tokens`).
+import type { Queryable } from '../db/db';
+import { hashToken, newToken } from '../auth/sessions';
+import type { FamilyAccount } from './accounts';
+
+/**
+ * A family phone is often shared and often lost: a week without opening the diary, or a month
+ * since the sign-in, and the family signs in again (docs/DIARY.md, «Сеансы»).
+ */
+export const FAMILY_SESSION_LIFETIME = {
+  idleMs: 7 * 24 * 3600 * 1000,
+  absoluteMs: 30 * 24 * 3600 * 1000,
+} as const;
+
+export async function openFamilySession(db: Queryable, accountId: string): Promise<string> {
+  const token = newToken();
+  await db.query('INSERT INTO family_sessions (token_hash, account_id) VALUES ($1, $2)', [
+    hashToken(token),
+    accountId,
+  ]);
+  return token;
+}
+
+/** Why a session no longer works: a code the login page turns into a Russian sentence. */
+export type SessionEnd =
+  'unknown' | 'expired' | 'logout' | 'password-changed' | 'access-closed' | 'new-password';
+
+export type FamilySessionCheck =
+  | { ok: true; account: Omit<FamilyAccount, 'passwordHash'>; tokenHash: string }
+  | { ok: false; reason: SessionEnd };
+
+/** Resolves a session token; refuses revoked, expired and closed ones. */
+export async function checkFamilySession(
+  db: Queryable,
+  token: string,
+): Promise<FamilySessionCheck> {
+  const tokenHash = hashToken(token);
+  const r = await db.query(
+    `SELECT s.revoked_at, s.revoked_reason, a.id, a.login, a.kind, a.display_name,
+       a.password_temporary, a.temporary_expires_at, a.disabled_at, a.disabled_reason,
+       a.compromised_at,
+       (s.last_used_at < now() - $2::double precision * interval '1 millisecond'
+         OR s.created_at < now() - $3::double precision * interval '1 millisecond') AS expired,
+       (s.last_used_at < now() - interval '1 minute') AS stale
+     FROM family_sessions s JOIN family_accounts a ON a.id = s.account_id
+     WHERE s.token_hash = $1`,
+    [tokenHash, FAMILY_SESSION_LIFETIME.idleMs, FAMILY_SESSION_LIFETIME.absoluteMs],
+  );
+  const row = r.rows[0];
+  if (!row) return { ok: false, reason: 'unknown' };
+  if (row.revoked_at !== null) {
+    const reason = String(row.revoked_reason ?? 'logout') as SessionEnd;
+    return { ok: false, reason };
+  }
+  if (row.disabled_at !== null) return { ok: false, reason: 'access-closed' };
+  if (row.expired === true) return { ok: false, reason: 'expired' };
+  // Record use at most once a minute: one write per page would be wasteful.
+  if (row.stale === true) {
+    await db.query('UPDATE family_sessions SET last_used_at = now() WHERE token_hash = $1', [
+      tokenHash,
+    ]);
+  }
+  return {
+    ok: true,
+    tokenHash,
+    account: {
+      id: String(row.id),
+      login: String(row.login),
+      kind: row.kind === 'student' ? 'student' : 'guardian',
+      displayName: String(row.display_name),
+      passwordTemporary: row.password_temporary === true,
+      temporaryExpiresAt:
+        row.temporary_expires_at === null ? null : String(row.temporary_expires_at),
+      disabledAt: null,
+      disabledReason: null,
+      compromisedAt: row.compromised_at === null ? null : String(row.compromised_at),
+    },
+  };
+}
+
+export async function endFamilySession(
+  db: Queryable,
+  token: string,
+  reason: SessionEnd,
+): Promise<void> {
+  await db.query(
+    `UPDATE family_sessions SET revoked_at = now(), revoked_reason = $2
+     WHERE token_hash = $1 AND revoked_at IS NULL`,
+    [hashToken(token), reason],
+  );
+}
