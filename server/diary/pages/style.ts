@@ -13,8 +13,8 @@ header.top a{color:#fff;text-decoration:none}
 .kids{margin:4px 0 0;font-size:14px}
 .kids a{display:inline-block;margin-right:10px;text-decoration:underline}
 .kids [aria-current]{text-decoration:none;font-weight:600}
-nav.tabs{display:flex;gap:2px;overflow-x:auto;background:#fff;border-bottom:1px solid #d5dbe1;white-space:nowrap;padding:0 max(0px,calc((100% - 760px)/2))}
-nav.tabs a,nav.tabs button{flex:none;padding:10px 11px;text-decoration:none;color:#1d232a;font-size:15px;border:0;background:none;font-family:inherit;cursor:pointer}
+nav.tabs{display:flex;flex-wrap:wrap;gap:2px;background:#fff;border-bottom:1px solid #d5dbe1;padding:0 max(0px,calc((100% - 760px)/2))}
+nav.tabs a,nav.tabs button{flex:none;white-space:nowrap;padding:10px 11px;text-decoration:none;color:#1d232a;font-size:15px;border:0;background:none;font-family:inherit;cursor:pointer}
 nav.tabs [aria-current]{border-bottom:3px solid #0b57a4;font-weight:600}
 nav.tabs form{margin-left:auto}
 h1{font-size:20px;margin:14px 0 6px}
