@@ -185,7 +185,7 @@ export function GradingPage({ school }: { school: School }) {
           rows={d.codes}
           rowKey={(_, i) => i}
           onChange={(codes) => patch({ codes })}
-          newRow={() => ({ code: '', label: '', reason: 'excused' })}
+          newRow={() => ({ code: '', label: '', reason: 'excused' as const })}
           addLabel="Добавить код"
           cells={(c, i, update) => (
             <>

@@ -20,8 +20,8 @@ interface Props<T> {
   onChange: (rows: T[]) => void;
   /** The cells of one row; `update` changes that row. */
   cells: (row: T, i: number, update: (p: Partial<T>) => void) => ReactNode;
-  /** The row «Добавить …» adds, made from the rows there are. */
-  newRow: (rows: readonly T[]) => T;
+  /** The row «Добавить …» adds, made from the rows there are (the rows alone set T). */
+  newRow: (rows: readonly T[]) => NoInfer<T>;
   addLabel: string;
 }
 

@@ -209,7 +209,7 @@ export function YearPage({ school, periods }: { school: School; periods: Period[
           rows={draft.nonWorkingDays}
           rowKey={(_, i) => i}
           onChange={(nonWorkingDays) => patch({ nonWorkingDays })}
-          newRow={() => ({ date: '', kind: 'publicHoliday', name: '', grades: '' })}
+          newRow={() => ({ date: '', kind: 'publicHoliday' as const, name: '', grades: '' })}
           addLabel="Добавить нерабочий день"
           cells={(d, i, update) => (
             <>
