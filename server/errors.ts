@@ -1,33 +1,8 @@
 // API errors: a stable machine code, an HTTP status and a Russian message for the user.
+import type { ErrorBody, ErrorCode } from '../shared/sync-wire';
 
-export type ErrorCode =
-  | 'BAD_REQUEST'
-  | 'INVALID_JSON'
-  | 'INVALID_TEXT'
-  | 'URI_TOO_LONG'
-  | 'HEADERS_TOO_LARGE'
-  | 'REQUEST_TIMEOUT'
-  | 'VALIDATION_FAILED'
-  | 'UNAUTHORIZED'
-  | 'INVALID_CREDENTIALS'
-  | 'ACCOUNT_DISABLED'
-  | 'PASSWORD_CHANGE_REQUIRED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'UNKNOWN_COLLECTION'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'TOO_MANY_ATTEMPTS'
-  | 'UPGRADE_REQUIRED'
-  | 'CONFLICT'
-  /** A family e-diary login that already works (family/issue.ts). */
-  | 'LOGIN_ALREADY_ISSUED'
-  | 'INTERNAL';
-
-/** The body of every error response: `{ error: { code, message } }`. */
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
-}
+// The codes and the body are part of the wire contract (shared/sync-wire.ts).
+export type { ErrorBody, ErrorCode };
 
 export class ApiError extends Error {
   constructor(

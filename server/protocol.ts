@@ -1,13 +1,14 @@
 // Versioning of the wire protocol: the /api/v1 prefix and the X-Journal-Protocol header; the
-// X-Server-Time header every API answer carries.
+// X-Server-Time header every API answer carries (the names and numbers: shared/sync-wire.ts).
+import { MIN_CLIENT_PROTOCOL } from '../shared/sync-wire';
 
-export const API_PREFIX = '/api/v1';
-export const PROTOCOL_HEADER = 'x-journal-protocol';
-export { SERVER_TIME_HEADER } from '../shared/clock-skew';
-/** The protocol this server speaks. */
-export const PROTOCOL_VERSION = 1;
-/** Clients announcing an older protocol get HTTP 426 and are asked to update. */
-export const MIN_CLIENT_PROTOCOL = 1;
+export {
+  API_PREFIX,
+  MIN_CLIENT_PROTOCOL,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  SERVER_TIME_HEADER,
+} from '../shared/sync-wire';
 
 /** True when the header value names a protocol older than this server accepts. */
 export function isOutdatedClient(

@@ -5,19 +5,8 @@ import { formatDateTime } from '../../shared/dates';
 import { useSyncClient } from '../sync/sync-context';
 import { SyncError } from '../sync/api';
 import type { WorkType } from '../../shared/grading-policy';
+import { HistoryAnswerSchema, type HistoryEntry } from '../../shared/sync-wire';
 import { cellChangeText, cellValueText } from './cell-change';
-
-interface HistoryEntry {
-  seq: number | null;
-  at: string | null;
-  kind: string;
-  who: { login: string | null; staffId: string | null; name: string | null };
-  device: { id: string | null; name: string | null };
-  stamp: { at?: string; by?: string } | null;
-  before: unknown;
-  after: unknown;
-  superseded: { path: string; value: unknown; stamp: { by?: string } | null; from?: string }[];
-}
 
 interface Props {
   lessonId: string;
@@ -49,7 +38,7 @@ export function CellHistory({ lessonId, studentId, title, workTypes, onClose }: 
     let cancelled = false;
     const path = `/api/v1/history/lessons/${encodeURIComponent(lessonId)}?path=${encodeURIComponent(`entries.${studentId}`)}`;
     client
-      .get<{ entries: HistoryEntry[] }>(path)
+      .get(path, HistoryAnswerSchema)
       .then((answer) => !cancelled && setState({ name: 'loaded', entries: answer.entries }))
       .catch((error: unknown) => {
         if (cancelled) return;

@@ -29,9 +29,10 @@ function RefusalNotice({ status, onClose }: { status: SyncStatus; onClose: () =>
         <ul>
           {status.refusals.map((r) => (
             <li key={r.id}>
-              {formatDateTime(r.at, { seconds: true })}:{' '}
-              {isCollectionName(r.collection) ? COLLECTIONS[r.collection].label : r.collection},{' '}
-              {r.docId} — {r.reason}
+              {r.at === null ? '' : `${formatDateTime(r.at, { seconds: true })}: `}
+              {isCollectionName(r.collection)
+                ? COLLECTIONS[r.collection].label
+                : r.collection}, {r.docId} — {r.reason}
             </li>
           ))}
         </ul>

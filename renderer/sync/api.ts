@@ -1,10 +1,12 @@
 // HTTP calls to the school server (docs/SYNC.md): the protocol header, the Bearer token, the
 // server's errors turned into SyncError with a Russian message and a kind the client acts on, and
-// the server's time compared with this computer's.
+// the server's time compared with this computer's; answers parsed with the shared wire schemas.
+import { z } from 'zod';
+import { ErrorBodySchema, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/sync-wire';
 import { clockSkewOf } from './server-clock';
 
 /** The wire protocol this client speaks (X-Journal-Protocol). */
-export const CLIENT_PROTOCOL = 1;
+export const CLIENT_PROTOCOL = PROTOCOL_VERSION;
 
 export type SyncErrorKind =
   /** The server cannot be reached (network down, wrong address, server stopped). */
@@ -36,6 +38,10 @@ export class SyncError extends Error {
   }
 }
 
+const ErrorMessageOnly = z.object({
+  error: ErrorBodySchema.shape.error.pick({ message: true }),
+});
+
 export const MESSAGES = {
   offline: 'Сервер школы недоступен: проверьте адрес и сеть',
   credentials: 'Неверный логин или пароль',
@@ -48,7 +54,9 @@ export const MESSAGES = {
 
 export { normalizeServerUrl } from '../../shared/server-url';
 
-interface RequestOptions {
+interface RequestOptions<T = unknown> {
+  /** The answer's schema (shared/sync-wire.ts): an answer of another shape is a SyncError. */
+  answer?: z.ZodType<T>;
   token?: string | null;
   method?: 'GET' | 'POST';
   body?: unknown;
@@ -59,11 +67,6 @@ interface RequestOptions {
   onClockSkew?: (skewMs: number) => void;
 }
 
-function errorMessage(body: unknown): string | null {
-  const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
-  return typeof message === 'string' && message ? message : null;
-}
-
 /** Turns a non-OK response into a SyncError (reads the JSON error body when there is one). */
 export async function responseError(res: Response): Promise<SyncError> {
   let body: unknown = null;
@@ -72,8 +75,12 @@ export async function responseError(res: Response): Promise<SyncError> {
   } catch {
     // not JSON: keep the status only
   }
-  const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
-  const message = errorMessage(body);
+  // A body of another shape (a proxy's page): the status only; a code this build does not know
+  // (a newer server) is no code, but its Russian message is still shown.
+  const parsed = ErrorBodySchema.safeParse(body);
+  const code = parsed.success ? parsed.data.error.code : null;
+  const said = parsed.success ? parsed.data : ErrorMessageOnly.safeParse(body).data;
+  const message = said?.error.message || null;
   if (res.status === 401 && code === 'INVALID_CREDENTIALS') {
     return new SyncError('credentials', MESSAGES.credentials, 401);
   }
@@ -95,7 +102,7 @@ export async function responseError(res: Response): Promise<SyncError> {
     message ?? `Ошибка сервера школы (${res.status})`,
     res.status,
     null,
-    typeof code === 'string' ? code : null,
+    code,
   );
 }
 
@@ -103,11 +110,11 @@ export async function responseError(res: Response): Promise<SyncError> {
 export async function apiRequest<T>(
   baseUrl: string,
   path: string,
-  options: RequestOptions = {},
+  options: RequestOptions<T> = {},
 ): Promise<T> {
   const headers: Record<string, string> = {
     accept: 'application/json',
-    'x-journal-protocol': String(CLIENT_PROTOCOL),
+    [PROTOCOL_HEADER]: String(CLIENT_PROTOCOL),
   };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.bytes) headers['content-type'] = 'application/octet-stream';
@@ -132,9 +139,17 @@ export async function apiRequest<T>(
   const skew = clockSkewOf(res, sentAt, Date.now());
   if (skew !== null) options.onClockSkew?.(skew);
   if (!res.ok) throw await responseError(res);
+  let body: unknown;
   try {
-    return (await res.json()) as T;
+    body = await res.json();
   } catch {
     throw new SyncError('server', MESSAGES.badAnswer, res.status);
   }
+  if (!options.answer) return body as T;
+  const parsed = options.answer.safeParse(body);
+  if (!parsed.success) {
+    console.warn(`unexpected answer to ${path}`, parsed.error.issues.slice(0, 5));
+    throw new SyncError('server', MESSAGES.badAnswer, res.status);
+  }
+  return parsed.data;
 }

@@ -3,6 +3,7 @@
 // they come, reconnection with backoff, and a heartbeat timeout for connections that died silently.
 import { Observable } from 'rxjs';
 import type { RxReplicationPullStreamItem } from 'rxdb';
+import { PROTOCOL_HEADER, StreamBatchSchema, StreamResyncSchema } from '../../shared/sync-wire';
 import { CLIENT_PROTOCOL, responseError, SyncError } from './api';
 
 export interface ServerSentEvent {
@@ -54,6 +55,14 @@ export interface StreamOptions {
 
 type Item<T, C> = RxReplicationPullStreamItem<T, C>;
 
+function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** An event of the multiplexed stream: `collection` null means every collection (a resync). */
 export interface MultiplexedItem<T, C> {
   collection: string | null;
@@ -69,14 +78,19 @@ export function multiplexedStream<T, C>(options: StreamOptions): Observable<Mult
     serverEvents(options).subscribe({
       next: ({ event, data }) => {
         if (event === 'resync') {
-          const { collection } = JSON.parse(data || '{}') as { collection?: string };
+          const resync = StreamResyncSchema.safeParse(jsonOf(data || '{}'));
+          const collection = resync.success ? resync.data.collection : undefined;
           subscriber.next({ collection: collection ?? null, item: 'RESYNC' });
         } else if (event === 'message') {
-          const { collection, ...item } = JSON.parse(data) as { collection: string } & Exclude<
-            Item<T, C>,
-            'RESYNC'
-          >;
-          subscriber.next({ collection, item: item as Item<T, C> });
+          const batch = StreamBatchSchema.safeParse(jsonOf(data));
+          if (!batch.success) {
+            // An event of another shape is not applied: every collection pulls from its checkpoint.
+            console.warn('unexpected live event', batch.error.issues.slice(0, 5));
+            subscriber.next({ collection: null, item: 'RESYNC' });
+            return;
+          }
+          const { collection, ...item } = batch.data;
+          subscriber.next({ collection, item: item as unknown as Item<T, C> });
         }
       },
       error: (error: unknown) => subscriber.error(error),
@@ -117,7 +131,7 @@ export function serverEvents(options: StreamOptions): Observable<ServerSentEvent
           headers: {
             authorization: `Bearer ${options.token}`,
             accept: 'text/event-stream',
-            'x-journal-protocol': String(CLIENT_PROTOCOL),
+            [PROTOCOL_HEADER]: String(CLIENT_PROTOCOL),
           },
           signal: abort.signal,
           cache: 'no-store',

@@ -9,12 +9,18 @@ import type {
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { filter, map, type Observable } from 'rxjs';
 import type { Clock } from '../../shared/hlc';
+import {
+  PullPageSchema,
+  PushAnswerSchema,
+  type Checkpoint,
+  type PullPage,
+} from '../../shared/sync-wire';
 import { apiRequest, SyncError } from './api';
 import { answerContains, createConflictHandler, docStateText, newestStamp } from './conflict';
 import { changedStampParts, type PendingChanges } from './pending-changes';
 
 type Doc = Record<string, unknown>;
-export type Checkpoint = { seq: number; scope?: string };
+export type { Checkpoint };
 export type CollectionReplication = RxReplicationState<Doc, Checkpoint>;
 
 export interface ReplicationHooks {
@@ -99,7 +105,7 @@ export function startCollectionReplication(options: ReplicationOptions): Collect
     }),
   );
 
-  type Page = { documents: Doc[]; checkpoint: Checkpoint };
+  type Page = PullPage;
   let prefetched: { key: string; batchSize: number; page: Promise<Page> } | null = null;
   const pullPage = (checkpoint: Checkpoint | undefined, batchSize: number): Promise<Page> => {
     const ahead = prefetched;
@@ -115,7 +121,8 @@ export function startCollectionReplication(options: ReplicationOptions): Collect
       checkpoint: checkpoint ? JSON.stringify(checkpoint) : '',
       limit: String(batchSize),
     });
-    return apiRequest<Page>(options.serverUrl, `${base}/pull?${query}`, {
+    return apiRequest(options.serverUrl, `${base}/pull?${query}`, {
+      answer: PullPageSchema,
       token: options.token,
       onClockSkew: (skew) => hooks.onClockSkew?.(skew),
     });
@@ -156,7 +163,8 @@ export function startCollectionReplication(options: ReplicationOptions): Collect
         const snapshot = pending.beginPush(name, ids);
         let answer: Doc[];
         try {
-          answer = await apiRequest<Doc[]>(options.serverUrl, `${base}/push`, {
+          answer = await apiRequest(options.serverUrl, `${base}/push`, {
+            answer: PushAnswerSchema,
             token: options.token,
             method: 'POST',
             body: rows,

@@ -1,8 +1,10 @@
 // The desktop's sync with the school server: one replication per collection, the status the
 // header shows, network changes, refused changes, and a stop on 401/426 that keeps local data.
+import type { z } from 'zod';
 import { BehaviorSubject, filter, map, share, Subject } from 'rxjs';
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections';
 import type { Clock } from '../../shared/hlc';
+import { RefusalsAnswerSchema } from '../../shared/sync-wire';
 import { followsServer } from '../db/device';
 import type { JournalDatabase } from '../db/types';
 import { apiRequest, type SyncError } from './api';
@@ -14,7 +16,7 @@ import {
   type CollectionReplication,
 } from './replication';
 import type { ActiveSession } from './session-store';
-import { INITIAL_STATUS, type Refusal, type SyncStatus } from './sync-status';
+import { INITIAL_STATUS, type SyncStatus } from './sync-status';
 
 /**
  * The journal opens once these are in; lessons and the rest may keep streaming. (Holding the
@@ -35,8 +37,8 @@ const SEEN_REFUSALS = 'sync-refusals-seen';
 export interface SyncClient {
   readonly session: ActiveSession;
   readonly status$: BehaviorSubject<SyncStatus>;
-  /** GET on the server with this session's token (history, refusals). */
-  get<T>(path: string): Promise<T>;
+  /** GET on the server with this session's token (history, refusals), parsed with `answer`. */
+  get<T>(path: string, answer?: z.ZodType<T>): Promise<T>;
   dismissRefusals(): void;
   /** True once the reference collections are on this computer (now or on an earlier run). */
   referenceReady(): Promise<boolean>;
@@ -103,11 +105,10 @@ export function startSync(options: StartSyncOptions): SyncClient {
   })().catch(() => undefined);
 
   async function checkRefusals(baseline = false): Promise<void> {
-    const { refusals } = await apiRequest<{ refusals: Refusal[] }>(
-      session.serverUrl,
-      '/api/v1/refusals/mine?limit=20',
-      { token: session.token },
-    );
+    const { refusals } = await apiRequest(session.serverUrl, '/api/v1/refusals/mine?limit=20', {
+      answer: RefusalsAnswerSchema,
+      token: session.token,
+    });
     const fresh = refusals.filter((r) => !seen.has(String(r.id)));
     for (const r of refusals) seen.add(String(r.id));
     await db.upsertLocal(SEEN_REFUSALS, { ids: [...seen].slice(-200) });
@@ -183,7 +184,8 @@ export function startSync(options: StartSyncOptions): SyncClient {
   return {
     session,
     status$,
-    get: (path) => apiRequest(session.serverUrl, path, { token: session.token }),
+    get: (path, answer) =>
+      apiRequest(session.serverUrl, path, { token: session.token, ...(answer ? { answer } : {}) }),
     dismissRefusals: () => patch({ refusals: [] }),
     referenceReady: async () => {
       if (await db.getLocal(READY_FLAG)) return true;

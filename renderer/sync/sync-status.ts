@@ -2,14 +2,10 @@
 // last exchange, errors, the user's refused changes and a clock off from the server's — a plain
 // value and pure text helpers.
 import { clockBadge, clockWarning } from '../../shared/clock-skew';
+import type { Refusal } from '../../shared/sync-wire';
 
-export interface Refusal {
-  id: string;
-  at: string;
-  collection: string;
-  docId: string;
-  reason: string;
-}
+/** A refused change as the server lists it (`id` is a number on the wire). */
+export type { Refusal };
 
 export interface SyncStatus {
   /** navigator.onLine and the last request reached the server. */

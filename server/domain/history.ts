@@ -1,7 +1,6 @@
 // A cell's history: GET /api/v1/history/:collection/:id?path=entries.<studentId>, for whoever may
 // read the document (a document they may not read is, for them, one that does not exist).
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { authenticate, requireUser } from '../auth/authenticate';
 import type { Db, Queryable } from '../db/db';
 import { toIsoTime, toNumber } from '../db/db';
@@ -12,27 +11,17 @@ import { jsonEqual } from '../sync/doc-state';
 import { parseBody } from '../validation';
 import { getPart, type Stamped } from '../../shared/merge';
 import { fullName } from '../../shared/common';
+import {
+  HistoryQuerySchema,
+  type HistoryAnswer,
+  type HistoryEntry,
+  type SupersededEntry,
+} from '../../shared/sync-wire';
+import type { Stamp } from '../../shared/stamp';
 
-export interface HistoryEntry {
-  seq: number | null;
-  /** Server time of the write. */
-  at: string | null;
-  /** 'import' (loaded by the administrator), 'write', or 'superseded' (a push that lost entirely). */
-  kind: string;
-  who: { login: string | null; staffId: string | null; name: string | null };
-  device: { id: string | null; name: string | null };
-  path: string | null;
-  /** The HLC stamp of the part after this change (who signed it, when on their clock). */
-  stamp: unknown;
-  before: unknown;
-  after: unknown;
-  /** Values that lost a merge in this push, with their stamps. */
-  superseded: unknown[];
-}
+export type { HistoryEntry } from '../../shared/sync-wire';
 
-const historyQuery = z.object({ path: z.string().min(1).max(200).optional() });
-
-type AuditPart = { path: string; before: unknown; after: unknown; stamp: unknown };
+type AuditPart = { path: string; before: unknown; after: unknown; stamp: Stamp | null };
 
 /** The audit entries of one document, optionally of one part, oldest first. */
 export async function readHistory(
@@ -55,7 +44,7 @@ export async function readHistory(
   for (const row of result.rows) {
     const staff = row.staff as Parameters<typeof fullName>[0] | null;
     const parts = (row.parts as AuditPart[] | null) ?? null;
-    const superseded = ((row.superseded as { path: string }[] | null) ?? []).filter(
+    const superseded = ((row.superseded as SupersededEntry[] | null) ?? []).filter(
       (s) => path === undefined || s.path === path,
     );
     const base = {
@@ -138,7 +127,7 @@ export function registerHistoryRoutes(
     const params = request.params as { collection: string; id: string };
     const descriptor = registry.get(params.collection);
     if (!descriptor) throw new ApiError(404, 'UNKNOWN_COLLECTION', messages.unknownCollection);
-    const query = parseBody(historyQuery, request.query);
+    const query = parseBody(HistoryQuerySchema, request.query);
     await descriptor.prepare?.(db);
     const current = await db.query(
       'SELECT deleted, doc FROM documents WHERE collection = $1 AND id = $2',
@@ -164,9 +153,15 @@ export function registerHistoryRoutes(
         ...e,
         before: strip(e.before),
         after: strip(e.after),
-        superseded: e.superseded.filter((s) => !hidden((s as { path: string }).path)),
+        superseded: e.superseded.filter((s) => !hidden(s.path)),
       }));
     }
-    return { collection: descriptor.name, id: params.id, path: query.path ?? null, entries };
+    const answer: HistoryAnswer = {
+      collection: descriptor.name,
+      id: params.id,
+      path: query.path ?? null,
+      entries,
+    };
+    return answer;
   });
 }

@@ -19,6 +19,7 @@ import type {
 } from './collections';
 import { applyBatch } from './write-batch';
 import { WriteQueue } from './write-queue';
+import type { Checkpoint, PullPage } from '../../shared/sync-wire';
 
 export type {
   ServerWriteKind,
@@ -29,16 +30,10 @@ export type {
   WriteRow,
 } from './collections';
 
-export interface Checkpoint {
-  seq: number;
-  /** The user's read scope when the checkpoint was handed out (scoped collections only). */
-  scope?: string;
-}
-
-export interface PullResult {
-  documents: DocState[];
-  checkpoint: Checkpoint;
-}
+/** The user's read scope when the checkpoint was handed out is its `scope` (scoped collections). */
+export type { Checkpoint } from '../../shared/sync-wire';
+/** A pull page as the wire carries it. */
+export type PullResult = PullPage;
 
 /**
  * Every document write takes this transaction-scoped advisory lock before it draws a seq, and

@@ -1,14 +1,24 @@
 // /api/v1/sync/:collection/{pull,push,stream}: RxDB's replication protocol over HTTP + SSE, and
 // /api/v1/sync/stream?collections=a,b: the live streams of many collections over one connection.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { authenticate, requireUser } from '../auth/authenticate';
 import type { AuthUser } from '../auth/roles';
 import type { Db } from '../db/db';
 import { ApiError, messages } from '../errors';
 import { parseBody } from '../validation';
+import {
+  CheckpointSchema,
+  PullQuerySchema,
+  PushBodySchema,
+  type Checkpoint,
+  type PullPage,
+  StreamQuerySchema,
+  type PushAnswer,
+  type StreamBatch,
+  type StreamResync,
+} from '../../shared/sync-wire';
 import type { CollectionDescriptor, DocState } from './collections';
-import type { Checkpoint, SyncEngine } from './engine';
+import type { SyncEngine } from './engine';
 import { visibleTo } from './read-scope';
 import type { OpenStream, OpenStreams } from './open-streams';
 
@@ -24,28 +34,9 @@ export interface SyncRoutesOptions {
   openStreams: OpenStreams;
 }
 
-export const MAX_PULL_LIMIT = 1000;
-export const MAX_PUSH_ROWS = 1000;
+export { MAX_PULL_LIMIT, MAX_PUSH_ROWS } from '../../shared/sync-wire';
 
-const checkpointSchema = z.object({
-  seq: z.number().int().min(0),
-  // The read grant's hash, or while withdrawing an earlier grant `<hash>><held>@<seq>`.
-  scope: z.string().max(100).optional(),
-});
-const pullQuery = z.object({
-  checkpoint: z.string().max(1000).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(100),
-});
-const pushBody = z
-  .array(
-    z.object({
-      assumedMasterState: z.record(z.string(), z.unknown()).nullable().optional(),
-      newDocumentState: z.record(z.string(), z.unknown()),
-    }),
-  )
-  .max(MAX_PUSH_ROWS, `Не более ${MAX_PUSH_ROWS} документов в одном запросе`);
-
-function parseCheckpoint(text: string | undefined): { seq: number; scope?: string } | null {
+function parseCheckpoint(text: string | undefined): Checkpoint | null {
   if (text === undefined || text === '' || text === 'null') return null;
   let value: unknown;
   try {
@@ -54,7 +45,7 @@ function parseCheckpoint(text: string | undefined): { seq: number; scope?: strin
     throw new ApiError(400, 'BAD_REQUEST', 'Неверная контрольная точка синхронизации (checkpoint)');
   }
   if (value === null) return null;
-  return parseBody(checkpointSchema, value);
+  return parseBody(CheckpointSchema, value);
 }
 
 export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOptions): void {
@@ -72,8 +63,14 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
   app.get('/api/v1/sync/:collection/pull', { onRequest: auth }, async (request) => {
     const user = requireUser(request);
     const descriptor = collectionOf(request);
-    const query = parseBody(pullQuery, request.query);
-    return engine.pull(descriptor, user, parseCheckpoint(query.checkpoint), query.limit);
+    const query = parseBody(PullQuerySchema, request.query);
+    const page: PullPage = await engine.pull(
+      descriptor,
+      user,
+      parseCheckpoint(query.checkpoint),
+      query.limit,
+    );
+    return page;
   });
 
   app.post(
@@ -82,9 +79,10 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
     async (request) => {
       const user = requireUser(request);
       const descriptor = collectionOf(request);
-      const rows = parseBody(pushBody, request.body);
+      const rows = parseBody(PushBodySchema, request.body);
       const [outcome] = await engine.write([{ collection: descriptor.name, rows }], user, 'push');
-      return outcome!.answer;
+      const answer: PushAnswer = outcome!.answer;
+      return answer;
     },
   );
 
@@ -107,7 +105,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
   // events carry the collection name; `resync` without a collection means every one of them.
   app.get('/api/v1/sync/stream', { onRequest: auth }, async (request, reply) => {
     const user = requireUser(request);
-    const { collections } = parseBody(streamQuery, request.query);
+    const { collections } = parseBody(StreamQuerySchema, request.query);
     const names = [...new Set(collections.split(',').map((n) => n.trim()))].filter(Boolean);
     if (names.length === 0) {
       throw new ApiError(400, 'BAD_REQUEST', 'Не указаны коллекции (collections=a,b,c)');
@@ -123,9 +121,13 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
       const stops = descriptors.map((descriptor) =>
         watchCollection(engine, descriptor, user, {
           resync: () =>
-            send(`event: resync\ndata: ${JSON.stringify({ collection: descriptor.name })}\n\n`),
+            send(
+              `event: resync\ndata: ${JSON.stringify({ collection: descriptor.name } satisfies StreamResync)}\n\n`,
+            ),
           batch: (payload) =>
-            send(`data: ${JSON.stringify({ collection: descriptor.name, ...payload })}\n\n`),
+            send(
+              `data: ${JSON.stringify({ collection: descriptor.name, ...payload } satisfies StreamBatch)}\n\n`,
+            ),
         }),
       );
       return () => {
@@ -134,8 +136,6 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
     });
   });
 }
-
-const streamQuery = z.object({ collections: z.string().min(1).max(2000) });
 
 /**
  * Follows one collection's accepted writes for one user: readable documents (redacted) go to
@@ -149,7 +149,7 @@ function watchCollection(
   user: AuthUser,
   out: {
     resync: () => void;
-    batch: (payload: { documents: DocState[]; checkpoint: Checkpoint }) => void;
+    batch: (payload: PullPage) => void;
   },
 ): () => void {
   let scope = descriptor.scopeOf?.(user);
