@@ -22,6 +22,19 @@ function bounded(head: string, tail: string): string {
 }
 
 /**
+ * `head` + `tail` within 64 characters for a long tail too: `head` keeps as much of itself as fits
+ * before a digest of the whole of it; a tail leaving no room makes the id a digest of the whole.
+ * Ids of 64 characters or fewer are unchanged.
+ */
+export function fitId(head: string, tail: string): string {
+  const id = head + tail;
+  if (id.length <= MAX_ID) return id;
+  const room = MAX_ID - 13 - tail.length;
+  if (room >= 8) return `${head.slice(0, room)}.${digest(head)}${tail}`;
+  return `${id.slice(0, MAX_ID - 13)}.${digest(id)}`;
+}
+
+/**
  * The lesson of a course on a date in a lesson slot: "crs-5a-math:2026-09-01:3". The timetable
  * generator, the demo, the desktop's «Добавить урок», a перенос and every import use this rule,
  * so adding, generating or importing the same lesson twice yields one document.

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DocumentBaseSchema, IdSchema, IsoDateSchema, TextSchema } from './common';
 import { PeriodMarkValueSchema } from './grading-policy';
+import { fitId } from './lesson-id';
 
 /** Отсрочка: the mark will be set later (illness), with the reason and the due date. */
 export const DeferralSchema = z.object({
@@ -32,6 +33,11 @@ export const PeriodMarksSchema = DocumentBaseSchema.extend({
 });
 export type PeriodMarks = z.infer<typeof PeriodMarksSchema>;
 
+/**
+ * "<course>:<period>", shortened by the lesson ids' rule when longer than an id may be (a group
+ * course of next year: "crs-y2027-2028:cls-6-2-trud-y2027-2028:cls-6-2:g3" with a period of next
+ * year is 80 characters; shared/lesson-id.ts fitId). Ids of 64 characters or fewer are unchanged.
+ */
 export function periodMarksId(courseId: string, periodId: string): string {
-  return `${courseId}:${periodId}`;
+  return fitId(courseId, `:${periodId}`);
 }

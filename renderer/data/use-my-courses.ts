@@ -1,12 +1,14 @@
 // The courses a staff member opens: the ones they teach, plus courses where they hold a substitution.
-// A deputy (who reads every class) gets every course.
+// A deputy (who reads every class) gets every course. The current year's only.
 import { useMemo } from 'react';
 import type { MangoQuery } from 'rxdb';
 import type { Course } from '../../shared/course';
 import type { Lesson } from '../../shared/lesson';
+import { ofYear } from '../../shared/year-scope';
 import { useLiveDocuments } from './live-query';
 import { useSession } from './session';
 import { EVERY_COURSE } from './use-school-records';
+import { useYearScope } from './use-year-scope';
 
 export interface MyCourse {
   course: Course;
@@ -23,17 +25,19 @@ export function useLessonsHeldBy(staffId: string): Lesson[] | null {
 
 export function useMyCourses(allCourses: boolean): MyCourse[] | null {
   const { db, staffId } = useSession();
-  const courses = useLiveDocuments(db.courses, EVERY_COURSE);
+  const everyCourse = useLiveDocuments(db.courses, EVERY_COURSE);
+  const scope = useYearScope();
   const held = useLessonsHeldBy(staffId);
   // Held lessons change with every mark typed into them; the courses they belong to rarely do, so
   // the list (and the course list on screen) is recomputed only when that set changes.
   const heldCourseIds = held ? [...new Set(held.map((l) => l.courseId))].sort().join('\n') : null;
   return useMemo(() => {
-    if (!courses || heldCourseIds === null) return null;
+    if (!everyCourse || !scope || heldCourseIds === null) return null;
+    const courses = ofYear(scope, everyCourse);
     if (allCourses) return courses.map((course) => ({ course, substitute: false }));
     const heldCourses = new Set(heldCourseIds.split('\n'));
     return courses
       .filter((c) => c.teacherId === staffId || heldCourses.has(c.id))
       .map((course) => ({ course, substitute: course.teacherId !== staffId }));
-  }, [courses, heldCourseIds, allCourses, staffId]);
+  }, [everyCourse, scope, heldCourseIds, allCourses, staffId]);
 }

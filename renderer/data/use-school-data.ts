@@ -1,17 +1,23 @@
-// The small reference collections every screen needs, live: the school card, periods, classes, staff.
+// The small reference collections every screen needs, live: the school card, the current year's
+// periods and classes (shared/year-scope.ts), staff.
 import { useMemo } from 'react';
 import type { MangoQuery } from 'rxdb';
 import type { Period } from '../../shared/period';
 import type { School } from '../../shared/school';
 import type { SchoolClass } from '../../shared/school-class';
 import type { StaffMember } from '../../shared/staff';
+import { ofYear, yearScope, type YearScope } from '../../shared/year-scope';
 import { useLiveDocuments } from './live-query';
 import { useSession } from './session';
 
 export interface SchoolData {
   school: School;
+  /** The current year's only (a closed year's stay in the database, unseen). */
   periods: Period[];
+  /** The current year's only. */
   classes: Map<string, SchoolClass>;
+  /** The current year and its classes, for filtering other documents. */
+  scope: YearScope;
   staff: Map<string, StaffMember>;
   staffList: StaffMember[];
 }
@@ -33,10 +39,12 @@ export function useSchoolData(): SchoolData | null {
   return useMemo(() => {
     const school = schools?.[0];
     if (!school || !periods || !classes || !staff) return null;
+    const scope = yearScope(school.year.id, classes);
     return {
       school,
-      periods,
-      classes: new Map(classes.map((c) => [c.id, c])),
+      periods: ofYear(scope, periods),
+      classes: new Map(ofYear(scope, classes).map((c) => [c.id, c])),
+      scope,
       staff: new Map(staff.map((s) => [s.id, s])),
       staffList: staff,
     };

@@ -1,13 +1,16 @@
 // The whole school's documents a deputy's tab needs, live: students, courses, period marks, and the
-// lessons of one date range (a period) through the lessons' date-bearing indexes.
+// lessons of one date range (a period) through the lessons' date-bearing indexes; courses, period
+// marks and lessons of the current year only (shared/year-scope.ts).
 import { useMemo } from 'react';
 import type { MangoQuery } from 'rxdb';
 import type { Course } from '../../shared/course';
 import type { Lesson } from '../../shared/lesson';
 import type { PeriodMarks } from '../../shared/period-mark';
 import type { Student } from '../../shared/student';
+import { ofYear, ofYearClasses } from '../../shared/year-scope';
 import { useLiveDocuments } from './live-query';
 import { useSession } from './session';
+import { useYearScope } from './use-year-scope';
 
 export interface SchoolRecords {
   students: Student[];
@@ -34,11 +37,17 @@ export function useSchoolRecords(start: string, end: string): SchoolRecords | nu
     [start, end],
   );
   const lessons = useLiveDocuments(db.lessons, lessonsQuery);
+  const scope = useYearScope();
   return useMemo(
     () =>
-      students && courses && periodMarks && lessons
-        ? { students, courses, periodMarks, lessons }
+      students && courses && periodMarks && lessons && scope
+        ? {
+            students,
+            courses: ofYear(scope, courses),
+            periodMarks: ofYearClasses(scope, periodMarks),
+            lessons: ofYearClasses(scope, lessons),
+          }
         : null,
-    [students, courses, periodMarks, lessons],
+    [students, courses, periodMarks, lessons, scope],
   );
 }

@@ -1,13 +1,16 @@
 // The timetable's documents, live: every version of every class, the courses they place, and the
-// lessons a timetable change left outside the timetable while they hold data.
+// lessons a timetable change left outside the timetable while they hold data. Versions and courses
+// of the current year only (shared/year-scope.ts).
 import { useMemo } from 'react';
 import type { MangoQuery } from 'rxdb';
 import type { Course } from '../../shared/course';
 import type { Lesson } from '../../shared/lesson';
 import type { Timetable } from '../../shared/timetable';
+import { ofYear } from '../../shared/year-scope';
 import { useLiveDocuments } from './live-query';
 import { useSession } from './session';
 import { EVERY_COURSE } from './use-school-records';
+import { useYearScope } from './use-year-scope';
 
 const EVERY_VERSION: MangoQuery<Timetable> = { sort: [{ classId: 'asc' }, { validFrom: 'asc' }] };
 
@@ -20,9 +23,13 @@ export function useTimetables(): TimetableData | null {
   const { db } = useSession();
   const timetables = useLiveDocuments(db.timetables, EVERY_VERSION);
   const courses = useLiveDocuments(db.courses, EVERY_COURSE);
+  const scope = useYearScope();
   return useMemo(
-    () => (timetables && courses ? { timetables, courses } : null),
-    [timetables, courses],
+    () =>
+      timetables && courses && scope
+        ? { timetables: ofYear(scope, timetables), courses: ofYear(scope, courses) }
+        : null,
+    [timetables, courses, scope],
   );
 }
 

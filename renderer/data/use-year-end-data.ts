@@ -1,12 +1,15 @@
 // What the year-transition wizard proposes its plan from, live: every student, course and period
-// mark of the local database (the deputy's: the whole school).
+// mark of the local database (the deputy's: the whole school); courses and period marks of the
+// current year — before the transition, the year being finished (shared/year-scope.ts).
 import { useMemo } from 'react';
 import type { MangoQuery } from 'rxdb';
 import type { Course } from '../../shared/course';
 import type { PeriodMarks } from '../../shared/period-mark';
 import type { Student } from '../../shared/student';
+import { ofYear, ofYearClasses } from '../../shared/year-scope';
 import { useLiveDocuments } from './live-query';
 import { useSession } from './session';
+import { useYearScope } from './use-year-scope';
 
 export interface YearEndData {
   students: Student[];
@@ -23,8 +26,16 @@ export function useYearEndData(): YearEndData | null {
   const students = useLiveDocuments(db.students, EVERY_STUDENT);
   const courses = useLiveDocuments(db.courses, EVERY_COURSE);
   const periodMarks = useLiveDocuments(db.periodMarks, EVERY_PERIOD_MARKS);
+  const scope = useYearScope();
   return useMemo(
-    () => (students && courses && periodMarks ? { students, courses, periodMarks } : null),
-    [students, courses, periodMarks],
+    () =>
+      students && courses && periodMarks && scope
+        ? {
+            students,
+            courses: ofYear(scope, courses),
+            periodMarks: ofYearClasses(scope, periodMarks),
+          }
+        : null,
+    [students, courses, periodMarks, scope],
   );
 }

@@ -2,7 +2,8 @@
 // its year: the deputy opens «Школа → Новый учебный год», reviews the proposed calendar and
 // classes, adds a 5А for those kept back, keeps two pupils of 5А back and promotes one
 // conditionally with a debt in mathematics, checks the plan on the server and applies it; the
-// server then has next year's 6А with the right roster and the finished year refuses a change.
+// server then has next year's 6А with the right roster, the desktop's class list shows next year's
+// classes only (one 5А), and the finished year refuses a change.
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { Lesson } from '../../shared/lesson';
@@ -175,6 +176,16 @@ test('the deputy moves the school to the next year; the finished year is read-on
       .map((s) => s.id)
       .sort(),
   ).toEqual([kept1!.id, kept2!.id].sort());
+  // The desktop shows the new year only: one 5А in the class list, the new one, and as many classes
+  // as the server holds for 2027/2028.
+  await page.getByRole('link', { name: 'Мой класс' }).click();
+  const options = page.locator('.class-toolbar select option');
+  await expect(options.filter({ hasText: /^5А$/ })).toHaveAttribute('value', next5.id, {
+    timeout: 60_000,
+  });
+  await expect(options.filter({ hasText: /^5А$/ })).toHaveCount(1);
+  await expect(options).toHaveCount(classes.filter((c) => c.yearId === school.year.id).length);
+  await shot(page, '7-new-year-classes');
   // Mathematics added by the deputy to whatever debts the results proposed.
   const last = now.find((s) => s.id === conditional!.id)!.movements?.at(-1);
   expect(last).toMatchObject({ kind: 'conditional', orderNumber: '112-о' });
