@@ -70,7 +70,7 @@ export function gradingRules(policy: GradingPolicy, kind: PeriodKind): string[] 
   const t = policy.thresholds;
   const lines = [
     'Средний взвешенный балл = сумма (отметка × вес вида работы) ÷ сумма весов; зачёты в него не входят.',
-    `Прогноз по среднему баллу: 5 — от ${decimal(t.five)}, 4 — от ${decimal(t.four)}, ` +
+    `Предложение по среднему баллу: 5 — от ${decimal(t.five)}, 4 — от ${decimal(t.four)}, ` +
       `3 — от ${decimal(t.three)}, ниже — 2.`,
   ];
   if (policy.allowModifiers) {
@@ -144,7 +144,7 @@ export function diaryPeriod(
     if (assessed) {
       explanation.push(
         proposal.value
-          ? `Прогноз ${PERIOD_MARK_TEXT[proposal.value]}: ${proposal.explanation}.`
+          ? `Предложение — ${PERIOD_MARK_TEXT[proposal.value]}: ${proposal.explanation}.`
           : `${proposal.explanation}.`,
       );
       const numeric = marks.filter((m) => markPoints(m.mark.value, policy) !== null);

@@ -195,7 +195,7 @@ test('consent → login slip → the parent reads the diary → withdrawal ends 
   await parent.goto(`${server.url}/diary/c/${encodeURIComponent(studentId)}/marks`);
   const withMark = parent.locator('section.card').filter({ hasText: 'Повторить дроби' });
   await expect(withMark).toHaveCount(1);
-  await expect(withMark.locator('.res')).toContainText(/Прогноз|Отметка/);
+  await expect(withMark.locator('.res')).toContainText(/Предложение|Отметка/);
   await withMark.getByText(/Как получен/).click();
   await expect(withMark.locator('details p').first()).toBeVisible();
   await expect(withMark.locator('details')).toContainText('2');

@@ -93,7 +93,7 @@ export function marksPage(
       s.result.kind === 'set'
         ? 'Отметка за период'
         : s.result.kind === 'forecast'
-          ? 'Прогноз'
+          ? 'Предложение'
           : s.result.kind === 'deferred'
             ? 'Отметка'
             : '';
@@ -115,7 +115,9 @@ export function marksPage(
       ${
         s.explanation.length > 0
           ? html`<details>
-              <summary>Как получен ${s.result.kind === 'set' ? 'результат' : 'прогноз'}</summary>
+              <summary>
+                ${s.result.kind === 'set' ? 'Как получен результат' : 'Как получено предложение'}
+              </summary>
               ${s.explanation.map((line) => html`<p>${line}</p>`)}${s.marks.length > 0 ? html`<p>${s.marks.map((m) => html`${m.date} — ${m.value} (${m.workType.toLowerCase()}, вес ${m.weight})${m.comment ? html`: ${m.comment}` : ''}`).map((x, i) => (i === 0 ? x : html`; ${x}`))}.</p>` : ''}
             </details>`
           : ''
@@ -129,8 +131,8 @@ export function marksPage(
       ${periods}
       <p class="meta">
         ${formatDate(view.from)} – ${formatDate(view.to)}; учтены уроки по
-        ${formatDate(view.until)}. Прогноз считается по тем же правилам, что и в журнале учителя;
-        отметку за период выставляет учитель.
+        ${formatDate(view.until)}. Предложение отметки считается по тем же правилам, что и в журнале
+        учителя; отметку за период выставляет учитель.
       </p>
       ${cards}
       <section class="card">
@@ -143,7 +145,7 @@ export function marksPage(
         </p>
       </section>
       <details>
-        <summary>Правила школы для прогноза</summary>
+        <summary>Правила школы для предложения отметки</summary>
         ${rules.map((r) => html`<p>${r}</p>`)}
       </details>`,
   );
