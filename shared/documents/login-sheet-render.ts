@@ -55,7 +55,8 @@ function page(w: PdfWriter, model: LoginSheetModel, p: LoginSheetPerson): void {
     doc.text(label, w.left + 4 * MM, y + (size - 11) * 0.8, { lineBreak: false });
     const fitted = w.fitSize(value, w.width - labelWidth - 8 * MM, size, 9, FONT.bold) ?? 9;
     w.font(FONT.bold, fitted);
-    doc.text(value, w.left + labelWidth, y, { lineBreak: false });
+    // No kerning: a kerned pair can open a gap that reads as a space in a password.
+    doc.text(value, w.left + labelWidth, y, { lineBreak: false, features: [] });
     y += size * 1.9;
   };
   const boxTop = y - 8;

@@ -43,7 +43,10 @@ function row(w: PdfWriter, label: string, value: string, size = BODY): void {
   w.font(FONT.bold, size);
   doc.text(value, w.left + 150, y, {
     width: w.width - 150,
-    characterSpacing: size > BODY ? 1.2 : 0,
+    // Neither letter spacing nor kerning: both opened gaps between «vv», «yy» that read as a space
+    // on paper and in the text layer, and a parent would type the space into the password.
+    characterSpacing: 0,
+    features: [],
   });
   doc.y = Math.max(doc.y, y + size * 1.25) + 4;
 }

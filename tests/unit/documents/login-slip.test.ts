@@ -73,4 +73,18 @@ describe('login slip', () => {
     assertHas(flat, 'Входите с прежним паролем');
     expect(flat).not.toContain('Временныйпароль');
   });
+
+  it('prints a password as one word: no gap a parent would type as a space', async () => {
+    // Passwords whose letter pairs («vv», «yy», «vy») were printed with a visible gap.
+    const passwords = ['afvv-bk7f-2vxz', 'y96b-xsyy-2xcp', 'h3m6-tvhv-vy2r', 'efyc-wc86-5zyy'];
+    const model = buildLoginSlipModel(
+      passwords.map((password, i) => issued({ password, login: `alieva-000${i}` })),
+      { serverUrl: 'http://127.0.0.1:8080', issuedOn: '2026-12-01' },
+    );
+    const path = savePdf(await renderLoginSlips(model, loadDocumentFonts()), 'login-slip-gaps');
+    const printed = [...pdfText(path).matchAll(/Временный пароль {2,}(\S.*)/g)].map((m) =>
+      m[1]!.trim(),
+    );
+    expect(printed).toEqual(passwords);
+  });
 });
