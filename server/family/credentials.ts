@@ -1,54 +1,14 @@
 // A family login and its one-time password: the login from the holder's surname in Latin letters
-// (the Russian passport's transliteration) and four digits, "alieva-4821"; the password twelve
+// (shared/transliteration.ts, as staff logins) and four digits, "alieva-4821"; the password twelve
 // letters and digits that cannot be mistaken for each other on paper, "k7qm-4vzp-x2hd".
 import { randomInt } from 'node:crypto';
+import { transliterate } from '../../shared/transliteration';
 
-const LATIN: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'iu',
-  я: 'ia',
-};
-
-/** "Алиева" → "alieva", "Преображенская-Римская" → "preobrazhenskaia-rim" (at most 14 letters). */
+/** "Алиева" → "alieva", "Преображенская-Римская" → "preobrazhenska" (at most 14 letters). */
 export function loginStem(surname: string): string {
-  let out = '';
-  for (const ch of surname.toLowerCase()) {
-    if (ch in LATIN) out += LATIN[ch];
-    else if (/[a-z]/.test(ch)) out += ch;
-    else if (ch === '-' || ch === ' ') out += out.endsWith('-') || out === '' ? '' : '-';
-  }
-  out = out.slice(0, 14).replace(/-+$/, '');
-  return out || 'semia';
+  const latin = transliterate(surname.trim().replace(/\s+/g, '-')).replace(/-{2,}/g, '-');
+  const out = latin.replace(/[0-9]/g, '').replace(/^-+/, '').slice(0, 14).replace(/-+$/, '');
+  return out || 'semya';
 }
 
 /** A login candidate: the stem and four random digits. */
