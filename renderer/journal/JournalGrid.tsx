@@ -87,6 +87,28 @@ const HeaderRow = memo(function HeaderRow(props: {
   );
 });
 
+/**
+ * After the view jumped to a lesson, no date column is left half under the sticky name column
+ * (a teacher reads «7.11» for «27.11»): the view moves to show it whole, or, where that would
+ * push the selected lesson under the averages on the right, to hide it whole.
+ */
+function clearHalfHiddenDate(selected: HTMLElement): void {
+  const scroller = selected.closest<HTMLElement>('.grid-scroll');
+  const nameHeader = scroller?.querySelector<HTMLElement>('thead th.student, thead th.corner');
+  if (!scroller || !nameHeader) return;
+  const box = scroller.getBoundingClientRect();
+  const edge = nameHeader.getBoundingClientRect().right;
+  const cut = [...scroller.querySelectorAll<HTMLElement>('thead th.date')]
+    .map((th) => th.getBoundingClientRect())
+    .find((r) => r.left < edge - 1 && r.right > edge + 1);
+  if (!cut) return;
+  const summaries = [...scroller.querySelectorAll<HTMLElement>('thead th.summary')];
+  const rightLimit = Math.min(box.right, ...summaries.map((th) => th.getBoundingClientRect().left));
+  const showBy = edge - cut.left;
+  if (selected.getBoundingClientRect().right + showBy <= rightLimit) scroller.scrollLeft -= showBy;
+  else scroller.scrollLeft += cut.right - edge;
+}
+
 export function JournalGrid(props: Props) {
   const { editing, columns, students } = props;
   const { row: selRow, col: selCol } = editing.selection;
@@ -110,6 +132,7 @@ export function JournalGrid(props: Props) {
     const cell = gridRef.current?.querySelector<HTMLElement>(`[data-cell="${selRow}:${selCol}"]`);
     if (!cell) return;
     cell.scrollIntoView({ block: 'center', inline: 'nearest' });
+    clearHalfHiddenDate(cell);
     cell.focus({ preventScroll: true });
     // Only the reveal request moves the view; the selection moving alone is handled above.
     // eslint-disable-next-line react-hooks/exhaustive-deps
