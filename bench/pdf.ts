@@ -89,6 +89,7 @@ function units(model: DocumentModel): number {
     case 'loginSlip':
       return model.slips.length;
     case 'viewControl':
+    case 'movementBook':
       return 1;
   }
 }

@@ -55,6 +55,7 @@ export function documentCount(model: DocumentModel): number {
     case 'loginSlip':
       return model.slips.length;
     case 'viewControl':
+    case 'movementBook':
       return 1;
   }
 }
@@ -70,6 +71,7 @@ export function documentCountText(model: DocumentModel): string {
     loginSheet: ['лист входа', 'листа входа', 'листов входа'],
     loginSlip: ['листок доступа', 'листка доступа', 'листков доступа'],
     viewControl: ['лист контроля', 'листа контроля', 'листов контроля'],
+    movementBook: ['книга движения', 'книги движения', 'книг движения'],
   };
   return `${n} ${plural(n, forms[model.kind])}`;
 }

@@ -1,4 +1,5 @@
-// The selected student: their fields, guardians, printed documents and moving out of the class.
+// The selected student: their fields, guardians, movements, printed documents and moving out
+// of the class.
 import { useMemo, useState } from 'react';
 import { fullName } from '../../../shared/common';
 import type { Consent } from '../../../shared/consent';
@@ -14,6 +15,7 @@ import { ExtractPrintRow } from '../../print/ExtractSpanPicker';
 import { GuardiansSection } from './GuardiansSection';
 import { MoveOutForm } from './MoveOutForm';
 import { StudentForm } from './StudentForm';
+import { StudentMovements } from './StudentMovements';
 import { studentPicks } from './consent-registry';
 import { studentFormValues } from './student-form';
 
@@ -24,6 +26,8 @@ interface Props {
   periods: readonly Period[];
   defaultPeriod: Period | undefined;
   consents: readonly Consent[];
+  /** The school's subjects (names of a conditional promotion's debts). */
+  subjects: readonly { id: string; name: string }[];
   roster: RosterRepository;
   onMoved: () => void;
 }
@@ -32,6 +36,10 @@ export function StudentPanel(props: Props) {
   const { student, klass, periods, roster } = props;
   const { db } = useSession();
   const [job, setJob] = useState<PrintJob | null>(null);
+  const classes = useMemo(
+    () => new Map([klass, ...props.otherClasses].map((c) => [c.id, c])),
+    [klass, props.otherClasses],
+  );
   const answered = useMemo(
     () =>
       new Set(props.consents.filter((c) => c.studentId === student.id).map((c) => c.guardianId)),
@@ -51,6 +59,12 @@ export function StudentPanel(props: Props) {
         }}
       />
       <GuardiansSection student={student} roster={roster} answered={answered} />
+      <StudentMovements
+        student={student}
+        classes={classes}
+        subjects={props.subjects}
+        roster={roster}
+      />
       <section className="student-print" aria-label="Печать">
         <h3>Печать</h3>
         <div className="print-row">
