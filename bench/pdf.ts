@@ -90,6 +90,7 @@ function units(model: DocumentModel): number {
       return model.slips.length;
     case 'viewControl':
     case 'movementBook':
+    case 'personalCard':
       return 1;
   }
 }

@@ -56,6 +56,7 @@ export function documentCount(model: DocumentModel): number {
       return model.slips.length;
     case 'viewControl':
     case 'movementBook':
+    case 'personalCard':
       return 1;
   }
 }
@@ -72,6 +73,7 @@ export function documentCountText(model: DocumentModel): string {
     loginSlip: ['листок доступа', 'листка доступа', 'листков доступа'],
     viewControl: ['лист контроля', 'листа контроля', 'листов контроля'],
     movementBook: ['книга движения', 'книги движения', 'книг движения'],
+    personalCard: ['личная карта', 'личные карты', 'личных карт'],
   };
   return `${n} ${plural(n, forms[model.kind])}`;
 }

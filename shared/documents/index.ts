@@ -1,6 +1,6 @@
 // Printed documents: consent applications, diary extracts, term and year summary sheets, the year-end
 // journal, the staff's login sheet, the e-diary's login slips and view-control sheets, the book of
-// movements. Each is model → PDF bytes.
+// movements, the student's personal card. Each is model → PDF bytes.
 import type { ConsentModel } from './consent-model';
 import { renderConsent } from './consent-render';
 import type { ExtractModel } from './extract-model';
@@ -8,6 +8,8 @@ import { renderExtract } from './extract-render';
 import type { JournalModel } from './journal-model';
 import type { LoginSheetModel } from './login-sheet-model';
 import type { MovementBookModel } from './movement-book-render';
+import type { PersonalCardModel } from './personal-card-model';
+import { renderPersonalCard } from './personal-card-render';
 import { renderMovementBook } from './movement-book-render';
 import { renderLoginSheet } from './login-sheet-render';
 import { renderJournal } from './journal-render';
@@ -27,6 +29,8 @@ export * from './login-sheet-model';
 export { renderLoginSheet } from './login-sheet-render';
 export { buildMovementBookModel, renderMovementBook } from './movement-book-render';
 export type { MovementBookModel } from './movement-book-render';
+export * from './personal-card-model';
+export { renderPersonalCard } from './personal-card-render';
 export { JournalWriter, renderJournal } from './journal-render';
 export * from './login-slip-model';
 export * from './view-control-model';
@@ -47,7 +51,8 @@ export type DocumentModel =
   | LoginSheetModel
   | LoginSlipModel
   | ViewControlModel
-  | MovementBookModel;
+  | MovementBookModel
+  | PersonalCardModel;
 
 /** Renders any document model (what the print worker calls). */
 export function renderDocument(model: DocumentModel, fonts: DocumentFonts): Promise<Uint8Array> {
@@ -68,5 +73,7 @@ export function renderDocument(model: DocumentModel, fonts: DocumentFonts): Prom
       return renderViewControl(model, fonts);
     case 'movementBook':
       return renderMovementBook(model, fonts);
+    case 'personalCard':
+      return renderPersonalCard(model, fonts);
   }
 }

@@ -1,5 +1,5 @@
-// The selected student: their fields, guardians, movements, printed documents and moving out
-// of the class.
+// The selected student: their fields, guardians, movements, printed documents (the personal card
+// across years among them) and moving out of the class.
 import { useMemo, useState } from 'react';
 import { fullName } from '../../../shared/common';
 import type { Consent } from '../../../shared/consent';
@@ -8,7 +8,10 @@ import type { SchoolClass } from '../../../shared/school-class';
 import type { Student } from '../../../shared/student';
 import { useSession } from '../../data/session';
 import type { RosterRepository } from '../../data/roster-repository';
+import { archiveReader } from '../../archive/archive-client';
+import { readPersonalCard } from '../../archive/read-personal-card';
 import { consentApplicationsJob, studentExtractJob } from '../../print/jobs';
+import { useSyncClient } from '../../sync/sync-context';
 import type { PrintJob } from '../../print/print-job';
 import { PrintDialog } from '../../print/PrintDialog';
 import { ExtractPrintRow } from '../../print/ExtractSpanPicker';
@@ -35,6 +38,7 @@ interface Props {
 export function StudentPanel(props: Props) {
   const { student, klass, periods, roster } = props;
   const { db } = useSession();
+  const session = useSyncClient()?.session ?? null;
   const [job, setJob] = useState<PrintJob | null>(null);
   const classes = useMemo(
     () => new Map([klass, ...props.otherClasses].map((c) => [c.id, c])),
@@ -75,6 +79,18 @@ export function StudentPanel(props: Props) {
             }
           >
             Печать заявления
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              setJob({
+                title: `Личная карта обучающегося: ${fullName(student)}`,
+                fileName: `Личная карта ${student.lastName} ${student.firstName}`,
+                model: () => readPersonalCard(db, archiveReader(session), student.id),
+              })
+            }
+          >
+            Печать личной карты
           </button>
         </div>
         {periods.length > 0 && (
