@@ -1,9 +1,11 @@
 // «Школа → Архив» (#/school/archive): a school year's book of movements (this year's from the local
-// data, a finished year's with its classes from the archive).
+// data, a finished year's with its classes from the archive), and a finished year's year-end journal
+// and summary sheet printed from the server's archive (online only).
 import { useMemo, useState } from 'react';
 import type { School } from '../../../shared/school';
-import { archiveReader } from '../../archive/archive-client';
+import { ARCHIVE_OFFLINE, archiveReader } from '../../archive/archive-client';
 import { useSyncClient } from '../../sync/sync-context';
+import { ArchivePapers } from './ArchivePapers';
 import { MovementBookPanel } from './MovementBookPanel';
 
 export function ArchiveTab({ school }: { school: School }) {
@@ -35,6 +37,17 @@ export function ArchiveTab({ school }: { school: School }) {
         </p>
       )}
       <MovementBookPanel school={school} year={year} archive={archive} />
+      {pastYear &&
+        (session ? (
+          <ArchivePapers
+            key={pastYear.year.id}
+            pastYear={pastYear}
+            schoolShortName={school.shortName}
+            archive={archive}
+          />
+        ) : (
+          <p className="timetable-offline">{ARCHIVE_OFFLINE}</p>
+        ))}
       {past.length === 0 && (
         <p className="keys-help">
           Завершённых учебных лет пока нет: журналы и ведомости текущего года печатаются в разделе
