@@ -2,6 +2,7 @@
 // year, every movement with its order, and the year, exam and final marks of each subject.
 import { fullName, type Gender } from '../common';
 import type { Course } from '../course';
+import { formatDate } from '../dates';
 import type { Period } from '../period';
 import type { PeriodMarks } from '../period-mark';
 import { movementLine } from '../reports/movement-book';
@@ -47,6 +48,8 @@ export interface PersonalCardYear {
   className: string;
   movements: string[];
   marks: PersonalCardMarks[];
+  /** Deferred marks still open («Математика, I четверть: отметка отсрочена до 31.10.2027 (…)»). */
+  deferred: string[];
   /** A Russian note instead of the marks (the archive could not be read). */
   note: string | null;
 }
@@ -116,6 +119,8 @@ export function buildPersonalCardModel(input: PersonalCardInput): PersonalCardMo
       periodId ? periodMarkText(marksDoc.get(`${course.id}:${periodId}`)?.marks[student.id]) : '';
     // Per subject, in the school's order: the marks of the last class of the year that has them.
     const bySubject = new Map<string, PersonalCardMarks>();
+    const deferred: { subjectId: string; line: string }[] = [];
+    const periodsById = new Map(docs.periods.map((p) => [p.id, p]));
     for (const classId of mine) {
       const cls = byId.get(classId)!;
       const subjectIds = new Set(
@@ -130,6 +135,15 @@ export function buildPersonalCardModel(input: PersonalCardInput): PersonalCardMo
           exam: course.hasExam ? markOf(course, examPeriod) : '',
           final: course.hasExam ? markOf(course, finalPeriod) : '',
         };
+        for (const pm of docs.periodMarks) {
+          const entry = pm.courseId === course.id ? pm.marks[student.id] : undefined;
+          if (!entry?.deferral || entry.value) continue;
+          const periodName = periodsById.get(pm.periodId)?.name ?? pm.periodId;
+          deferred.push({
+            subjectId,
+            line: `${row.subject}, ${periodName}: отметка отсрочена до ${formatDate(entry.deferral.due)} (${entry.deferral.reason})`,
+          });
+        }
         const before = bySubject.get(subjectId);
         if (!before || row.year || row.exam || row.final) bySubject.set(subjectId, row);
       }
@@ -145,6 +159,9 @@ export function buildPersonalCardModel(input: PersonalCardInput): PersonalCardMo
         .filter((m) => ofYear(m, ids))
         .map((m) => movementLine(m, student.gender, name, subjectNames)),
       marks,
+      deferred: deferred
+        .sort((a, b) => (order.get(a.subjectId) ?? 1e6) - (order.get(b.subjectId) ?? 1e6))
+        .map((d) => d.line),
       note: null,
     });
   }

@@ -1,5 +1,5 @@
 // «Личная карта обучающегося» as a PDF (A4 portrait): the student, then each school year with its
-// class, the movements and a table of the year, exam and final marks per subject.
+// class, the movements, a table of the year, exam and final marks per subject and the open deferrals.
 import { FONT, PdfWriter } from './pdf';
 import type { PersonalCardModel } from './personal-card-model';
 import type { DocumentFonts } from './source';
@@ -87,6 +87,11 @@ export async function renderPersonalCard(
       rows.push({ cells: [{ text: 'Отметок нет', span: 4, italic: true }] });
     }
     drawTable(w, { columns, header, headerRows: 1, fontSize: 9.5, headerFontSize: 9 }, rows);
+    w.font(FONT.regular, 9.5);
+    for (const line of y.deferred) {
+      w.ensure(14);
+      doc.text(line, w.left, doc.y + 3, { width: w.width });
+    }
     doc.y += 12;
   }
   w.ensure(50);

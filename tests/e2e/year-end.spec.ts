@@ -3,8 +3,8 @@
 // classes, adds a 5А for those kept back, keeps two pupils of 5А back and promotes one
 // conditionally with a debt in mathematics, checks the plan on the server and applies it; the
 // server then has next year's 6А with the right roster, the desktop's class list shows next year's
-// classes only (one 5А), the finished year's book of movements and 5А's year summary sheet print
-// from the archive, and the finished year refuses a change.
+// classes only (one 5А), the finished year's book of movements, 5А's year summary sheet and a
+// pupil's personal card print from the archive, and the finished year refuses a change.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -238,6 +238,22 @@ test('the deputy moves the school to the next year; the finished year is read-on
   const summary = await printed('archive-summary-5a');
   expect(summary).toContain('2026/2027 учебный год');
   for (const s of fifth) expect(summary).toContain(fullName(s).split(' ')[0]!);
+
+  // The personal card of the pupil promoted conditionally: last year's 5А from the archive with its
+  // year marks and the movement, this year's 6А from the local data.
+  await page.evaluate((id) => {
+    location.hash = `#/class/${id}/roster`;
+  }, next6.id);
+  await page.getByRole('button', { name: fullName(conditional!), exact: true }).click();
+  await page.getByRole('button', { name: 'Печать личной карты' }).click();
+  const card = await printed('personal-card');
+  expect(card).toContain(`Фамилия, имя, отчество: ${fullName(conditional!)}`);
+  expect(card).toContain('2026/2027 учебный год — 5А класс');
+  expect(card).toMatch(
+    /(переведён|переведена) условно \(из 5А в 6А\), академическая задолженность: .*Математика.*, приказ № 112-о/,
+  );
+  expect(card).toContain('2027/2028 учебный год — 6А класс');
+  expect(card).toMatch(/Математика, I четверть: отметка отсрочена до \d\d\.\d\d\.2027/);
 
   // A change to the finished year is refused in Russian.
   const lessons = await all<Lesson>('lessons', token);

@@ -1,7 +1,7 @@
 // The personal card of one pupil over four years, worked out by hand: a year the archive could not
 // give (a note), 4А with two year marks, 5А → 5Б by a transfer and a conditional promotion (marks
 // of the class she finished in, an exam subject, the group course she attends, not the other
-// group's), and the new 6А with the debt as a deferred mark; the PDF has it all (pdftotext).
+// group's), and the new 6А with the debt as an open deferred mark; the PDF has it all (pdftotext).
 import { describe, expect, it } from 'vitest';
 import type { Course } from '../../../shared/course';
 import { loadDocumentFonts } from '../../../shared/documents/fonts.node.js';
@@ -32,7 +32,11 @@ function cls(id: string, yearId: string, name: string, groups: SchoolClass['grou
     groups,
   } satisfies SchoolClass;
 }
-function period(yearId: string, kind: 'year' | 'exam' | 'final' | 'quarter'): Period {
+function period(
+  yearId: string,
+  kind: 'year' | 'exam' | 'final' | 'quarter',
+  name: string = kind,
+): Period {
   return {
     id: `${yearId}-${kind}`,
     stamps: {},
@@ -40,7 +44,7 @@ function period(yearId: string, kind: 'year' | 'exam' | 'final' | 'quarter'): Pe
     kind,
     scheme: kind === 'quarter' ? 'quarters' : null,
     number: 1,
-    name: kind,
+    name,
     start: '2026-09-01',
     end: '2027-05-31',
     closed: true,
@@ -190,9 +194,12 @@ const input: PersonalCardInput = {
       year: { id: 'y2027', name: '2027/2028' },
       documents: {
         classes: [cls('n6a', 'y2027', '6А')],
-        periods: [period('y2027', 'year')],
-        courses: [course('n6a-math', 'n6a', 'math')],
-        periodMarks: [marks('n6a-math', 'y2027-year', 'n6a', { s1: 'deferred' })],
+        periods: [period('y2027', 'year'), period('y2027', 'quarter', 'I четверть')],
+        courses: [course('n6a-math', 'n6a', 'math'), course('n6a-rus', 'n6a', 'rus')],
+        periodMarks: [
+          marks('n6a-math', 'y2027-quarter', 'n6a', { s1: 'deferred' }),
+          marks('n6a-rus', 'y2027-quarter', 'n6a', { s1: '4', s2: 'deferred' }),
+        ],
       },
     },
   ],
@@ -237,8 +244,14 @@ describe('the personal card across years', () => {
     ]);
     expect(model.years[3]!.movements).toEqual([]);
     expect(model.years[3]!.marks).toEqual([
-      { subject: 'Математика', year: 'отср.', exam: '', final: '' },
+      { subject: 'Математика', year: '', exam: '', final: '' },
+      { subject: 'Русский язык', year: '', exam: '', final: '' },
     ]);
+    // The debt as a deferred mark of the new year's first quarter; another pupil's is not hers.
+    expect(model.years[3]!.deferred).toEqual([
+      'Математика, I четверть: отметка отсрочена до 15.10.2027 (Условный перевод)',
+    ]);
+    expect(model.years[2]!.deferred).toEqual([]);
   });
 
   it('leaves out a year the student was not at the school', () => {
@@ -279,7 +292,7 @@ describe('the personal card across years', () => {
       'Английский язык 3',
       '20.06.2027 — переведена условно (из 5Б в 6А), академическая задолженность: Математика, приказ № 112-о',
       '2027/2028 учебный год — 6А класс',
-      'Математика отср.',
+      'Математика, I четверть: отметка отсрочена до 15.10.2027 (Условный перевод)',
       'Дата выдачи: 10.09.2027',
     ]) {
       assertHas(flat, phrase);
