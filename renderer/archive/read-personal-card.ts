@@ -3,6 +3,7 @@
 import { todayIso } from '../../shared/dates';
 import type { Course } from '../../shared/course';
 import {
+  ARCHIVE_MARKS_HIDDEN,
   buildPersonalCardModel,
   classesOfYear,
   type PersonalCardModel,
@@ -81,7 +82,11 @@ export async function readPersonalCard(
             ).flat(),
           }
         : { periods: localPeriods.filter((x) => x.yearId === year.id), ...(await local(mine)) };
-      years.push({ year, documents: { classes, ...docs } });
+      years.push({
+        year,
+        documents: { classes, ...docs },
+        ...(docs.periodMarks.length === 0 ? { note: ARCHIVE_MARKS_HIDDEN } : {}),
+      });
     } catch {
       years.push({ year, documents: null });
     }

@@ -14,6 +14,8 @@ import { courseOfStudent, periodMarkText } from './source';
 /** What is known of one school year: its documents, or that the archive could not be read. */
 export interface PersonalCardYearInput {
   year: { id: string; name: string };
+  /** Printed instead of the marks (the archive gave the class but none of its marks). */
+  note?: string;
   /** null: the year's documents could not be read (the archive needs the server). */
   documents: {
     /** The year's classes (at least those the student was in). */
@@ -65,6 +67,10 @@ export interface PersonalCardModel {
 
 export const ARCHIVE_UNAVAILABLE =
   'Отметки этого года хранятся в архиве на сервере школы и сейчас недоступны.';
+
+/** The archive answers period marks to the year's teachers of the class and the deputy only. */
+export const ARCHIVE_MARKS_HIDDEN =
+  'Отметок этого года в архиве не найдено: архив показывает их учителям этого класса и заместителю директора.';
 
 /** The classes of the year the student was in, in the order of their movements. */
 export function classesOfYear(student: Student, yearClasses: ReadonlySet<string>): string[] {
@@ -158,11 +164,13 @@ export function buildPersonalCardModel(input: PersonalCardInput): PersonalCardMo
       movements: (student.movements ?? [])
         .filter((m) => ofYear(m, ids))
         .map((m) => movementLine(m, student.gender, name, subjectNames)),
-      marks,
-      deferred: deferred
-        .sort((a, b) => (order.get(a.subjectId) ?? 1e6) - (order.get(b.subjectId) ?? 1e6))
-        .map((d) => d.line),
-      note: null,
+      marks: y.note ? [] : marks,
+      deferred: y.note
+        ? []
+        : deferred
+            .sort((a, b) => (order.get(a.subjectId) ?? 1e6) - (order.get(b.subjectId) ?? 1e6))
+            .map((d) => d.line),
+      note: y.note ?? null,
     });
   }
   return {

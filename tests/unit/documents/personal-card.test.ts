@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Course } from '../../../shared/course';
 import { loadDocumentFonts } from '../../../shared/documents/fonts.node.js';
 import {
+  ARCHIVE_MARKS_HIDDEN,
   ARCHIVE_UNAVAILABLE,
   buildPersonalCardModel,
   type PersonalCardInput,
@@ -271,6 +272,17 @@ describe('the personal card across years', () => {
       ],
     });
     expect(before.years.map((y) => y.yearName)).toEqual(['2025/2026']);
+  });
+
+  it('says so when the archive gave the class but none of its marks', () => {
+    const hidden = buildPersonalCardModel({
+      ...input,
+      years: [{ ...input.years[1]!, note: ARCHIVE_MARKS_HIDDEN }],
+    });
+    expect(hidden.years).toEqual([
+      expect.objectContaining({ className: '4А', marks: [], note: ARCHIVE_MARKS_HIDDEN }),
+    ]);
+    expect(hidden.years[0]!.movements).toHaveLength(1);
   });
 
   it('prints every year on an A4 page', async () => {
