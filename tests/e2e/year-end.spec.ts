@@ -245,6 +245,10 @@ test('the deputy moves the school to the next year; the finished year is read-on
     location.hash = `#/class/${id}/roster`;
   }, next6.id);
   await page.getByRole('button', { name: fullName(conditional!), exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Движение' })).toContainText(
+    'условно (из 5А в 6А)',
+  );
+  await shot(page, '9-student-movements');
   await page.getByRole('button', { name: 'Печать личной карты' }).click();
   const card = await printed('personal-card');
   expect(card).toContain(`Фамилия, имя, отчество: ${fullName(conditional!)}`);

@@ -1,18 +1,19 @@
 // The student's movements (each with its order) and recording an arrival from another school
 // («прибыл из другой школы», for the book of movements).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatDate, todayIso } from '../../../shared/dates';
 import { movementLine } from '../../../shared/reports/movement-book';
 import type { SchoolClass } from '../../../shared/school-class';
 import type { Student } from '../../../shared/student';
 import type { RosterRepository } from '../../data/roster-repository';
+import { useSession } from '../../data/session';
 import { DateTextInput } from '../../ui/DateField';
 import { FormField } from './FormField';
 import { checkRuDate } from './ru-date';
 
 interface Props {
   student: Student;
-  /** Classes by id (names of the classes a movement names; the current year's at least). */
+  /** This year's classes by id (a movement's classes; older ones are read from the database). */
   classes: ReadonlyMap<string, SchoolClass>;
   subjects: readonly { id: string; name: string }[];
   roster: RosterRepository;
@@ -24,7 +25,20 @@ export function StudentMovements({ student, classes, subjects, roster }: Props) 
   const [orderNumber, setOrderNumber] = useState('');
   const [errors, setErrors] = useState<{ date?: string; order?: string; save?: string }>({});
   const movements = student.movements ?? [];
-  const name = (id: string | null) => (id ? (classes.get(id)?.name ?? '') : '');
+  // Classes of the finished years this desktop still holds name the older movements too.
+  const { db } = useSession();
+  const [held, setHeld] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    let gone = false;
+    void db.classes
+      .find()
+      .exec()
+      .then((docs) => !gone && setHeld(new Map(docs.map((d) => [d.id, d.name]))));
+    return () => {
+      gone = true;
+    };
+  }, [db]);
+  const name = (id: string | null) => (id ? (classes.get(id)?.name ?? held.get(id) ?? '') : '');
   const subjectNames = new Map(subjects.map((s) => [s.id, s.name]));
   const save = async () => {
     const day = checkRuDate(date, {
