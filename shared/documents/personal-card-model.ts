@@ -107,6 +107,7 @@ export function buildPersonalCardModel(input: PersonalCardInput): PersonalCardMo
         className: '',
         movements: [],
         marks: [],
+        deferred: [],
         note: ARCHIVE_UNAVAILABLE,
       });
       continue;
