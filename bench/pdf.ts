@@ -89,6 +89,8 @@ function units(model: DocumentModel): number {
     case 'loginSlip':
       return model.slips.length;
     case 'viewControl':
+    case 'movementBook':
+    case 'personalCard':
       return 1;
   }
 }

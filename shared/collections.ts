@@ -79,7 +79,8 @@ export const COLLECTIONS = {
     // 1: address; guardians' identityDocument and authorityDocument (consent forms).
     // 2: optional movements (date and order number of leaving or a transfer).
     // 3: year-end movement kinds, optional debts.
-    version: 3,
+    // 4: `enrolled` (arrived from another school), a movement's fromClassId may be null.
+    version: 4,
     indexes: [['classId', 'lastName', 'firstName']],
     personalFields: ['birthDate', 'address', 'guardians'],
     label: 'обучающиеся',

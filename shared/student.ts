@@ -58,11 +58,12 @@ export type Guardian = z.infer<typeof GuardianSchema>;
 export const StudentStatusSchema = z.enum(['active', 'left']);
 
 /**
- * Movements (движение учащихся): during the year `left` (the school) and `transfer` (another
- * class); at the year's end `promoted`, `conditional` (promoted with academic debt, 273-ФЗ
- * art. 58 part 8), `keptBack` (part 9) and `graduated`.
+ * Movements (движение обучающихся): during the year `enrolled` (arrived from another school),
+ * `left` (the school) and `transfer` (another class); at the year's end `promoted`, `conditional`
+ * (promoted with academic debt, 273-ФЗ art. 58 part 8), `keptBack` (part 9) and `graduated`.
  */
 export const MovementKindSchema = z.enum([
+  'enrolled',
   'left',
   'transfer',
   'promoted',
@@ -73,6 +74,7 @@ export const MovementKindSchema = z.enum([
 export type MovementKind = z.infer<typeof MovementKindSchema>;
 
 export const MOVEMENT_LABELS: Record<MovementKind, string> = {
+  enrolled: 'прибыл из другой школы',
   left: 'выбыл',
   transfer: 'переведён в другой класс',
   promoted: 'переведён в следующий класс',
@@ -82,19 +84,30 @@ export const MOVEMENT_LABELS: Record<MovementKind, string> = {
 };
 
 /**
- * A movement out of a class, on a date, by the school's order (приказ) of that number. Kept with
- * the student for the book of movements and the archive.
+ * A movement out of a class (or, `enrolled`, into one from outside the school), on a date, by the
+ * school's order (приказ) of that number. Kept with the student for the book of movements and the
+ * archive.
  */
-export const StudentMovementSchema = z.object({
-  kind: MovementKindSchema,
-  date: IsoDateSchema,
-  orderNumber: TextSchema(40).refine((s) => s.trim() !== '', 'Укажите номер приказа'),
-  fromClassId: IdSchema,
-  /** The class transferred to; null when the student left the school. */
-  toClassId: IdSchema.nullable(),
-  /** Subjects in academic debt of a conditional promotion (absent on other movements). */
-  debts: z.array(IdSchema).max(30).optional(),
-});
+export const StudentMovementSchema = z
+  .object({
+    kind: MovementKindSchema,
+    date: IsoDateSchema,
+    orderNumber: TextSchema(40).refine((s) => s.trim() !== '', 'Укажите номер приказа'),
+    /** The class left; null only for `enrolled` (the student came from another school). */
+    fromClassId: IdSchema.nullable(),
+    /** The class transferred or enrolled to; null when the student left the school. */
+    toClassId: IdSchema.nullable(),
+    /** Subjects in academic debt of a conditional promotion (absent on other movements). */
+    debts: z.array(IdSchema).max(30).optional(),
+  })
+  .refine((m) => (m.kind === 'enrolled') === (m.fromClassId === null), {
+    message: 'Класс, из которого выбыл ученик, указывается у каждого движения, кроме прибытия',
+    path: ['fromClassId'],
+  })
+  .refine((m) => m.kind !== 'enrolled' || m.toClassId !== null, {
+    message: 'Укажите класс, в который прибыл ученик',
+    path: ['toClassId'],
+  });
 export type StudentMovement = z.infer<typeof StudentMovementSchema>;
 
 export const StudentSchema = DocumentBaseSchema.extend({

@@ -19,6 +19,7 @@ export const SCHOOL_TABS = [
   'import',
   'setup',
   'year-end',
+  'archive',
 ] as const;
 export type SchoolTab = (typeof SCHOOL_TABS)[number];
 

@@ -1,4 +1,5 @@
-// Domain verbs for the class roster: add a student, edit their fields and guardians, move them out.
+// Domain verbs for the class roster: add a student, edit their fields and guardians, move them out,
+// record their arrival from another school.
 // Every changed part is stamped with this device's HLC and the signed-in staff member, the whole
 // document is checked against the zod schema, and the write goes to the local database at once.
 import type { Clock } from '../../shared/hlc';
@@ -58,6 +59,8 @@ export interface RosterRepository {
   setGuardian(studentId: string, guardianId: string, guardian: Guardian | null): Promise<Student>;
   /** Marks stay: lessons refer to the student, not to the class. */
   moveOut(studentId: string, move: MoveOut): Promise<Student>;
+  /** Records that the student came from another school into their class, by an order. */
+  recordArrival(studentId: string, order: { date: string; orderNumber: string }): Promise<Student>;
 }
 
 export function createRosterRepository(
@@ -152,6 +155,24 @@ export function createRosterRepository(
             ['classId', move.classId],
             ['movements', movements],
           ]);
+    },
+
+    async recordArrival(studentId, order) {
+      const current = await db.students.findOne(studentId).exec();
+      if (!current) throw new WriteError('Ученик не найден.');
+      const student = current.toJSON() as Student;
+      const movement = StudentMovementSchema.parse({
+        kind: 'enrolled',
+        date: order.date,
+        orderNumber: order.orderNumber.trim(),
+        fromClassId: null,
+        toClassId: student.classId,
+      });
+      // Oldest first: the arrival goes before movements dated later.
+      const movements = [...(student.movements ?? []), movement].sort((a, b) =>
+        a.date.localeCompare(b.date),
+      );
+      return writeParts(studentId, [['movements', movements]]);
     },
   };
 }

@@ -26,7 +26,12 @@ export const MIGRATION_STRATEGIES: Record<CollectionName, MigrationStrategies> =
   periods: { 1: unchanged },
   classes: {},
   staff: {},
-  students: { 1: fillDefaults(COLLECTIONS.students.schema), 2: unchanged, 3: unchanged },
+  students: {
+    1: fillDefaults(COLLECTIONS.students.schema),
+    2: unchanged,
+    3: unchanged,
+    4: unchanged,
+  },
   courses: {},
   lessons: { 1: unchanged },
   periodMarks: {},

@@ -2,6 +2,7 @@
 // (printed, numbered and bound; the director certifies the sheet count). Built in the PDF worker.
 import { useMemo, useState } from 'react';
 import { compareClasses, type SchoolClass } from '../../shared/school-class';
+import { readDocumentSource } from '../data/document-source';
 import { useSession } from '../data/session';
 import { yearJournalJob } from './journal-job';
 import type { PrintJob } from './print-job';
@@ -25,7 +26,7 @@ export function YearJournalPanel({ classes, school }: Props) {
         onSubmit={(e) => {
           e.preventDefault();
           const chosen = classId ? ordered.filter((c) => c.id === classId) : ordered;
-          setJob(yearJournalJob(db, chosen, school));
+          setJob(yearJournalJob((id) => readDocumentSource(db, id), chosen, school));
         }}
       >
         <label>

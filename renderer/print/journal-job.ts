@@ -1,15 +1,16 @@
 // The print job of the year-end paper journal: for one class or the whole school, streamed to the PDF
-// worker class by class from the local database, with the dialog's progress bar.
+// worker class by class (from the local database, or a finished year's from the archive), with the
+// dialog's progress bar.
 import { plural } from './print-job';
 import type { StreamJob } from './print-job';
 import { buildJournalInWorker } from './build-pdf';
-import { readDocumentSource } from '../data/document-source';
 import { compareClasses, type SchoolClass } from '../../shared/school-class';
-import type { JournalDatabase } from '../db/types';
+import type { DocumentSource } from '../../shared/documents/source';
 import { todayIso } from '../../shared/dates';
 
+/** `gather` reads one class's documents when the previous class is drawn. */
 export function yearJournalJob(
-  db: JournalDatabase,
+  gather: (classId: string) => Promise<DocumentSource>,
   classes: readonly SchoolClass[],
   school: { shortName: string; yearName: string },
 ): StreamJob {
@@ -28,7 +29,7 @@ export function yearJournalJob(
           classes: one ? one.name : 'все классы',
         },
         ordered.map((c) => ({ id: c.id, name: c.name })),
-        (classId) => readDocumentSource(db, classId),
+        gather,
         todayIso(),
         (p) =>
           onProgress({

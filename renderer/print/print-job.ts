@@ -55,6 +55,8 @@ export function documentCount(model: DocumentModel): number {
     case 'loginSlip':
       return model.slips.length;
     case 'viewControl':
+    case 'movementBook':
+    case 'personalCard':
       return 1;
   }
 }
@@ -70,6 +72,8 @@ export function documentCountText(model: DocumentModel): string {
     loginSheet: ['лист входа', 'листа входа', 'листов входа'],
     loginSlip: ['листок доступа', 'листка доступа', 'листков доступа'],
     viewControl: ['лист контроля', 'листа контроля', 'листов контроля'],
+    movementBook: ['книга движения', 'книги движения', 'книг движения'],
+    personalCard: ['личная карта', 'личные карты', 'личных карт'],
   };
   return `${n} ${plural(n, forms[model.kind])}`;
 }

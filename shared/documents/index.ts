@@ -1,11 +1,16 @@
 // Printed documents: consent applications, diary extracts, term and year summary sheets, the year-end
-// journal, the staff's login sheet, the e-diary's login slips and view-control sheets. Each is model → PDF bytes.
+// journal, the staff's login sheet, the e-diary's login slips and view-control sheets, the book of
+// movements, the student's personal card. Each is model → PDF bytes.
 import type { ConsentModel } from './consent-model';
 import { renderConsent } from './consent-render';
 import type { ExtractModel } from './extract-model';
 import { renderExtract } from './extract-render';
 import type { JournalModel } from './journal-model';
 import type { LoginSheetModel } from './login-sheet-model';
+import type { MovementBookModel } from './movement-book-render';
+import type { PersonalCardModel } from './personal-card-model';
+import { renderPersonalCard } from './personal-card-render';
+import { renderMovementBook } from './movement-book-render';
 import { renderLoginSheet } from './login-sheet-render';
 import { renderJournal } from './journal-render';
 import type { DocumentFonts } from './source';
@@ -22,6 +27,10 @@ export * from './summary-model';
 export * from './journal-model';
 export * from './login-sheet-model';
 export { renderLoginSheet } from './login-sheet-render';
+export { buildMovementBookModel, renderMovementBook } from './movement-book-render';
+export type { MovementBookModel } from './movement-book-render';
+export * from './personal-card-model';
+export { renderPersonalCard } from './personal-card-render';
 export { JournalWriter, renderJournal } from './journal-render';
 export * from './login-slip-model';
 export * from './view-control-model';
@@ -41,7 +50,9 @@ export type DocumentModel =
   | JournalModel
   | LoginSheetModel
   | LoginSlipModel
-  | ViewControlModel;
+  | ViewControlModel
+  | MovementBookModel
+  | PersonalCardModel;
 
 /** Renders any document model (what the print worker calls). */
 export function renderDocument(model: DocumentModel, fonts: DocumentFonts): Promise<Uint8Array> {
@@ -60,5 +71,9 @@ export function renderDocument(model: DocumentModel, fonts: DocumentFonts): Prom
       return renderLoginSlips(model, fonts);
     case 'viewControl':
       return renderViewControl(model, fonts);
+    case 'movementBook':
+      return renderMovementBook(model, fonts);
+    case 'personalCard':
+      return renderPersonalCard(model, fonts);
   }
 }

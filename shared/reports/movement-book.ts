@@ -1,8 +1,8 @@
-// «Книга движения учащихся» of one school year: per class of that year, who arrived from another
-// class, left the school, moved to another class, was promoted (plainly or conditionally), kept back
-// or graduated, each with the order's number and date — from the students' `movements`; and its
-// two tables (the movements, the counts per class) for XLSX export.
-import { fullName, type PersonName } from '../common';
+// «Книга движения обучающихся» of one school year: per class of that year, who arrived from another
+// school or another class, left the school, moved to another class, was promoted (plainly or
+// conditionally), kept back or graduated, each with the order's number and date — from the
+// students' `movements`; and its two tables (the movements, the counts per class) for XLSX export.
+import { fullName, type Gender, type PersonName } from '../common';
 import { formatDate } from '../dates';
 import { compareClasses, type SchoolClass } from '../school-class';
 import { MOVEMENT_LABELS, type MovementKind, type StudentMovement } from '../student';
@@ -13,6 +13,7 @@ import type { TableReport } from './table-report';
 export type MovementBookKind = MovementKind | 'arrived';
 
 export const MOVEMENT_BOOK_KINDS: readonly MovementBookKind[] = [
+  'enrolled',
   'arrived',
   'left',
   'transfer',
@@ -22,13 +23,31 @@ export const MOVEMENT_BOOK_KINDS: readonly MovementBookKind[] = [
   'graduated',
 ];
 
-const KIND_LABELS: Record<MovementBookKind, string> = {
+export const MOVEMENT_BOOK_LABELS: Record<MovementBookKind, string> = {
   ...MOVEMENT_LABELS,
   arrived: 'прибыл из другого класса',
 };
 
-const COUNT_HEADERS: Record<MovementBookKind, string> = {
-  arrived: 'Прибыли',
+/** The same words about a girl («выбыла», «переведена условно»). */
+const FEMALE_LABELS: Record<MovementBookKind, string> = {
+  enrolled: 'прибыла из другой школы',
+  arrived: 'прибыла из другого класса',
+  left: 'выбыла',
+  transfer: 'переведена в другой класс',
+  promoted: 'переведена в следующий класс',
+  conditional: 'переведена условно',
+  keptBack: 'оставлена на повторное обучение',
+  graduated: 'окончила обучение',
+};
+
+/** A movement's words about this student. */
+export function movementLabel(kind: MovementBookKind, gender?: Gender): string {
+  return (gender === 'female' ? FEMALE_LABELS : MOVEMENT_BOOK_LABELS)[kind];
+}
+
+export const MOVEMENT_BOOK_HEADERS: Record<MovementBookKind, string> = {
+  enrolled: 'Прибыли из других школ',
+  arrived: 'Прибыли из других классов',
   left: 'Выбыли',
   transfer: 'Переведены в другой класс',
   promoted: 'Переведены в следующий класс',
@@ -37,13 +56,38 @@ const COUNT_HEADERS: Record<MovementBookKind, string> = {
   graduated: 'Окончили обучение',
 };
 
+/**
+ * «20.06.2027 — переведена условно (из 5Б в 6А), академическая задолженность: Математика, приказ №
+ * 112-о»; `subjects` names the debts (ids when absent).
+ */
+export function movementLine(
+  m: StudentMovement,
+  gender: Gender,
+  name: (classId: string | null) => string,
+  subjects?: ReadonlyMap<string, string>,
+): string {
+  const from = name(m.fromClassId);
+  const to = name(m.toClassId);
+  const classes =
+    m.kind === 'enrolled'
+      ? to && ` в ${to} класс`
+      : from && (to && to !== from ? ` (из ${from} в ${to})` : ` (${from})`);
+  const debts = (m.debts ?? []).map((id) => subjects?.get(id) ?? id);
+  const debt = debts.length > 0 ? `, академическая задолженность: ${debts.join(', ')}` : '';
+  return `${formatDate(m.date)} — ${movementLabel(m.kind, gender)}${classes}${debt}, приказ № ${m.orderNumber}`;
+}
+
 export interface MovementBookEntry {
   studentId: string;
   student: string;
+  gender?: Gender | undefined;
   kind: MovementBookKind;
   date: string;
   orderNumber: string;
-  /** The other class: where the student went (arrived: came from); null when they left the school. */
+  /**
+   * The other class: where the student went (arrived: came from); null when they left the school
+   * or came from another school.
+   */
   otherClass: string | null;
   /** Subject names in debt (a conditional promotion). */
   debts: string[];
@@ -67,7 +111,11 @@ export interface MovementBookInput {
   year: { id: string; name: string };
   /** Classes of every year (a movement's other class may be next year's). */
   classes: readonly SchoolClass[];
-  students: readonly (PersonName & { id: string; movements?: StudentMovement[] | undefined })[];
+  students: readonly (PersonName & {
+    id: string;
+    gender?: Gender | undefined;
+    movements?: StudentMovement[] | undefined;
+  })[];
   subjects: readonly { id: string; name: string }[];
 }
 
@@ -96,11 +144,19 @@ export function movementBook(input: MovementBookInput): MovementBook {
       const base = {
         studentId: s.id,
         student: fullName(s),
+        gender: s.gender,
         date: m.date,
         orderNumber: m.orderNumber,
       };
+      if (m.fromClassId === null) {
+        // Enrolled from another school: seen in the class they joined.
+        if (m.toClassId !== null)
+          add(m.toClassId, { ...base, kind: m.kind, otherClass: null, debts: [] });
+        continue;
+      }
+      const from = m.fromClassId;
       const debts = (m.debts ?? []).map((id) => subjects.get(id) ?? id);
-      add(m.fromClassId, {
+      add(from, {
         ...base,
         kind: m.kind,
         otherClass: m.toClassId === null ? null : (names.get(m.toClassId) ?? m.toClassId),
@@ -110,7 +166,7 @@ export function movementBook(input: MovementBookInput): MovementBook {
         add(m.toClassId, {
           ...base,
           kind: 'arrived',
-          otherClass: names.get(m.fromClassId) ?? m.fromClassId,
+          otherClass: names.get(from) ?? from,
           debts: [],
         });
       }
@@ -125,10 +181,22 @@ export function movementBook(input: MovementBookInput): MovementBook {
   return { yearName: input.year.name, classes, totals };
 }
 
+/** The «Откуда / куда» cell of a movement with no other class. */
+export const OUTSIDE: Record<MovementBookKind, string> = {
+  enrolled: 'из другой школы',
+  arrived: '',
+  left: 'из школы',
+  transfer: '',
+  promoted: '',
+  conditional: '',
+  keptBack: '',
+  graduated: '',
+};
+
 /** Every movement, class by class, as one table. */
 export function movementBookTable(book: MovementBook): TableReport {
   return {
-    title: 'Книга движения учащихся',
+    title: 'Книга движения обучающихся',
     subtitle: `${book.yearName} учебный год`,
     columns: [
       { key: 'className', header: 'Класс', width: 8 },
@@ -143,8 +211,8 @@ export function movementBookTable(book: MovementBook): TableReport {
       c.entries.map((e) => ({
         className: c.className,
         student: e.student,
-        kind: KIND_LABELS[e.kind],
-        otherClass: e.otherClass ?? (e.kind === 'graduated' ? '' : 'из школы'),
+        kind: movementLabel(e.kind, e.gender),
+        otherClass: e.otherClass ?? OUTSIDE[e.kind],
         orderNumber: e.orderNumber,
         date: formatDate(e.date),
         debts: e.debts.join(', '),
@@ -160,11 +228,11 @@ export function movementCountsTable(book: MovementBook): TableReport {
     ...Object.fromEntries(MOVEMENT_BOOK_KINDS.map((k) => [k, counts[k]])),
   });
   return {
-    title: 'Движение учащихся по классам',
+    title: 'Движение обучающихся по классам',
     subtitle: `${book.yearName} учебный год`,
     columns: [
       { key: 'className', header: 'Класс', width: 8 },
-      ...MOVEMENT_BOOK_KINDS.map((k) => ({ key: k, header: COUNT_HEADERS[k], width: 16 })),
+      ...MOVEMENT_BOOK_KINDS.map((k) => ({ key: k, header: MOVEMENT_BOOK_HEADERS[k], width: 16 })),
     ],
     rows: [...book.classes.map((c) => row(c.className, c.counts)), row('Итого', book.totals)],
   };

@@ -17,7 +17,7 @@ export function isFailing(value: PeriodMarkValue | null): boolean {
   return value === '2' || value === '1' || value === 'fail' || value === 'notAttested';
 }
 
-export type YearEndKind = Exclude<MovementKind, 'transfer'>;
+export type YearEndKind = Exclude<MovementKind, 'transfer' | 'enrolled'>;
 
 export interface MovementProposal {
   studentId: string;

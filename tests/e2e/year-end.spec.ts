@@ -3,7 +3,9 @@
 // classes, adds a 5А for those kept back, keeps two pupils of 5А back and promotes one
 // conditionally with a debt in mathematics, checks the plan on the server and applies it; the
 // server then has next year's 6А with the right roster, the desktop's class list shows next year's
-// classes only (one 5А), and the finished year refuses a change.
+// classes only (one 5А), the finished year's book of movements, 5А's year summary sheet and a
+// pupil's personal card print from the archive, and the finished year refuses a change.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { Lesson } from '../../shared/lesson';
@@ -190,6 +192,72 @@ test('the deputy moves the school to the next year; the finished year is read-on
   const last = now.find((s) => s.id === conditional!.id)!.movements?.at(-1);
   expect(last).toMatchObject({ kind: 'conditional', orderNumber: '112-о' });
   expect(last?.debts).toContain('math');
+
+  // «Школа → Архив»: the finished year's book of movements and 5А's year summary sheet, read from
+  // the server's archive.
+  await page.evaluate(() => {
+    location.hash = '#/school/archive';
+  });
+  await expect(page.getByLabel('Учебный год')).toHaveValue(school.pastYears![0]!.year.id);
+  const printed = async (file: string) => {
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.locator('iframe.print-preview')).toBeVisible({ timeout: 60_000 });
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Сохранить…' }).click();
+    const path = `${SHOTS}/${file}.pdf`;
+    await (await downloading).saveAs(path);
+    await dialog.getByRole('button', { name: 'Закрыть' }).click();
+    return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+  };
+  await page.getByRole('button', { name: 'Напечатать книгу движения' }).click();
+  const book = await printed('movement-book');
+  expect(book).toContain('Книга движения обучающихся');
+  expect(book).toContain(`${fullName(conditional!)} `);
+  expect(book).toMatch(
+    new RegExp(`${fullName(conditional!)} (переведён|переведена) условно 6А .*Математика`),
+  );
+  // 5А's totals as the server's students say.
+  const moved5a = now.map((s) => s.movements?.at(-1)).filter((m) => m?.fromClassId === 'cl-05-a');
+  const totals = (
+    [
+      ['promoted', 'переведены в следующий класс'],
+      ['conditional', 'переведены условно'],
+      ['keptBack', 'оставлены на повторное обучение'],
+    ] as const
+  )
+    .map(([kind, words]) => [words, moved5a.filter((m) => m!.kind === kind).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([words, n]) => `${words} — ${n}`);
+  expect(book).toContain(`Итого по 5А классу: ${totals.join(', ')}.`);
+  await page.getByLabel('Класс архива').selectOption({ label: '5А' });
+  await shot(page, '8-archive');
+  await page.getByRole('button', { name: 'Напечатать сводную ведомость за год' }).click();
+  const summary = await printed('archive-summary-5a');
+  expect(summary).toContain('2026/2027 учебный год');
+  for (const s of fifth) expect(summary).toContain(fullName(s).split(' ')[0]!);
+
+  // The personal card of the pupil promoted conditionally: last year's 5А from the archive with its
+  // year marks and the movement, this year's 6А from the local data.
+  await page.evaluate((id) => {
+    location.hash = `#/class/${id}/roster`;
+  }, next6.id);
+  await page.getByRole('button', { name: fullName(conditional!), exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Движение' })).toContainText(
+    'условно (из 5А в 6А)',
+  );
+  await shot(page, '9-student-movements');
+  await page.getByRole('button', { name: 'Печать личной карты' }).click();
+  const card = await printed('personal-card');
+  expect(card).toContain(`Фамилия, имя, отчество: ${fullName(conditional!)}`);
+  expect(card).toContain('2026/2027 учебный год — 5А класс');
+  expect(card).toMatch(
+    /(переведён|переведена) условно \(из 5А в 6А\), академическая задолженность: .*Математика.*, приказ № 112-о/,
+  );
+  expect(card).toContain('2027/2028 учебный год — 6А класс');
+  expect(card).toMatch(/Математика, I четверть: отметка отсрочена до \d\d\.\d\d\.2027/);
 
   // A change to the finished year is refused in Russian.
   const lessons = await all<Lesson>('lessons', token);

@@ -160,6 +160,7 @@ export function RosterTab({ klass, data }: Props) {
           periods={periods}
           defaultPeriod={current}
           consents={consents}
+          subjects={data.school.subjects}
           roster={roster}
           onMoved={() => {
             setSelected(null);

@@ -1,6 +1,7 @@
 // The deputy head's "Школа" section (#/school/<tab>): periods (close/reopen), overview, statistics,
-// reports and the term summary sheet, with one period chosen for all of them; staff, accounts and
-// list imports (also the administrator's, and usable before the school card exists).
+// reports and the term summary sheet, with one period chosen for all of them; the year transition and
+// the archive of finished years; staff, accounts and list imports (also the administrator's, and
+// usable before the school card exists).
 import { useMemo, useState } from 'react';
 import { todayIso } from '../../../shared/dates';
 import { periodForDate, periodsOfScheme, type Period } from '../../../shared/period';
@@ -20,6 +21,7 @@ import { SummaryTab } from './SummaryTab';
 import { useSession } from '../../data/session';
 import { SetupScreen } from '../setup/SetupScreen';
 import { YearEndScreen } from '../year-end/YearEndScreen';
+import { ArchiveTab } from '../archive/ArchiveTab';
 
 const TAB_LABELS: Record<SchoolTab, string> = {
   periods: 'Периоды',
@@ -32,6 +34,7 @@ const TAB_LABELS: Record<SchoolTab, string> = {
   import: 'Загрузка списков',
   setup: 'Настройка',
   'year-end': 'Новый учебный год',
+  archive: 'Архив',
 };
 
 /** Tabs that need neither the school card nor a period: an empty school starts with them. */
@@ -84,7 +87,7 @@ export function SchoolScreen() {
             </a>
           ))}
         </nav>
-        {tab !== 'periods' && tab !== 'year-end' && !people && period && (
+        {tab !== 'periods' && tab !== 'year-end' && tab !== 'archive' && !people && period && (
           <PeriodSelect periods={periods} value={period.id} onChange={setPeriodId} />
         )}
       </div>
@@ -95,6 +98,7 @@ export function SchoolScreen() {
         {tab === 'import' && <ImportScreen />}
         {data && tab === 'periods' && <PeriodsTab data={data} />}
         {data && tab === 'year-end' && <YearEndScreen data={data} />}
+        {data && tab === 'archive' && <ArchiveTab school={data.school} />}
         {data && tab === 'summary' && period && (
           <SummaryTab data={data} periods={periods} period={period} />
         )}

@@ -156,6 +156,17 @@ describe('roster repository', () => {
     ).rejects.toThrow();
     expect((await db.students.findOne(b.id).exec())?.status).toBe('active');
     expect(await db.students.count().exec()).toBe(2);
+    // An arrival from another school, dated before the transfer, goes first; it names no class left.
+    const arrived = await roster.recordArrival(b.id, { date: '2026-09-14', orderNumber: ' 31-у ' });
+    expect(
+      arrived.movements?.map((m) => [m.kind, m.fromClassId, m.toClassId, m.orderNumber]),
+    ).toEqual([
+      ['enrolled', null, 'cl-5b', '31-у'],
+      ['transfer', 'cl-5a', 'cl-5b', '45-у'],
+    ]);
+    await expect(
+      roster.recordArrival(b.id, { date: '2026-09-14', orderNumber: '' }),
+    ).rejects.toThrow();
   });
 
   it('refuses to write without a signed-in staff member', async () => {
