@@ -3,6 +3,7 @@
 // the rights check (family/scope.ts) gives — every page built from that child's data alone. The
 // session is an HttpOnly cookie for /diary only; forms are posted by the diary's script as JSON
 // with a header no other site can send (CSRF), under the server's one CSP.
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/db';
@@ -21,7 +22,6 @@ import { diaryPeriod } from '../../shared/diary/subjects';
 import { diaryResults } from '../../shared/diary/results';
 import { diarySchedule } from '../../shared/diary/schedule';
 import { diaryWeek, weekStart } from '../../shared/diary/week';
-import { addDays } from '../../shared/dates';
 import { periodForDate, SCHEME_PERIOD_KIND, type Period } from '../../shared/period';
 import {
   findFamilyAccount,
@@ -39,7 +39,12 @@ import {
   type SessionEnd,
 } from '../family/sessions';
 import { childChanges, childViewers } from './changes';
-import { DiaryUnavailableError, loadChildSource, loadClassAverages } from './child-source';
+import {
+  DiaryUnavailableError,
+  loadChildSource,
+  loadChildWeekSource,
+  loadClassAverages,
+} from './child-source';
 import { html } from './html';
 import { loginPage, messagePage, passwordPage, settingsPage } from './pages/account-pages';
 import { changesPage, marksPage, resultsPage, schedulePage, weekPage } from './pages/child-pages';
@@ -48,6 +53,7 @@ import { DIARY_SCRIPT } from './pages/script';
 import type { DiaryReference } from './reference';
 import { emailAvailable, readDiarySettings } from './settings';
 import type { ViewLog } from './view-log';
+import { DiaryWeekCache } from './week-cache';
 
 export const SESSION_COOKIE = 'diary_session';
 /** Only the diary's own script sends it; a form on another site cannot (no CORS for /diary). */
@@ -146,6 +152,9 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
   const today = options.today ?? (() => todayIso());
   const ref = options.ref;
   const lockout = options.lockout;
+  // The week page's cache, dropped entry by entry as the reference's reads report stored lessons.
+  const weeks = new DiaryWeekCache();
+  ref.onStored((changes) => weeks.invalidate(changes));
 
   const schoolName = async () => {
     await ref.refresh(db);
@@ -199,11 +208,16 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
     };
   }
 
-  function sendPage(reply: FastifyReply, body: string, status = 200): FastifyReply {
+  function sendPage(
+    reply: FastifyReply,
+    body: string,
+    status = 200,
+    cache = 'no-store',
+  ): FastifyReply {
     return reply
       .code(status)
       .header('Content-Type', 'text/html; charset=utf-8')
-      .header('Cache-Control', 'no-store')
+      .header('Cache-Control', cache)
       .send(body);
   }
 
@@ -472,13 +486,18 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
         const q = parseBody(weekQuery, request.query);
         const day = today();
         const start = weekStart(q.week && !Number.isNaN(Date.parse(q.week)) ? q.week : day);
-        const source = await loadChildSource(db, ref, child, {
-          lessons: { from: start, to: addDays(start, 6) },
-          periodMarks: false,
-        });
+        const source = await loadChildWeekSource(db, ref, weeks, child, start);
         const model = diaryWeek(source, child.studentId, start, day);
         recordView(request, s, child, `week ${start}`);
-        return sendPage(reply, weekPage(frameOf(s, child, 'week'), child.studentId, model, day));
+        const body = weekPage(frameOf(s, child, 'week'), child.studentId, model, day);
+        // Phones re-open the same week: the same page again is a 304 without a body, after the
+        // session and the rights check above (private: never kept by a proxy).
+        const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+        reply.header('ETag', etag);
+        if (request.headers['if-none-match'] === etag) {
+          return reply.code(304).header('Cache-Control', 'private, no-cache').send();
+        }
+        return sendPage(reply, body, 200, 'private, no-cache');
       };
       diary.get('/', week);
       diary.get<{ Params: { studentId: string } }>('/c/:studentId', week);

@@ -242,4 +242,76 @@ describe('a family in the diary', () => {
     expect(login.status).toBe(403);
     expect(String((login.json?.error as { message: string }).message)).toMatch(/отказ/);
   });
+
+  it("the week cache: a mark typed after a view is on the next view, never on the classmate's page; an unchanged week is a 304", async () => {
+    const [a, b] = [students[6]!, students[7]!];
+    expect(a.classId).toBe(b.classId);
+    const phones = new Map<string, DiaryBrowser>();
+    for (const [i, child] of [a, b].entries()) {
+      const issued = await issueLogin(
+        server,
+        staff.classTeacher,
+        consentDoc(child, guardianOf(child), 'staff-class-teacher'),
+      );
+      phones.set(child.id, await familySignIn(server, issued, `пароль-семьи-${i}`));
+    }
+    const lesson = server.school.lessons
+      .filter(
+        (l) => l.classId === a.classId && l.status === 'held' && l.teacherId === 'staff-teacher',
+      )
+      .sort((x, y) => (x.date < y.date ? -1 : 1))
+      .at(-1)!;
+    const weekOf = (child: Student) =>
+      phones.get(child.id)!.get(`/diary/c/${child.id}?week=${lesson.date}`);
+    // Both families read the class's week first: the cache holds it now.
+    const before = await weekOf(a);
+    expect(before.status).toBe(200);
+    expect((await weekOf(b)).status).toBe(200);
+    const etag = before.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"/);
+    expect(before.headers.get('cache-control')).toBe('private, no-cache');
+    const unchanged = await phones.get(a.id)!.get(`/diary/c/${a.id}?week=${lesson.date}`, {
+      'if-none-match': etag,
+    });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.text).toBe('');
+
+    const typeMark = async (child: Student, comment: string) => {
+      const stored = (await storedState(server, 'lessons', lesson.id)) as unknown as Lesson & {
+        _deleted: boolean;
+      };
+      const clock = createClock('teacherpc2');
+      for (const st of Object.values(stored.stamps)) clock.receive(st.at);
+      const next = setPart(
+        stored,
+        `entries.${child.id}`,
+        { marks: [{ value: '4' as const, workTypeId: 'test', comment }], attendance: null },
+        { at: clock.tick(), by: 'staff-teacher' },
+      );
+      expect(
+        await push(server, staff.teacher.token, 'lessons', [
+          { assumedMasterState: stored, newDocumentState: next },
+        ]),
+      ).toEqual([]);
+    };
+    await typeMark(a, 'Молодец, дроби решены');
+    const afterA = await phones.get(a.id)!.get(`/diary/c/${a.id}?week=${lesson.date}`, {
+      'if-none-match': etag,
+    });
+    expect(afterA.status).toBe(200);
+    expect(pageText(afterA.text)).toContain('Молодец, дроби решены');
+    expect(afterA.headers.get('etag')).not.toBe(etag);
+    const classmate = await weekOf(b);
+    expect(pageText(classmate.text)).not.toContain('Молодец, дроби решены');
+    expect(classmate.text).not.toContain(a.id);
+    expect(pageText(classmate.text)).not.toContain(`${a.lastName} ${a.firstName}`);
+
+    await typeMark(b, 'Повторить таблицу');
+    const pageB = pageText((await weekOf(b)).text);
+    expect(pageB).toContain('Повторить таблицу');
+    expect(pageB).not.toContain('Молодец, дроби решены');
+    const pageA = pageText((await weekOf(a)).text);
+    expect(pageA).toContain('Молодец, дроби решены');
+    expect(pageA).not.toContain('Повторить таблицу');
+  });
 });
