@@ -25,6 +25,7 @@ import { diaryWeek, weekStart } from '../../shared/diary/week';
 import { periodForDate, SCHEME_PERIOD_KIND, type Period } from '../../shared/period';
 import {
   findFamilyAccount,
+  familyLoginKey,
   findFamilyAccountByLogin,
   normalizeFamilyLogin,
   setFamilyPassword,
@@ -36,6 +37,7 @@ import {
   endFamilySession,
   FAMILY_SESSION_LIFETIME,
   openFamilySession,
+  SessionUse,
   type SessionEnd,
 } from '../family/sessions';
 import { childChanges, childViewers } from './changes';
@@ -58,8 +60,8 @@ import { DiaryWeekCache } from './week-cache';
 export const SESSION_COOKIE = 'diary_session';
 /** Only the diary's own script sends it; a form on another site cannot (no CORS for /diary). */
 export const FORM_HEADER = 'x-diary-form';
-/** Family logins in the shared security log of sign-in attempts. */
-export const LOGIN_LOG_PREFIX = 'diary:';
+/** Family logins in the shared security log of sign-in attempts (familyLoginKey). */
+export const LOGIN_LOG_PREFIX = familyLoginKey('');
 
 export interface DiaryRoutesOptions {
   db: Db;
@@ -155,6 +157,10 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
   // The week page's cache, dropped entry by entry as the reference's reads report stored lessons.
   const weeks = new DiaryWeekCache();
   ref.onStored((changes) => weeks.invalidate(changes));
+  const sessionUse = new SessionUse(db);
+  app.addHook('onClose', async () => {
+    await sessionUse.flush().catch(() => undefined);
+  });
 
   const schoolName = async () => {
     await ref.refresh(db);
@@ -168,7 +174,7 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
   ): Promise<Signed> {
     const token = readCookie(request, SESSION_COOKIE);
     if (!token) throw new Redirect('/diary/login');
-    const check = await checkFamilySession(db, token);
+    const check = await checkFamilySession(db, token, sessionUse);
     if (!check.ok) throw new Redirect(`/diary/login?ended=${check.reason}`);
     const children = await familyChildren(db, check.account.id);
     if (children.length === 0) {
@@ -315,7 +321,7 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
         checkForm(request);
         const body = parseBody(loginBody, request.body);
         const login = normalizeFamilyLogin(body.login);
-        const key = LOGIN_LOG_PREFIX + login;
+        const key = familyLoginKey(login);
         const ip = request.ip;
         const known = await lockout.isKnownAddress(key, ip);
         const waitMs = lockout.waitMs(key, ip, known);

@@ -61,6 +61,14 @@ function toAccount(row: Record<string, unknown>): FamilyAccount {
   };
 }
 
+/**
+ * A family login as the shared lockout and the security log of sign-in attempts count it: prefixed,
+ * so it never collides with a staff login of the same letters.
+ */
+export function familyLoginKey(login: string): string {
+  return `diary:${normalizeFamilyLogin(login)}`;
+}
+
 /** Family logins are compared in lower case without surrounding spaces. */
 export function normalizeFamilyLogin(login: string): string {
   return login.trim().toLowerCase();

@@ -314,4 +314,73 @@ describe('a family in the diary', () => {
     expect(pageA).toContain('Молодец, дроби решены');
     expect(pageA).not.toContain('Повторить таблицу');
   });
+
+  it('a family locked out by wrong passwords is unlocked by the class teacher or the admin (one rule with staff), recorded', async () => {
+    const student = students[8]!;
+    const guardianId = guardianOf(student);
+    const issued = await issueLogin(
+      server,
+      staff.classTeacher,
+      consentDoc(student, guardianId, 'staff-class-teacher'),
+    );
+    await familySignIn(server, issued, 'верный-пароль-8');
+    const phone = new DiaryBrowser(server);
+    let last = await phone.login(issued.login, 'не-тот-пароль');
+    for (let i = 0; i < 10 && last.status !== 429; i++) {
+      last = await phone.login(issued.login, 'не-тот-пароль');
+    }
+    expect(last.status).toBe(429);
+    const locked = await phone.login(issued.login, 'верный-пароль-8');
+    expect(locked.status).toBe(429);
+    expect(String((locked.json?.error as { message: string }).message)).toMatch(/Повторите через/);
+    const rowOf = async () => {
+      const res = await api(
+        server,
+        'GET',
+        `/api/v1/family/classes/${student.classId}`,
+        undefined,
+        staff.classTeacher.token,
+      );
+      expect(res.status).toBe(200);
+      const rows = (res.body as { rows: { login: string; locked: boolean }[] }).rows;
+      return rows.find((r) => r.login === issued.login)!;
+    };
+    expect((await rowOf()).locked).toBe(true);
+    const holder = { studentId: student.id, guardianId };
+    // A teacher who does not lead the class may not; a deputy neither.
+    for (const who of [staff.teacher, staff.deputy]) {
+      const refused = await api(server, 'POST', '/api/v1/family/unlock', holder, who.token);
+      expect([403, 404]).toContain(refused.status);
+    }
+    expect((await phone.login(issued.login, 'верный-пароль-8')).status).toBe(429);
+    const unlocked = await api(
+      server,
+      'POST',
+      '/api/v1/family/unlock',
+      holder,
+      staff.classTeacher.token,
+    );
+    expect(unlocked.status).toBe(200);
+    expect(unlocked.body).toMatchObject({ ok: true, login: issued.login });
+    expect((await rowOf()).locked).toBe(false);
+    const back = await phone.login(issued.login, 'верный-пароль-8');
+    expect(back.status).toBe(200);
+    const log = await server.db.query(
+      `SELECT ip, account_id FROM login_attempts WHERE login = $1 AND outcome = 'unlocked'`,
+      [`diary:${issued.login}`],
+    );
+    expect(log.rows).toHaveLength(1);
+    expect(log.rows[0]!.account_id).not.toBeNull();
+    // The admin may too (the same rule): nothing is locked now, the unlock is still recorded.
+    const byAdmin = await api(server, 'POST', '/api/v1/family/unlock', holder, staff.admin.token);
+    expect(byAdmin.status).toBe(200);
+    const none = await api(
+      server,
+      'POST',
+      '/api/v1/family/unlock',
+      { studentId: students[9]!.id, guardianId: guardianOf(students[9]!) },
+      staff.classTeacher.token,
+    );
+    expect(none.status).toBe(409);
+  });
 });

@@ -73,6 +73,7 @@ function access(
     login: `${s.id}-login${i ?? 'self'}`,
     state,
     closedReason: state === 'closed' ? 'закрыт' : null,
+    locked: false,
     lastViewAt,
     viewsInRange: lastViewAt ? 3 : 0,
   };
