@@ -6,7 +6,8 @@ import type { Queryable } from '../db/db';
 import { toIsoTime } from '../db/db';
 import { hashPassword } from '../auth/passwords';
 import type { FamilyAccountKind } from '../../shared/family-access';
-import { loginCandidate, ONE_TIME_PASSWORD_DAYS, oneTimePassword } from './credentials';
+import { oneTimePassword } from '../../shared/account-credentials';
+import { loginCandidate, ONE_TIME_PASSWORD_DAYS } from './credentials';
 
 export interface FamilyAccount {
   id: string;
