@@ -151,6 +151,21 @@ describe('view-control rows', () => {
     expect(probe('2026-11-21')).toBe(false); // 13 days before 04.12
     expect(probe('2026-11-20')).toBe(true); // 14 days before
   });
+
+  it('offers an unlock only for an open login the server reports locked', () => {
+    const locked = (state: FamilyAccessRow['state']) =>
+      familyViewRows({
+        students: [b],
+        consents: [consent(b, 0, 'consent')],
+        access: [{ ...access(b, 0, at(TODAY), state), locked: true }],
+        today: TODAY,
+        paperAfterDays: 14,
+      })[0]!.locked;
+    expect(locked('active')).toBe(true);
+    expect(locked('issued')).toBe(true);
+    expect(locked('closed')).toBe(false);
+    expect(rows.some((r) => r.locked)).toBe(false);
+  });
 });
 
 describe('view-control sheet', () => {
