@@ -178,13 +178,18 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerCompromiseRoutes(app, { db: options.db, engine });
   registerSchoolRoutes(app, { db: options.db, engine, today: options.today });
   registerArchiveRoutes(app, { db: options.db, engine });
-  registerFamilyRoutes(app, { db: options.db, engine, views: diaryViews });
+  registerFamilyRoutes(app, {
+    db: options.db,
+    engine,
+    views: diaryViews,
+    lockout: app.loginLockout,
+  });
   registerDiaryAdminRoutes(app, { db: options.db });
   registerDiaryRoutes(app, {
     db: options.db,
     views: diaryViews,
     ref: diaryReference,
-    // The staff's lockout: one set of counters (the administrator's unlock clears a family login too).
+    // The staff's lockout: one set of counters, one unlock rule (server/auth/unlock.ts).
     lockout: app.loginLockout,
     ...(options.today ? { today: options.today } : {}),
   });

@@ -1,5 +1,7 @@
-// What the administrator hands a staff member: a login made from the name («sokolova.iv») and a
-// one-time password a person can read off paper and type (no 0/O, 1/l/I).
+// What a person is handed on paper: a staff login made from the name («sokolova.iv») and THE
+// one-time password of the project — for staff (the admin's login sheet) and for families (the
+// server's login slip) alike — which a person reads off paper and types on a phone: lower-case
+// letters and digits only (no Shift, no c/C or s/S to tell apart), none of 0/o, 1/l/i.
 import type { PersonName } from './common';
 import { transliterate } from './transliteration';
 
@@ -19,9 +21,12 @@ export function suggestLogin(name: PersonName, taken: ReadonlySet<string>): stri
 }
 
 /** Letters and digits that cannot be mistaken for one another on paper. */
-const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
-/** A one-time password: `length` characters in groups of four joined by «-» (≈ 5.8 bits each). */
+/**
+ * A one-time password: `length` characters in groups of four joined by «-» (≈ 4.95 bits each;
+ * twelve, "k7qm-4vzp-x2hd", ≈ 59 bits). Web Crypto: the same in the renderer and on the server.
+ */
 export function oneTimePassword(length = 12): string {
   const bytes = new Uint8Array(length);
   globalThis.crypto.getRandomValues(bytes);

@@ -50,6 +50,8 @@ export const FamilyAccessRowSchema = z.object({
   state: FamilyAccessStateSchema,
   /** Why access is closed, in Russian; null while open. */
   closedReason: z.string().nullable(),
+  /** The login waits after too many wrong passwords (the class teacher or the admin can unlock). */
+  locked: z.boolean().default(false),
   /** The last time the family opened the diary for this student (ISO moment), null: never. */
   lastViewAt: z.string().nullable(),
   /** Diary pages of this student opened in the requested range. */

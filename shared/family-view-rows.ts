@@ -28,6 +28,8 @@ export interface FamilyViewRow {
   needsPaper: boolean;
   /** This holder's login is open and the diary was opened within N days. */
   fresh: boolean;
+  /** The login waits after too many wrong passwords (an unlock is offered). */
+  locked: boolean;
   /** "просмотрено сегодня", "просмотрено 28.11.2026", "не открывали 15 дн.", "бумажные выписки"… */
   status: string;
 }
@@ -88,6 +90,7 @@ export function familyViewRows(input: {
         viewsInRange: access?.viewsInRange ?? 0,
         needsPaper: paperChosen || stale,
         fresh: open && !stale,
+        locked: open && access.locked,
         status,
       });
     };

@@ -1,6 +1,6 @@
 // The school server's family e-diary routes the class teacher's screens use (docs/DIARY.md):
-// issuing a login after a registered consent, a student's own login, a new password, and each
-// family's access and diary views. Online only: without a server there is no login to issue.
+// issuing a login after a registered consent, a student's own login, a new password, unlocking a
+// login after wrong passwords, and each family's access and diary views. Online only: without a server there is no login to issue.
 import { apiRequest, SyncError } from '../sync/api';
 import type { ActiveSession } from '../sync/session-store';
 import { ownFields } from '../../shared/rxdb-fields';
@@ -46,6 +46,15 @@ export function familyApi(session: ActiveSession) {
       post('/api/v1/family/student-logins', { studentId }),
     newPassword: (studentId: string, guardianId: string | null, compromised: boolean) =>
       post('/api/v1/family/passwords', { studentId, guardianId, compromised }),
+    /** Clears the waits after wrong passwords of the holder's login; returns the login. */
+    unlock: async (studentId: string, guardianId: string | null): Promise<string> => {
+      const answer = await apiRequest<{ login?: unknown }>(
+        session.serverUrl,
+        '/api/v1/family/unlock',
+        { token: session.token, method: 'POST', body: { studentId, guardianId } },
+      );
+      return String(answer.login ?? '');
+    },
     classAccess: async (classId: string, range?: { from: string; to: string }): Promise<ClassFamilyAccess> => {
       const query = range ? `?from=${range.from}&to=${range.to}` : '';
       return ClassFamilyAccessSchema.parse(

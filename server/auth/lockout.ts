@@ -101,6 +101,14 @@ export class LoginLockout {
       this.byLogin.resetWhere((key) => key === login);
     return cleared;
   }
+
+  /** True when the login must wait at some address (what an unlock would clear). */
+  isLocked(login: string): boolean {
+    return (
+      this.byLogin.waitingWhere((key) => key === login) ||
+      this.byLoginAddress.waitingWhere((key) => (JSON.parse(key) as string[])[0] === login)
+    );
+  }
 }
 
 function pair(login: string, ip: string): string {

@@ -12,7 +12,9 @@ export type LoginOutcome =
   | 'disabled'
   | 'password-reset-required'
   /** The right one-time password: the owner must set a new one first (no device registered). */
-  | 'password-change-required';
+  | 'password-change-required'
+  /** Not a sign-in: the waits after wrong passwords were cleared (server/auth/unlock.ts). */
+  | 'unlocked';
 
 export interface LoginAttempt {
   id: number;

@@ -52,6 +52,14 @@ export class FailureLimiter {
     this.entries.delete(key);
   }
 
+  /** True when some key the predicate accepts must still wait. */
+  waitingWhere(matches: (key: string) => boolean): boolean {
+    for (const key of [...this.entries.keys()]) {
+      if (matches(key) && this.retryAfterMs(key) > 0) return true;
+    }
+    return false;
+  }
+
   /** Forgets every key the predicate accepts; returns how many there were. */
   resetWhere(matches: (key: string) => boolean): number {
     let count = 0;

@@ -25,6 +25,7 @@ import { listLoginAttempts, recordLoginAttempt } from './login-attempts';
 import { getDummyHash, verifyPassword } from './passwords';
 import { DEFAULT_LOCKOUT, LoginLockout } from './lockout';
 import type { RateLimitOptions } from './rate-limit';
+import { unlockLogin } from './unlock';
 import { hasRole, roleSchema } from './roles';
 import { listDevices, openSession, revokeDevice, revokeToken } from './sessions';
 
@@ -330,11 +331,14 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     async (request) => {
       const user = requireRole(request, 'admin');
       const login = normalizeLogin(request.params.login);
-      if (!(await findAccountByLogin(db, login))) {
-        throw new ApiError(404, 'NOT_FOUND', 'Учётная запись не найдена');
-      }
-      const cleared = lockout.unlock(login);
-      request.log.warn({ login, by: user.login, cleared }, 'login unlocked by admin');
+      const account = await findAccountByLogin(db, login);
+      if (!account) throw new ApiError(404, 'NOT_FOUND', 'Учётная запись не найдена');
+      const cleared = await unlockLogin(
+        db,
+        lockout,
+        { key: login, accountId: account.id },
+        { login: user.login, ip: request.ip, log: request.log },
+      );
       return { ok: true, cleared };
     },
   );

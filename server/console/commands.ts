@@ -15,6 +15,7 @@ import type { LoginLockout } from '../auth/lockout';
 import { listLoginAttempts } from '../auth/login-attempts';
 import { roleSchema, type Role } from '../auth/roles';
 import { listDevices, revokeDevice } from '../auth/sessions';
+import { unlockLogin } from '../auth/unlock';
 import { markCompromised } from '../compromise/mark';
 import { formatReport, listReports, readReport } from '../compromise/reports';
 import type { Db } from '../db/db';
@@ -216,8 +217,14 @@ async function run(ctx: ConsoleContext, request: ConsoleRequest, o: Output): Pro
             'и при остановке они уже сброшены.',
         );
       }
-      if (!(await findAccountByLogin(db, a0))) throw new ConsoleError(`Учётной записи «${a0}» нет`);
-      const cleared = ctx.lockout.unlock(normalizeLogin(a0));
+      const account = await findAccountByLogin(db, a0);
+      if (!account) throw new ConsoleError(`Учётной записи «${a0}» нет`);
+      const cleared = await unlockLogin(
+        db,
+        ctx.lockout,
+        { key: normalizeLogin(a0), accountId: account.id },
+        { login: 'консоль сервера', ip: null },
+      );
       o.out(
         cleared > 0
           ? `Задержка входа для «${normalizeLogin(a0)}» снята.`

@@ -44,6 +44,7 @@ const OUTCOMES: Record<LoginOutcome, string> = {
   disabled: 'учётная запись отключена',
   'password-reset-required': 'пароль аннулирован',
   'password-change-required': 'временный пароль, нужен свой',
+  unlocked: 'задержка снята',
 };
 
 export function loginAttemptTable(attempts: LoginAttempt[]) {

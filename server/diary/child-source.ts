@@ -13,6 +13,7 @@ import type { Student } from '../../shared/student';
 import { classAverage } from '../../shared/diary/class-average';
 import type { FamilyChild } from '../family/scope';
 import type { DiaryReference } from './reference';
+import type { DiaryWeekCache } from './week-cache';
 
 export class DiaryUnavailableError extends Error {
   constructor(message: string) {
@@ -45,9 +46,8 @@ export async function loadChildSource(
   child: FamilyChild,
   options: ChildSourceOptions,
 ): Promise<DocumentSource> {
-  const school = ref.school;
-  const cls = ref.classes.get(child.classId);
-  if (!school || !cls) throw new DiaryUnavailableError('Сведения о школе ещё не загружены');
+  if (!ref.school || !ref.classes.get(child.classId))
+    throw new DiaryUnavailableError('Сведения о школе ещё не загружены');
   const own = await db.query(
     `SELECT doc - 'stamps' - 'guardians' - 'birthDate' AS doc FROM documents
      WHERE collection = 'students' AND id = $1 AND NOT deleted`,
@@ -95,7 +95,38 @@ export async function loadChildSource(
       } as PeriodMarks);
     }
   }
+  return childSource(ref, child, student, lessons, periodMarks);
+}
 
+/**
+ * The child's week (the evening peak's page) through the diary's cache: the class's lessons of
+ * the week with this child's entries only, and the child's card, read once until written.
+ */
+export async function loadChildWeekSource(
+  db: Queryable,
+  ref: DiaryReference,
+  cache: DiaryWeekCache,
+  child: FamilyChild,
+  start: string,
+): Promise<DocumentSource> {
+  if (!ref.school || !ref.classes.get(child.classId))
+    throw new DiaryUnavailableError('Сведения о школе ещё не загружены');
+  const student = await cache.card(db, child.studentId);
+  if (!student) throw new DiaryUnavailableError('Ученик не найден');
+  const lessons = await cache.weekLessons(db, child, start);
+  return childSource(ref, child, student, lessons, []);
+}
+
+function childSource(
+  ref: DiaryReference,
+  child: FamilyChild,
+  student: Student,
+  lessons: Lesson[],
+  periodMarks: PeriodMarks[],
+): DocumentSource {
+  const school = ref.school;
+  const cls = ref.classes.get(child.classId);
+  if (!school || !cls) throw new DiaryUnavailableError('Сведения о школе ещё не загружены');
   return {
     school,
     periods: [...ref.periods.values()].filter((p) => p.yearId === cls.yearId),

@@ -1,7 +1,9 @@
 // The school-wide documents every diary page needs and no family may change: the school card,
 // periods, classes, courses and staff. Kept in memory and brought up to date by seq before each
-// page (one indexed query; concurrent pages share it), so it is never stale, also when several
-// server processes share one PostgreSQL.
+// page (one indexed query; pages asking at once share it, and a page never joins a read that
+// began before it arrived, so a write committed before the page is always seen), so it is never
+// stale, also when several server processes share one PostgreSQL. The same read reports which
+// lessons and students were stored since (their identity only) to the diary's caches.
 import type { Queryable } from '../db/db';
 import { toNumber } from '../db/db';
 import type { Course } from '../../shared/course';
@@ -11,6 +13,16 @@ import type { SchoolClass } from '../../shared/school-class';
 import type { StaffMember } from '../../shared/staff';
 
 const FOLLOWED = ['school', 'periods', 'classes', 'courses', 'staff'] as const;
+/** Collections the caches are built from: only which document was stored is read. */
+const WATCHED = ['lessons', 'students'] as const;
+
+/** A stored document the caches may hold data of (lesson identity fields are fixed at creation). */
+export interface StoredChange {
+  collection: (typeof WATCHED)[number];
+  id: string;
+  classId: string | null;
+  date: string | null;
+}
 
 export class DiaryReference {
   school: School | null = null;
@@ -19,27 +31,74 @@ export class DiaryReference {
   readonly courses = new Map<string, Course>();
   readonly staff = new Map<string, StaffMember>();
   private seenSeq = 0;
+  private watchedSeq: number | null = null;
   private inFlight: Promise<void> | null = null;
+  private next: Promise<void> | null = null;
+  private readonly listeners: ((changes: readonly StoredChange[]) => void)[] = [];
 
-  /** Reads the writes since the last refresh; pages asking at once share one query. */
+  /** Calls `listener` with the lessons and students stored since the previous read. */
+  onStored(listener: (changes: readonly StoredChange[]) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Reads the writes since the last refresh. Pages asking at once share one query; one that asks
+   * while a read is under way waits for the next read, which starts after it (read-your-writes).
+   */
   refresh(db: Queryable): Promise<void> {
-    this.inFlight ??= this.read(db).finally(() => {
-      this.inFlight = null;
-    });
-    return this.inFlight;
+    if (!this.inFlight) {
+      this.inFlight = this.read(db).finally(() => {
+        this.inFlight = null;
+      });
+      return this.inFlight;
+    }
+    this.next ??= this.inFlight
+      .catch(() => undefined)
+      .then(() => {
+        this.next = null;
+        return this.refresh(db);
+      });
+    return this.next;
   }
 
   private async read(db: Queryable): Promise<void> {
+    // Nothing is cached before the first read: watching starts at the newest seq then.
+    if (this.watchedSeq === null) {
+      const top = await db.query(
+        `SELECT coalesce(max(seq), 0) AS seq FROM documents WHERE collection = ANY($1::text[])`,
+        [[...WATCHED]],
+      );
+      this.watchedSeq = toNumber(top.rows[0]?.seq ?? 0);
+    }
     const r = await db.query(
-      `SELECT collection, id, seq, deleted, doc - 'stamps' AS doc FROM documents
-       WHERE collection = ANY($1::text[]) AND seq > $2 ORDER BY seq`,
-      [[...FOLLOWED], this.seenSeq],
+      `SELECT collection, id, seq, deleted,
+         CASE WHEN collection = ANY($1::text[]) THEN doc - 'stamps' END AS doc,
+         CASE WHEN collection = 'lessons' THEN doc->>'classId' END AS class_id,
+         CASE WHEN collection = 'lessons' THEN doc->>'date' END AS date
+       FROM documents
+       WHERE (collection = ANY($1::text[]) AND seq > $2)
+          OR (collection = ANY($3::text[]) AND seq > $4)
+       ORDER BY seq`,
+      [[...FOLLOWED], this.seenSeq, [...WATCHED], this.watchedSeq],
     );
+    const changes: StoredChange[] = [];
     for (const row of r.rows) {
       const id = String(row.id);
+      const collection = String(row.collection);
+      const seq = toNumber(row.seq);
+      if ((WATCHED as readonly string[]).includes(collection)) {
+        changes.push({
+          collection: collection as StoredChange['collection'],
+          id,
+          classId: row.class_id === null ? null : String(row.class_id),
+          date: row.date === null ? null : String(row.date),
+        });
+        this.watchedSeq = Math.max(this.watchedSeq, seq);
+        continue;
+      }
       const doc = { ...(row.doc as Record<string, unknown>), stamps: {} };
       const deleted = row.deleted === true;
-      switch (String(row.collection)) {
+      switch (collection) {
         case 'school':
           if (!deleted) this.school = doc as unknown as School;
           break;
@@ -56,8 +115,9 @@ export class DiaryReference {
           setOrDelete(this.staff, id, deleted, doc as unknown as StaffMember);
           break;
       }
-      this.seenSeq = Math.max(this.seenSeq, toNumber(row.seq));
+      this.seenSeq = Math.max(this.seenSeq, seq);
     }
+    if (changes.length > 0) for (const listener of this.listeners) listener(changes);
   }
 }
 

@@ -2,8 +2,10 @@
 // with the login from the slip, must replace the one-time password, then reads only the children
 // the rights check (family/scope.ts) gives — every page built from that child's data alone. The
 // session is an HttpOnly cookie for /diary only; forms are posted by the diary's script as JSON
-// with a header no other site can send (CSRF), under the server's one CSP.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// with a header no other site can send (CSRF), under the server's one CSP. Here: the signed-in
+// check, the sign-in, password and settings pages, errors; a child's pages are child-routes.ts,
+// the cookie, form and page plumbing request.ts.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/db';
 import { ApiError, messages, type ErrorCode } from '../errors';
@@ -13,18 +15,11 @@ import { recordLoginAttempt } from '../auth/login-attempts';
 import type { LoginLockout } from '../auth/lockout';
 import { ownPasswordSchema } from '../auth/own-password';
 import { parseBody } from '../validation';
-import { IdSchema } from '../../shared/common';
 import { todayIso } from '../../shared/dates';
 import { DocumentError } from '../../shared/documents/source';
-import { gradingRules } from '../../shared/diary/subjects';
-import { diaryPeriod } from '../../shared/diary/subjects';
-import { diaryResults } from '../../shared/diary/results';
-import { diarySchedule } from '../../shared/diary/schedule';
-import { diaryWeek, weekStart } from '../../shared/diary/week';
-import { addDays } from '../../shared/dates';
-import { periodForDate, SCHEME_PERIOD_KIND, type Period } from '../../shared/period';
 import {
   findFamilyAccount,
+  familyLoginKey,
   findFamilyAccountByLogin,
   normalizeFamilyLogin,
   setFamilyPassword,
@@ -34,26 +29,33 @@ import { familyChildren, type FamilyChild } from '../family/scope';
 import {
   checkFamilySession,
   endFamilySession,
-  FAMILY_SESSION_LIFETIME,
   openFamilySession,
+  SessionUse,
   type SessionEnd,
 } from '../family/sessions';
-import { childChanges, childViewers } from './changes';
-import { DiaryUnavailableError, loadChildSource, loadClassAverages } from './child-source';
+import { DiaryUnavailableError } from './child-source';
 import { html } from './html';
 import { loginPage, messagePage, passwordPage, settingsPage } from './pages/account-pages';
-import { changesPage, marksPage, resultsPage, schedulePage, weekPage } from './pages/child-pages';
 import { page, type PageChild, type PageFrame } from './pages/layout';
 import { DIARY_SCRIPT } from './pages/script';
 import type { DiaryReference } from './reference';
 import { emailAvailable, readDiarySettings } from './settings';
 import type { ViewLog } from './view-log';
+import { DiaryWeekCache } from './week-cache';
+import { registerChildPages } from './child-routes';
+import {
+  checkForm,
+  readCookie,
+  Redirect,
+  sendPage,
+  SESSION_COOKIE,
+  sessionCookie,
+} from './request';
 
-export const SESSION_COOKIE = 'diary_session';
-/** Only the diary's own script sends it; a form on another site cannot (no CORS for /diary). */
-export const FORM_HEADER = 'x-diary-form';
-/** Family logins in the shared security log of sign-in attempts. */
-export const LOGIN_LOG_PREFIX = 'diary:';
+export { FORM_HEADER, SESSION_COOKIE } from './request';
+
+/** Family logins in the shared security log of sign-in attempts (familyLoginKey). */
+export const LOGIN_LOG_PREFIX = familyLoginKey('');
 
 export interface DiaryRoutesOptions {
   db: Db;
@@ -80,59 +82,9 @@ const settingsBody = z.object({
   dailyDigest: z.boolean().default(false),
   periodMarks: z.boolean().default(false),
 });
-const weekQuery = z.object({
-  week: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-});
-const periodQuery = z.object({ period: IdSchema.optional() });
 const endedQuery = z.object({ ended: z.string().max(40).optional() });
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function readCookie(request: FastifyRequest, name: string): string | null {
-  const header = request.headers.cookie;
-  if (typeof header !== 'string') return null;
-  for (const pair of header.split(';')) {
-    const [key, ...rest] = pair.trim().split('=');
-    if (key === name) return rest.join('=') || null;
-  }
-  return null;
-}
-
-function sessionCookie(request: FastifyRequest, token: string | null): string {
-  const secure = request.protocol === 'https' ? '; Secure' : '';
-  const life = token
-    ? `; Max-Age=${Math.floor(FAMILY_SESSION_LIFETIME.absoluteMs / 1000)}`
-    : '; Max-Age=0';
-  return `${SESSION_COOKIE}=${token ?? ''}; Path=/diary; HttpOnly; SameSite=Lax${life}${secure}`;
-}
-
-/** A POST must come from the diary's own script on this origin. */
-function checkForm(request: FastifyRequest): void {
-  const refuse = () => {
-    throw new ApiError(
-      403,
-      'FORBIDDEN',
-      'Форма отправлена не со страницы дневника. Откройте дневник заново.',
-    );
-  };
-  if (request.headers[FORM_HEADER] !== '1') refuse();
-  const site = request.headers['sec-fetch-site'];
-  if (typeof site === 'string' && site !== 'same-origin') refuse();
-  const origin = request.headers.origin;
-  if (typeof origin === 'string' && origin !== `${request.protocol}://${request.headers.host}`) {
-    refuse();
-  }
-}
-
-/** Thrown by page handlers: a redirect (session ended, password to change). */
-class Redirect extends Error {
-  constructor(readonly location: string) {
-    super(location);
-  }
-}
 
 interface Signed {
   token: string;
@@ -146,6 +98,13 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
   const today = options.today ?? (() => todayIso());
   const ref = options.ref;
   const lockout = options.lockout;
+  // The week page's cache, dropped entry by entry as the reference's reads report stored lessons.
+  const weeks = new DiaryWeekCache();
+  ref.onStored((changes) => weeks.invalidate(changes));
+  const sessionUse = new SessionUse(db);
+  app.addHook('onClose', async () => {
+    await sessionUse.flush().catch(() => undefined);
+  });
 
   const schoolName = async () => {
     await ref.refresh(db);
@@ -159,7 +118,7 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
   ): Promise<Signed> {
     const token = readCookie(request, SESSION_COOKIE);
     if (!token) throw new Redirect('/diary/login');
-    const check = await checkFamilySession(db, token);
+    const check = await checkFamilySession(db, token, sessionUse);
     if (!check.ok) throw new Redirect(`/diary/login?ended=${check.reason}`);
     const children = await familyChildren(db, check.account.id);
     if (children.length === 0) {
@@ -199,14 +158,6 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
     };
   }
 
-  function sendPage(reply: FastifyReply, body: string, status = 200): FastifyReply {
-    return reply
-      .code(status)
-      .header('Content-Type', 'text/html; charset=utf-8')
-      .header('Cache-Control', 'no-store')
-      .send(body);
-  }
-
   function recordView(request: FastifyRequest, s: Signed, child: FamilyChild, what: string): void {
     views.record({
       accountId: s.account.id,
@@ -215,22 +166,6 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
       at: new Date(),
       ip: request.ip,
     });
-  }
-
-  /** The class's reporting period: the one asked for (of the class's scheme) or today's. */
-  function periodOf(child: FamilyChild, periodId: string | undefined): Period | undefined {
-    const cls = ref.classes.get(child.classId);
-    if (!cls) return undefined;
-    const periods = [...ref.periods.values()].filter((p) => p.yearId === cls.yearId);
-    const asked = periodId ? ref.periods.get(periodId) : undefined;
-    if (
-      asked &&
-      asked.yearId === cls.yearId &&
-      asked.kind === SCHEME_PERIOD_KIND[cls.periodScheme]
-    ) {
-      if (asked.scheme === cls.periodScheme) return asked;
-    }
-    return periodForDate(periods, cls.periodScheme, today());
   }
 
   void app.register(
@@ -301,7 +236,7 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
         checkForm(request);
         const body = parseBody(loginBody, request.body);
         const login = normalizeFamilyLogin(body.login);
-        const key = LOGIN_LOG_PREFIX + login;
+        const key = familyLoginKey(login);
         const ip = request.ip;
         const known = await lockout.isKnownAddress(key, ip);
         const waitMs = lockout.waitMs(key, ip, known);
@@ -453,126 +388,7 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
         return { location: '/diary/settings?saved=1' };
       });
 
-      /** The signed-in family's child by id, or a 403 (the same for a child that does not exist). */
-      async function childPage(
-        request: FastifyRequest,
-      ): Promise<{ s: Signed; child: FamilyChild }> {
-        const s = await signed(request);
-        await ref.refresh(db);
-        const id = (request.params as { studentId?: string }).studentId;
-        const child = id === undefined ? s.children[0] : s.children.find((c) => c.studentId === id);
-        if (!child) {
-          throw new ApiError(403, 'FORBIDDEN', 'Нет доступа к дневнику этого ученика');
-        }
-        return { s, child };
-      }
-
-      const week = async (request: FastifyRequest, reply: FastifyReply) => {
-        const { s, child } = await childPage(request);
-        const q = parseBody(weekQuery, request.query);
-        const day = today();
-        const start = weekStart(q.week && !Number.isNaN(Date.parse(q.week)) ? q.week : day);
-        const source = await loadChildSource(db, ref, child, {
-          lessons: { from: start, to: addDays(start, 6) },
-          periodMarks: false,
-        });
-        const model = diaryWeek(source, child.studentId, start, day);
-        recordView(request, s, child, `week ${start}`);
-        return sendPage(reply, weekPage(frameOf(s, child, 'week'), child.studentId, model, day));
-      };
-      diary.get('/', week);
-      diary.get<{ Params: { studentId: string } }>('/c/:studentId', week);
-
-      diary.get<{ Params: { studentId: string } }>(
-        '/c/:studentId/marks',
-        async (request, reply) => {
-          const { s, child } = await childPage(request);
-          const q = parseBody(periodQuery, request.query);
-          const period = periodOf(child, q.period);
-          if (!period) throw new DiaryUnavailableError('Для класса не заданы отчётные периоды');
-          const range = { from: period.start, to: period.end };
-          const source = await loadChildSource(db, ref, child, {
-            lessons: range,
-            periodMarks: true,
-          });
-          const settings = await readDiarySettings(db);
-          const averages = settings.classAverages
-            ? await loadClassAverages(
-                db,
-                ref,
-                child.classId,
-                source.courses.map((c) => c.id),
-                {
-                  from: period.start,
-                  to: period.end < today() ? period.end : today(),
-                },
-              )
-            : null;
-          const view = diaryPeriod(source, child.studentId, period.id, today(), averages);
-          recordView(request, s, child, `marks ${period.id}`);
-          return sendPage(
-            reply,
-            marksPage(
-              frameOf(s, child, 'marks'),
-              child.studentId,
-              view,
-              gradingRules(source.school.policy, period.kind),
-            ),
-          );
-        },
-      );
-
-      diary.get<{ Params: { studentId: string } }>(
-        '/c/:studentId/results',
-        async (request, reply) => {
-          const { s, child } = await childPage(request);
-          const source = await loadChildSource(db, ref, child, {
-            lessons: null,
-            periodMarks: true,
-          });
-          recordView(request, s, child, 'results');
-          return sendPage(
-            reply,
-            resultsPage(frameOf(s, child, 'results'), diaryResults(source, child.studentId)),
-          );
-        },
-      );
-
-      diary.get<{ Params: { studentId: string } }>(
-        '/c/:studentId/schedule',
-        async (request, reply) => {
-          const { s, child } = await childPage(request);
-          const period = periodOf(child, undefined);
-          const source = await loadChildSource(db, ref, child, {
-            lessons: period ? { from: period.start, to: period.end } : null,
-            periodMarks: false,
-          });
-          recordView(request, s, child, 'schedule');
-          return sendPage(
-            reply,
-            schedulePage(
-              frameOf(s, child, 'schedule'),
-              diarySchedule(source, child.studentId, today()),
-            ),
-          );
-        },
-      );
-
-      diary.get<{ Params: { studentId: string } }>(
-        '/c/:studentId/changes',
-        async (request, reply) => {
-          const { s, child } = await childPage(request);
-          await views.flush();
-          const since = ref.school?.year.start ?? today();
-          const changes = await childChanges(db, ref, child, since);
-          const viewers = await childViewers(db, child.studentId);
-          recordView(request, s, child, 'changes');
-          return sendPage(
-            reply,
-            changesPage(frameOf(s, child, 'changes'), changes.rows, viewers, changes.limited),
-          );
-        },
-      );
+      registerChildPages(diary, { db, ref, views, weeks, today, signed, frameOf, recordView });
 
       // Anything else under /diary: our page, never the journal's single-page app.
       diary.get('/*', async (request, reply) => {

@@ -6,7 +6,8 @@ import type { Queryable } from '../db/db';
 import { toIsoTime } from '../db/db';
 import { hashPassword } from '../auth/passwords';
 import type { FamilyAccountKind } from '../../shared/family-access';
-import { loginCandidate, ONE_TIME_PASSWORD_DAYS, oneTimePassword } from './credentials';
+import { oneTimePassword } from '../../shared/account-credentials';
+import { loginCandidate, ONE_TIME_PASSWORD_DAYS } from './credentials';
 
 export interface FamilyAccount {
   id: string;
@@ -59,6 +60,14 @@ function toAccount(row: Record<string, unknown>): FamilyAccount {
     disabledReason: row.disabled_reason === null ? null : String(row.disabled_reason),
     compromisedAt: toIsoTime(row.compromised_at),
   };
+}
+
+/**
+ * A family login as the shared lockout and the security log of sign-in attempts count it: prefixed,
+ * so it never collides with a staff login of the same letters.
+ */
+export function familyLoginKey(login: string): string {
+  return `diary:${normalizeFamilyLogin(login)}`;
 }
 
 /** Family logins are compared in lower case without surrounding spaces. */

@@ -15,6 +15,8 @@ export async function classFamilyAccess(
   db: Queryable,
   classId: string,
   range: { from: string; to: string },
+  /** Whether the login waits after wrong passwords now (the lockout lives in memory). */
+  isLocked: (login: string) => boolean,
 ): Promise<FamilyAccessRow[]> {
   const to = dayStart(range.to);
   to.setDate(to.getDate() + 1);
@@ -44,6 +46,7 @@ export async function classFamilyAccess(
       closedReason: open
         ? null
         : String(row.ended_reason ?? row.disabled_reason ?? 'Доступ к дневнику закрыт'),
+      locked: open && isLocked(String(row.login)),
       lastViewAt: toIsoTime(row.last_view),
       viewsInRange: toNumber(row.views),
     };

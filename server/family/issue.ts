@@ -276,6 +276,25 @@ export async function issueStudentLogin(
 }
 
 /**
+ * The open family login of a holder, for whoever may manage it (the class teacher of the class,
+ * the administrator): what a new password and an unlock act on.
+ */
+export async function managedFamilyLogin(
+  tx: Queryable,
+  user: AuthUser,
+  target: { studentId: string; guardianId: string | null },
+): Promise<{ account: FamilyAccount; student: Doc; cls: Doc }> {
+  const student = await readDocument(tx, 'students', target.studentId);
+  if (!student) throw conflict(ISSUE_REFUSALS.noStudent);
+  const cls = await checkManager(tx, user, student.classId);
+  const link = await findLink(tx, target.studentId, target.guardianId);
+  if (!link || !link.active || link.account.disabledAt !== null) {
+    throw conflict(ISSUE_REFUSALS.noAccount);
+  }
+  return { account: link.account, student, cls };
+}
+
+/**
  * A new one-time password for an open family login: a lost slip, a forgotten password, or a
  * reported compromise (every session ends; notifications are switched off until the holder
  * turns them on again).
@@ -285,17 +304,12 @@ export async function resetFamilyPassword(
   user: AuthUser,
   target: { studentId: string; guardianId: string | null; compromised: boolean },
 ): Promise<IssuedLogin> {
-  const student = await readDocument(tx, 'students', target.studentId);
-  if (!student) throw conflict(ISSUE_REFUSALS.noStudent);
-  const cls = await checkManager(tx, user, student.classId);
-  const link = await findLink(tx, target.studentId, target.guardianId);
-  if (!link || !link.active || link.account.disabledAt !== null) {
-    throw conflict(ISSUE_REFUSALS.noAccount);
-  }
-  const { password, validUntil } = await giveOneTimePassword(tx, link.accountId, {
+  const managed = await managedFamilyLogin(tx, user, target);
+  const { student, cls } = managed;
+  const { password, validUntil } = await giveOneTimePassword(tx, managed.account.id, {
     compromised: target.compromised,
     reason: 'new-password',
   });
-  const account = await accountById(tx, link.accountId);
+  const account = await accountById(tx, managed.account.id);
   return slip(tx, { account, password, validUntil, student, cls, shared: false });
 }

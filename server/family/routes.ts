@@ -2,11 +2,14 @@
 //   POST /api/v1/family/logins          {consent}  the registered consent, then the guardian's login
 //   POST /api/v1/family/student-logins  {studentId}  a student's own login (14 and over)
 //   POST /api/v1/family/passwords       {studentId, guardianId|null, compromised}  a new password
+//   POST /api/v1/family/unlock          {studentId, guardianId|null}  clears the waits after wrong passwords
 //   GET  /api/v1/family/classes/:classId?from&to   each family's access and diary views
 // Family sessions never reach these routes: they authenticate with staff tokens only.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authenticate, requireUser } from '../auth/authenticate';
+import type { LoginLockout } from '../auth/lockout';
+import { unlockLogin } from '../auth/unlock';
 import { hasRole } from '../auth/roles';
 import type { Db } from '../db/db';
 import { ApiError, messages } from '../errors';
@@ -21,8 +24,15 @@ import { IdSchema } from '../../shared/common';
 import { STUDENT_ACCOUNT_AGE, type ClassFamilyAccess } from '../../shared/family-access';
 import { readDiarySettings } from '../diary/settings';
 import type { ViewLog } from '../diary/view-log';
+import { familyLoginKey } from './accounts';
 import { classFamilyAccess } from './class-access';
-import { issueGuardianLogin, issueStudentLogin, readDocument, resetFamilyPassword } from './issue';
+import {
+  issueGuardianLogin,
+  issueStudentLogin,
+  managedFamilyLogin,
+  readDocument,
+  resetFamilyPassword,
+} from './issue';
 
 const loginBody = z.object({ consent: z.record(z.string(), z.unknown()) });
 const studentLoginBody = z.object({ studentId: IdSchema });
@@ -31,12 +41,19 @@ const passwordBody = z.object({
   guardianId: IdSchema.nullable(),
   compromised: z.boolean().default(false),
 });
+const holderBody = z.object({ studentId: IdSchema, guardianId: IdSchema.nullable() });
 const dayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата в формате ГГГГ-ММ-ДД');
 const rangeQuery = z.object({ from: dayText.optional(), to: dayText.optional() });
 
 export function registerFamilyRoutes(
   app: FastifyInstance,
-  options: { db: Db; engine: SyncEngine; views: ViewLog },
+  options: {
+    db: Db;
+    engine: SyncEngine;
+    views: ViewLog;
+    /** The staff's lockout (app.loginLockout), where family sign-ins are counted too. */
+    lockout: LoginLockout;
+  },
 ): void {
   const { db, engine } = options;
   const auth = authenticate(db);
@@ -123,6 +140,22 @@ export function registerFamilyRoutes(
     return issued;
   });
 
+  // A family locked out by wrong passwords (a parent who forgot the password tried too often): the
+  // staff's unlock rule, on the family's login, by the class teacher of the class or the admin.
+  app.post('/api/v1/family/unlock', { onRequest: auth }, async (request) => {
+    const user = requireUser(request);
+    const body = parseBody(holderBody, request.body);
+    await requireReadable(db, user, body.studentId);
+    const { account } = await managedFamilyLogin(db, user, body);
+    const cleared = await unlockLogin(
+      db,
+      options.lockout,
+      { key: familyLoginKey(account.login), accountId: account.id },
+      { login: user.login, ip: request.ip, log: request.log },
+    );
+    return { ok: true, login: account.login, cleared };
+  });
+
   app.get<{ Params: { classId: string } }>(
     '/api/v1/family/classes/:classId',
     { onRequest: auth },
@@ -150,7 +183,9 @@ export function registerFamilyRoutes(
         to,
         paperAfterDays: settings.paperAfterDays,
         studentAccountAge: STUDENT_ACCOUNT_AGE,
-        rows: await classFamilyAccess(db, classId, { from, to }),
+        rows: await classFamilyAccess(db, classId, { from, to }, (login) =>
+          options.lockout.isLocked(familyLoginKey(login)),
+        ),
       };
     },
   );

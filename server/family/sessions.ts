@@ -31,10 +31,55 @@ export type FamilySessionCheck =
   | { ok: true; account: Omit<FamilyAccount, 'passwordHash'>; tokenHash: string }
   | { ok: false; reason: SessionEnd };
 
-/** Resolves a session token; refuses revoked, expired and closed ones. */
+/**
+ * Records that sessions were used, in batches: at the evening peak every session's first page of
+ * a minute would otherwise be a write of its own. A use is stored at most `delayMs` late — nothing
+ * next to a week of idle lifetime — and at once on flush (the server stopping).
+ */
+export class SessionUse {
+  private pending = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly delayMs = 2000,
+  ) {}
+
+  touch(tokenHash: string): void {
+    this.pending.add(tokenHash);
+    if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush().catch(() => undefined), this.delayMs);
+      this.timer.unref();
+    }
+  }
+
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = [...this.pending];
+    this.pending = new Set();
+    this.flushing = this.flushing
+      .catch(() => undefined)
+      .then(async () => {
+        if (batch.length === 0) return;
+        await this.db.query(
+          'UPDATE family_sessions SET last_used_at = now() WHERE token_hash = ANY($1::text[])',
+          [batch],
+        );
+      });
+    return this.flushing;
+  }
+}
+
+/**
+ * Resolves a session token; refuses revoked, expired and closed ones. The use is recorded through
+ * `use` when given (batched), else by an UPDATE of its own.
+ */
 export async function checkFamilySession(
   db: Queryable,
   token: string,
+  use?: SessionUse,
 ): Promise<FamilySessionCheck> {
   const tokenHash = hashToken(token);
   const r = await db.query(
@@ -57,7 +102,8 @@ export async function checkFamilySession(
   if (row.disabled_at !== null) return { ok: false, reason: 'access-closed' };
   if (row.expired === true) return { ok: false, reason: 'expired' };
   // Record use at most once a minute: one write per page would be wasteful.
-  if (row.stale === true) {
+  if (row.stale === true && use) use.touch(tokenHash);
+  else if (row.stale === true) {
     await db.query('UPDATE family_sessions SET last_used_at = now() WHERE token_hash = $1', [
       tokenHash,
     ]);

@@ -243,6 +243,7 @@ export function ConsentTab({ klass, data }: Props) {
                         onNewPassword={(compromised) =>
                           void issuing.newPassword(r.student.id, guardianId, compromised)
                         }
+                        onUnlock={() => void issuing.unlock(r.student.id, guardianId)}
                       />
                     )}
                     {!continued && (
@@ -252,6 +253,7 @@ export function ConsentTab({ klass, data }: Props) {
                         online={issuing.online}
                         onIssue={() => void issuing.studentLogin(r.student.id)}
                         onNewPassword={() => void issuing.newPassword(r.student.id, null, false)}
+                        onUnlock={() => void issuing.unlock(r.student.id, null)}
                       />
                     )}
                   </td>
@@ -317,6 +319,7 @@ function StudentOwnLogin(props: {
   online: boolean;
   onIssue: () => void;
   onNewPassword: () => void;
+  onUnlock: () => void;
 }) {
   const { own, age, online } = props;
   const open = own !== undefined && own.access !== 'closed';
@@ -325,6 +328,14 @@ function StudentOwnLogin(props: {
       <div className="diary-access diary-own">
         ученик: <code className="diary-login">{own.login}</code>{' '}
         <span className="diary-status">{own.status}</span>{' '}
+        {own.locked && (
+          <span className="diary-locked">вход заблокирован: много неверных паролей</span>
+        )}{' '}
+        {online && own.locked && (
+          <button type="button" onClick={props.onUnlock}>
+            Разблокировать вход ученику
+          </button>
+        )}{' '}
         {online && (
           <button type="button" onClick={props.onNewPassword}>
             Новый пароль ученику

@@ -1,6 +1,6 @@
 // The «Дневник» cell of a consent-registry row: the family's login and when they last opened the
 // diary (from the school server), and the actions there: issue the login, a new password (a lost
-// slip or a compromise), a student's own login from 14.
+// slip or a compromise), unlock a login locked by wrong passwords, a student's own login from 14.
 import { useState } from 'react';
 import type { FamilyViewRow } from '../../../shared/family-view-rows';
 
@@ -12,11 +12,13 @@ interface Props {
   canIssue: boolean;
   onIssue: () => void;
   onNewPassword: (compromised: boolean) => void;
+  onUnlock: () => void;
   /** "Алиева Г. В." for the buttons' accessible names. */
   who: string;
 }
 
-export function DiaryAccessCell({ row, online, canIssue, onIssue, onNewPassword, who }: Props) {
+export function DiaryAccessCell(props: Props) {
+  const { row, online, canIssue, onIssue, onNewPassword, onUnlock, who } = props;
   const [confirming, setConfirming] = useState(false);
   const [compromised, setCompromised] = useState(false);
   const open = row !== undefined && (row.access === 'active' || row.access === 'issued');
@@ -26,8 +28,16 @@ export function DiaryAccessCell({ row, online, canIssue, onIssue, onNewPassword,
       {row && (
         <span className={`diary-status${row.needsPaper ? ' diary-stale' : ''}`}>{row.status}</span>
       )}
+      {row?.locked && (
+        <span className="diary-locked">вход заблокирован: много неверных паролей</span>
+      )}
       {!online && <span className="muted">нет связи с сервером</span>}
       <div className="diary-actions">
+        {online && row?.locked && (
+          <button type="button" onClick={onUnlock} aria-label={`Разблокировать вход: ${who}`}>
+            Разблокировать вход
+          </button>
+        )}
         {online && canIssue && !open && (
           <button type="button" onClick={onIssue} aria-label={`Выдать логин: ${who}`}>
             Выдать логин

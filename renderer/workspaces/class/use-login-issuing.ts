@@ -102,6 +102,16 @@ export function useLoginIssuing(onIssued: () => void) {
     studentLogin: (studentId: string) => run(() => api!.issueStudentLogin(studentId)),
     newPassword: (studentId: string, guardianId: string | null, compromised: boolean) =>
       run(() => api!.newPassword(studentId, guardianId, compromised)),
+    /** A family locked out by wrong passwords may sign in again at once (the password stays). */
+    unlock: async (studentId: string, guardianId: string | null) => {
+      try {
+        const login = await api!.unlock(studentId, guardianId);
+        setNotice(`Вход по логину ${login} разблокирован: семья может войти с прежним паролем.`);
+        onIssued();
+      } catch (error) {
+        setNotice(familyErrorText(error));
+      }
+    },
     job,
     closeJob: () => setJob(null),
     notice,

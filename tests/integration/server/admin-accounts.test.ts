@@ -214,6 +214,11 @@ describe('admin account routes', () => {
       admin.token,
     );
     expect(unlock.status).toBe(200);
+    // Recorded in the security log as the family logins' unlock is (server/auth/unlock.ts).
+    const logged = await server.db.query(
+      `SELECT count(*)::int AS n FROM login_attempts WHERE login = 'belova' AND outcome = 'unlocked'`,
+    );
+    expect(logged.rows[0]!.n).toBe(1);
     expect((await login('belova', 'забытый-пароль')).status).toBe(401);
     expect((await login('belova', 'Новый-пароль-7')).status).toBe(200);
   });

@@ -242,4 +242,145 @@ describe('a family in the diary', () => {
     expect(login.status).toBe(403);
     expect(String((login.json?.error as { message: string }).message)).toMatch(/отказ/);
   });
+
+  it("the week cache: a mark typed after a view is on the next view, never on the classmate's page; an unchanged week is a 304", async () => {
+    const [a, b] = [students[6]!, students[7]!];
+    expect(a.classId).toBe(b.classId);
+    const phones = new Map<string, DiaryBrowser>();
+    for (const [i, child] of [a, b].entries()) {
+      const issued = await issueLogin(
+        server,
+        staff.classTeacher,
+        consentDoc(child, guardianOf(child), 'staff-class-teacher'),
+      );
+      phones.set(child.id, await familySignIn(server, issued, `пароль-семьи-${i}`));
+    }
+    const lesson = server.school.lessons
+      .filter(
+        (l) => l.classId === a.classId && l.status === 'held' && l.teacherId === 'staff-teacher',
+      )
+      .sort((x, y) => (x.date < y.date ? -1 : 1))
+      .at(-1)!;
+    const weekOf = (child: Student) =>
+      phones.get(child.id)!.get(`/diary/c/${child.id}?week=${lesson.date}`);
+    // Both families read the class's week first: the cache holds it now.
+    const before = await weekOf(a);
+    expect(before.status).toBe(200);
+    expect((await weekOf(b)).status).toBe(200);
+    const etag = before.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"/);
+    expect(before.headers.get('cache-control')).toBe('private, no-cache');
+    const unchanged = await phones.get(a.id)!.get(`/diary/c/${a.id}?week=${lesson.date}`, {
+      'if-none-match': etag,
+    });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.text).toBe('');
+
+    const typeMark = async (child: Student, comment: string) => {
+      const stored = (await storedState(server, 'lessons', lesson.id)) as unknown as Lesson & {
+        _deleted: boolean;
+      };
+      const clock = createClock('teacherpc2');
+      for (const st of Object.values(stored.stamps)) clock.receive(st.at);
+      const next = setPart(
+        stored,
+        `entries.${child.id}`,
+        { marks: [{ value: '4' as const, workTypeId: 'test', comment }], attendance: null },
+        { at: clock.tick(), by: 'staff-teacher' },
+      );
+      expect(
+        await push(server, staff.teacher.token, 'lessons', [
+          { assumedMasterState: stored, newDocumentState: next },
+        ]),
+      ).toEqual([]);
+    };
+    await typeMark(a, 'Молодец, дроби решены');
+    const afterA = await phones.get(a.id)!.get(`/diary/c/${a.id}?week=${lesson.date}`, {
+      'if-none-match': etag,
+    });
+    expect(afterA.status).toBe(200);
+    expect(pageText(afterA.text)).toContain('Молодец, дроби решены');
+    expect(afterA.headers.get('etag')).not.toBe(etag);
+    const classmate = await weekOf(b);
+    expect(pageText(classmate.text)).not.toContain('Молодец, дроби решены');
+    expect(classmate.text).not.toContain(a.id);
+    expect(pageText(classmate.text)).not.toContain(`${a.lastName} ${a.firstName}`);
+
+    await typeMark(b, 'Повторить таблицу');
+    const pageB = pageText((await weekOf(b)).text);
+    expect(pageB).toContain('Повторить таблицу');
+    expect(pageB).not.toContain('Молодец, дроби решены');
+    const pageA = pageText((await weekOf(a)).text);
+    expect(pageA).toContain('Молодец, дроби решены');
+    expect(pageA).not.toContain('Повторить таблицу');
+  });
+
+  it('a family locked out by wrong passwords is unlocked by the class teacher or the admin (one rule with staff), recorded', async () => {
+    const student = students[8]!;
+    const guardianId = guardianOf(student);
+    const issued = await issueLogin(
+      server,
+      staff.classTeacher,
+      consentDoc(student, guardianId, 'staff-class-teacher'),
+    );
+    await familySignIn(server, issued, 'верный-пароль-8');
+    const phone = new DiaryBrowser(server);
+    let last = await phone.login(issued.login, 'не-тот-пароль');
+    for (let i = 0; i < 10 && last.status !== 429; i++) {
+      last = await phone.login(issued.login, 'не-тот-пароль');
+    }
+    expect(last.status).toBe(429);
+    const locked = await phone.login(issued.login, 'верный-пароль-8');
+    expect(locked.status).toBe(429);
+    expect(String((locked.json?.error as { message: string }).message)).toMatch(/Повторите через/);
+    const rowOf = async () => {
+      const res = await api(
+        server,
+        'GET',
+        `/api/v1/family/classes/${student.classId}`,
+        undefined,
+        staff.classTeacher.token,
+      );
+      expect(res.status).toBe(200);
+      const rows = (res.body as { rows: { login: string; locked: boolean }[] }).rows;
+      return rows.find((r) => r.login === issued.login)!;
+    };
+    expect((await rowOf()).locked).toBe(true);
+    const holder = { studentId: student.id, guardianId };
+    // A teacher who does not lead the class may not; a deputy neither.
+    for (const who of [staff.teacher, staff.deputy]) {
+      const refused = await api(server, 'POST', '/api/v1/family/unlock', holder, who.token);
+      expect([403, 404]).toContain(refused.status);
+    }
+    expect((await phone.login(issued.login, 'верный-пароль-8')).status).toBe(429);
+    const unlocked = await api(
+      server,
+      'POST',
+      '/api/v1/family/unlock',
+      holder,
+      staff.classTeacher.token,
+    );
+    expect(unlocked.status).toBe(200);
+    expect(unlocked.body).toMatchObject({ ok: true, login: issued.login });
+    expect((await rowOf()).locked).toBe(false);
+    const back = await phone.login(issued.login, 'верный-пароль-8');
+    expect(back.status).toBe(200);
+    const log = await server.db.query(
+      `SELECT ip, account_id FROM login_attempts WHERE login = $1 AND outcome = 'unlocked'`,
+      [`diary:${issued.login}`],
+    );
+    expect(log.rows).toHaveLength(1);
+    expect(log.rows[0]!.account_id).not.toBeNull();
+    // The admin may too (the same rule): nothing is locked now, the unlock is still recorded.
+    const byAdmin = await api(server, 'POST', '/api/v1/family/unlock', holder, staff.admin.token);
+    expect(byAdmin.status).toBe(200);
+    const none = await api(
+      server,
+      'POST',
+      '/api/v1/family/unlock',
+      { studentId: students[9]!.id, guardianId: guardianOf(students[9]!) },
+      staff.classTeacher.token,
+    );
+    expect(none.status).toBe(409);
+  });
 });

@@ -96,14 +96,19 @@ describe('credentials', () => {
     );
   });
 
-  it('makes one-time passwords without look-alike characters, never the same twice', () => {
+  it('makes THE one-time password (staff sheet and family slip): lower case and digits without look-alikes, never the same twice', () => {
     const seen = new Set<string>();
-    for (let i = 0; i < 500; i++) {
+    const used = new Set<string>();
+    for (let i = 0; i < 2000; i++) {
       const p = oneTimePassword();
-      expect(p).toMatch(/^[A-Za-z2-9]{4}-[A-Za-z2-9]{4}-[A-Za-z2-9]{4}$/);
-      expect(p).not.toMatch(/[01OIloi]/);
+      expect(p).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+      expect(p).not.toMatch(/[01oli]/);
+      for (const c of p.replace(/-/g, '')) used.add(c);
       seen.add(p);
     }
-    expect(seen.size).toBe(500);
+    expect(seen.size).toBe(2000);
+    // Every one of the 31 characters is drawn (23 letters without i, l, o; digits 2–9).
+    expect([...used].sort().join('')).toBe('23456789abcdefghjkmnpqrstuvwxyz');
+    expect(oneTimePassword(16)).toMatch(/^([a-z2-9]{4}-){3}[a-z2-9]{4}$/);
   });
 });

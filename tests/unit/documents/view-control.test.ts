@@ -73,6 +73,7 @@ function access(
     login: `${s.id}-login${i ?? 'self'}`,
     state,
     closedReason: state === 'closed' ? 'закрыт' : null,
+    locked: false,
     lastViewAt,
     viewsInRange: lastViewAt ? 3 : 0,
   };
@@ -149,6 +150,21 @@ describe('view-control rows', () => {
       })[0]!.needsPaper;
     expect(probe('2026-11-21')).toBe(false); // 13 days before 04.12
     expect(probe('2026-11-20')).toBe(true); // 14 days before
+  });
+
+  it('offers an unlock only for an open login the server reports locked', () => {
+    const locked = (state: FamilyAccessRow['state']) =>
+      familyViewRows({
+        students: [b],
+        consents: [consent(b, 0, 'consent')],
+        access: [{ ...access(b, 0, at(TODAY), state), locked: true }],
+        today: TODAY,
+        paperAfterDays: 14,
+      })[0]!.locked;
+    expect(locked('active')).toBe(true);
+    expect(locked('issued')).toBe(true);
+    expect(locked('closed')).toBe(false);
+    expect(rows.some((r) => r.locked)).toBe(false);
   });
 });
 

@@ -11,6 +11,7 @@ const OUTCOMES: Record<string, string> = {
   disabled: 'учётная запись отключена',
   'password-reset-required': 'пароль аннулирован (нужен новый)',
   'password-change-required': 'временный пароль: владелец задаёт свой',
+  unlocked: 'задержка входа снята',
 };
 
 export function outcomeText(outcome: string): string {
@@ -18,7 +19,7 @@ export function outcomeText(outcome: string): string {
 }
 
 export function isFailure(outcome: string): boolean {
-  return outcome !== 'success';
+  return outcome !== 'success' && outcome !== 'unlocked';
 }
 
 export function rolesText(roles: readonly string[]): string {
