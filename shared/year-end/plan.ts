@@ -17,6 +17,8 @@ export const TransitionClassSchema = z.object({
   periodScheme: PeriodSchemeSchema,
   classTeacherId: IdSchema.or(z.literal('')),
   fromClassId: IdSchema.nullable(),
+  /** Other classes of this year merged into it (their students come too): merge-split.ts. */
+  mergedFromClassIds: z.array(IdSchema).max(10).optional(),
   groups: z.array(ClassGroupSchema).max(20),
 });
 export type TransitionClass = z.infer<typeof TransitionClassSchema>;

@@ -98,6 +98,16 @@ test('the deputy moves the school to the next year; the finished year is read-on
 
   await page.getByRole('button', { name: 'Далее' }).click();
   await expect(page.getByRole('cell', { name: '6А' })).toBeVisible();
+  // A split adds 6Б continuing 5А too (students are assigned in the next step); removed again.
+  const row6 = page.locator('tr', { has: page.getByRole('cell', { name: '6А', exact: true }) });
+  await row6.getByRole('button', { name: 'Разделить' }).click();
+  await expect(page.getByText('Добавлен класс 6Б: он тоже продолжает 5А')).toBeVisible();
+  await shot(page, '2-classes-split');
+  await page
+    .locator('tr', { has: page.getByRole('cell', { name: '6Б', exact: true }) })
+    .getByRole('button', { name: 'Убрать' })
+    .click();
+  await expect(page.getByRole('cell', { name: '6Б', exact: true })).toHaveCount(0);
   await page.getByLabel('Параллель').selectOption('5');
   await page.getByRole('button', { name: 'Добавить класс' }).click();
   // The class teacher of the graduating 9А is free to lead the new 5А.
