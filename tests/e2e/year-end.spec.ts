@@ -252,6 +252,14 @@ test('the deputy moves the school to the next year; the finished year is read-on
   expect(reasons.body.refusals[0]!.reason).toBe(
     'Учебный год 2026/2027 закрыт: изменения не приняты',
   );
+  // The new year has not started: the wizard offers the undo and says what it removes (not taken).
+  await page.getByRole('link', { name: 'Школа' }).click();
+  await page.getByRole('link', { name: 'Новый учебный год' }).click();
+  await page.getByRole('button', { name: 'Отменить переход…' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Отменить переход на 2027/2028?' });
+  await expect(dialog).toContainText('Учебный год 2026/2027 снова станет текущим');
+  await shot(page, '9-undo-offered');
+  await dialog.getByRole('button', { name: 'Отмена' }).click();
   await context.close();
 
   // A teacher of the new 6А — its class teacher, who teaches in it — signs in on another computer.
@@ -272,7 +280,7 @@ test('the deputy moves the school to the next year; the finished year is read-on
   const rosterRows = tp.locator('.roster-table tbody tr');
   await expect(rosterRows).toHaveCount(roster.length, { timeout: 60_000 });
   expect(await rosterRows.getByRole('button').allTextContents()).toEqual(roster);
-  await shot(tp, '9-teacher-roster-6a');
+  await shot(tp, '10-teacher-roster-6a');
   // Their 6А course in the journal: the lessons of the first week are the new timetable's.
   await sections.getByRole('link', { name: 'Журнал' }).click();
   await tp.locator('.course-list button', { hasText: '6А ·' }).first().click();
@@ -292,6 +300,6 @@ test('the deputy moves the school to the next year; the finished year is read-on
     .sort();
   expect(expected.length).toBeGreaterThan(0);
   expect(shownIds.filter((id) => inFirstWeek(byId.get(id))).sort()).toEqual(expected);
-  await shot(tp, '10-teacher-journal-6a');
+  await shot(tp, '11-teacher-journal-6a');
   await teacher.close();
 });
