@@ -83,7 +83,7 @@ export function planUndo(input: UndoInput): UndoPlan | string {
     return refuse(`В журнале ${year.name} уже есть записи (${where})`);
   }
   const marked = input.periodMarks.find((p) =>
-    Object.values(p.marks).some((e) => e.value !== null || e.deferral === null),
+    Object.values(p.marks).some((e) => e.value !== null || !e.deferral),
   );
   if (marked) {
     const where = classNames.get(marked.classId) ?? marked.classId;
