@@ -1,7 +1,10 @@
 // The year transition on the server (PGlite in memory, the 1,000-student demo school with its whole
 // year filled in): the plan the wizard proposes, checked and built without writing (the preview) and
 // applied in one transaction (the commit) — time and documents written, against loading the same
-// school's documents in bulk (the baseline, same run). `npx tsx bench/year-transition.ts`
+// school's documents in bulk (the baseline, same run). Then the catch-up of a desktop that was in
+// sync before it (the deputy's, a subject teacher's): what each pulls from its checkpoints after
+// the commit — documents, JSON bytes, the server's time — against its own first download (pulled
+// from nothing just before the transition, same run). `npx tsx bench/year-transition.ts`
 import type { AuthUser } from '../server/auth/roles';
 import { openDb } from '../server/db/open';
 import { loadSnapshot } from '../server/domain/load-snapshot';
@@ -9,6 +12,9 @@ import { createDefaultRegistry } from '../server/domain/registry';
 import { runSchoolOperation } from '../server/domain/school/write';
 import { applyTransition, planTransition, resultOf } from '../server/domain/school/year-transition';
 import { SyncEngine } from '../server/sync/engine';
+import type { CollectionRegistry } from '../server/sync/collections';
+import { COLLECTION_NAMES } from '../shared/collections';
+import type { Checkpoint } from '../shared/sync-wire';
 import { generateSchool } from '../shared/demo';
 import { proposePlan } from '../shared/year-end/propose-plan';
 
@@ -23,10 +29,53 @@ const DEPUTY: AuthUser = {
   deviceName: 'Замер',
 };
 
+const TEACHER: AuthUser = {
+  ...DEPUTY,
+  accountId: 'acc-teacher',
+  login: 'teacher',
+  displayName: 'Учитель',
+  staffId: 'staff-teacher',
+  roles: ['teacher'],
+};
+
+interface Pulled {
+  ms: number;
+  docs: number;
+  bytes: number;
+  checkpoints: Map<string, Checkpoint | null>;
+}
+
+/** Every collection pulled in pages of 1,000 from the given checkpoints (none: from nothing). */
+async function pullAll(
+  engine: SyncEngine,
+  registry: CollectionRegistry,
+  user: AuthUser,
+  from: Map<string, Checkpoint | null> = new Map(),
+): Promise<Pulled> {
+  const t = performance.now();
+  let docs = 0;
+  let bytes = 0;
+  const checkpoints = new Map<string, Checkpoint | null>();
+  for (const name of COLLECTION_NAMES) {
+    const descriptor = registry.get(name)!;
+    let checkpoint = from.get(name) ?? null;
+    for (;;) {
+      const page = await engine.pull(descriptor, user, checkpoint, 1000);
+      docs += page.documents.length;
+      bytes += JSON.stringify(page.documents).length;
+      checkpoint = page.checkpoint;
+      if (page.documents.length < 1000) break;
+    }
+    checkpoints.set(name, checkpoint);
+  }
+  return { ms: performance.now() - t, docs, bytes, checkpoints };
+}
+
 async function main(): Promise<void> {
   const db = await openDb();
   const school = generateSchool({ students: 1000, seed: 42 });
-  const engine = new SyncEngine(db, createDefaultRegistry());
+  const registry = createDefaultRegistry();
+  const engine = new SyncEngine(db, registry);
   const loaded = await loadSnapshot(engine, school);
   const baseline = loaded.ms / loaded.documents;
   const plan = proposePlan({ ...school, order: { number: '112-о', date: '2027-06-20' } });
@@ -47,6 +96,12 @@ async function main(): Promise<void> {
     preview.students.length +
     1;
 
+  // Two desktops in sync before the transition: their first downloads are the catch-up's baseline.
+  const first = {
+    deputy: await pullAll(engine, registry, DEPUTY),
+    teacher: await pullAll(engine, registry, TEACHER),
+  };
+
   const t1 = performance.now();
   let written = 0;
   await runSchoolOperation(engine, ACTOR, 'year-transition', async (writer) => {
@@ -55,6 +110,10 @@ async function main(): Promise<void> {
     written = writer.count();
   });
   const commitMs = performance.now() - t1;
+  const after = {
+    deputy: await pullAll(engine, registry, DEPUTY, first.deputy.checkpoints),
+    teacher: await pullAll(engine, registry, TEACHER, first.teacher.checkpoints),
+  };
   await db.close();
 
   const row = (name: string, ms: number, docs: number) =>
@@ -71,6 +130,20 @@ async function main(): Promise<void> {
     `students ${plan.movements.length}; commit ${(commitMs / previewMs).toFixed(2)}× the preview`,
   );
   console.log('written:', JSON.stringify(resultOf('commit', preview).counts));
+  console.log(
+    `${'catch-up pull (server side, JSON)'.padEnd(44)} ${'docs'.padStart(7)} ${'MB'.padStart(7)} ${'time'.padStart(11)} ${'per doc ÷ first download'.padStart(26)}`,
+  );
+  for (const who of ['deputy', 'teacher'] as const) {
+    for (const [label, p] of [
+      [`${who}: first download (baseline)`, first[who]],
+      [`${who}: catch-up after the transition`, after[who]],
+    ] as const) {
+      const ratio = p.ms / Math.max(1, p.docs) / (first[who].ms / first[who].docs);
+      console.log(
+        `${label.padEnd(44)} ${String(p.docs).padStart(7)} ${(p.bytes / 1e6).toFixed(2).padStart(7)} ${p.ms.toFixed(0).padStart(8)} ms ${ratio.toFixed(2).padStart(25)}×`,
+      );
+    }
+  }
 }
 
 await main();

@@ -135,6 +135,23 @@ export const RegenerateRequestSchema = z.object({
 });
 export type RegenerateRequest = z.infer<typeof RegenerateRequestSchema>;
 
+/**
+ * POST /api/v1/school/timetables/publish — the current year's draft timetables (next year's copy
+ * made by the year transition) put in force: of the classes named, or of every class.
+ */
+export const PublishTimetablesRequestSchema = z.object({
+  classIds: z.array(IdSchema).min(1).max(300).optional(),
+});
+export type PublishTimetablesRequest = z.infer<typeof PublishTimetablesRequestSchema>;
+
+export const PublishTimetablesResultSchema = z.object({
+  /** Names of the classes whose drafts were put in force ("6А"). */
+  classes: z.array(z.string()),
+  timetables: z.number().int(),
+  lessons: LessonChangesSchema,
+});
+export type PublishTimetablesResult = z.infer<typeof PublishTimetablesResultSchema>;
+
 /** GET /api/v1/school/reports/substitutions?month=2026-12 — answers shared/reports/substitutions.ts's SubstitutionReport. */
 export const SubstitutionReportQuerySchema = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц в формате ГГГГ-ММ'),

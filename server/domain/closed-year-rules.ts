@@ -1,7 +1,8 @@
 // A closed school year is read-only for every kind of write (push, import, set-up operations,
 // admin paths, the compromise undo): a document of its year — by its own yearId, or for lessons
 // and period marks by its class's year — is neither created nor changed. The school card may not
-// change or drop a past year; only the year transition appends one.
+// change or drop a past year; only the year transition appends one, and only its undo (while the
+// new year is not opened, shared/year-end/undo.ts) drops the last one, going back to that year.
 import type { CollectionName } from '../../shared/collections';
 import { closedYearMessage } from '../../shared/closed-year';
 import { jsonEqual } from '../../shared/json';
@@ -32,6 +33,15 @@ function schoolCheck(
   if (before === null) return null;
   const was = pastYearsOf(before);
   const now = pastYearsOf(after);
+  if (kind === 'year-undo') {
+    const last = was.at(-1);
+    const back =
+      last !== undefined &&
+      now.length === was.length - 1 &&
+      now.every((p, i) => jsonEqual(p, was[i])) &&
+      jsonEqual(after.year, last.year);
+    return back ? null : PAST_YEARS_FIXED;
+  }
   const kept = was.every((p, i) => jsonEqual(p, now[i]));
   if (!kept || (now.length > was.length && kind !== 'year-transition')) return PAST_YEARS_FIXED;
   const year = (after.year as { id?: unknown } | undefined)?.id;

@@ -164,7 +164,8 @@ export interface WriteActor {
  * `push`: a signed-in user's write — their read scope and rights apply, refusals are recorded and
  * answered. The others are server-side operations: per-user rights are bypassed (the actor and
  * the kind are in the audit log), validation never is, and any refusal aborts the operation.
- * Set-up operations (generate, substitute, move, cancel-day, timetable) name what they did.
+ * Set-up operations (generate, substitute, move, cancel-day, publish: drafts put in force) name what
+ * they did; year-transition and year-undo move the school to the next year and back.
  */
 export type WriteKind =
   | 'push'
@@ -176,7 +177,9 @@ export type WriteKind =
   | 'move'
   | 'cancel-day'
   | 'revive'
-  | 'year-transition';
+  | 'year-transition'
+  | 'year-undo'
+  | 'publish';
 export type ServerWriteKind = Exclude<WriteKind, 'push'>;
 
 /** One row, as RxDB's push handler sends it. */

@@ -35,6 +35,8 @@ export const AUDIT_KIND: Record<WriteKind, string> = {
   'cancel-day': 'cancel-day',
   revive: 'revive',
   'year-transition': 'year-transition',
+  'year-undo': 'year-undo',
+  publish: 'publish',
 };
 
 export type {

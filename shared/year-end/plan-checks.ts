@@ -61,6 +61,15 @@ export function checkPlan(plan: YearTransitionPlan, state: PlanState): string[] 
     if (c.fromClassId !== null && !currentClasses.has(c.fromClassId)) {
       problems.push(`Класс ${c.name}: класс текущего года, из которого он переводится, не найден`);
     }
+    for (const id of c.mergedFromClassIds ?? []) {
+      const merged = currentClasses.get(id);
+      const main = c.fromClassId ? currentClasses.get(c.fromClassId) : undefined;
+      if (!merged || id === c.fromClassId) {
+        problems.push(`Класс ${c.name}: объединяемый класс текущего года не найден`);
+      } else if (!main || merged.grade !== main.grade) {
+        problems.push(`Класс ${c.name}: объединять можно только классы одной параллели`);
+      }
+    }
     names.add(c.name);
     planClasses.set(c.id, c);
   }

@@ -1,6 +1,6 @@
 // The year transition's plan: what the deputy reviewed in the wizard and the server applies — next
 // year's calendar and periods, classes, each student's movement, what is copied — and the wire
-// types of POST /api/v1/school/year-transition.
+// types of POST /api/v1/school/year-transition and of its undo (…/year-transition/undo).
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from '../common';
 import { AcademicYearSchema } from '../academic-year';
@@ -17,6 +17,8 @@ export const TransitionClassSchema = z.object({
   periodScheme: PeriodSchemeSchema,
   classTeacherId: IdSchema.or(z.literal('')),
   fromClassId: IdSchema.nullable(),
+  /** Other classes of this year merged into it (their students come too): merge-split.ts. */
+  mergedFromClassIds: z.array(IdSchema).max(10).optional(),
   groups: z.array(ClassGroupSchema).max(20),
 });
 export type TransitionClass = z.infer<typeof TransitionClassSchema>;
@@ -62,4 +64,16 @@ export interface YearTransitionResult {
   };
   /** Debts not placed: the new class does not study the subject. */
   unplacedDebts: { studentId: string; subjectId: string }[];
+}
+
+/** What the undo of the last transition removes and restores (or, in preview, would). */
+export interface YearUndoResult {
+  mode: 'preview' | 'commit';
+  /** The year that is current again ("2026/2027") and the one removed ("2027/2028"). */
+  reopened: string;
+  removed: string;
+  counts: Record<
+    'periods' | 'classes' | 'courses' | 'timetables' | 'lessons' | 'periodMarks' | 'students',
+    number
+  >;
 }

@@ -4,7 +4,11 @@
 // conditionally with a debt in mathematics, checks the plan on the server and applies it; the
 // server then has next year's 6А with the right roster, the desktop's class list shows next year's
 // classes only (one 5А), the finished year's book of movements, 5А's year summary sheet and a
-// pupil's personal card print from the archive, and the finished year refuses a change.
+// pupil's personal card print from the archive, and the finished year refuses a change. Next
+// year's draft timetables put in force for every class are refused with the teachers' conflicts
+// named (the new 5А and 6А both copy 5А's); 6А's alone is put in force in «Расписание», and a
+// teacher of the new 6А (its class teacher) signs in on another computer and sees 6А's roster and
+// its lessons of the first week.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -15,6 +19,7 @@ import type { StaffMember } from '../../shared/staff';
 import type { Student } from '../../shared/student';
 import { compareStudents } from '../../shared/student';
 import { fullName } from '../../shared/common';
+import { addDays } from '../../shared/dates';
 import { openLoginForm, startJournalServer, submitLogin, type JournalServer } from './sync-helpers';
 
 const SHOTS = 'test-results/year-end';
@@ -96,6 +101,16 @@ test('the deputy moves the school to the next year; the finished year is read-on
 
   await page.getByRole('button', { name: 'Далее' }).click();
   await expect(page.getByRole('cell', { name: '6А' })).toBeVisible();
+  // A split adds 6Б continuing 5А too (students are assigned in the next step); removed again.
+  const row6 = page.locator('tr', { has: page.getByRole('cell', { name: '6А', exact: true }) });
+  await row6.getByRole('button', { name: 'Разделить' }).click();
+  await expect(page.getByText('Добавлен класс 6Б: он тоже продолжает 5А')).toBeVisible();
+  await shot(page, '2-classes-split');
+  await page
+    .locator('tr', { has: page.getByRole('cell', { name: '6Б', exact: true }) })
+    .getByRole('button', { name: 'Убрать' })
+    .click();
+  await expect(page.getByRole('cell', { name: '6Б', exact: true })).toHaveCount(0);
   await page.getByLabel('Параллель').selectOption('5');
   await page.getByRole('button', { name: 'Добавить класс' }).click();
   // The class teacher of the graduating 9А is free to lead the new 5А.
@@ -152,6 +167,14 @@ test('the deputy moves the school to the next year; the finished year is read-on
     timeout: 60_000,
   });
   await shot(page, '6-done');
+  // Next year's timetables are drafts until the deputy puts them in force. For every class at
+  // once they are refused here: the new 5А copied 5А's timetable, which 6А continues with the same
+  // teachers — the conflicts are named.
+  await page.getByRole('button', { name: 'Ввести расписание в действие' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    /Расписание не введено в действие: Учитель .* ведёт сразу несколько уроков: 5А/,
+    { timeout: 60_000 },
+  );
 
   // On the server: next year's 6А holds 5А but those kept back, who are in the new 5А.
   const school = (await all<School>('school', token))[0]!;
@@ -188,6 +211,19 @@ test('the deputy moves the school to the next year; the finished year is read-on
   await expect(options.filter({ hasText: /^5А$/ })).toHaveCount(1);
   await expect(options).toHaveCount(classes.filter((c) => c.yearId === school.year.id).length);
   await shot(page, '7-new-year-classes');
+  // 6А's draft reviewed and put in force in «Расписание»: its lessons are generated.
+  await page.getByRole('link', { name: 'Расписание' }).click();
+  await page.getByLabel('Класс').selectOption({ label: '6А' });
+  await expect(
+    page.getByText(/Черновик расписания 6А класса с 01\.09\.2027 не действует/),
+  ).toBeVisible();
+  await shot(page, '8-draft-timetable-6a');
+  await page.getByRole('button', { name: 'Ввести в действие расписание 6А' }).click();
+  await expect(
+    page.getByText(/Расписание введено в действие: 6А\. Создано уроков: \d+/),
+  ).toBeVisible({
+    timeout: 60_000,
+  });
   // Mathematics added by the deputy to whatever debts the results proposed.
   const last = now.find((s) => s.id === conditional!.id)!.movements?.at(-1);
   expect(last).toMatchObject({ kind: 'conditional', orderNumber: '112-о' });
@@ -285,5 +321,54 @@ test('the deputy moves the school to the next year; the finished year is read-on
   expect(reasons.body.refusals[0]!.reason).toBe(
     'Учебный год 2026/2027 закрыт: изменения не приняты',
   );
+  // The new year has not started: the wizard offers the undo and says what it removes (not taken).
+  await page.getByRole('link', { name: 'Школа' }).click();
+  await page.getByRole('link', { name: 'Новый учебный год' }).click();
+  await page.getByRole('button', { name: 'Отменить переход…' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Отменить переход на 2027/2028?' });
+  await expect(dialog).toContainText('Учебный год 2026/2027 снова станет текущим');
+  await shot(page, '9-undo-offered');
+  await dialog.getByRole('button', { name: 'Отмена' }).click();
   await context.close();
+
+  // A teacher of the new 6А — its class teacher, who teaches in it — signs in on another computer.
+  const teacher = await browser.newContext({ viewport: VIEWPORT });
+  const tp = await teacher.newPage();
+  await openLoginForm(tp, server.url);
+  await submitLogin(tp, 'class-teacher');
+  // (The journal opens on their first course, the new 5А's: no lessons, its draft is not in force.)
+  await expect(tp.getByRole('navigation', { name: 'Мои курсы' })).toBeVisible({ timeout: 120_000 });
+  const sections = tp.getByRole('navigation', { name: 'Разделы' });
+  await sections.getByRole('link', { name: 'Мой класс' }).click();
+  await tp
+    .getByRole('navigation', { name: 'Разделы класса' })
+    .getByRole('link', { name: 'Ученики' })
+    .click();
+  // «Мой класс» is 6А with 5А's pupils but those kept back.
+  const roster = fifth.slice(2).map((s) => fullName(s));
+  const rosterRows = tp.locator('.roster-table tbody tr');
+  await expect(rosterRows).toHaveCount(roster.length, { timeout: 60_000 });
+  expect(await rosterRows.getByRole('button').allTextContents()).toEqual(roster);
+  await shot(tp, '10-teacher-roster-6a');
+  // Their 6А course in the journal: the lessons of the first week are the new timetable's.
+  await sections.getByRole('link', { name: 'Журнал' }).click();
+  await tp.locator('.course-list button', { hasText: '6А ·' }).first().click();
+  const headers = tp.locator('.journal-grid thead th.date');
+  await expect(headers.first()).toBeVisible({ timeout: 60_000 });
+  const shownIds = await headers.evaluateAll((ths) =>
+    ths.map((th) => th.getAttribute('data-lesson-id') ?? ''),
+  );
+  const byId = new Map(lessons.map((l) => [l.id, l]));
+  const courseId = byId.get(shownIds[0]!)?.courseId;
+  const weekEnd = addDays(school.year.start, 6);
+  const inFirstWeek = (l: Lesson | undefined) =>
+    l !== undefined && l.date >= school.year.start && l.date <= weekEnd;
+  const expected = lessons
+    .filter((l) => l.classId === next6.id && l.courseId === courseId && inFirstWeek(l))
+    .map((l) => l.id)
+    .sort();
+  expect(expected.length).toBeGreaterThan(0);
+  expect(shownIds.filter((id) => inFirstWeek(byId.get(id))).sort()).toEqual(expected);
+  await shot(tp, '11-teacher-journal-6a');
+  await teacher.close();
 });

@@ -1,6 +1,7 @@
 // «Расписание классов»: a class's weekly timetable of the version in force (or another one chosen
 // from the list of versions with their «действует с» dates), the editor that saves a new version
-// from a date, and the class's lessons a change left outside the timetable while they hold data.
+// from a date, the drafts (next year's copy) the deputy reviews and puts in force for the class or
+// for every class, and the class's lessons a change left outside the timetable while they hold data.
 import { useMemo, useState } from 'react';
 import { formatDate, todayIso } from '../../../shared/dates';
 import { compareLessons } from '../../../shared/lesson';
@@ -47,8 +48,14 @@ export function WeekTab({ data, tt, ctx, session }: Props) {
     () => versionsOfClass(tt.timetables, classId, yearId),
     [tt.timetables, classId, yearId],
   );
+  const drafts = useMemo(
+    () => tt.timetables.filter((t) => t.yearId === yearId && t.draft),
+    [tt.timetables, yearId],
+  );
+  const classDrafts = drafts.filter((t) => t.classId === classId);
   const inForce = timetableAt(tt.timetables, classId, yearId, today) ?? versions[0];
-  const shown = versions.find((v) => v.id === versionId) ?? inForce;
+  const shown =
+    [...versions, ...classDrafts].find((v) => v.id === versionId) ?? inForce ?? classDrafts[0];
   const cls = data.classes.get(classId);
 
   /** After set-up corrections: the class's lessons from today follow the timetable again. */
@@ -59,6 +66,23 @@ export function WeekTab({ data, tt, ctx, session }: Props) {
       const r = await scheduleApi(server).regenerate([classId], today);
       setNotice(
         `Уроки ${name} класса с ${formatDate(today)} сверены с расписанием: создано ${r.created}, удалено пустых ${r.removed}, не по расписанию ${r.flagged}.`,
+      );
+    } catch (e) {
+      setNotice(requestErrorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Drafts put in force on the server: of this class, or of every class. */
+  const publish = async (server: ActiveSession, all: boolean) => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const r = await scheduleApi(server).publish(all ? undefined : [classId]);
+      setVersionId(null);
+      setNotice(
+        `Расписание введено в действие: ${r.classes.join(', ')}. Создано уроков: ${r.lessons.created}.`,
       );
     } catch (e) {
       setNotice(requestErrorText(e));
@@ -95,6 +119,34 @@ export function WeekTab({ data, tt, ctx, session }: Props) {
           </button>
         )}
       </div>
+      {!editing && classDrafts.length > 0 && (
+        <div className="timetable-draft" role="note">
+          <p>
+            Черновик расписания {cls.name} класса с {formatDate(classDrafts[0]!.validFrom)} не
+            действует: уроков по нему в журнале нет. Проверьте его и введите в действие — уроки
+            появятся у учителей.
+          </p>
+          {session ? (
+            <div className="school-actions">
+              <button
+                type="button"
+                className="primary"
+                disabled={busy}
+                onClick={() => void publish(session, false)}
+              >
+                Ввести в действие расписание {cls.name}
+              </button>
+              {drafts.length > classDrafts.length && (
+                <button type="button" disabled={busy} onClick={() => void publish(session, true)}>
+                  Ввести в действие все черновики ({drafts.length})
+                </button>
+              )}
+            </div>
+          ) : (
+            <p className="timetable-offline">Доступно при подключении к серверу школы</p>
+          )}
+        </div>
+      )}
       {notice && (
         <p className="timetable-notice" role="status">
           {notice}
@@ -121,7 +173,7 @@ export function WeekTab({ data, tt, ctx, session }: Props) {
       ) : (
         <>
           <VersionList
-            versions={versions}
+            versions={[...versions, ...classDrafts]}
             shownId={shown?.id ?? null}
             inForceId={inForce?.id ?? null}
             onShow={setVersionId}
@@ -130,7 +182,9 @@ export function WeekTab({ data, tt, ctx, session }: Props) {
             <>
               <h2>
                 {cls.name} класс: {shown.name || 'расписание'}{' '}
-                <small>действует с {formatDate(shown.validFrom)}</small>
+                <small>
+                  {shown.draft ? 'черновик с' : 'действует с'} {formatDate(shown.validFrom)}
+                </small>
               </h2>
               <WeekGrid version={shown} ctx={ctx} names={names} tt={tt} />
             </>
@@ -183,6 +237,7 @@ function VersionList({
             <td>
               {v.name}
               {v.id === inForceId && <strong className="in-force"> — действует сейчас</strong>}
+              {v.draft && <strong className="draft"> — черновик</strong>}
             </td>
             <td>{SOURCE_LABELS[v.source]}</td>
             <td className="num">{v.cells.length}</td>

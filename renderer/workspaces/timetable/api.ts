@@ -6,6 +6,7 @@ import type {
   LessonsChanged,
   MoveLessonRequest,
   MoveLessonResult,
+  PublishTimetablesResult,
   SubstitutionRequest,
 } from '../../../shared/school-setup-api';
 import type { SubstitutionReport } from '../../../shared/reports/substitutions';
@@ -63,6 +64,12 @@ export function scheduleApi(session: ActiveSession) {
       post<MoveLessonResult>('/api/v1/school/lessons/move', request),
     cancelDay: (request: CancelDayRequest) =>
       post<LessonsChanged>('/api/v1/school/lessons/cancel-day', request),
+    /** Draft timetables put in force: of these classes, or of every class. */
+    publish: (classIds?: string[]) =>
+      post<PublishTimetablesResult>(
+        '/api/v1/school/timetables/publish',
+        classIds ? { classIds } : {},
+      ),
     regenerate: (classIds: string[], from: string) =>
       post<LessonChanges>('/api/v1/school/lessons/regenerate', { classIds, from }),
     report: (month: string) =>

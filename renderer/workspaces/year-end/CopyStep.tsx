@@ -1,5 +1,5 @@
 // Step 4: what next year's classes get from this year's: the curriculum (courses), the teachers,
-// the timetable as a draft valid from the first day (it makes no lessons until it is published).
+// the timetable as a draft valid from the first day (it makes no lessons until it is put in force).
 import { formatDate } from '../../../shared/dates';
 import type { YearTransitionPlan } from '../../../shared/year-end/plan';
 
@@ -33,8 +33,8 @@ export function CopyStep({ plan, onChange }: Props) {
         `Скопировать расписание как черновик, действующий с ${formatDate(plan.nextYear.start)}`,
       )}
       <p className="timetable-hint">
-        Черновик расписания не создаёт уроков: опубликуйте его в разделе «Расписание», когда
-        проверите.
+        Черновик расписания не создаёт уроков: проверьте его и введите в действие после перехода —
+        на последнем шаге или в разделе «Расписание».
       </p>
     </section>
   );

@@ -8,6 +8,7 @@ import { compareClasses, type SchoolClass } from '../../../shared/school-class';
 import { compareStudents, type Student } from '../../../shared/student';
 import type { TransitionMovement, YearTransitionPlan } from '../../../shared/year-end/plan';
 import { DateField } from '../../ui/DateField';
+import { continuingClass } from '../../../shared/year-end/merge-split';
 import { KIND_LABELS } from './labels';
 
 interface Props {
@@ -50,7 +51,7 @@ export function MovementsStep({ plan, school, classes, students, courses, onChan
         const next = { ...m, ...patch };
         if (next.kind === 'graduated' || next.kind === 'left') next.toClassId = null;
         else if (next.toClassId === null) {
-          next.toClassId = plan.classes.find((c) => c.fromClassId === classId)?.id ?? null;
+          next.toClassId = continuingClass(plan.classes, classId)?.id ?? null;
         }
         if (next.kind !== 'conditional') next.debts = [];
         return next;

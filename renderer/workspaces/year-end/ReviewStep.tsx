@@ -1,6 +1,8 @@
 // Step 5: the plan checked (the same checks as the server's), the server's preview of what will be
-// written, and the transition itself after a confirmation: the finished year becomes read-only.
+// written, and the transition itself after a confirmation: the finished year becomes read-only;
+// then next year's draft timetables can be put in force here (their lessons reach the teachers).
 import { useState } from 'react';
+import type { PublishTimetablesResult } from '../../../shared/school-setup-api';
 import type { YearTransitionPlan, YearTransitionResult } from '../../../shared/year-end/plan';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { requestErrorText } from '../timetable/api';
@@ -33,6 +35,18 @@ export function ReviewStep({ plan, problems, yearName, api }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [published, setPublished] = useState<PublishTimetablesResult | null>(null);
+  const publish = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setPublished(await api.publishTimetables());
+    } catch (e) {
+      setError(requestErrorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
   const run = async (mode: 'preview' | 'commit') => {
     setBusy(true);
     setError(null);
@@ -54,6 +68,35 @@ export function ReviewStep({ plan, problems, yearName, api }: Props) {
           Учебный год {yearName} закрыт, открыт {plan.nextYear.name}. Записано:
         </p>
         <Counts result={done} />
+        {done.counts.timetables > 0 && !published && (
+          <>
+            <p>
+              Расписание {plan.nextYear.name} скопировано как черновик: уроков по нему пока нет.
+              Проверьте его в разделе «Расписание» или введите в действие сразу для всех классов.
+            </p>
+            <div className="school-actions">
+              <button
+                type="button"
+                className="primary"
+                disabled={busy}
+                onClick={() => void publish()}
+              >
+                Ввести расписание в действие
+              </button>
+            </div>
+          </>
+        )}
+        {published && (
+          <p className="timetable-notice" role="status">
+            Расписание введено в действие: {published.classes.join(', ')}. Создано уроков:{' '}
+            {published.lessons.created}.
+          </p>
+        )}
+        {error && (
+          <p className="timetable-problems" role="alert">
+            {error}
+          </p>
+        )}
       </section>
     );
   }

@@ -1,11 +1,12 @@
 // «Школа → Новый учебный год» (#/school/year-end): the deputy's year-transition wizard — calendar,
 // classes, movements per student, curriculum and timetable, review, then the transition on the
 // server (online only), which closes the finished year. The plan is proposed once from the local
-// data and edited step by step; nothing is written before the last step.
-import { useMemo, useState } from 'react';
+// data and edited step by step; nothing is written before the last step. While the new year has
+// not started, the last transition can be undone (UndoPanel); the wizard then starts afresh.
+import { useEffect, useMemo, useState } from 'react';
 import { todayIso } from '../../../shared/dates';
 import { checkPlan } from '../../../shared/year-end/plan-checks';
-import type { YearTransitionPlan } from '../../../shared/year-end/plan';
+import type { YearTransitionPlan, YearUndoResult } from '../../../shared/year-end/plan';
 import { proposePlan } from '../../../shared/year-end/propose-plan';
 import type { SchoolData } from '../../data/use-school-data';
 import { useYearEndData, type YearEndData } from '../../data/use-year-end-data';
@@ -17,6 +18,7 @@ import { CopyStep } from './CopyStep';
 import { STEPS } from './labels';
 import { MovementsStep } from './MovementsStep';
 import { ReviewStep } from './ReviewStep';
+import { UndoPanel } from './UndoPanel';
 import './year-end.css';
 
 export function YearEndScreen({ data }: { data: SchoolData }) {
@@ -33,7 +35,53 @@ export function YearEndScreen({ data }: { data: SchoolData }) {
     );
   }
   if (!records) return <p className="loading">Собираем итоги года…</p>;
-  return <Wizard data={data} records={records} api={yearEndApi(session)} />;
+  return <WithUndo data={data} records={records} api={yearEndApi(session)} />;
+}
+
+function WithUndo(props: {
+  data: SchoolData;
+  records: YearEndData;
+  api: ReturnType<typeof yearEndApi>;
+}) {
+  const { data, api } = props;
+  const [round, setRound] = useState(0);
+  // After an undo: the reopened year's name until this computer has the school card back.
+  const [undone, setUndone] = useState<YearUndoResult | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const waiting = undone !== null && data.school.year.name !== undone.reopened;
+  useEffect(() => {
+    if (undone && !waiting) {
+      setUndone(null);
+      setRound((n) => n + 1);
+    }
+  }, [undone, waiting]);
+  const past = data.school.pastYears?.at(-1);
+  const undoable = past !== undefined && todayIso() < data.school.year.start;
+  return (
+    <>
+      {notice && (
+        <p className="timetable-notice" role="status">
+          {notice}
+        </p>
+      )}
+      {undoable && !undone && (
+        <UndoPanel
+          past={past}
+          yearName={data.school.year.name}
+          api={api}
+          onUndone={(r) => {
+            setNotice(`Переход отменён: текущий учебный год — снова ${r.reopened}.`);
+            setUndone(r);
+          }}
+        />
+      )}
+      {waiting ? (
+        <p className="loading">Получаем данные {undone.reopened} с сервера школы…</p>
+      ) : (
+        <Wizard key={round} {...props} />
+      )}
+    </>
+  );
 }
 
 function Wizard({

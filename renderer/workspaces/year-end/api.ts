@@ -1,6 +1,11 @@
-// The school server's year-transition route (docs/SYNC.md, «School years»): preview and commit of a
-// reviewed plan.
-import type { YearTransitionPlan, YearTransitionResult } from '../../../shared/year-end/plan';
+// The school server's year-transition routes (docs/SYNC.md, «School years»): preview and commit of a
+// reviewed plan, its undo until the new year is opened, and next year's draft timetables put in force.
+import type { PublishTimetablesResult } from '../../../shared/school-setup-api';
+import type {
+  YearTransitionPlan,
+  YearTransitionResult,
+  YearUndoResult,
+} from '../../../shared/year-end/plan';
 import { apiRequest } from '../../sync/api';
 import type { ActiveSession } from '../../sync/session-store';
 
@@ -12,5 +17,17 @@ export function yearEndApi(session: ActiveSession) {
         `/api/v1/school/year-transition?mode=${mode}`,
         { token: session.token, method: 'POST', body: plan },
       ),
+    undo: (mode: 'preview' | 'commit') =>
+      apiRequest<YearUndoResult>(
+        session.serverUrl,
+        `/api/v1/school/year-transition/undo?mode=${mode}`,
+        { token: session.token, method: 'POST', body: {} },
+      ),
+    publishTimetables: () =>
+      apiRequest<PublishTimetablesResult>(session.serverUrl, '/api/v1/school/timetables/publish', {
+        token: session.token,
+        method: 'POST',
+        body: {},
+      }),
   };
 }

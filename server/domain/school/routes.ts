@@ -5,7 +5,9 @@
 //   POST /api/v1/school/lessons/cancel-day                 карантин, актированный день
 //   POST /api/v1/school/lessons/regenerate                 lessons follow the timetable again
 //   GET  /api/v1/school/reports/substitutions?month=       the month's replacements and cancellations
+//   POST /api/v1/school/timetables/publish                 draft timetables put in force
 //   POST /api/v1/school/year-transition?mode=preview|commit the next school year; closes this one
+//   POST /api/v1/school/year-transition/undo?mode=…        back to the finished year (until opened)
 import type { FastifyInstance } from 'fastify';
 import { authenticate, requireUser } from '../../auth/authenticate';
 import type { Db } from '../../db/db';
@@ -19,6 +21,7 @@ import {
   ImportKindSchema,
   ImportQuerySchema,
   MoveLessonRequestSchema,
+  PublishTimetablesRequestSchema,
   RegenerateRequestSchema,
   SubstitutionReportQuerySchema,
   SubstitutionRequestSchema,
@@ -28,9 +31,11 @@ import { buildSubstitutionReport } from '../../../shared/reports/substitutions';
 import { addDays } from '../../../shared/dates';
 import { assignSubstitute, cancelDay, moveLesson, requireDeputy } from './changes';
 import { regenerateLessons } from './generation';
+import { publishTimetables } from './publish-timetables';
 import { readLessons, readSetupContext } from './read';
 import { runSchoolOperation } from './write';
 import { applyTransition, planTransition, resultOf } from './year-transition';
+import { previewUndo, undoTransition } from './year-undo';
 import { YearTransitionPlanSchema } from '../../../shared/year-end/plan';
 import { z } from 'zod';
 
@@ -120,6 +125,35 @@ export function registerSchoolRoutes(app: FastifyInstance, options: SchoolRoutes
       return result;
     },
   );
+
+  app.post('/api/v1/school/year-transition/undo', { preHandler: auth }, async (request) => {
+    const user = requireUser(request);
+    requireDeputy(user);
+    const { mode } = parseBody(TransitionQuerySchema, request.query);
+    if (mode === 'preview') return previewUndo(db, today());
+    const result = await runSchoolOperation(engine, actorOf(user), 'year-undo', (writer) =>
+      undoTransition(writer, user, today()),
+    );
+    request.log.info(
+      { counts: result.counts, reopened: result.reopened },
+      'year transition undone',
+    );
+    return result;
+  });
+
+  app.post('/api/v1/school/timetables/publish', { preHandler: auth }, async (request) => {
+    const user = requireUser(request);
+    requireDeputy(user);
+    const body = parseBody(PublishTimetablesRequestSchema, request.body ?? {});
+    const result = await runSchoolOperation(engine, actorOf(user), 'publish', (writer) =>
+      publishTimetables(writer, body, user, today()),
+    );
+    request.log.info(
+      { timetables: result.timetables, lessons: result.lessons },
+      'timetables published',
+    );
+    return result;
+  });
 
   app.post('/api/v1/school/substitutions', { preHandler: auth }, async (request) => {
     const user = requireUser(request);

@@ -2,13 +2,14 @@
 // transaction through the one write path — next year's periods, classes, courses and draft
 // timetables, each student's movement and class, debts as deferred marks — and last the school
 // card, which closes the finished year (from then on every write to its documents is refused).
+// After an undo (year-undo.ts) the same ids hold tombstones: the new documents are written over them.
 import type { AuthUser } from '../../auth/roles';
 import type { Queryable } from '../../db/db';
 import { ApiError } from '../../errors';
 import type { DocState } from '../../sync/collections';
 import { COLLECTIONS, type CollectionName } from '../../../shared/collections';
 import type { Course } from '../../../shared/course';
-import { setPart, type Stamped } from '../../../shared/merge';
+import { getPart, setPart, type Stamped } from '../../../shared/merge';
 import type { Period } from '../../../shared/period';
 import type { PeriodMarks } from '../../../shared/period-mark';
 import type { School } from '../../../shared/school';
@@ -96,41 +97,53 @@ export async function applyTransition(
   user: AuthUser,
 ): Promise<void> {
   const tx = writer.tx;
-  const [students, schools] = await Promise.all([
+  const [students, schools, ...removed] = await Promise.all([
     readStates(
       tx,
       'students',
       docs.students.map((s) => s.id),
     ),
     readStates(tx, 'school', [docs.school.id]),
+    // Tombstones an undone transition left under the same ids: the new documents replace them.
+    ...CREATED.map((c) =>
+      readStates(
+        tx,
+        c,
+        docs[c].map((d) => d.id),
+      ),
+    ),
   ]);
+  const tombstones = new Map(CREATED.map((c, i) => [c, removed[i]!]));
   const schoolBefore = schools.get(docs.school.id) ?? null;
   const stamp = stampsAfter(authorOf(user), [
     ...students.values(),
     ...(schoolBefore ? [schoolBefore] : []),
+    ...removed.flatMap((m) => [...m.values()]),
   ] as unknown as Stamped[]);
   const fresh = <T extends Stamped & { id: string }>(
-    c: CollectionName,
+    c: (typeof CREATED)[number],
     list: Omit<T, 'stamps'>[],
+    build: (d: Omit<T, 'stamps'>) => T = (d) => created<T>(c, d, stamp()),
   ) =>
     writer.writeMany(
       c,
-      list.map((d) => ({ before: null, after: { ...created<T>(c, d, stamp()), _deleted: false } })),
+      list.map((d) => {
+        const before = tombstones.get(c)?.get(d.id) ?? null;
+        const doc = build(d);
+        return { before, after: { ...(before ? over(before, doc, stamp) : doc), _deleted: false } };
+      }),
     );
   await fresh<Period>('periods', docs.periods);
   await fresh<SchoolClass>('classes', docs.classes);
   await fresh<Course>('courses', docs.courses);
   await fresh<Timetable>('timetables', docs.timetables);
-  await writer.writeMany(
-    'periodMarks',
-    docs.periodMarks.map((d) => {
-      let doc: PeriodMarks = { ...d, marks: {}, stamps: {} };
-      for (const [studentId, entry] of Object.entries(d.marks)) {
-        doc = setPart(doc, `marks.${studentId}`, entry, stamp());
-      }
-      return { before: null, after: { ...doc, _deleted: false } };
-    }),
-  );
+  await fresh<PeriodMarks>('periodMarks', docs.periodMarks, (d) => {
+    let doc: PeriodMarks = { ...d, marks: {}, stamps: {} };
+    for (const [studentId, entry] of Object.entries(d.marks)) {
+      doc = setPart(doc, `marks.${studentId}`, entry, stamp());
+    }
+    return doc;
+  });
   await writer.writeMany(
     'students',
     docs.students.map((next) => {
@@ -144,6 +157,24 @@ export async function applyTransition(
   const current = (schoolBefore ? withoutFlag(schoolBefore) : null) as unknown as School;
   const school = applyChanges<School>(current, current, docs.school, stamp());
   await writer.write('school', schoolBefore, { ...school, _deleted: false });
+}
+
+/** The collections a transition creates documents in. */
+const CREATED = ['periods', 'classes', 'courses', 'timetables', 'periodMarks'] as const;
+
+/**
+ * A new document written over the tombstone of the same id: every part the tombstone stamped and
+ * the new one does not (a debt of another student) is removed with a newer stamp, so the merge
+ * with the tombstone gives exactly the new document.
+ */
+function over<T extends Stamped>(tombstone: DocState, doc: T, stamp: () => Stamp): T {
+  let out = doc;
+  const old = (tombstone.stamps ?? {}) as Record<string, unknown>;
+  for (const path of Object.keys(old)) {
+    if (path in out.stamps) continue;
+    out = setPart(out, path, getPart(out, path), stamp());
+  }
+  return out;
 }
 
 function withoutFlag(state: DocState): Record<string, unknown> {

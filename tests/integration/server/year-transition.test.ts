@@ -3,7 +3,10 @@
 // graduates), next year's 6А has the right roster, curriculum and a draft timetable, the debt is a
 // deferred mark in the new year, and then the finished year is read-only on every write path —
 // push, the engine's import kind, a set-up operation, the school card, a second transition — and a
-// desktop that was offline across the transition gets its unsent edit refused visibly.
+// desktop that was offline across the transition gets its unsent edit refused visibly. Then the
+// deputy puts next year's draft timetables in force (6А gets its lessons, teachers kept), and the
+// transition is undone while the new year is not opened — the documents are as before it, the
+// plan applies again — and refused once a mark is entered in the new year.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocState } from '../../../server/sync/collections';
 import type { Course } from '../../../shared/course';
@@ -14,7 +17,14 @@ import type { School } from '../../../shared/school';
 import type { SchoolClass } from '../../../shared/school-class';
 import type { Student } from '../../../shared/student';
 import type { Timetable } from '../../../shared/timetable';
-import type { YearTransitionPlan, YearTransitionResult } from '../../../shared/year-end/plan';
+import type {
+  YearTransitionPlan,
+  YearTransitionResult,
+  YearUndoResult,
+} from '../../../shared/year-end/plan';
+import type { PublishTimetablesResult } from '../../../shared/school-setup-api';
+import { addDays, formatDate, isoWeekday } from '../../../shared/dates';
+import { timetableAt } from '../../../shared/timetable';
 import { proposePlan } from '../../../shared/year-end/propose-plan';
 import { PendingChanges } from '../../../renderer/sync/pending-changes';
 import { startCollectionReplication } from '../../../renderer/sync/replication';
@@ -42,6 +52,25 @@ let keptBack: string[];
 let conditional: string;
 let offlineLessonId: string;
 let offlineTopic: string;
+/** Every live document before the transition, stamps left out. */
+let beforeTransition: Map<string, unknown>;
+
+/** Every live document by collection/id, without stamps (what the undo must give back). */
+async function liveDocuments(): Promise<Map<string, unknown>> {
+  const r = await server.db.query('SELECT collection, id, doc FROM documents WHERE NOT deleted');
+  return new Map(
+    r.rows.map((row) => {
+      const { stamps: _s, ...doc } = row.doc as Record<string, unknown>;
+      return [`${String(row.collection)}/${String(row.id)}`, doc];
+    }),
+  );
+}
+
+/** Keys whose documents differ between two states (absent on one side included). */
+function differences(a: Map<string, unknown>, b: Map<string, unknown>): string[] {
+  const keys = new Set([...a.keys(), ...b.keys()]);
+  return [...keys].filter((k) => JSON.stringify(a.get(k)) !== JSON.stringify(b.get(k))).sort();
+}
 
 async function docs<T>(collection: string): Promise<T[]> {
   const r = await server.db.query(
@@ -52,7 +81,8 @@ async function docs<T>(collection: string): Promise<T[]> {
 }
 
 beforeAll(async () => {
-  server = await startDomainServer();
+  // The school's date: after the year's end, before the next one starts.
+  server = await startDomainServer({ server: { today: () => '2027-06-25' } });
   const s = server.school;
   const math5 = s.courses.find((c) => c.classId === 'cl-05-a' && c.subjectId === 'math')!;
   deputy = await server.login('deputy', 'staff-deputy', ['deputy']);
@@ -152,6 +182,7 @@ describe('the year transition', () => {
   });
 
   it('applies the plan: classes, roster, movements, curriculum, draft timetable, the debt', async () => {
+    beforeTransition = await liveDocuments();
     const res = await transition('commit', plan);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const s = server.school;
@@ -246,6 +277,51 @@ describe('the year transition', () => {
       },
       comment: '',
     });
+  });
+
+  it("puts the new year's draft timetables in force: 6А gets its timetable's lessons", async () => {
+    const publish = (body: unknown, token = deputy.token) =>
+      api(server, 'POST', '/api/v1/school/timetables/publish', body, token);
+    expect((await publish({}, mathTeacher.token)).status).toBe(403);
+    const school = (await storedState(server, 'school', 'school')) as unknown as School;
+    const classes = await docs<SchoolClass>('classes');
+    const next6 = classes.find((c) => c.yearId === school.year.id && c.name === '6А')!;
+    const res = await publish({ classIds: [next6.id] });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const result = res.body as PublishTimetablesResult;
+    expect([result.classes, result.timetables]).toEqual([['6А'], 1]);
+    const tt6 = (await docs<Timetable>('timetables')).filter((t) => t.classId === next6.id);
+    expect(tt6.map((t) => t.draft)).toEqual([false]);
+
+    // The first week, from 5А's timetable at the old year's end: each cell on its weekday, with
+    // the subject and the teacher of 5А's course (the plan keeps the teachers).
+    const s = server.school;
+    const old = timetableAt(s.timetables, 'cl-05-a', 'y2026', s.school.year.end)!;
+    const oldCourses = new Map(s.courses.map((c) => [c.id, c]));
+    const week = Array.from({ length: 7 }, (_, i) => addDays(school.year.start, i));
+    const expected = week.flatMap((date) =>
+      old.cells
+        .filter((c) => c.weekday === isoWeekday(date))
+        .map((c) => {
+          const course = oldCourses.get(c.courseId)!;
+          return `${date} ${c.slot} ${course.subjectId} ${course.teacherId}`;
+        }),
+    );
+    const courses = new Map((await docs<Course>('courses')).map((c) => [c.id, c]));
+    const lessons = (await docs<Lesson>('lessons')).filter((l) => l.classId === next6.id);
+    const firstWeek = lessons
+      .filter((l) => l.date <= week[6]!)
+      .map((l) => `${l.date} ${l.slot} ${courses.get(l.courseId)!.subjectId} ${l.teacherId}`);
+    expect(expected.length).toBeGreaterThan(20);
+    expect(firstWeek.sort()).toEqual([...new Set(expected)].sort());
+    expect(result.lessons.created).toBe(lessons.length);
+    expect(lessons.every((l) => l.date >= school.year.start && l.date <= school.year.end)).toBe(
+      true,
+    );
+    // Nothing left to put in force for 6А.
+    const again = await publish({ classIds: [next6.id] });
+    expect(again.status).toBe(409);
+    expect(JSON.stringify(again.body)).toContain('Черновиков расписания нет');
   });
 
   it('refuses every write to the finished year: push, import kind, set-up operation, school card', async () => {
@@ -438,5 +514,95 @@ describe('the year transition', () => {
     expect(
       (classes.body as { documents: { name: string }[] }).documents.map((c) => c.name).sort(),
     ).toEqual(['2А', '5А', '7А', '9А']);
+  });
+
+  const undo = (mode: string, token = deputy.token) =>
+    api(server, 'POST', `/api/v1/school/year-transition/undo?mode=${mode}`, undefined, token);
+
+  it('is undone while the new year is not opened: the documents are as before, it applies again', async () => {
+    expect((await undo('preview', mathTeacher.token)).status).toBe(403);
+    const preview = await undo('preview');
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    const counted = preview.body as YearUndoResult;
+    expect([counted.reopened, counted.removed, counted.counts.classes]).toEqual([
+      '2026/2027',
+      '2027/2028',
+      4,
+    ]);
+    const res = await undo('commit');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect((res.body as YearUndoResult).counts).toEqual(counted.counts);
+    // Every document as before the transition (stamps aside); what it made is a tombstone.
+    expect(differences(beforeTransition, await liveDocuments())).toEqual([]);
+    const audit = await server.db.query(
+      `SELECT count(*)::int AS n FROM audit_log a JOIN accounts c ON c.id = a.account_id
+       WHERE a.kind = 'year-undo' AND c.login = 'deputy'`,
+    );
+    expect(audit.rows[0]!.n).toBe(Object.values(counted.counts).reduce((a, b) => a + b, 0) + 1);
+    // The finished year is open again: a change to its journal is stored.
+    const lesson = server.school.lessons.find(
+      (l) => l.classId === 'cl-05-a' && l.date === '2027-05-21',
+    )!;
+    const master = await storedState(server, 'lessons', lesson.id);
+    const changed = setPart(master as unknown as Lesson, 'homework', 'После отмены перехода', {
+      at: clockFor('deputy.pc', master as unknown as Lesson).tick(),
+      by: 'staff-deputy',
+    });
+    await push(server, deputy.token, 'lessons', [
+      { assumedMasterState: master, newDocumentState: state(changed) },
+    ]);
+    const stored = (await storedState(server, 'lessons', lesson.id)) as unknown as Lesson;
+    expect(stored.homework).toBe('После отмены перехода');
+    // Nothing more to undo; the same plan applies again, over the tombstones.
+    expect((await undo('commit')).status).toBe(409);
+    const again = await transition('commit', plan);
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    const school = (await storedState(server, 'school', 'school')) as unknown as School;
+    expect(school.year.name).toBe('2027/2028');
+    const next6 = (await docs<SchoolClass>('classes')).find(
+      (c) => c.yearId === school.year.id && c.name === '6А',
+    )!;
+    const students = await docs<Student>('students');
+    expect(students.find((x) => x.id === conditional)!.classId).toBe(next6.id);
+    const debt = (await docs<PeriodMarks>('periodMarks')).filter((m) => m.classId === next6.id);
+    expect(Object.keys(debt[0]?.marks ?? {})).toEqual([conditional]);
+  });
+
+  it('is refused in Russian once a mark is entered in the new year', async () => {
+    const school = (await storedState(server, 'school', 'school')) as unknown as School;
+    const next6 = (await docs<SchoolClass>('classes')).find(
+      (c) => c.yearId === school.year.id && c.name === '6А',
+    )!;
+    const published = await api(
+      server,
+      'POST',
+      '/api/v1/school/timetables/publish',
+      { classIds: [next6.id] },
+      deputy.token,
+    );
+    expect(published.status).toBe(200);
+    const math6 = (await docs<Course>('courses')).find(
+      (c) => c.classId === next6.id && c.subjectId === 'math' && c.groupId === null,
+    )!;
+    const first = (await docs<Lesson>('lessons'))
+      .filter((l) => l.courseId === math6.id)
+      .sort((a, b) => (a.date < b.date ? -1 : 1))[0]!;
+    const master = await storedState(server, 'lessons', first.id);
+    const marked = setPart(
+      master as unknown as Lesson,
+      `entries.${conditional}`,
+      { attendance: null, marks: [{ value: '5', workTypeId: 'wt-oral', comment: '' }] },
+      { at: clockFor('math5.pc', master as unknown as Lesson).tick(), by: math6.teacherId },
+    );
+    await push(server, mathTeacher.token, 'lessons', [
+      { assumedMasterState: master, newDocumentState: state(marked) },
+    ]);
+    const res = await undo('commit');
+    expect(res.status).toBe(409);
+    expect(JSON.stringify(res.body)).toContain(
+      `В журнале 2027/2028 уже есть записи (6А, ${formatDate(first.date)}): переход на 2027/2028 уже не отменяется`,
+    );
+    const after = (await storedState(server, 'school', 'school')) as unknown as School;
+    expect(after.year.name).toBe('2027/2028');
   });
 });
