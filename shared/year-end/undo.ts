@@ -101,6 +101,7 @@ export function planUndo(input: UndoInput): UndoPlan | string {
       last !== undefined &&
       last.orderNumber === past.order.number &&
       last.date === past.order.date &&
+      last.fromClassId !== null &&
       oldClassIds.has(last.fromClassId);
     if (!byThis) {
       if (classNames.has(s.classId)) {
