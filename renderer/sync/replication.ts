@@ -35,6 +35,12 @@ export interface ReplicationHooks {
   onRefused(collection: string, ids: readonly string[]): void;
   /** This computer's clock minus the server's (ms), from an answer's X-Server-Time. */
   onClockSkew?(skewMs: number): void;
+  /** The server answered a push (HTTP 200): the rows sent and its answer (tests record edits). */
+  onPushed?(
+    collection: string,
+    rows: readonly RxReplicationWriteToMasterRow<Doc>[],
+    answer: readonly Doc[],
+  ): void;
 }
 
 export interface ReplicationOptions {
@@ -174,6 +180,7 @@ export function startCollectionReplication(options: ReplicationOptions): Collect
           return failed(error);
         }
         succeeded();
+        hooks.onPushed?.(name, rows, answer);
         const pushed = new Map(rows.map((r, i) => [ids[i], r.newDocumentState as Doc]));
         const refusedIds: string[] = [];
         for (const doc of answer) {
