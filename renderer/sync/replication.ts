@@ -58,6 +58,8 @@ export interface ReplicationOptions {
   stream$?: Observable<RxReplicationPullStreamItem<Doc, Checkpoint>>;
   pullBatchSize?: number;
   pushBatchSize?: number;
+  /** The longest wait between retries after errors (the wait doubles from 1 s); default 30 s. */
+  maxRetryMs?: number;
 }
 
 const MIN_RETRY_MS = 1000;
@@ -82,7 +84,10 @@ export function startCollectionReplication(options: ReplicationOptions): Collect
     hooks.onError(null);
   };
   const failed = (error: unknown): never => {
-    state.retryTime = Math.min((state.retryTime ?? MIN_RETRY_MS) * 2, MAX_RETRY_MS);
+    state.retryTime = Math.min(
+      (state.retryTime ?? MIN_RETRY_MS) * 2,
+      options.maxRetryMs ?? MAX_RETRY_MS,
+    );
     if (error instanceof SyncError) {
       if (error.kind === 'unauthorized' || error.kind === 'upgrade') hooks.onFatal(error);
       else if (error.kind === 'offline') hooks.onReachability(false);

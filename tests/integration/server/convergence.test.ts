@@ -92,6 +92,9 @@ async function startClient(name: string, staffId: string, token: string): Promis
   const desktop = await openDesktop(`conv-${name}`, ['lessons'], {
     pullBatchSize: 50,
     pushBatchSize: 50,
+    // The server restarts every 3 s: the app's 30 s backoff would leave the edits unpushed until
+    // the heal, so the chaos would hit few pushes.
+    maxRetryMs: 2000,
     onPushed: (_collection, rows) => {
       for (const row of rows as unknown as { newDocumentState: Lesson }[]) {
         const doc = row.newDocumentState;

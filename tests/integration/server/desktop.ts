@@ -34,6 +34,8 @@ export interface DesktopOptions {
   pushBatchSize?: number;
   /** Called after the server acknowledged a push (HTTP 200), with the rows and its answer. */
   onPushed?: ReplicationHooks['onPushed'];
+  /** The longest backoff of the replication and the live stream (the app's: 30 s). */
+  maxRetryMs?: number;
 }
 
 export interface Desktop {
@@ -136,6 +138,7 @@ export async function openDesktop(
         url: `${baseUrl}/api/v1/sync/stream?collections=${names.map(encodeURIComponent).join(',')}`,
         token,
         onFatal: (error) => (desktop.fatal = error),
+        ...(options.maxRetryMs ? { maxRetryMs: options.maxRetryMs } : {}),
       }).pipe(share());
       const hooks: ReplicationHooks = {
         ...SILENT_HOOKS,
@@ -161,6 +164,7 @@ export async function openDesktop(
           ),
           pullBatchSize: options.pullBatchSize ?? 500,
           ...(options.pushBatchSize ? { pushBatchSize: options.pushBatchSize } : {}),
+          ...(options.maxRetryMs ? { maxRetryMs: options.maxRetryMs } : {}),
         }),
       );
       await Promise.all(desktop.replications.map((r) => r.awaitInitialReplication()));
