@@ -35,6 +35,12 @@ export interface ReplicationHooks {
   onRefused(collection: string, ids: readonly string[]): void;
   /** This computer's clock minus the server's (ms), from an answer's X-Server-Time. */
   onClockSkew?(skewMs: number): void;
+  /** The server answered a push (HTTP 200): the rows sent and its answer (tests record edits). */
+  onPushed?(
+    collection: string,
+    rows: readonly RxReplicationWriteToMasterRow<Doc>[],
+    answer: readonly Doc[],
+  ): void;
 }
 
 export interface ReplicationOptions {
@@ -52,6 +58,8 @@ export interface ReplicationOptions {
   stream$?: Observable<RxReplicationPullStreamItem<Doc, Checkpoint>>;
   pullBatchSize?: number;
   pushBatchSize?: number;
+  /** The longest wait between retries after errors (the wait doubles from 1 s); default 30 s. */
+  maxRetryMs?: number;
 }
 
 const MIN_RETRY_MS = 1000;
@@ -76,7 +84,10 @@ export function startCollectionReplication(options: ReplicationOptions): Collect
     hooks.onError(null);
   };
   const failed = (error: unknown): never => {
-    state.retryTime = Math.min((state.retryTime ?? MIN_RETRY_MS) * 2, MAX_RETRY_MS);
+    state.retryTime = Math.min(
+      (state.retryTime ?? MIN_RETRY_MS) * 2,
+      options.maxRetryMs ?? MAX_RETRY_MS,
+    );
     if (error instanceof SyncError) {
       if (error.kind === 'unauthorized' || error.kind === 'upgrade') hooks.onFatal(error);
       else if (error.kind === 'offline') hooks.onReachability(false);
@@ -174,6 +185,7 @@ export function startCollectionReplication(options: ReplicationOptions): Collect
           return failed(error);
         }
         succeeded();
+        hooks.onPushed?.(name, rows, answer);
         const pushed = new Map(rows.map((r, i) => [ids[i], r.newDocumentState as Doc]));
         const refusedIds: string[] = [];
         for (const doc of answer) {

@@ -100,7 +100,9 @@ export class SchoolIndex {
 
   private apply(collection: string, id: string, deleted: boolean, raw: unknown): void {
     const doc = (raw ?? {}) as Record<string, unknown>;
-    this.version += 1;
+    // A lesson's write changes scopes only when its holder moved (a mark does not): the cached
+    // scopes stay valid, or every stream would recompute its user's scope on every pushed mark.
+    if (collection !== 'lessons') this.version += 1;
     switch (collection) {
       case 'school':
         if (!deleted && Array.isArray(doc.attendanceCodes)) {
@@ -128,28 +130,32 @@ export class SchoolIndex {
         else this.periods.set(id, doc as unknown as Period);
         return;
       case 'lessons':
-        this.setHolder(
-          id,
-          deleted
-            ? null
-            : {
-                teacherId: str(doc.teacherId),
-                classId: str(doc.classId),
-                courseId: str(doc.courseId),
-              },
-        );
+        if (
+          this.setHolder(
+            id,
+            deleted
+              ? null
+              : {
+                  teacherId: str(doc.teacherId),
+                  classId: str(doc.classId),
+                  courseId: str(doc.courseId),
+                },
+          )
+        )
+          this.version += 1;
         return;
     }
   }
 
-  private setHolder(lessonId: string, holder: LessonHolder | null): void {
+  /** Records who holds the lesson; false when that did not change. */
+  private setHolder(lessonId: string, holder: LessonHolder | null): boolean {
     const old = this.holders.get(lessonId);
     if (
       old?.teacherId === holder?.teacherId &&
       old?.classId === holder?.classId &&
       old?.courseId === holder?.courseId
     ) {
-      return;
+      return false;
     }
     if (old) {
       this.heldLessons.get(old.teacherId)?.delete(lessonId);
@@ -169,6 +175,7 @@ export class SchoolIndex {
     } else {
       this.holders.delete(lessonId);
     }
+    return true;
   }
 
   /** The user's read scope, recomputed only when the index changed. */

@@ -1,4 +1,5 @@
-// Fault test: three RxDB clients (course teacher, substitute, deputy) edit the same lessons of one
+// Fault test: three desktops (course teacher, substitute, deputy: RxDB with the shipped
+// replication, tests/integration/server/desktop.ts) edit the same lessons of one
 // class concurrently while the server restarts on the same PGlite data folder and connections are
 // cut at random. After healing, every client and the server hold the same lessons, and every edit
 // the server acknowledged is either present or superseded by a newer one recorded in the audit log.
@@ -7,10 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
-import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import type { RxReplicationState } from 'rxdb/plugins/replication';
+import type { RxCollection } from 'rxdb';
 import { buildServer } from '../../../server/app';
 import type { Db } from '../../../server/db/db';
 import { openDb } from '../../../server/db/open';
@@ -23,33 +21,29 @@ import { jsonEqual, toDocState } from '../../../server/sync/doc-state';
 import { compareHlc, createClock, type Clock } from '../../../shared/hlc';
 import type { Lesson } from '../../../shared/lesson';
 import { setPart, type Stamped } from '../../../shared/merge';
-import { toRxSchema } from '../../../shared/rx-schema';
 import { ChaosProxy } from './chaos-proxy';
-import { mergeConflicts } from './desktop';
+import { openDesktop, type Desktop } from './desktop';
 import { smallSchool } from './domain-fixture';
 import { pullAll, type TestServer } from './helpers';
-import { replicateJournal } from './rxdb-client';
-import { MIGRATION_STRATEGIES } from '../../../renderer/db/migrations';
-
-addRxPlugin(RxDBMigrationSchemaPlugin);
 
 const TOTAL_EDITS = Number(process.env.CONVERGENCE_EDITS ?? 2000);
 const EDIT_PAUSE_MS = Number(process.env.CONVERGENCE_PAUSE_MS ?? 10);
 const RESTART_EVERY_MS = 3000;
 const SHARED_LESSONS = 12;
 
-type Checkpoint = { seq: number };
 interface Client {
   name: string;
   staffId: string;
   token: string;
   proxy: ChaosProxy;
-  db: RxDatabase;
+  desktop: Desktop;
   lessons: RxCollection;
-  replication: RxReplicationState<Record<string, unknown>, Checkpoint>;
+  /** The desktop's device clock: the replication advances it, edits tick it. */
   clock: Clock;
   /** `${lessonId}|${path}|${stamp.at}` of every own edit the server acknowledged. */
   acknowledged: Map<string, unknown>;
+  /** The initial pull and push. */
+  connected: Promise<void>;
 }
 
 let dataDir = '';
@@ -94,25 +88,15 @@ async function login(login: string, staffId: string, roles: Role[]): Promise<str
 async function startClient(name: string, staffId: string, token: string): Promise<Client> {
   const proxy = new ChaosProxy(() => port);
   const url = await proxy.listen();
-  const rxdb = await createRxDatabase({
-    name: `conv-${name}-${Date.now()}`,
-    storage: getRxStorageMemory(),
-  });
-  const { lessons } = await rxdb.addCollections({
-    lessons: {
-      schema: toRxSchema('lessons') as never,
-      migrationStrategies: MIGRATION_STRATEGIES.lessons,
-      conflictHandler: mergeConflicts as never,
-    },
-  });
   const acknowledged = new Map<string, unknown>();
-  const replication = replicateJournal({
-    baseUrl: url,
-    token,
-    collection: lessons!,
-    batchSize: 50,
-    onPushed: (rows) => {
-      for (const row of rows as { newDocumentState: Lesson }[]) {
+  const desktop = await openDesktop(`conv-${name}`, ['lessons'], {
+    pullBatchSize: 50,
+    pushBatchSize: 50,
+    // The server restarts every 3 s: the app's 30 s backoff would leave the edits unpushed until
+    // the heal, so the chaos would hit few pushes.
+    maxRetryMs: 2000,
+    onPushed: (_collection, rows) => {
+      for (const row of rows as unknown as { newDocumentState: Lesson }[]) {
         const doc = row.newDocumentState;
         for (const [part, stamp] of Object.entries(doc.stamps)) {
           if (stamp.by !== staffId) continue;
@@ -122,16 +106,18 @@ async function startClient(name: string, staffId: string, token: string): Promis
       }
     },
   });
+  // Connected in the background: the test waits for every client's initial replication at once.
+  const connected = desktop.connect(url, token);
   const client: Client = {
     name,
     staffId,
     token,
     proxy,
-    db: rxdb,
-    lessons: lessons!,
-    replication,
-    clock: createClock(name),
+    desktop,
+    lessons: desktop.collections.lessons!,
+    clock: desktop.clock,
     acknowledged,
+    connected,
   };
   clients.push(client);
   return client;
@@ -186,8 +172,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 afterAll(async () => {
   for (const c of clients) {
-    await c.replication.cancel();
-    await c.db.remove();
+    await c.desktop.close();
     await c.proxy.close();
   }
   await stopServerProcess();
@@ -257,7 +242,7 @@ it(
       await login('substitute', 'staff-0002', ['teacher']),
     );
     const d = await startClient('deputy', 'staff-deputy', deputyToken);
-    await Promise.all(clients.map((c) => c.replication.awaitInitialReplication()));
+    await Promise.all(clients.map((c) => c.connected));
     const ids = shared.map((l) => l.id);
 
     // Chaos: restart the server every few seconds, cut a random client's connections often.
@@ -303,9 +288,11 @@ it(
     const target = asTestServer();
     let converged = false;
     for (let attempt = 0; attempt < 60 && !converged; attempt++) {
-      await Promise.all(clients.map((c) => c.replication.reSync()));
+      for (const c of clients) for (const r of c.desktop.replications) r.reSync();
       await Promise.all(
-        clients.map((c) => Promise.race([c.replication.awaitInSync(), sleep(3000)])),
+        clients.flatMap((c) =>
+          c.desktop.replications.map((r) => Promise.race([r.awaitInSync(), sleep(3000)])),
+        ),
       );
       converged = true;
       for (const c of clients) {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, fakeBuiltRenderer, newUser, push, startServer, type TestServer } from './helpers';
-import { readEventStream } from './rxdb-client';
+import { readEventStream } from './event-reader';
 
 type ErrorBody = { error: { code: string; message: string } };
 

@@ -14,7 +14,7 @@ import {
   type Login,
 } from './domain-fixture';
 import { pull, push } from './helpers';
-import { readEventStream } from './rxdb-client';
+import { readEventStream } from './event-reader';
 import { setPart, type Stamped } from '../../../shared/merge';
 
 type Doc = Record<string, unknown> & { id: string };

@@ -1,4 +1,5 @@
-// RxDB's own replication test suite (runReplicationBaseTestSuite) against the journal server.
+// RxDB's own replication test suite (runReplicationBaseTestSuite) against the journal server,
+// driving the desktop's shipped replication (renderer/sync/replication.ts).
 // The suite is written for mocha's globals; vitest's describe/it are compatible, so they are
 // handed over as globals here and the suite runs directly under vitest.
 import { afterAll, beforeAll, describe, it } from 'vitest';
@@ -12,7 +13,8 @@ import {
   setConfig,
 } from 'rxdb/plugins/test-utils';
 import { newUser, startServer, type TestServer } from './helpers';
-import { replicateJournal } from './rxdb-client';
+import { createClock } from '../../../shared/hlc';
+import { replicateCollection } from './desktop';
 
 Object.assign(globalThis, { describe, it });
 
@@ -46,8 +48,17 @@ afterAll(async () => {
   await server?.close();
 });
 
+const replicate = (collection: RxCollection, live = true) =>
+  replicateCollection({
+    serverUrl: server.url,
+    token,
+    collection,
+    clock: createClock('suite'),
+    live,
+  });
+
 async function syncOnce(collection: RxCollection): Promise<void> {
-  const state = replicateJournal({ baseUrl: server.url, token, collection, live: false });
+  const state = replicate(collection, false);
   ensureReplicationHasNoErrors(state);
   await state.awaitInitialReplication();
   await state.cancel();
@@ -55,7 +66,7 @@ async function syncOnce(collection: RxCollection): Promise<void> {
 
 describe('RxDB replication base test suite against /api/v1/sync/human', () => {
   runReplicationBaseTestSuite({
-    startReplication: (collection) => replicateJournal({ baseUrl: server.url, token, collection }),
+    startReplication: (collection) => replicate(collection),
     syncOnce,
     getAllServerDocs: async () => {
       const result = await server.db.query(

@@ -16,7 +16,7 @@ import {
   startPostgresCluster,
   type PostgresCluster,
 } from './postgres-cluster';
-import { readEventStream } from './rxdb-client';
+import { readEventStream } from './event-reader';
 import { startServerProcess, type ServerProcess } from './server-process';
 
 // Each server start is a new Node process (tsx), the first one loading a small demo school.

@@ -13,10 +13,13 @@ export async function startServerProcess(
   dataDir: string,
   args: readonly string[] = [],
   env: Record<string, string> = {},
+  /** Node's own options (a CPU profile in a benchmark). */
+  nodeArgs: readonly string[] = [],
 ): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
     [
+      ...nodeArgs,
       '--import',
       'tsx',
       'scripts/server.ts',

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../server/auth/accounts';
 import { hashToken, SESSION_LIFETIME } from '../../../server/auth/sessions';
 import { api, newUser, push, startServer, type TestServer } from './helpers';
-import { readEventStream } from './rxdb-client';
+import { readEventStream } from './event-reader';
 
 type ErrorBody = { error: { code: string; message: string } };
 const DAY_MS = 24 * 3600 * 1000;

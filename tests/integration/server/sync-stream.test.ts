@@ -8,7 +8,7 @@ import { createDomainRegistry } from '../../../server/domain/registry';
 import type { DocState } from '../../../server/sync/collections';
 import { edit, smallSchool, state } from './domain-fixture';
 import { api, push, signInAs, startServer, type TestServer } from './helpers';
-import { readEventStream } from './rxdb-client';
+import { readEventStream } from './event-reader';
 
 type SseEvent = { event: string; data: string };
 

@@ -10,7 +10,7 @@ import { COLLECTIONS } from '../../../shared/collections';
 import { decodeHlc, encodeHlc } from '../../../shared/hlc';
 import type { Student } from '../../../shared/student';
 import { openDesktop, type Desktop } from './desktop';
-import { readEventStream } from './rxdb-client';
+import { readEventStream } from './event-reader';
 import {
   signInDemoStaff,
   startDomainServer,
