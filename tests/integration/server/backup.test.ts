@@ -135,7 +135,7 @@ function pickLessons(server: DomainServer) {
 describe('server backup and restore (PGlite)', () => {
   it(
     'restores into a new folder with identical documents and seq',
-    { timeout: 120_000 },
+    { timeout: 240_000 },
     async () => {
       const dataDir = await tmp('data');
       const db = await openDb({ dataDir });
@@ -213,7 +213,7 @@ describe('desktops behind the server', () => {
 
   it(
     'converge without resurrecting deleted data or older values',
-    { timeout: 120_000 },
+    { timeout: 240_000 },
     async () => {
       const server = await startDomainServer();
       cleanup.push(() => server.close());

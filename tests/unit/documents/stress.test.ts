@@ -67,7 +67,8 @@ function checkAll(path: string): void {
   }
 }
 
-describe('stress class: every document kind', () => {
+// Each test renders a full PDF and runs poppler and qpdf over it: minutes on a busy machine.
+describe('stress class: every document kind', { timeout: 180_000 }, () => {
   it('the fixture is what it claims', () => {
     expect(students).toHaveLength(40);
     for (const s of students) expect(s.lastName).toHaveLength(60);
