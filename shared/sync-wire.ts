@@ -117,7 +117,7 @@ export type StreamResync = z.infer<typeof StreamResyncSchema>;
 
 // --- First-download snapshot ----------------------------------------------------------------
 
-/** Documents per NDJSON line of a snapshot stream. */
+/** Documents per NDJSON line of a snapshot stream (default; a client may ask 50–1000). */
 export const SNAPSHOT_CHUNK_SIZE = 500;
 
 /** `GET /api/v1/sync/snapshot?collections=a,b`: the collections of one first download. */
@@ -138,13 +138,15 @@ export const SnapshotPlanSchema = z.object({ collections: z.array(SnapshotPartSc
 export type SnapshotPlan = z.infer<typeof SnapshotPlanSchema>;
 
 /**
- * `GET /api/v1/sync/:collection/snapshot?checkpoint=<json>&after=<seq>`: the documents of the
+ * `GET /api/v1/sync/:collection/snapshot?checkpoint=<json>&after=<seq>&limit=<n>`: the documents of the
  * plan's checkpoint after `after` (0: from the start; a resumed download passes the last `after`
  * it stored).
  */
 export const SnapshotQuerySchema = z.object({
   checkpoint: z.string().min(1).max(1000),
   after: z.coerce.number().int().min(0).default(0),
+  /** Documents per line: smaller lines lose less to a cut on a bad connection. */
+  limit: z.coerce.number().int().min(50).max(MAX_PULL_LIMIT).default(SNAPSHOT_CHUNK_SIZE),
 });
 
 /**

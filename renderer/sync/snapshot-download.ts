@@ -149,6 +149,8 @@ export interface DownloadOptions {
   signal: AbortSignal;
   /** First retry delay after a cut connection; doubles up to 30 s. */
   retryMs?: number;
+  /** Documents per NDJSON line (the server's default when absent). */
+  chunkSize?: number;
 }
 
 const MAX_RETRY_MS = 30_000;
@@ -203,6 +205,7 @@ async function streamOnce(options: DownloadOptions, hash: string): Promise<void>
   const query = new URLSearchParams({
     checkpoint: JSON.stringify(state.checkpoint),
     after: String(state.after),
+    ...(options.chunkSize ? { limit: String(options.chunkSize) } : {}),
   });
   let res: Response;
   try {

@@ -217,7 +217,11 @@ export function startSync(options: StartSyncOptions): SyncClient {
     const fresh = pending.filter((n) => !states.has(n));
     if (fresh.length > 0) {
       let planned: SnapshotState[] | null | undefined;
-      for (let delay = 1000; planned === undefined && !stopped; delay = Math.min(delay * 2, 30_000)) {
+      for (
+        let delay = 1000;
+        planned === undefined && !stopped;
+        delay = Math.min(delay * 2, 30_000)
+      ) {
         try {
           planned = await planSnapshots(db, session.serverUrl, session.token, fresh);
         } catch (error) {

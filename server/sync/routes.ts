@@ -13,7 +13,6 @@ import {
   CheckpointSchema,
   PullQuerySchema,
   PushBodySchema,
-  SNAPSHOT_CHUNK_SIZE,
   SnapshotPlanQuerySchema,
   SnapshotQuerySchema,
   type Checkpoint,
@@ -103,7 +102,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
     if (!checkpoint) {
       throw new ApiError(400, 'BAD_REQUEST', 'Не указана контрольная точка снимка (checkpoint)');
     }
-    const chunks = engine.snapshot(descriptor, user, checkpoint, query.after, SNAPSHOT_CHUNK_SIZE);
+    const chunks = engine.snapshot(descriptor, user, checkpoint, query.after, query.limit);
     // The first chunk is read before the answer starts, so a changed scope is a clear 409 rather
     // than a stream cut halfway.
     let next: IteratorResult<SnapshotChunk>;
