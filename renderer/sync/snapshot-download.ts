@@ -69,6 +69,14 @@ export function initialCheckpoints(state: SnapshotState): InitialCheckpoints {
 }
 
 /**
+ * For a snapshot left unfinished (the download failed for good): the replication pulls from the
+ * beginning, but still does not push back the documents the snapshot stored.
+ */
+export function unfinishedCheckpoints(state: SnapshotState): { push: ForkCheckpoint } {
+  return { push: { id: state.maxId, lwt: state.lwt } };
+}
+
+/**
  * What each collection's first sync needs: its snapshot state when one was begun with this
  * server, `'new'` when the collection was never synced (empty, no snapshot begun), or `null` when
  * the replication simply resumes from its own checkpoint.
@@ -86,8 +94,8 @@ export async function snapshotNeeds(
       continue;
     }
     const collection = (db.collections as Record<string, RxCollection | undefined>)[name];
-    const count = collection ? await collection.count().exec() : 1;
-    out.set(name, count === 0 ? 'new' : null);
+    const any = collection ? await collection.findOne().exec() : true;
+    out.set(name, any ? null : 'new');
   }
   return out;
 }
@@ -128,7 +136,8 @@ export async function planSnapshots(
       stored: 0,
       lwt: now(),
       maxId: '',
-      complete: false,
+      // Nothing readable in it: no request needed, the replication starts from the checkpoint.
+      complete: part.total === 0,
     };
     await saveState(db, state);
     states.push(state);

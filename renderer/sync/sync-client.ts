@@ -22,6 +22,7 @@ import {
   initialCheckpoints,
   planSnapshots,
   snapshotNeeds,
+  unfinishedCheckpoints,
   type InitialCheckpoints,
   type SnapshotState,
 } from './snapshot-download';
@@ -155,8 +156,11 @@ export function startSync(options: StartSyncOptions): SyncClient {
     onAlive: () => patch({ connected: true, lastExchangeAt: Date.now(), error: null }),
   }).pipe(share());
 
-  const startReplication = (name: CollectionName, initial?: InitialCheckpoints) => {
-    if (stopped) return;
+  const startReplication = (
+    name: CollectionName,
+    initial?: InitialCheckpoints | { push: InitialCheckpoints['push'] },
+  ) => {
+    if (stopped || states.has(name)) return;
     const state = startCollectionReplication({
       serverUrl: session.serverUrl,
       token: session.token,
@@ -201,6 +205,7 @@ export function startSync(options: StartSyncOptions): SyncClient {
   };
 
   // A collection never synced comes as a snapshot first; the others replicate at once.
+  const snapshots = new Map<string, SnapshotState>();
   void (async () => {
     const needs =
       options.snapshot === false
@@ -209,12 +214,11 @@ export function startSync(options: StartSyncOptions): SyncClient {
     const pending = snapshotOrder(COLLECTION_NAMES.filter((n) => needs.get(n)));
     for (const name of COLLECTION_NAMES) if (!pending.includes(name)) startReplication(name);
     if (pending.length === 0) return;
-    const states = new Map<string, SnapshotState>();
     for (const name of pending) {
       const need = needs.get(name);
-      if (need && need !== 'new') states.set(name, need);
+      if (need && need !== 'new') snapshots.set(name, need);
     }
-    const fresh = pending.filter((n) => !states.has(n));
+    const fresh = pending.filter((n) => !snapshots.has(n));
     if (fresh.length > 0) {
       let planned: SnapshotState[] | null | undefined;
       for (
@@ -232,10 +236,10 @@ export function startSync(options: StartSyncOptions): SyncClient {
       }
       // An older server without snapshots: plain replication.
       if (planned === null) for (const name of fresh) startReplication(name);
-      for (const state of planned ?? []) states.set(state.collection, state);
+      for (const state of planned ?? []) snapshots.set(state.collection, state);
     }
     const progress = () => {
-      const all = [...states.values()];
+      const all = [...snapshots.values()];
       patch({
         firstDownload: {
           done: all.reduce((n, s) => n + s.stored, 0),
@@ -244,8 +248,8 @@ export function startSync(options: StartSyncOptions): SyncClient {
       });
     };
     progress();
-    for (const name of snapshotOrder([...states.keys()] as CollectionName[])) {
-      const state = states.get(name)!;
+    for (const name of snapshotOrder([...snapshots.keys()] as CollectionName[])) {
+      const state = snapshots.get(name)!;
       try {
         await downloadSnapshot({
           serverUrl: session.serverUrl,
@@ -269,7 +273,18 @@ export function startSync(options: StartSyncOptions): SyncClient {
       startReplication(name, initialCheckpoints(state));
     }
     patch({ firstDownload: null });
-  })().catch((error: unknown) => console.error('first download', error));
+  })().catch((error: unknown) => {
+    // Whatever went wrong, every collection still replicates (an unfinished snapshot's
+    // documents are not pushed back; the rest is pulled from the beginning).
+    console.error('first download', error);
+    patch({ firstDownload: null });
+    for (const name of COLLECTION_NAMES) {
+      const state = snapshots.get(name);
+      if (!state) startReplication(name);
+      else if (state.complete) startReplication(name, initialCheckpoints(state));
+      else startReplication(name, unfinishedCheckpoints(state));
+    }
+  });
 
   function isFatal(error: unknown): error is SyncError {
     return (
