@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'TOO_MANY_ATTEMPTS',
   'UPGRADE_REQUIRED',
   'CONFLICT',
+  /** A first-download snapshot resumed after the user's read scope changed (replication takes over). */
+  'SNAPSHOT_OUTDATED',
   /** A family e-diary login that already works (family/issue.ts). */
   'LOGIN_ALREADY_ISSUED',
   'INTERNAL',
@@ -112,6 +114,52 @@ export type StreamBatch = z.infer<typeof StreamBatchSchema>;
 /** A resync event of the multiplexed stream: one collection, or (no collection) every one. */
 export const StreamResyncSchema = z.object({ collection: z.string().optional() });
 export type StreamResync = z.infer<typeof StreamResyncSchema>;
+
+// --- First-download snapshot ----------------------------------------------------------------
+
+/** Documents per NDJSON line of a snapshot stream (default; a client may ask 50–1000). */
+export const SNAPSHOT_CHUNK_SIZE = 500;
+
+/** `GET /api/v1/sync/snapshot?collections=a,b`: the collections of one first download. */
+export const SnapshotPlanQuerySchema = z.object({ collections: z.string().min(1).max(2000) });
+
+/**
+ * One collection's snapshot: the pull checkpoint it corresponds to (taken before any document is
+ * read; replication pulls from it) and how many documents of the user's read scope it holds.
+ */
+export const SnapshotPartSchema = z.object({
+  collection: z.string(),
+  checkpoint: CheckpointSchema,
+  total: z.number().int().min(0),
+});
+export type SnapshotPart = z.infer<typeof SnapshotPartSchema>;
+
+export const SnapshotPlanSchema = z.object({ collections: z.array(SnapshotPartSchema) });
+export type SnapshotPlan = z.infer<typeof SnapshotPlanSchema>;
+
+/**
+ * `GET /api/v1/sync/:collection/snapshot?checkpoint=<json>&after=<seq>&limit=<n>`: the documents of the
+ * plan's checkpoint after `after` (0: from the start; a resumed download passes the last `after`
+ * it stored).
+ */
+export const SnapshotQuerySchema = z.object({
+  checkpoint: z.string().min(1).max(1000),
+  after: z.coerce.number().int().min(0).default(0),
+  /** Documents per line: smaller lines lose less to a cut on a bad connection. */
+  limit: z.coerce.number().int().min(50).max(MAX_PULL_LIMIT).default(SNAPSHOT_CHUNK_SIZE),
+});
+
+/**
+ * One line of the snapshot stream (application/x-ndjson): documents in seq order and the seq the
+ * server has read up to (resume after it). The last line has `done: true`; a stream that ends
+ * without it was cut.
+ */
+export const SnapshotChunkSchema = z.object({
+  documents: z.array(DocStateSchema),
+  after: z.number().int().min(0),
+  done: z.boolean().optional(),
+});
+export type SnapshotChunk = z.infer<typeof SnapshotChunkSchema>;
 
 // --- Refusals -------------------------------------------------------------------------------
 

@@ -12,6 +12,9 @@ import { endSession, readActiveSession, readStoredSession } from './session-stor
 import { SyncContext } from './sync-context';
 import { startSync, type SyncClient } from './sync-client';
 
+/** localStorage key: 'replication' makes a first download go through the replication alone. */
+export const FIRST_DOWNLOAD_KEY = 'journal.firstDownload';
+
 export interface ServerJournal {
   client: SyncClient;
   staffId: string;
@@ -66,6 +69,8 @@ export function ServerSession({ db, clock, onIdentity, children }: Props) {
         db,
         clock,
         session,
+        // bench/sync.ts compares with the replication alone (docs/PERFORMANCE.md).
+        snapshot: localStorage.getItem(FIRST_DOWNLOAD_KEY) !== 'replication',
         onFatal: (error) => {
           if (error.kind !== 'unauthorized' || cancelled) return;
           void endSession(db).then(() => setAttempt({ notice: error.message }));

@@ -60,6 +60,37 @@ export interface ReplicationOptions {
   pushBatchSize?: number;
   /** The longest wait between retries after errors (the wait doubles from 1 s); default 30 s. */
   maxRetryMs?: number;
+  /**
+   * Where a first sync starts when this replication has stored no checkpoint yet (RxDB's
+   * `pull.initialCheckpoint` / `push.initialCheckpoint`): after a snapshot download
+   * (snapshot-download.ts), pull from the snapshot's server checkpoint and push only local writes
+   * made after its documents were stored. Ignored once RxDB has its own checkpoints.
+   */
+  initialCheckpoint?: { pull?: Checkpoint; push?: ForkCheckpoint };
+}
+
+/** A position in the local collection's own change order (RxDB's default storage checkpoint). */
+export interface ForkCheckpoint {
+  id: string;
+  lwt: number;
+}
+
+/** RxDB's replicationIdentifier of one collection's replication with one server. */
+export function replicationIdentifier(serverUrl: string, collection: string): string {
+  return `journal:${serverUrl}:${collection}`;
+}
+
+/**
+ * The identifier RxDB's replication protocol flags its writes with (`_meta.o.hash`): the
+ * database's hash of 'rxdbreplication' + the replicationIdentifier.
+ */
+export function replicationIdentifierHash(
+  collection: RxCollection,
+  serverUrl: string,
+): Promise<string> {
+  return collection.database.hashFunction(
+    'rxdbreplication' + replicationIdentifier(serverUrl, collection.name),
+  );
 }
 
 const MIN_RETRY_MS = 1000;
@@ -141,13 +172,16 @@ export function startCollectionReplication(options: ReplicationOptions): Collect
 
   const state: CollectionReplication = replicateRxCollection<Doc, Checkpoint>({
     collection: collection as RxCollection<Doc>,
-    replicationIdentifier: `journal:${options.serverUrl}:${name}`,
+    replicationIdentifier: replicationIdentifier(options.serverUrl, name),
     live: true,
     retryTime: MIN_RETRY_MS,
     waitForLeadership: false,
     autoStart: true,
     pull: {
       batchSize: options.pullBatchSize ?? 1000,
+      ...(options.initialCheckpoint?.pull
+        ? { initialCheckpoint: options.initialCheckpoint.pull }
+        : {}),
       handler: async (checkpoint, batchSize) => {
         try {
           const page = await pullPage(checkpoint, batchSize);
@@ -169,6 +203,9 @@ export function startCollectionReplication(options: ReplicationOptions): Collect
     },
     push: {
       batchSize: options.pushBatchSize ?? 100,
+      ...(options.initialCheckpoint?.push
+        ? { initialCheckpoint: options.initialCheckpoint.push }
+        : {}),
       handler: async (rows: RxReplicationWriteToMasterRow<Doc>[]) => {
         const ids = rows.map((r) => String(r.newDocumentState[options.primaryKey]));
         const snapshot = pending.beginPush(name, ids);

@@ -1,5 +1,6 @@
-// The desktop's sync with the school server: one replication per collection, the status the
-// header shows, network changes, refused changes, and a stop on 401/426 that keeps local data.
+// The desktop's sync with the school server: one replication per collection (a collection never
+// synced first comes as a snapshot, snapshot-download.ts), the status the header shows, network
+// changes, refused changes, and a stop on 401/426 that keeps local data.
 import type { z } from 'zod';
 import { BehaviorSubject, filter, map, share, Subject } from 'rxjs';
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections';
@@ -7,7 +8,7 @@ import type { Clock } from '../../shared/hlc';
 import { RefusalsAnswerSchema } from '../../shared/sync-wire';
 import { followsServer } from '../db/device';
 import type { JournalDatabase } from '../db/types';
-import { apiRequest, type SyncError } from './api';
+import { apiRequest, SyncError } from './api';
 import { multiplexedStream } from './event-stream';
 import { PendingChanges } from './pending-changes';
 import {
@@ -16,6 +17,15 @@ import {
   type CollectionReplication,
 } from './replication';
 import type { ActiveSession } from './session-store';
+import {
+  downloadSnapshot,
+  initialCheckpoints,
+  planSnapshots,
+  snapshotNeeds,
+  unfinishedCheckpoints,
+  type InitialCheckpoints,
+  type SnapshotState,
+} from './snapshot-download';
 import { INITIAL_STATUS, type SyncStatus } from './sync-status';
 
 /**
@@ -52,6 +62,23 @@ export interface StartSyncOptions {
   /** 401 or 426: replication has stopped; local data stays. */
   onFatal?: (error: SyncError) => void;
   pullBatchSize?: number;
+  /**
+   * Download never-synced collections as a snapshot before replicating them (default true);
+   * false: everything through the replication alone (the benchmark's comparison).
+   */
+  snapshot?: boolean;
+}
+
+/**
+ * Snapshots are downloaded one collection after another in this order: what the journal needs to
+ * open first, then the journal itself.
+ */
+function snapshotOrder(names: readonly CollectionName[]): CollectionName[] {
+  const rank = (n: CollectionName) => {
+    const i = REFERENCE_COLLECTIONS.indexOf(n);
+    return i < 0 ? REFERENCE_COLLECTIONS.length + COLLECTION_NAMES.indexOf(n) : i;
+  };
+  return [...names].sort((a, b) => rank(a) - rank(b));
 }
 
 export function startSync(options: StartSyncOptions): SyncClient {
@@ -77,9 +104,11 @@ export function startSync(options: StartSyncOptions): SyncClient {
   let stopped = false;
   const readyFlag = new Subject<void>();
 
+  const downloads = new AbortController();
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    downloads.abort();
     window.removeEventListener('online', onNetwork);
     window.removeEventListener('offline', onNetwork);
     unPending();
@@ -127,7 +156,11 @@ export function startSync(options: StartSyncOptions): SyncClient {
     onAlive: () => patch({ connected: true, lastExchangeAt: Date.now(), error: null }),
   }).pipe(share());
 
-  for (const name of COLLECTION_NAMES) {
+  const startReplication = (
+    name: CollectionName,
+    initial?: InitialCheckpoints | { push: InitialCheckpoints['push'] },
+  ) => {
+    if (stopped || states.has(name)) return;
     const state = startCollectionReplication({
       serverUrl: session.serverUrl,
       token: session.token,
@@ -154,6 +187,7 @@ export function startSync(options: StartSyncOptions): SyncClient {
           if (followsServer(clock)) clock.followServer(skewMs);
         },
       },
+      ...(initial ? { initialCheckpoint: initial } : {}),
     });
     states.set(name, state);
     void state.awaitInitialReplication().then(
@@ -167,6 +201,94 @@ export function startSync(options: StartSyncOptions): SyncClient {
         }
       },
       () => undefined,
+    );
+  };
+
+  // A collection never synced comes as a snapshot first; the others replicate at once.
+  const snapshots = new Map<string, SnapshotState>();
+  void (async () => {
+    const needs =
+      options.snapshot === false
+        ? new Map<string, null>()
+        : await snapshotNeeds(db, session.serverUrl, COLLECTION_NAMES);
+    const pending = snapshotOrder(COLLECTION_NAMES.filter((n) => needs.get(n)));
+    for (const name of COLLECTION_NAMES) if (!pending.includes(name)) startReplication(name);
+    if (pending.length === 0) return;
+    for (const name of pending) {
+      const need = needs.get(name);
+      if (need && need !== 'new') snapshots.set(name, need);
+    }
+    const fresh = pending.filter((n) => !snapshots.has(n));
+    if (fresh.length > 0) {
+      let planned: SnapshotState[] | null | undefined;
+      for (
+        let delay = 1000;
+        planned === undefined && !stopped;
+        delay = Math.min(delay * 2, 30_000)
+      ) {
+        try {
+          planned = await planSnapshots(db, session.serverUrl, session.token, fresh);
+        } catch (error) {
+          if (isFatal(error)) return fatal(error);
+          patch({ connected: false });
+          await new Promise((r) => setTimeout(r, delay));
+        }
+      }
+      // An older server without snapshots: plain replication.
+      if (planned === null) for (const name of fresh) startReplication(name);
+      for (const state of planned ?? []) snapshots.set(state.collection, state);
+    }
+    const progress = () => {
+      const all = [...snapshots.values()];
+      patch({
+        firstDownload: {
+          done: all.reduce((n, s) => n + s.stored, 0),
+          total: all.reduce((n, s) => n + Math.max(s.total, s.stored), 0),
+        },
+      });
+    };
+    progress();
+    for (const name of snapshotOrder([...snapshots.keys()] as CollectionName[])) {
+      const state = snapshots.get(name)!;
+      try {
+        await downloadSnapshot({
+          serverUrl: session.serverUrl,
+          token: session.token,
+          collection: db[name],
+          state,
+          clock,
+          signal: downloads.signal,
+          onStored: (count) => {
+            patch({ received: status$.value.received + count });
+            progress();
+          },
+          onReachability: (connected) =>
+            patch(connected ? { connected, lastExchangeAt: Date.now() } : { connected }),
+        });
+      } catch (error) {
+        if (isFatal(error)) return fatal(error);
+        throw error;
+      }
+      if (stopped) return;
+      startReplication(name, initialCheckpoints(state));
+    }
+    patch({ firstDownload: null });
+  })().catch((error: unknown) => {
+    // Whatever went wrong, every collection still replicates (an unfinished snapshot's
+    // documents are not pushed back; the rest is pulled from the beginning).
+    console.error('first download', error);
+    patch({ firstDownload: null });
+    for (const name of COLLECTION_NAMES) {
+      const state = snapshots.get(name);
+      if (!state) startReplication(name);
+      else if (state.complete) startReplication(name, initialCheckpoints(state));
+      else startReplication(name, unfinishedCheckpoints(state));
+    }
+  });
+
+  function isFatal(error: unknown): error is SyncError {
+    return (
+      error instanceof SyncError && (error.kind === 'unauthorized' || error.kind === 'upgrade')
     );
   }
 

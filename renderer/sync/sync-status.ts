@@ -21,6 +21,8 @@ export interface SyncStatus {
   fatal: { kind: 'unauthorized' | 'upgrade'; message: string } | null;
   /** Documents received in this session, all collections. */
   received: number;
+  /** A first download's snapshot in progress: documents stored of those announced. */
+  firstDownload: { done: number; total: number } | null;
   /** Collections whose first full pull has finished. */
   initialDone: readonly string[];
   /** Refused changes not yet dismissed by the user. */
@@ -37,6 +39,7 @@ export const INITIAL_STATUS: SyncStatus = {
   error: null,
   fatal: null,
   received: 0,
+  firstDownload: null,
   initialDone: [],
   refusals: [],
   clockSkewMs: null,

@@ -29,6 +29,9 @@ export function registerCompression(app: FastifyInstance): void {
     // Requests are never compressed by our clients: no decompression hook, so a small compressed
     // body cannot inflate into something the body limits were meant to keep out.
     globalDecompression: false,
+    // The library's default types plus NDJSON (the first-download snapshot); never the SSE stream.
+    customTypes:
+      /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|\/x-ndjson(?:;|$)|(?:\+|\/)text(?:;|$)|(?:\+|\/)xml(?:;|$)|octet-stream(?:;|$)/u,
   };
   compress(app, options, (error) => {
     if (error) throw error;

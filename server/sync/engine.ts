@@ -41,6 +41,11 @@ export type PullResult = PullPage;
  */
 const WRITE_LOCK_KEY = 7_310_002;
 
+/** A snapshot resumed under a read scope other than its checkpoint's (the route answers 409). */
+export class SnapshotOutdated extends Error {
+  override name = 'SnapshotOutdated';
+}
+
 /** The write path bound to one open write transaction (see `SyncEngine.transact`). */
 export interface TransactionWrite {
   (batch: WriteBatch, actor: AuthUser, kind: 'push'): Promise<GroupOutcome[]>;
@@ -154,7 +159,75 @@ export class SyncEngine {
     return { documents, checkpoint: { seq, scope } };
   }
 
-  /** Appends readable rows after `afterSeq` (inside `grant` when scoped) up to `limit`; the last seq examined. */
+  /**
+   * A first download's plan for one collection (docs/SYNC.md, «First download: the snapshot»):
+   * the checkpoint the snapshot corresponds to — the collection's highest seq, read before any
+   * document (seq order is commit order, so every write at or below it has committed) — and how
+   * many documents of the user's read grant it holds. The grant is remembered as a pull's is, so
+   * a later change of scope withdraws what the snapshot brought.
+   */
+  async snapshotPlan(
+    descriptor: CollectionDescriptor,
+    user: AuthUser,
+  ): Promise<{ checkpoint: Checkpoint; total: number }> {
+    await descriptor.prepare?.(this.db);
+    const scope = descriptor.scopeOf?.(user);
+    const grant = descriptor.readGrant?.(user) ?? null;
+    if (scope !== undefined) await this.scopes.remember(this.db, user.accountId, grant);
+    const filter = grantSql(grant, 2);
+    const result = await this.db.query(
+      `SELECT coalesce(max(seq), 0) AS seq, count(*) FILTER (WHERE ${filter.sql}) AS total
+       FROM documents WHERE collection = $1`,
+      [descriptor.name, ...filter.params],
+    );
+    const seq = toNumber(result.rows[0]?.seq ?? 0);
+    const total = toNumber(result.rows[0]?.total ?? 0);
+    return { checkpoint: scope === undefined ? { seq } : { seq, scope }, total };
+  }
+
+  /**
+   * The snapshot's documents: what a pull from the beginning would hand out up to the plan's
+   * checkpoint — the same grant in SQL, the same `visibleTo` — in seq order after `afterSeq`, in
+   * chunks of at most `chunkSize`. A document written after the plan has moved past its
+   * checkpoint and is left to the replication's pull. Throws SnapshotOutdated when the user's
+   * read scope is no longer the checkpoint's (checked before the first chunk).
+   */
+  async *snapshot(
+    descriptor: CollectionDescriptor,
+    user: AuthUser,
+    checkpoint: Checkpoint,
+    afterSeq: number,
+    chunkSize: number,
+  ): AsyncGenerator<{ documents: DocState[]; after: number; done?: true }> {
+    await descriptor.prepare?.(this.db);
+    const scope = descriptor.scopeOf?.(user);
+    if (scope !== checkpoint.scope) throw new SnapshotOutdated();
+    const grant = descriptor.readGrant?.(user) ?? null;
+    let after = Math.min(afterSeq, checkpoint.seq);
+    for (;;) {
+      const documents: DocState[] = [];
+      after = await this.pullRows(
+        descriptor,
+        user,
+        grant,
+        after,
+        chunkSize,
+        documents,
+        checkpoint.seq,
+      );
+      if (documents.length < chunkSize) {
+        if (documents.length > 0) yield { documents, after };
+        yield { documents: [], after: checkpoint.seq, done: true };
+        return;
+      }
+      yield { documents, after };
+    }
+  }
+
+  /**
+   * Appends readable rows after `afterSeq` (and up to `untilSeq`; inside `grant` when scoped) up
+   * to `limit`; the last seq examined.
+   */
   private async pullRows(
     descriptor: CollectionDescriptor,
     user: AuthUser,
@@ -162,15 +235,23 @@ export class SyncEngine {
     afterSeq: number,
     limit: number,
     documents: DocState[],
+    untilSeq: number | null = null,
   ): Promise<number> {
     const fetchSize = Math.max(limit, 50);
     const filter = grantSql(grant, 4);
+    const until = untilSeq === null ? '' : `AND seq <= $${4 + filter.params.length}`;
     let lastSeq = afterSeq;
     for (;;) {
       const result = await this.db.query(
         `SELECT seq, deleted, doc FROM documents
-         WHERE collection = $1 AND seq > $2 AND ${filter.sql} ORDER BY seq LIMIT $3`,
-        [descriptor.name, lastSeq, fetchSize, ...filter.params],
+         WHERE collection = $1 AND seq > $2 ${until} AND ${filter.sql} ORDER BY seq LIMIT $3`,
+        [
+          descriptor.name,
+          lastSeq,
+          fetchSize,
+          ...filter.params,
+          ...(untilSeq === null ? [] : [untilSeq]),
+        ],
       );
       for (const row of result.rows) {
         lastSeq = toNumber(row.seq);

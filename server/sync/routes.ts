@@ -1,5 +1,8 @@
-// /api/v1/sync/:collection/{pull,push,stream}: RxDB's replication protocol over HTTP + SSE, and
-// /api/v1/sync/stream?collections=a,b: the live streams of many collections over one connection.
+// /api/v1/sync/:collection/{pull,push,stream}: RxDB's replication protocol over HTTP + SSE,
+// /api/v1/sync/stream?collections=a,b: the live streams of many collections over one connection,
+// and the first download outside the replication: /api/v1/sync/snapshot?collections=a,b (the
+// plan) and /api/v1/sync/:collection/snapshot (the documents, streamed as NDJSON).
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate, requireUser } from '../auth/authenticate';
 import type { AuthUser } from '../auth/roles';
@@ -10,15 +13,19 @@ import {
   CheckpointSchema,
   PullQuerySchema,
   PushBodySchema,
+  SnapshotPlanQuerySchema,
+  SnapshotQuerySchema,
   type Checkpoint,
   type PullPage,
+  type SnapshotChunk,
+  type SnapshotPlan,
   StreamQuerySchema,
   type PushAnswer,
   type StreamBatch,
   type StreamResync,
 } from '../../shared/sync-wire';
 import type { CollectionDescriptor, DocState } from './collections';
-import type { SyncEngine } from './engine';
+import { SnapshotOutdated, type SyncEngine } from './engine';
 import { visibleTo } from './read-scope';
 import type { OpenStream, OpenStreams } from './open-streams';
 
@@ -59,6 +66,67 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
     if (!descriptor) throw new ApiError(404, 'UNKNOWN_COLLECTION', messages.unknownCollection);
     return descriptor;
   };
+
+  /** The descriptors of a comma-separated list of collection names (duplicates ignored). */
+  const collectionsOf = (list: string): CollectionDescriptor[] => {
+    const names = [...new Set(list.split(',').map((n) => n.trim()))].filter(Boolean);
+    if (names.length === 0) {
+      throw new ApiError(400, 'BAD_REQUEST', 'Не указаны коллекции (collections=a,b,c)');
+    }
+    return names.map((name) => {
+      const descriptor = registry.get(name);
+      if (!descriptor) throw new ApiError(404, 'UNKNOWN_COLLECTION', messages.unknownCollection);
+      return descriptor;
+    });
+  };
+
+  // The first download's plan: per collection the checkpoint its snapshot corresponds to and the
+  // number of documents it holds (the progress bar's total).
+  app.get('/api/v1/sync/snapshot', { onRequest: auth }, async (request) => {
+    const user = requireUser(request);
+    const { collections } = parseBody(SnapshotPlanQuerySchema, request.query);
+    const plan: SnapshotPlan = { collections: [] };
+    for (const descriptor of collectionsOf(collections)) {
+      const part = await engine.snapshotPlan(descriptor, user);
+      plan.collections.push({ collection: descriptor.name, ...part });
+    }
+    return plan;
+  });
+
+  // One collection's snapshot as NDJSON lines (SnapshotChunk), compressed like every answer.
+  app.get('/api/v1/sync/:collection/snapshot', { onRequest: auth }, async (request, reply) => {
+    const user = requireUser(request);
+    const descriptor = collectionOf(request);
+    const query = parseBody(SnapshotQuerySchema, request.query);
+    const checkpoint = parseCheckpoint(query.checkpoint);
+    if (!checkpoint) {
+      throw new ApiError(400, 'BAD_REQUEST', 'Не указана контрольная точка снимка (checkpoint)');
+    }
+    const chunks = engine.snapshot(descriptor, user, checkpoint, query.after, query.limit);
+    // The first chunk is read before the answer starts, so a changed scope is a clear 409 rather
+    // than a stream cut halfway.
+    let next: IteratorResult<SnapshotChunk>;
+    try {
+      next = await chunks.next();
+    } catch (error) {
+      if (error instanceof SnapshotOutdated) {
+        throw new ApiError(
+          409,
+          'SNAPSHOT_OUTDATED',
+          'Права доступа изменились во время загрузки журнала: остальное догрузит синхронизация',
+        );
+      }
+      throw error;
+    }
+    async function* lines(): AsyncGenerator<string> {
+      while (!next.done) {
+        yield `${JSON.stringify(next.value)}\n`;
+        next = await chunks.next();
+      }
+    }
+    reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store');
+    return reply.send(Readable.from(lines()));
+  });
 
   app.get('/api/v1/sync/:collection/pull', { onRequest: auth }, async (request) => {
     const user = requireUser(request);
@@ -106,15 +174,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
   app.get('/api/v1/sync/stream', { onRequest: auth }, async (request, reply) => {
     const user = requireUser(request);
     const { collections } = parseBody(StreamQuerySchema, request.query);
-    const names = [...new Set(collections.split(',').map((n) => n.trim()))].filter(Boolean);
-    if (names.length === 0) {
-      throw new ApiError(400, 'BAD_REQUEST', 'Не указаны коллекции (collections=a,b,c)');
-    }
-    const descriptors = names.map((name) => {
-      const descriptor = registry.get(name);
-      if (!descriptor) throw new ApiError(404, 'UNKNOWN_COLLECTION', messages.unknownCollection);
-      return descriptor;
-    });
+    const descriptors = collectionsOf(collections);
     for (const descriptor of descriptors) await descriptor.prepare?.(db);
     openEventStream(request, reply, options, (send) => {
       send('retry: 3000\nevent: resync\ndata: {}\n\n');

@@ -54,7 +54,8 @@ test('two desktops converge; a mark appears on the other desktop live', async ({
   );
 
   const layout = await readLayout(a);
-  expect(await readLayout(b)).toEqual(layout);
+  // The deputy's journal opens once the reference collections are in; lessons may still arrive.
+  await expect.poll(() => readLayout(b), { timeout: 30_000 }).toEqual(layout);
   const { names } = layout;
   const dates = layout.dates;
   const col = uniqueDateColumns(dates)[0];
