@@ -71,10 +71,12 @@ export interface StartSyncOptions {
 
 /**
  * Snapshots are downloaded one collection after another in this order: what the journal needs to
- * open first, then the journal itself.
+ * open first, then the small rest (period marks, timetables, consents…), the lessons — nine in
+ * ten documents — last, so screens other than the journal page do not wait behind them.
  */
 function snapshotOrder(names: readonly CollectionName[]): CollectionName[] {
   const rank = (n: CollectionName) => {
+    if (n === 'lessons') return COLLECTION_NAMES.length * 2;
     const i = REFERENCE_COLLECTIONS.indexOf(n);
     return i < 0 ? REFERENCE_COLLECTIONS.length + COLLECTION_NAMES.indexOf(n) : i;
   };

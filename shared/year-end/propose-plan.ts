@@ -36,15 +36,13 @@ export function proposePlan(input: {
     periodMarks: input.periodMarks,
     nextClasses,
   });
-  const asPeriods = periods.map((p) => ({ ...p, stamps: {} })) as Period[];
   return {
     fromYearId: year.id,
     nextYear,
     periods,
     classes: nextClasses,
     movements: movements.map((m) => {
-      const to = nextClasses.find((c) => c.id === m.toClassId);
-      const due = (to && defaultDebtDue(to, asPeriods)) ?? nextYear.end;
+      const due = debtDueInPlan({ classes: nextClasses, periods, nextYear }, m.toClassId);
       return {
         studentId: m.studentId,
         kind: m.kind,
@@ -57,4 +55,17 @@ export function proposePlan(input: {
     keepTeachers: true,
     copyTimetable: true,
   };
+}
+
+/**
+ * A debt's default due date in a plan: the end of the first reporting period of the student's
+ * next class's own scheme (not whichever period happens to come first), else the year's end.
+ */
+export function debtDueInPlan(
+  plan: Pick<YearTransitionPlan, 'classes' | 'periods' | 'nextYear'>,
+  toClassId: string | null,
+): string {
+  const to = plan.classes.find((c) => c.id === toClassId);
+  const periods = plan.periods.map((p) => ({ ...p, stamps: {} })) as Period[];
+  return (to && defaultDebtDue(to, periods)) ?? plan.nextYear.end;
 }

@@ -9,6 +9,7 @@ import { compareStudents, type Student } from '../../../shared/student';
 import type { TransitionMovement, YearTransitionPlan } from '../../../shared/year-end/plan';
 import { DateField } from '../../ui/DateField';
 import { continuingClass } from '../../../shared/year-end/merge-split';
+import { debtDueInPlan } from '../../../shared/year-end/propose-plan';
 import { KIND_LABELS } from './labels';
 
 interface Props {
@@ -42,7 +43,6 @@ export function MovementsStep({ plan, school, classes, students, courses, onChan
   const nextClasses = [...plan.classes].sort(
     (a, b) => a.grade - b.grade || a.letter.localeCompare(b.letter, 'ru'),
   );
-  const firstDue = plan.periods.find((p) => p.scheme !== null)?.end ?? plan.nextYear.end;
   const update = (studentId: string, patch: Partial<TransitionMovement>) =>
     onChange({
       ...plan,
@@ -162,7 +162,13 @@ export function MovementsStep({ plan, school, classes, students, courses, onChan
                             onChange={(e) =>
                               update(m.studentId, {
                                 debts: e.target.checked
-                                  ? [...m.debts, { subjectId, due: m.debts[0]?.due ?? firstDue }]
+                                  ? [
+                                      ...m.debts,
+                                      {
+                                        subjectId,
+                                        due: m.debts[0]?.due ?? debtDueInPlan(plan, m.toClassId),
+                                      },
+                                    ]
                                   : m.debts.filter((d) => d.subjectId !== subjectId),
                               })
                             }
