@@ -13,7 +13,7 @@ import type { Student } from '../../shared/student';
 import { classAverage } from '../../shared/diary/class-average';
 import type { FamilyChild } from '../family/scope';
 import type { DiaryReference } from './reference';
-import type { DiaryWeekCache } from './week-cache';
+import { readChildCard, type DiaryWeekCache } from './week-cache';
 
 export class DiaryUnavailableError extends Error {
   constructor(message: string) {
@@ -48,18 +48,8 @@ export async function loadChildSource(
 ): Promise<DocumentSource> {
   if (!ref.school || !ref.classes.get(child.classId))
     throw new DiaryUnavailableError('Сведения о школе ещё не загружены');
-  const own = await db.query(
-    `SELECT doc - 'stamps' - 'guardians' - 'birthDate' AS doc FROM documents
-     WHERE collection = 'students' AND id = $1 AND NOT deleted`,
-    [child.studentId],
-  );
-  if (!own.rows[0]) throw new DiaryUnavailableError('Ученик не найден');
-  const student = {
-    ...(own.rows[0].doc as Record<string, unknown>),
-    stamps: {},
-    guardians: {},
-    birthDate: '',
-  } as unknown as Student;
+  const student = await readChildCard(db, child.studentId);
+  if (!student) throw new DiaryUnavailableError('Ученик не найден');
 
   const lessons: Lesson[] = [];
   if (options.lessons) {

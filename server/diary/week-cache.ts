@@ -13,6 +13,22 @@ import { weekStart } from '../../shared/diary/week';
 import type { FamilyChild } from '../family/scope';
 import type { StoredChange } from './reference';
 
+/** One child's card without personal fields (guardians, birth date) or stamps; null: none. */
+export async function readChildCard(db: Queryable, studentId: string): Promise<Student | null> {
+  const own = await db.query(
+    `SELECT doc - 'stamps' - 'guardians' - 'birthDate' AS doc FROM documents
+     WHERE collection = 'students' AND id = $1 AND NOT deleted`,
+    [studentId],
+  );
+  if (!own.rows[0]) return null;
+  return {
+    ...(own.rows[0].doc as Record<string, unknown>),
+    stamps: {},
+    guardians: {},
+    birthDate: '',
+  } as unknown as Student;
+}
+
 /** A lesson as the class shares it: no entries, no stamps. */
 type SharedLesson = Omit<Lesson, 'entries' | 'stamps'>;
 
@@ -81,19 +97,8 @@ export class DiaryWeekCache {
     const hit = this.cards.get(studentId);
     if (hit) return hit;
     const epoch = this.epoch;
-    const own = await db.query(
-      `SELECT doc - 'stamps' - 'guardians' - 'birthDate' AS doc FROM documents
-       WHERE collection = 'students' AND id = $1 AND NOT deleted`,
-      [studentId],
-    );
-    if (!own.rows[0]) return null;
-    const student = {
-      ...(own.rows[0].doc as Record<string, unknown>),
-      stamps: {},
-      guardians: {},
-      birthDate: '',
-    } as unknown as Student;
-    if (epoch === this.epoch) this.cards.set(studentId, student);
+    const student = await readChildCard(db, studentId);
+    if (student && epoch === this.epoch) this.cards.set(studentId, student);
     return student;
   }
 
