@@ -3,8 +3,7 @@
 // by name; split: 6А and 6В both continue 5А, the deputy sends a2 to 6В. The transition documents
 // give exactly these rosters and groups; what cannot be merged or split is named in Russian.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ATTENDANCE_CODES } from '../../../shared/attendance-code';
-import { DEFAULT_GRADING_POLICY } from '../../../shared/grading-policy';
+import { tinySchool } from './fixtures';
 import type { School } from '../../../shared/school';
 import type { SchoolClass } from '../../../shared/school-class';
 import type { Student } from '../../../shared/student';
@@ -13,28 +12,7 @@ import type { YearTransitionPlan } from '../../../shared/year-end/plan';
 import { checkPlan } from '../../../shared/year-end/plan-checks';
 import { transitionDocuments } from '../../../shared/year-end/transition-documents';
 
-const school: School = {
-  id: 'school',
-  stamps: {},
-  fullName: 'Школа',
-  shortName: 'Школа',
-  address: 'адрес',
-  phone: '',
-  email: '',
-  directorName: 'Директор',
-  directorNameDative: '',
-  operator: { name: 'Школа', address: 'адрес', inn: '', ogrn: '' },
-  informationSystem: 'Журнал',
-  fullNameGenitive: '',
-  dataProcessor: { name: '', address: '' },
-  consentPupilSignature: true,
-  subjects: [{ id: 'eng', name: 'Английский язык', short: 'Англ.' }],
-  bells: [{ slot: 1, start: '08:30', end: '09:15' }],
-  year: { id: 'y1', name: '2026/2027', start: '2026-09-01', end: '2027-05-31', holidays: [] },
-  policy: DEFAULT_GRADING_POLICY,
-  attendanceCodes: DEFAULT_ATTENDANCE_CODES,
-  idleLockMinutes: 10,
-};
+const school: School = tinySchool([{ id: 'eng', name: 'Английский язык', short: 'Англ.' }]);
 const G1 = '1 группа (англ.)';
 const G2 = '2 группа (англ.)';
 const fifth = (

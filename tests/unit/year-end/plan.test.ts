@@ -2,43 +2,21 @@
 // 5А (two pupils, English in two groups) becomes 6А with 6А's curriculum of this year and 5А's
 // teachers, one pupil conditionally with a debt, a graduate leaves; every problem is named.
 import { describe, expect, it } from 'vitest';
+import { tinySchool } from './fixtures';
 import type { Course } from '../../../shared/course';
 import type { Period } from '../../../shared/period';
 import type { School } from '../../../shared/school';
 import type { SchoolClass } from '../../../shared/school-class';
 import type { Student } from '../../../shared/student';
 import type { Timetable } from '../../../shared/timetable';
-import { DEFAULT_ATTENDANCE_CODES } from '../../../shared/attendance-code';
-import { DEFAULT_GRADING_POLICY } from '../../../shared/grading-policy';
 import { checkPlan } from '../../../shared/year-end/plan-checks';
 import type { YearTransitionPlan } from '../../../shared/year-end/plan';
 import { transitionDocuments } from '../../../shared/year-end/transition-documents';
 
-const school: School = {
-  id: 'school',
-  stamps: {},
-  fullName: 'Школа',
-  shortName: 'Школа',
-  address: 'адрес',
-  phone: '',
-  email: '',
-  directorName: 'Директор',
-  directorNameDative: '',
-  operator: { name: 'Школа', address: 'адрес', inn: '', ogrn: '' },
-  informationSystem: 'Журнал',
-  fullNameGenitive: '',
-  dataProcessor: { name: '', address: '' },
-  consentPupilSignature: true,
-  subjects: [
-    { id: 'math', name: 'Математика', short: 'Матем.' },
-    { id: 'eng', name: 'Английский язык', short: 'Англ.' },
-  ],
-  bells: [{ slot: 1, start: '08:30', end: '09:15' }],
-  year: { id: 'y1', name: '2026/2027', start: '2026-09-01', end: '2027-05-31', holidays: [] },
-  policy: DEFAULT_GRADING_POLICY,
-  attendanceCodes: DEFAULT_ATTENDANCE_CODES,
-  idleLockMinutes: 10,
-};
+const school: School = tinySchool([
+  { id: 'math', name: 'Математика', short: 'Матем.' },
+  { id: 'eng', name: 'Английский язык', short: 'Англ.' },
+]);
 
 const cls = (
   id: string,
