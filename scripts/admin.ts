@@ -5,6 +5,7 @@
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { LoginLockout } from '../server/auth/lockout';
 import { ConsoleConnectionError, sendConsoleCommand } from '../server/console/client';
 import { consoleFilePath, readConsoleFile } from '../server/console/console-file';
 import { HELP, runConsoleCommand } from '../server/console/commands';
@@ -112,7 +113,7 @@ if (running) {
         {
           db,
           engine: new SyncEngine(db, createDefaultRegistry()),
-          lockout: null,
+          lockout: new LoginLockout(db),
           newSetupLink: null,
         },
         request,

@@ -6,8 +6,8 @@
 //   3. per address, over logins never signed in from it: spraying many logins from one address
 //      slows down, while the staff who already work from that address (one school, one NAT) are
 //      not affected.
-// An administrator clears a login's counters (unlock). Counters live in memory: a restart clears
-// them too.
+// An administrator clears a login's counters (unlock). Counters live in the database
+// (rate-limit.ts): every server process on it sees the same waits, and a restart keeps them.
 import type { Queryable } from '../db/db';
 import { FailureLimiter, type RateLimitOptions } from './rate-limit';
 
@@ -56,9 +56,9 @@ export class LoginLockout {
     options: LockoutOptions = DEFAULT_LOCKOUT,
     now: () => number = Date.now,
   ) {
-    this.byLoginAddress = new FailureLimiter(options.loginAddress, now);
-    this.byLogin = new FailureLimiter(options.loginNewAddresses, now);
-    this.byAddress = new FailureLimiter(options.addressNewLogins, now);
+    this.byLoginAddress = new FailureLimiter(db, 'login-address', options.loginAddress, now);
+    this.byLogin = new FailureLimiter(db, 'login-new-addresses', options.loginNewAddresses, now);
+    this.byAddress = new FailureLimiter(db, 'address-new-logins', options.addressNewLogins, now);
   }
 
   /** True when the login signed in successfully from this address recently. */
@@ -74,43 +74,39 @@ export class LoginLockout {
   }
 
   /** Milliseconds this login must still wait at this address (0: it may try now). */
-  waitMs(login: string, ip: string, known: boolean): number {
-    const own = this.byLoginAddress.retryAfterMs(pair(login, ip));
+  async waitMs(login: string, ip: string, known: boolean): Promise<number> {
+    const own = await this.byLoginAddress.retryAfterMs({ login, address: ip });
     if (known) return own;
-    return Math.max(own, this.byLogin.retryAfterMs(login), this.byAddress.retryAfterMs(ip));
+    return Math.max(
+      own,
+      await this.byLogin.retryAfterMs({ login }),
+      await this.byAddress.retryAfterMs({ address: ip }),
+    );
   }
 
   /** Records a wrong password (or an unknown login); returns the login+address failure count. */
-  fail(login: string, ip: string, known: boolean): number {
-    const failures = this.byLoginAddress.fail(pair(login, ip));
+  async fail(login: string, ip: string, known: boolean): Promise<number> {
+    const failures = await this.byLoginAddress.fail({ login, address: ip });
     if (!known) {
-      this.byLogin.fail(login);
-      this.byAddress.fail(ip);
+      await this.byLogin.fail({ login });
+      await this.byAddress.fail({ address: ip });
     }
     return failures;
   }
 
-  succeed(login: string, ip: string): void {
-    this.byLoginAddress.reset(pair(login, ip));
+  async succeed(login: string, ip: string): Promise<void> {
+    await this.byLoginAddress.reset({ login, address: ip });
   }
 
   /** Clears every counter of the login (all addresses); returns how many were cleared. */
-  unlock(login: string): number {
-    const cleared =
-      this.byLoginAddress.resetWhere((key) => (JSON.parse(key) as string[])[0] === login) +
-      this.byLogin.resetWhere((key) => key === login);
-    return cleared;
+  async unlock(login: string): Promise<number> {
+    return (await this.byLoginAddress.resetLogin(login)) + (await this.byLogin.resetLogin(login));
   }
 
-  /** True when the login must wait at some address (what an unlock would clear). */
-  isLocked(login: string): boolean {
-    return (
-      this.byLogin.waitingWhere((key) => key === login) ||
-      this.byLoginAddress.waitingWhere((key) => (JSON.parse(key) as string[])[0] === login)
-    );
+  /** Of these logins, those that must wait at some address (what an unlock would clear). */
+  async lockedLogins(logins: readonly string[]): Promise<Set<string>> {
+    const locked = await this.byLogin.waitingLogins(logins);
+    for (const login of await this.byLoginAddress.waitingLogins(logins)) locked.add(login);
+    return locked;
   }
-}
-
-function pair(login: string, ip: string): string {
-  return JSON.stringify([login, ip]);
 }

@@ -116,7 +116,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     const loginKey = normalizeLogin(body.login);
     const ip = request.ip;
     const known = await lockout.isKnownAddress(loginKey, ip);
-    const waitMs = lockout.waitMs(loginKey, ip, known);
+    const waitMs = await lockout.waitMs(loginKey, ip, known);
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       await recordLoginAttempt(db, { login: loginKey, ip, outcome: 'locked-out' });
@@ -130,7 +130,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
       account?.passwordHash ?? (await getDummyHash()),
     );
     if (!account || !valid) {
-      const failures = lockout.fail(loginKey, ip, known);
+      const failures = await lockout.fail(loginKey, ip, known);
       await recordLoginAttempt(db, {
         login: loginKey,
         ip,
@@ -165,7 +165,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     ip: string,
     deviceName: string,
   ) => {
-    lockout.succeed(loginKey, ip);
+    await lockout.succeed(loginKey, ip);
     const session = await openSession(db, account.id, deviceName, ip);
     await recordLoginAttempt(db, {
       login: loginKey,
@@ -192,7 +192,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     const { account, loginKey, ip } = await checkCredentials(request, reply, body);
     if (account.mustChangePassword) {
       // The right password, but a handed-out one: no device until the owner sets their own.
-      lockout.succeed(loginKey, ip);
+      await lockout.succeed(loginKey, ip);
       await recordLoginAttempt(db, {
         login: loginKey,
         ip,

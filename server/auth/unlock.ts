@@ -21,7 +21,7 @@ export async function unlockLogin(
   target: UnlockTarget,
   by: { login: string; ip: string | null; log?: FastifyBaseLogger },
 ): Promise<number> {
-  const cleared = lockout.unlock(target.key);
+  const cleared = await lockout.unlock(target.key);
   await recordLoginAttempt(db, {
     login: target.key,
     ip: by.ip,

@@ -29,8 +29,8 @@ import { accountTable, deviceTable, loginAttemptTable, refusalTable, reportTable
 export interface ConsoleContext {
   db: Db;
   engine: SyncEngine;
-  /** The running server's wrong-password counters; null when the CLI works on the database. */
-  lockout: LoginLockout | null;
+  /** The wrong-password counters (in the database, shared with every server process). */
+  lockout: LoginLockout;
   /** Issues a new set-up link (running server only, and only while there are no accounts). */
   newSetupLink: (() => Promise<string | null>) | null;
 }
@@ -211,12 +211,6 @@ async function run(ctx: ConsoleContext, request: ConsoleRequest, o: Output): Pro
     }
     case 'unlock': {
       if (!a0) throw new ConsoleError('Укажите: unlock <логин>');
-      if (!ctx.lockout) {
-        throw new ConsoleError(
-          'Сервер не запущен: задержки после неверных паролей хранятся в памяти сервера, ' +
-            'и при остановке они уже сброшены.',
-        );
-      }
       const account = await findAccountByLogin(db, a0);
       if (!account) throw new ConsoleError(`Учётной записи «${a0}» нет`);
       const cleared = await unlockLogin(

@@ -292,6 +292,24 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 11,
+    name: 'login failure counters in the database',
+    statements: [
+      // The waits after wrong passwords (server/auth/rate-limit.ts), shared by every server
+      // process on the database; '' where a counter does not use the login or the address.
+      `CREATE TABLE login_failures (
+        counter text NOT NULL,
+        login text NOT NULL,
+        address text NOT NULL,
+        failures integer NOT NULL,
+        last_failure_ms bigint NOT NULL,
+        locked_until_ms bigint NOT NULL,
+        PRIMARY KEY (counter, login, address)
+      )`,
+      `CREATE INDEX login_failures_login ON login_failures (login)`,
+    ],
+  },
 ];
 
 /** Any fixed number: every server process migrating the same database takes this lock first. */

@@ -239,7 +239,7 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
         const key = familyLoginKey(login);
         const ip = request.ip;
         const known = await lockout.isKnownAddress(key, ip);
-        const waitMs = lockout.waitMs(key, ip, known);
+        const waitMs = await lockout.waitMs(key, ip, known);
         if (waitMs > 0) {
           const seconds = Math.ceil(waitMs / 1000);
           await recordLoginAttempt(db, { login: key, ip, outcome: 'locked-out' });
@@ -252,7 +252,7 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
           account?.passwordHash ?? (await getDummyHash()),
         );
         if (!account || !valid) {
-          lockout.fail(key, ip, known);
+          await lockout.fail(key, ip, known);
           await recordLoginAttempt(db, {
             login: key,
             ip,
@@ -281,7 +281,7 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
         }
         if ((await familyChildren(db, account.id)).length === 0)
           await refuse(ACCESS_CLOSED.noChildren);
-        lockout.succeed(key, ip);
+        await lockout.succeed(key, ip);
         const token = await openFamilySession(db, account.id);
         await recordLoginAttempt(db, { login: key, ip, outcome: 'success', accountId: account.id });
         request.log.info({ login: key }, 'diary login');

@@ -15,8 +15,8 @@ export async function classFamilyAccess(
   db: Queryable,
   classId: string,
   range: { from: string; to: string },
-  /** Whether the login waits after wrong passwords now (the lockout lives in memory). */
-  isLocked: (login: string) => boolean,
+  /** Of these logins, those that wait after wrong passwords now (server/auth/lockout.ts). */
+  lockedOf: (logins: string[]) => Promise<Set<string>>,
 ): Promise<FamilyAccessRow[]> {
   const to = dayStart(range.to);
   to.setDate(to.getDate() + 1);
@@ -36,6 +36,7 @@ export async function classFamilyAccess(
      ORDER BY l.student_id, l.guardian_id, l.active DESC, l.created_at DESC`,
     [classId, dayStart(range.from).toISOString(), to.toISOString()],
   );
+  const locked = await lockedOf(r.rows.map((row) => String(row.login)));
   return r.rows.map((row) => {
     const open = row.open === true;
     return {
@@ -46,7 +47,7 @@ export async function classFamilyAccess(
       closedReason: open
         ? null
         : String(row.ended_reason ?? row.disabled_reason ?? 'Доступ к дневнику закрыт'),
-      locked: open && isLocked(String(row.login)),
+      locked: open && locked.has(String(row.login)),
       lastViewAt: toIsoTime(row.last_view),
       viewsInRange: toNumber(row.views),
     };

@@ -183,9 +183,10 @@ export function registerFamilyRoutes(
         to,
         paperAfterDays: settings.paperAfterDays,
         studentAccountAge: STUDENT_ACCOUNT_AGE,
-        rows: await classFamilyAccess(db, classId, { from, to }, (login) =>
-          options.lockout.isLocked(familyLoginKey(login)),
-        ),
+        rows: await classFamilyAccess(db, classId, { from, to }, async (logins) => {
+          const locked = await options.lockout.lockedLogins(logins.map(familyLoginKey));
+          return new Set(logins.filter((login) => locked.has(familyLoginKey(login))));
+        }),
       };
     },
   );

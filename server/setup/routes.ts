@@ -15,7 +15,7 @@ import { createFirstAdmin, setupRequired } from './first-admin';
 
 export function registerSetupRoutes(app: FastifyInstance, options: { db: Db }): void {
   const { db } = options;
-  const failures = new FailureLimiter({
+  const failures = new FailureLimiter(db, 'setup-code', {
     maxFailures: 5,
     baseLockMs: 30_000,
     maxLockMs: 15 * 60_000,
@@ -26,7 +26,7 @@ export function registerSetupRoutes(app: FastifyInstance, options: { db: Db }): 
 
   app.post(SETUP_PATH, async (request, reply): Promise<SetupAnswer> => {
     const ip = request.ip;
-    const waitMs = failures.retryAfterMs(ip);
+    const waitMs = await failures.retryAfterMs({ address: ip });
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       reply.header('Retry-After', String(seconds));
@@ -42,12 +42,12 @@ export function registerSetupRoutes(app: FastifyInstance, options: { db: Db }): 
       account = await createFirstAdmin(db, body);
     } catch (error) {
       if (error instanceof ApiError && error.statusCode === 403) {
-        failures.fail(ip);
+        await failures.fail({ address: ip });
         request.log.warn({ ip }, 'set-up code refused');
       }
       throw error;
     }
-    failures.reset(ip);
+    await failures.reset({ address: ip });
     request.log.warn({ login: account.login, ip }, 'first administrator created');
     reply.code(201);
     return {
