@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { todayIso } from '../../shared/dates';
 import { periodForDate, periodsOfScheme, type Period } from '../../shared/period';
 import { useSession } from './session';
+import { openedCourse } from '../ui/course-groups';
 import { useMyCourses, type MyCourse } from './use-my-courses';
 import { useSchoolData } from './use-school-data';
 
@@ -57,7 +58,7 @@ export function useCourseItems(courseId: string | null, { assessedOnly = false }
     );
   }, [data, myCourses, assessedOnly, staffId]);
 
-  const current = items?.find((i) => i.course.id === courseId) ?? items?.[0];
+  const current = openedCourse(items, courseId);
   const klass = current ? data?.classes.get(current.course.classId) : undefined;
   const periods = useMemo(
     () => (data && klass ? periodsOfScheme(data.periods, klass.periodScheme) : []),

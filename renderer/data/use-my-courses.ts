@@ -34,10 +34,12 @@ export function useMyCourses(allCourses: boolean): MyCourse[] | null {
   return useMemo(() => {
     if (!everyCourse || !scope || heldCourseIds === null) return null;
     const courses = ofYear(scope, everyCourse);
-    if (allCourses) return courses.map((course) => ({ course, substitute: false }));
     const heldCourses = new Set(heldCourseIds.split('\n'));
     return courses
-      .filter((c) => c.teacherId === staffId || heldCourses.has(c.id))
-      .map((course) => ({ course, substitute: course.teacherId !== staffId }));
+      .filter((c) => allCourses || c.teacherId === staffId || heldCourses.has(c.id))
+      .map((course) => ({
+        course,
+        substitute: course.teacherId !== staffId && heldCourses.has(course.id),
+      }));
   }, [everyCourse, scope, heldCourseIds, allCourses, staffId]);
 }

@@ -123,6 +123,8 @@ test('consent → login slip → the parent reads the diary → withdrawal ends 
   page,
   browser,
 }) => {
+  // One continuous scenario across two phones and the registry (1.6 min on a quiet machine).
+  test.setTimeout(240_000);
   await signIn(page, server.url, 'class-teacher');
   await openConsents(page);
   await page.getByRole('button', { name: /^Нет ответа/ }).click();
@@ -217,6 +219,38 @@ test('consent → login slip → the parent reads the diary → withdrawal ends 
     timeout: 30_000,
   });
   await page.screenshot({ path: `${SHOTS}/consents-viewed.png` });
+
+  // Someone guesses the family's password on another phone: after five wrong ones even the right
+  // password waits; the class teacher unlocks the login from the registry and it signs in again.
+  const other = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const guess = await other.newPage();
+  const tryPassword = async (value: string) => {
+    await guess.goto(`${server.url}/diary/login`);
+    await guess.locator('#login').fill(login!);
+    await guess.locator('#password').fill(value);
+    await guess.getByRole('button', { name: 'Войти' }).click();
+  };
+  for (let i = 1; i <= 5; i += 1) {
+    await tryPassword(`неверный-${i}`);
+    await expect(guess.getByRole('alert')).toContainText('Неверный логин или пароль');
+  }
+  await tryPassword('Семья-Пароль-2026');
+  await expect(guess.getByRole('alert')).toContainText('Слишком много неудачных попыток');
+  await reloadAndUnlock(page);
+  await openConsents(page);
+  await expect(familyRow.locator('.diary-locked')).toHaveText(
+    'вход заблокирован: много неверных паролей',
+  );
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: `${SHOTS}/consents-locked-1366.png` });
+  await familyRow.getByRole('button', { name: /^Разблокировать вход/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'разблокирован' })).toContainText(
+    `Вход по логину ${login} разблокирован`,
+  );
+  await expect(familyRow.locator('.diary-locked')).toHaveCount(0);
+  await tryPassword('Семья-Пароль-2026');
+  await expect(guess).toHaveURL(/\/diary(\/c\/[^/?]+)?(\?.*)?$/);
+  await other.close();
 
   // The consent is withdrawn: the parent's next page ends the session, and signing in is refused.
   await answer(page, familyRow, 'отзыв согласия', false);

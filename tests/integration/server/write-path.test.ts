@@ -8,12 +8,17 @@ import { parseCsv } from '../../../server/domain/import/table-file';
 import { MAX_STAMP_AHEAD_MS } from '../../../shared/clock-skew';
 import { COLLECTIONS } from '../../../shared/collections';
 import { decodeHlc, encodeHlc } from '../../../shared/hlc';
+import type { Lesson } from '../../../shared/lesson';
+import { lessonId } from '../../../shared/lesson-id';
+import { setPart } from '../../../shared/merge';
 import type { Student } from '../../../shared/student';
 import { openDesktop, type Desktop } from './desktop';
 import { readEventStream } from './event-reader';
 import {
   signInDemoStaff,
+  stampEveryPart,
   startDomainServer,
+  storedState,
   type DomainLogins,
   type DomainServer,
 } from './domain-fixture';
@@ -179,6 +184,88 @@ describe('one write path', () => {
     expect(wall).toBeGreaterThanOrEqual(started);
     expect(wall - Date.now()).toBeLessThanOrEqual(MAX_STAMP_AHEAD_MS);
   });
+
+  it(
+    'a lesson removed offline while another desktop marked it comes back, with the mark',
+    { timeout: 120_000 },
+    async () => {
+      // The course teacher on two computers; a lesson added by mistake (empty) on the first.
+      const q4 = server.school.periods.find((p) => p.kind === 'quarter' && p.number === 4)!;
+      const quarters = new Set(
+        server.school.classes.filter((c) => c.periodScheme === 'quarters').map((c) => c.id),
+      );
+      const course = server.school.courses.find(
+        (c) => c.teacherId === 'staff-teacher' && c.groupId === null && quarters.has(c.classId),
+      )!;
+      const template = server.school.lessons.find(
+        (l) => l.courseId === course.id && l.date >= q4.start && l.date <= q4.end,
+      )!;
+      const studentId = server.school.students.find((s) => s.classId === course.classId)!.id;
+      const office = await openDesktop('teacher-office', ['lessons']);
+      const home = await openDesktop('teacher-home', ['lessons']);
+      desktops.push(office, home);
+      await office.connect(server.url, logins.teacher.token);
+      await home.connect(server.url, logins.teacher.token);
+      const id = lessonId(template.courseId, template.date, 12);
+      const added = stampEveryPart(
+        office.clock,
+        {
+          ...template,
+          id,
+          slot: 12,
+          topic: '',
+          homework: '',
+          lessonType: 'regular',
+          status: 'held',
+          teacherId: 'staff-teacher',
+          workTypeId: null,
+          entries: {},
+        },
+        'staff-teacher',
+        [...COLLECTIONS.lessons.identity],
+      );
+      await office.collections.lessons!.insert(added);
+      await waitFor(async () => (await home.lesson(id)) !== null, 'the added lesson at home');
+
+      // Offline, the office removes it; meanwhile a mark is typed into it at home.
+      await office.disconnect();
+      await (await office.collections.lessons!.findOne(id).exec())!.remove();
+      const entry = {
+        attendance: null,
+        marks: [{ value: '4', workTypeId: 'wt-oral', comment: '' }],
+      };
+      await (await home.collections.lessons!.findOne(id).exec())!.incrementalModify(
+        (data: Lesson) =>
+          setPart(data, `entries.${studentId}`, entry, {
+            at: home.clock.tick(),
+            by: 'staff-teacher',
+          }),
+      );
+      await waitFor(
+        async () =>
+          Object.keys((await storedState(server, 'lessons', id)).entries as object).length > 0,
+        'the mark on the server',
+      );
+
+      // Back online: the deletion meets the marked lesson; the server refuses it and the office
+      // adopts the server's lesson — the colleague's mark is not hidden by the removal.
+      await office.connect(server.url, logins.teacher.token);
+      await waitFor(
+        async () => (await office.lesson(id)) !== null,
+        'the lesson back at the office',
+      );
+      const back = (await office.lesson(id)) as unknown as Lesson & { _deleted: boolean };
+      expect(back._deleted).toBe(false);
+      expect(back.entries[studentId]?.marks.map((m) => m.value)).toEqual(['4']);
+      expect(office.refused).toContain(id);
+      const stored = await storedState(server, 'lessons', id);
+      expect(stored._deleted).toBe(false);
+      expect((stored as unknown as Lesson).entries[studentId]?.marks.map((m) => m.value)).toEqual([
+        '4',
+      ]);
+      expect((await home.lesson(id))?._deleted).toBe(false);
+    },
+  );
 });
 
 function staffName(id: string): string {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Course } from '../../../shared/course';
 import type { CourseItem } from '../../../renderer/data/use-course-items';
-import { courseSections } from '../../../renderer/ui/course-groups';
+import { courseSections, openedCourse } from '../../../renderer/ui/course-groups';
 
 const item = (
   id: string,
@@ -64,5 +64,19 @@ describe('course list sections', () => {
     const s = courseSections(items.slice(0, 2), { classId: '', subjectId: '' });
     expect(s.othersTotal).toBe(0);
     expect(s.others).toEqual([]);
+  });
+});
+
+describe('the course a section opens', () => {
+  it("the route's course, else the first own or substituted one, never a colleague's", () => {
+    expect(openedCourse(items, '5')?.course.id).toBe('5');
+    expect(openedCourse(items, null)?.course.id).toBe('1');
+    expect(openedCourse(items, 'gone')?.course.id).toBe('1');
+    const deputyWithSubstitution = items.filter((i) => i.course.id !== '1');
+    expect(openedCourse(deputyWithSubstitution, null)?.course.id).toBe('2');
+    const deputyWithNone = items.filter((i) => !i.own && !i.substitute);
+    expect(openedCourse(deputyWithNone, null)).toBeUndefined();
+    expect(openedCourse(deputyWithNone, '4')?.course.id).toBe('4');
+    expect(openedCourse(null, '4')).toBeUndefined();
   });
 });
