@@ -6,6 +6,15 @@ import type { Queryable } from '../db/db';
 import type { ScopeGrant } from './collections';
 import { ALL_SCOPE } from './read-scope';
 
+/**
+ * A grant older than this is forgotten once the account is given a new one: a desktop whose
+ * checkpoint names it has been offline for over a school year, and pulls its current scope again
+ * from the start. The newest grant of every account is always kept.
+ */
+export const READ_SCOPE_KEEP_DAYS = 400;
+/** Grants held in memory per process at most (each is also in the table). */
+const KNOWN_MAX = 20_000;
+
 export class ScopeStore {
   private readonly known = new Map<string, ScopeGrant | null>();
 
@@ -14,11 +23,20 @@ export class ScopeStore {
     const hash = grant?.hash ?? ALL_SCOPE;
     const key = `${accountId}|${hash}`;
     if (this.known.has(key)) return;
-    await db.query(
+    const stored = await db.query(
       `INSERT INTO read_scopes (account_id, hash, grant_json) VALUES ($1, $2, $3::jsonb)
-       ON CONFLICT (account_id, hash) DO NOTHING`,
+       ON CONFLICT (account_id, hash) DO NOTHING RETURNING 1`,
       [accountId, hash, grant === null ? null : JSON.stringify(grant)],
     );
+    if (stored.rows.length > 0) {
+      // A new grant of this account: its grants older than the keep time go.
+      await db.query(
+        `DELETE FROM read_scopes WHERE account_id = $1 AND hash <> $2
+           AND created_at < now() - $3::integer * interval '1 day'`,
+        [accountId, hash, READ_SCOPE_KEEP_DAYS],
+      );
+    }
+    if (this.known.size >= KNOWN_MAX) this.known.clear();
     this.known.set(key, grant);
   }
 

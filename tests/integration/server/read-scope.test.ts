@@ -5,7 +5,8 @@
 // content) what is no longer readable, and the live stream asks for a resync. The expected sets
 // are computed here from the stored documents, not by the server's scope code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocState } from '../../../server/sync/collections';
+import type { DocState, ScopeGrant } from '../../../server/sync/collections';
+import { READ_SCOPE_KEEP_DAYS, ScopeStore } from '../../../server/sync/scope-store';
 import {
   clockFor,
   startDomainServer,
@@ -276,3 +277,39 @@ describe('read scope per course', () => {
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+describe('remembered grants', () => {
+  it('a new grant forgets the account’s grants older than the keep time, never the newest', async () => {
+    const db = server.db;
+    const grant = (hash: string) => ({ hash }) as unknown as ScopeGrant;
+    const hashes = async (account: string) =>
+      (
+        await db.query('SELECT hash FROM read_scopes WHERE account_id = $1 ORDER BY hash', [
+          account,
+        ])
+      ).rows.map((r) => String(r.hash));
+    const age = (account: string, hash: string, days: number) =>
+      db.query(
+        `UPDATE read_scopes SET created_at = now() - $3::integer * interval '1 day'
+         WHERE account_id = $1 AND hash = $2`,
+        [account, hash, days],
+      );
+    const store = new ScopeStore();
+    await store.remember(db, 'acc-a', grant('old'));
+    await store.remember(db, 'acc-a', grant('recent'));
+    await store.remember(db, 'acc-b', grant('old'));
+    await age('acc-a', 'old', READ_SCOPE_KEEP_DAYS + 1);
+    await age('acc-a', 'recent', READ_SCOPE_KEEP_DAYS - 1);
+    await age('acc-b', 'old', READ_SCOPE_KEEP_DAYS + 1);
+    // Remembering a grant already stored changes nothing.
+    await new ScopeStore().remember(db, 'acc-a', grant('recent'));
+    expect(await hashes('acc-a')).toEqual(['old', 'recent']);
+    // A new one: the old grant of this account goes; the other account's stays.
+    await store.remember(db, 'acc-a', grant('new'));
+    expect(await hashes('acc-a')).toEqual(['new', 'recent']);
+    expect(await hashes('acc-b')).toEqual(['old']);
+    // A checkpoint naming the forgotten grant is not believed (a fresh process reads the table).
+    expect(await new ScopeStore().load(db, 'acc-a', 'old')).toBeUndefined();
+    expect(await new ScopeStore().load(db, 'acc-a', 'recent')).toEqual(grant('recent'));
+  });
+});
