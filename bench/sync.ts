@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { COLLECTIONS, COLLECTION_NAMES } from '../shared/collections';
-import { launch, printTable } from './entry';
+import { launch, printTable, runIfMain } from './entry';
 
 const STUDENTS = Number(process.env.BENCH_SYNC_STUDENTS ?? 1000);
 const PASSPHRASE = 'Пароль для замера 2026';
@@ -26,7 +26,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startServer(
+  students = STUDENTS,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'journal-bench-sync-'));
   const port = await freePort();
   const child = spawn(
@@ -36,7 +38,7 @@ async function startServer(): Promise<{ url: string; stop: () => Promise<void> }
       'tsx',
       'scripts/server.ts',
       ...['--port', String(port), '--host', '127.0.0.1', '--no-tls', '--data-dir', dataDir],
-      ...['--demo', '--demo-students', String(STUDENTS), '--static-dir', 'out/renderer'],
+      ...['--demo', '--demo-students', String(students), '--static-dir', 'out/renderer'],
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } },
   );
@@ -62,13 +64,16 @@ async function startServer(): Promise<{ url: string; stop: () => Promise<void> }
 }
 
 /**
- * The desktop app: a new profile, sign in as the deputy (reads the whole school), full download;
+ * The desktop app: a new profile, sign in as `login` (the deputy reads the whole school), download;
  * `replication`: without the snapshot (renderer/sync/ServerSession.tsx, FIRST_DOWNLOAD_KEY).
  */
-async function timeFirstDownload(
+export async function timeFirstDownload(
   page: Page,
   url: string,
   mode: 'snapshot' | 'replication',
+  login = 'deputy',
+  /** Runs just before the click that connects (e.g. a throttled network from then on). */
+  beforeConnect?: () => Promise<void>,
 ): Promise<{ ms: number; docs: number; openMs: number }> {
   if (mode === 'replication') {
     await page.addInitScript(() => localStorage.setItem('journal.firstDownload', 'replication'));
@@ -80,8 +85,9 @@ async function timeFirstDownload(
   await page.getByLabel('Повторите пароль').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Создать профиль' }).click();
   await page.getByRole('button', { name: /Подключиться к серверу школы/ }).click();
-  await page.getByLabel('Логин').fill('deputy');
+  await page.getByLabel('Логин').fill(login);
   await page.getByLabel('Пароль', { exact: true }).fill('demo');
+  await beforeConnect?.();
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Подключиться', exact: true }).click();
   let openMs = 0;
@@ -104,7 +110,11 @@ async function timeFirstDownload(
 }
 
 /** Baseline: the same documents fetched once, then a raw Dexie bulkPut with the same indexes. */
-async function timeDexie(page: Page, url: string): Promise<{ ms: number; docs: number }> {
+export async function timeDexie(
+  page: Page,
+  url: string,
+  account = 'deputy',
+): Promise<{ ms: number; docs: number }> {
   const require = createRequire(import.meta.url);
   const dexieSource = await readFile(require.resolve('dexie/dist/dexie.js'), 'utf8');
   await page.goto(`${url}/api/v1/health`);
@@ -112,7 +122,7 @@ async function timeDexie(page: Page, url: string): Promise<{ ms: number; docs: n
   const login = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: 'deputy', password: 'demo', deviceName: 'Замер' }),
+    body: JSON.stringify({ login: account, password: 'demo', deviceName: 'Замер' }),
   });
   const { token } = (await login.json()) as { token: string };
   const stores = Object.fromEntries(
@@ -219,4 +229,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+runIfMain(import.meta.url, main);

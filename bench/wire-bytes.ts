@@ -14,6 +14,7 @@ import { createDomainRegistry } from '../server/domain/registry';
 import { COLLECTION_NAMES } from '../shared/collections';
 import { DEMO_SEED } from '../server/demo';
 import { generateSchool } from '../shared/demo';
+import { FIRST_DOWNLOAD_PEOPLE } from './_people';
 
 const STUDENTS = Number(process.env.BENCH_WIRE_STUDENTS ?? 1000);
 const PAGE = 1000;
@@ -96,17 +97,12 @@ async function download(token: string, acceptEncoding: string | null) {
   return { wire, docs, pages, ms: performance.now() - t0 };
 }
 
-const people: [string, string, string, Role[]][] = [
-  ['subject teacher', 'teacher', 'staff-teacher', ['teacher']],
-  ['class teacher', 'class-teacher', 'staff-class-teacher', ['teacher', 'classTeacher']],
-  ['deputy', 'deputy', 'staff-deputy', ['deputy']],
-];
 const mb = (n: number) => (n / 1e6).toFixed(2);
 console.log(
   `First download on the wire, demo school of ${STUDENTS} students${AS_OF ? ` as of ${AS_OF}` : ''}, pages of ${PAGE}`,
 );
 console.log('who              docs   pages  identity MB  gzip MB (×)        brotli MB (×)');
-for (const [who, login, staffId, roles] of people) {
+for (const { who, login, staffId, roles } of FIRST_DOWNLOAD_PEOPLE) {
   const token = await signIn(login, staffId, roles);
   const plain = await download(token, null);
   const gzip = await download(token, 'gzip');
