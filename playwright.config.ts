@@ -26,6 +26,9 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
+    // The built journal registers its offline service worker; only served-csp.spec tests it, the
+    // other specs see the network as they always did.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,

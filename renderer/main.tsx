@@ -5,6 +5,7 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { installRussianValidity } from './lib/russian-validity';
+import { registerOfflineCopy } from './offline/register';
 import { installCspViolationLogger } from './security/csp-report';
 import { SecurityGate } from './security/SecurityGate';
 import { setupCodeOf } from './setup-link/setup-link-form';
@@ -12,6 +13,7 @@ import { SetupLinkScreen } from './setup-link/SetupLinkScreen';
 
 installCspViolationLogger(document);
 installRussianValidity(document);
+registerOfflineCopy();
 
 function Root() {
   const [setupCode, setSetupCode] = useState(() => setupCodeOf(location.search));

@@ -61,7 +61,10 @@ export function registerStatic(app: FastifyInstance, rootDir: string): boolean {
       file = index;
     }
     reply.header('Content-Type', mimeTypeForExtension(path.extname(file)));
-    reply.header('Cache-Control', file === index ? 'no-cache' : 'public, max-age=3600');
+    // The page and its service worker are asked again every time (a new build is seen at once);
+    // the content-hashed assets may be kept.
+    const always = file === index || file === path.join(root, 'sw.js');
+    reply.header('Cache-Control', always ? 'no-cache' : 'public, max-age=3600');
     return reply.send(createReadStream(file));
   });
   return true;
