@@ -247,9 +247,9 @@ export async function downloadSnapshot(options: DownloadOptions): Promise<Snapsh
 }
 
 /**
- * One request: reads lines until the last one. Each line is stored (and the progress saved) before
- * the next one is, but the next line is read and parsed while the previous one is being written,
- * so the network and the parse overlap the IndexedDB writes.
+ * One request: reads lines until the last one. Each line is stored before the next one is, but
+ * the next line is read and parsed while the previous one is being written, so the network and
+ * the parse overlap the IndexedDB writes.
  */
 async function streamOnce(options: DownloadOptions, writer: SnapshotWriter): Promise<void> {
   const { state, signal, collection } = options;
@@ -460,12 +460,19 @@ class SnapshotWriter {
   /** Resolves once every progress asked for is saved; throws if a save failed. */
   async saved(): Promise<void> {
     await this.saving;
-    if (this.saveFailure) throw this.saveFailure;
+    this.throwSaveFailure();
+  }
+
+  /** A failed save fails the request once; the retry saves the progress again. */
+  private throwSaveFailure(): void {
+    const failure = this.saveFailure;
+    this.saveFailure = null;
+    if (failure) throw failure;
   }
 
   /** Stores the documents; resolves to how many were written (present ids are left). */
   async write(documents: readonly DocState[], pipeKeys: boolean): Promise<number> {
-    if (this.saveFailure) throw this.saveFailure;
+    this.throwSaveFailure();
     if (documents.length === 0) return 0;
     const { collection, state } = this;
     const primary = collection.schema.primaryPath as string;
