@@ -3,7 +3,15 @@
 // written straight into the local collection as the replication would have written it, resuming
 // after a cut connection where it stopped; its replication then starts from the snapshot's
 // checkpoint (RxDB's pull/push.initialCheckpoint), so nothing is fetched or pushed twice.
-import { now, type RxCollection } from 'rxdb';
+import {
+  now,
+  randomToken,
+  type RxChangeEventBulk,
+  type RxCollection,
+  type RxDocumentData,
+  type RxStorageChangeEvent,
+} from 'rxdb';
+import { fromStorageToDexie, RxStorageInstanceDexie } from 'rxdb/plugins/storage-dexie';
 import type { JournalDatabase } from '../db/types';
 import type { Clock } from '../../shared/hlc';
 import {
@@ -12,6 +20,7 @@ import {
   SnapshotPlanSchema,
   type Checkpoint,
   type DocState,
+  type SnapshotChunk,
   type SnapshotPart,
 } from '../../shared/sync-wire';
 import { apiRequest, CLIENT_PROTOCOL, MESSAGES, responseError, SyncError } from './api';
@@ -64,8 +73,20 @@ async function saveState(db: LocalStore, state: SnapshotState): Promise<void> {
   await db.upsertLocal<SnapshotState>(stateKey(state.collection), state);
 }
 
+/**
+ * Where the push starts: after every snapshot document. They all have `_meta.lwt` = `state.lwt`,
+ * and every later write of this database has a larger one (RxDB's `now()` is strictly
+ * increasing, in steps of 0.01 ms), so the position half a step above it leaves them out by the
+ * storage's `[_meta.lwt+id]` index range itself. `{ lwt, id: maxId }` meant the same documents but
+ * made the push's first look read every one of them (the range starts at the lwt, the id is
+ * filtered after reading): ~38,000 lessons read back from IndexedDB once the download was done.
+ */
+function pushStart(state: SnapshotState): ForkCheckpoint {
+  return { id: state.maxId, lwt: state.lwt + 0.005 };
+}
+
 export function initialCheckpoints(state: SnapshotState): InitialCheckpoints {
-  return { pull: state.checkpoint, push: { id: state.maxId, lwt: state.lwt } };
+  return { pull: state.checkpoint, push: pushStart(state) };
 }
 
 /**
@@ -73,7 +94,7 @@ export function initialCheckpoints(state: SnapshotState): InitialCheckpoints {
  * beginning, but still does not push back the documents the snapshot stored.
  */
 export function unfinishedCheckpoints(state: SnapshotState): { push: ForkCheckpoint } {
-  return { push: { id: state.maxId, lwt: state.lwt } };
+  return { push: pushStart(state) };
 }
 
 /**
@@ -183,33 +204,54 @@ export async function downloadSnapshot(options: DownloadOptions): Promise<Snapsh
   const { state, signal } = options;
   const db = options.collection.database as unknown as LocalStore;
   const hash = await replicationIdentifierHash(options.collection, options.serverUrl);
+  const writer = new SnapshotWriter(
+    options.collection,
+    state,
+    hash,
+    await options.collection.database.storageToken,
+  );
   let delay = options.retryMs ?? 1000;
-  while (!state.complete && !signal.aborted) {
-    try {
-      await streamOnce(options, hash);
-      delay = options.retryMs ?? 1000;
-    } catch (error) {
-      if (signal.aborted) break;
-      if (error instanceof SyncError) {
-        if (error.kind === 'unauthorized' || error.kind === 'upgrade') throw error;
-        if (error.code === 'SNAPSHOT_OUTDATED') {
-          // The read scope changed since the plan: the replication pulls from the plan's
-          // checkpoint, whose scope makes the server withdraw what left it and send the rest.
-          state.complete = true;
-          await saveState(db, state);
-          break;
+  try {
+    await loop();
+  } finally {
+    // Whatever stopped the download, the screens learn about everything stored.
+    writer.flushEvents();
+  }
+  await writer.saved();
+  return state;
+
+  async function loop(): Promise<void> {
+    while (!state.complete && !signal.aborted) {
+      try {
+        await streamOnce(options, writer);
+        delay = options.retryMs ?? 1000;
+      } catch (error) {
+        if (signal.aborted) break;
+        if (error instanceof SyncError) {
+          if (error.kind === 'unauthorized' || error.kind === 'upgrade') throw error;
+          if (error.code === 'SNAPSHOT_OUTDATED') {
+            // The read scope changed since the plan: the replication pulls from the plan's
+            // checkpoint, whose scope makes the server withdraw what left it and send the rest.
+            await writer.saved();
+            state.complete = true;
+            await saveState(db, state);
+            break;
+          }
         }
+        options.onReachability?.(false);
+        await sleep(delay, signal);
+        delay = Math.min(delay * 2, MAX_RETRY_MS);
       }
-      options.onReachability?.(false);
-      await sleep(delay, signal);
-      delay = Math.min(delay * 2, MAX_RETRY_MS);
     }
   }
-  return state;
 }
 
-/** One request: reads chunks until the last line, storing each before reading on. */
-async function streamOnce(options: DownloadOptions, hash: string): Promise<void> {
+/**
+ * One request: reads lines until the last one. Each line is stored before the next one is, but
+ * the next line is read and parsed while the previous one is being written, so the network and
+ * the parse overlap the IndexedDB writes.
+ */
+async function streamOnce(options: DownloadOptions, writer: SnapshotWriter): Promise<void> {
   const { state, signal, collection } = options;
   const query = new URLSearchParams({
     checkpoint: JSON.stringify(state.checkpoint),
@@ -236,8 +278,9 @@ async function streamOnce(options: DownloadOptions, hash: string): Promise<void>
   if (!res.ok || !res.body) throw await responseError(res);
   options.onReachability?.(true);
   const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
+  const lines = new LineSplitter();
+  // The chunk being written; at most one, so memory holds two lines at most.
+  let writing: Promise<void> | null = null;
   try {
     for (;;) {
       let read: ReadableStreamReadResult<Uint8Array>;
@@ -247,25 +290,74 @@ async function streamOnce(options: DownloadOptions, hash: string): Promise<void>
         throw new SyncError('offline', MESSAGES.offline);
       }
       if (read.done) break;
-      buffer += decoder.decode(read.value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, end);
-        buffer = buffer.slice(end + 1);
-        if (line.trim() === '') continue;
-        await storeChunk(options, hash, line);
-        if (state.complete) return;
+      for (const line of lines.push(read.value)) {
+        const chunk = parseChunk(line);
+        if (writing) await writing;
+        writing = storeChunk(options, writer, chunk);
+        // A failed write surfaces at the next await; never as an unhandled rejection.
+        writing.catch(() => undefined);
+        if (chunk.done) {
+          await writing;
+          return;
+        }
       }
     }
   } finally {
-    reader.releaseLock();
+    try {
+      // A cut connection or a bad line: what was already parsed still gets stored.
+      if (writing) await writing;
+    } finally {
+      reader.releaseLock();
+    }
   }
   // The answer ended without its last line: cut on the way; the next request resumes.
   throw new SyncError('offline', MESSAGES.offline);
 }
 
-async function storeChunk(options: DownloadOptions, hash: string, line: string): Promise<void> {
-  const { state, collection } = options;
+/**
+ * NDJSON lines out of the response's bytes: a newline is looked for in each new piece only and a
+ * line is decoded once, as a whole (appending text and searching it from the start again was
+ * quadratic in the line's length: lines are ~1 MB).
+ */
+class LineSplitter {
+  private parts: Uint8Array[] = [];
+  private readonly decoder = new TextDecoder();
+
+  *push(bytes: Uint8Array): Generator<string> {
+    let start = 0;
+    let end: number;
+    while ((end = bytes.indexOf(10, start)) >= 0) {
+      const tail = bytes.subarray(start, end);
+      let whole = tail;
+      if (this.parts.length > 0) {
+        this.parts.push(tail);
+        whole = concat(this.parts);
+        this.parts = [];
+      }
+      start = end + 1;
+      const line = this.decoder.decode(whole);
+      if (line.trim() !== '') yield line;
+    }
+    if (start < bytes.length) this.parts.push(bytes.slice(start));
+  }
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+interface ParsedChunk extends SnapshotChunk {
+  /** A key in it may start with '|' (RxDB's Dexie storage renames those): the slow conversion. */
+  pipeKeys: boolean;
+}
+
+function parseChunk(line: string): ParsedChunk {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -274,8 +366,16 @@ async function storeChunk(options: DownloadOptions, hash: string, line: string):
   }
   const parsed = SnapshotChunkSchema.safeParse(value);
   if (!parsed.success) throw new SyncError('server', MESSAGES.badAnswer);
-  const chunk = parsed.data;
-  const stored = await writeDocuments(collection, chunk.documents as DocState[], state, hash);
+  return { ...parsed.data, pipeKeys: line.includes('"|') };
+}
+
+async function storeChunk(
+  options: DownloadOptions,
+  writer: SnapshotWriter,
+  chunk: ParsedChunk,
+): Promise<void> {
+  const { state } = options;
+  const stored = await writer.write(chunk.documents as DocState[], chunk.pipeKeys);
   const newest = newestStamp(chunk.documents);
   if (newest) {
     try {
@@ -288,9 +388,13 @@ async function storeChunk(options: DownloadOptions, hash: string, line: string):
   state.after = chunk.after;
   state.stored += stored;
   if (chunk.done) state.complete = true;
-  await saveState(collection.database as unknown as LocalStore, state);
+  writer.saveProgress();
+  if (chunk.done) await writer.saved();
   if (stored > 0) options.onStored(stored);
 }
+
+/** How often at most the screens are told about the documents a snapshot stored (ms). */
+const EVENTS_EVERY_MS = 3000;
 
 /**
  * Writes master states into the local collection as RxDB's replication writes a pulled document
@@ -300,36 +404,171 @@ async function storeChunk(options: DownloadOptions, hash: string, line: string):
  * before the download began, so a local edit made meanwhile sorts after all of them and is
  * pushed. No replication meta document is written (see docs/SYNC.md for why that is harmless);
  * an id already present (a local insert meanwhile, or a chunk re-sent after a cut) is left as it
- * is. Returns how many were written.
+ * is.
+ *
+ * On RxDB's Dexie storage (the app's; not for an encrypted collection, whose wrapper must
+ * encrypt) the documents are added to the storage's own Dexie table in RxDB's stored form —
+ * `fromStorageToDexie`, or its equivalent for documents without '|' keys and without boolean
+ * indexes other than `_deleted` — with `bulkAdd`, which leaves a present id as it is (the storage's
+ * `bulkWrite` first reads every id to detect conflicts: wasted on a collection being filled).
+ * Their change events then go to this window's collection, gathered over EVENTS_EVERY_MS (live
+ * queries re-run once per gathering rather than per line), and are not posted to other windows
+ * (RxDB's multiInstance): the desktop app runs one window (electron/main.ts, single-instance
+ * lock). Elsewhere (memory storage in tests, encrypted collections) the storage's `bulkWrite`.
  */
-async function writeDocuments(
-  collection: RxCollection,
-  documents: readonly DocState[],
-  state: SnapshotState,
-  hash: string,
-): Promise<number> {
-  if (documents.length === 0) return 0;
-  const primary = collection.schema.primaryPath as string;
-  const db = collection.database;
-  const rev = `1-${db.token}`;
-  const rows = documents.map((doc) => {
-    const id = String(doc[primary]);
-    if (id > state.maxId) state.maxId = id;
-    return {
-      document: {
+class SnapshotWriter {
+  private readonly dexie: RxStorageInstanceDexie<unknown> | null;
+  private events: RxStorageChangeEvent<RxDocumentData<DocState>>[] = [];
+  private lastId = '';
+  private lastEmit = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private saveQueued = false;
+  private saveFailure: unknown = null;
+
+  constructor(
+    private readonly collection: RxCollection,
+    private readonly state: SnapshotState,
+    private readonly hash: string,
+    private readonly storageToken: string,
+  ) {
+    const instance: unknown = collection.storageInstance.originalStorageInstance;
+    this.dexie = instance instanceof RxStorageInstanceDexie ? instance : null;
+  }
+
+  /**
+   * Saves the progress as it is when the save runs, after the one under way: the next chunk is
+   * written meanwhile (a save waits for IndexedDB as long as a chunk does), and saves asked for
+   * while one waits make one. The state only ever counts chunks already stored, so a resume
+   * after a crash asks again at worst for chunks stored but not yet counted, which meet their
+   * documents present and leave them.
+   */
+  saveProgress(): void {
+    if (this.saveQueued) return;
+    this.saveQueued = true;
+    const db = this.collection.database as unknown as LocalStore;
+    this.saving = this.saving
+      .then(() => {
+        this.saveQueued = false;
+        return saveState(db, { ...this.state });
+      })
+      .catch((error: unknown) => {
+        this.saveFailure ??= error;
+      });
+  }
+
+  /** Resolves once every progress asked for is saved; throws if a save failed. */
+  async saved(): Promise<void> {
+    await this.saving;
+    this.throwSaveFailure();
+  }
+
+  /** A failed save fails the request once; the retry saves the progress again. */
+  private throwSaveFailure(): void {
+    const failure = this.saveFailure;
+    this.saveFailure = null;
+    if (failure) throw failure;
+  }
+
+  /** Stores the documents; resolves to how many were written (present ids are left). */
+  async write(documents: readonly DocState[], pipeKeys: boolean): Promise<number> {
+    this.throwSaveFailure();
+    if (documents.length === 0) return 0;
+    const { collection, state } = this;
+    const primary = collection.schema.primaryPath as string;
+    const db = collection.database;
+    const rev = `1-${db.token}`;
+    const rows = documents.map((doc) => {
+      const id = String(doc[primary]);
+      if (id > state.maxId) state.maxId = id;
+      return {
         ...doc,
         _deleted: doc._deleted === true,
         _rev: rev,
-        _meta: { lwt: state.lwt, o: { _rev: 1, hash } },
+        _meta: { lwt: state.lwt, o: { _rev: 1, hash: this.hash } },
         _attachments: {},
-      },
-    };
-  });
-  const storage = collection.storageInstance.originalStorageInstance;
-  const result = await db.lockedRun(() => storage.bulkWrite(rows as never, SNAPSHOT_WRITE_CONTEXT));
-  const failed = result.error.filter((e) => e.status !== 409);
-  if (failed.length > 0) {
-    throw new Error(`Не удалось сохранить ${failed.length} записей (${collection.name}).`);
+      } as unknown as RxDocumentData<DocState>;
+    });
+    if (!this.dexie) {
+      const storage = collection.storageInstance.originalStorageInstance;
+      const result = await db.lockedRun(() =>
+        storage.bulkWrite(rows.map((document) => ({ document })) as never, SNAPSHOT_WRITE_CONTEXT),
+      );
+      const failed = result.error.filter((e) => e.status !== 409);
+      if (failed.length > 0) throw writeError(failed.length, collection.name);
+      return documents.length - result.error.length;
+    }
+    const internals = await this.dexie.internals;
+    const plain =
+      !pipeKeys && internals.booleanIndexes.every((field: string) => field === '_deleted');
+    const stored = rows.map((doc) =>
+      plain
+        ? { ...doc, _deleted: doc._deleted ? '1' : '0' }
+        : fromStorageToDexie(internals.booleanIndexes, doc),
+    );
+    const present = new Set<number>();
+    await db.lockedRun(() =>
+      internals.dexieDb.transaction('rw', internals.dexieTable, async () => {
+        try {
+          await internals.dexieTable.bulkAdd(stored);
+        } catch (error) {
+          // Dexie's BulkError: the other documents are added (the transaction goes on).
+          const byPos = (error as { failuresByPos?: Record<string, { name?: string }> })
+            .failuresByPos;
+          if (!byPos) throw error;
+          for (const [pos, failure] of Object.entries(byPos)) {
+            if (failure.name !== 'ConstraintError') throw writeError(1, collection.name);
+            present.add(Number(pos));
+          }
+        }
+      }),
+    );
+    rows.forEach((doc, i) => {
+      if (present.has(i)) return;
+      this.lastId = String(doc[primary as keyof typeof doc]);
+      // As RxDB's storages do: a document stored deleted is no change for the screens.
+      if (doc._deleted) return;
+      this.events.push({
+        documentId: this.lastId,
+        operation: 'INSERT',
+        documentData: doc,
+        previousDocumentData: undefined,
+      });
+    });
+    this.scheduleEvents();
+    return documents.length - present.size;
   }
-  return documents.length - result.error.length;
+
+  private scheduleEvents(): void {
+    if (this.timer || this.events.length === 0) return;
+    const wait = Math.max(0, this.lastEmit + EVENTS_EVERY_MS - Date.now());
+    this.timer = setTimeout(() => this.flushEvents(), wait);
+  }
+
+  /** Hands the gathered change events to this window's collection (its live queries). */
+  flushEvents(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.events.length === 0) return;
+    const { collection } = this;
+    const db = collection.database;
+    const bulk: RxChangeEventBulk<RxDocumentData<DocState>> = {
+      id: randomToken(10),
+      isLocal: false,
+      internal: false,
+      collectionName: collection.name,
+      events: this.events,
+      checkpoint: { id: this.lastId, lwt: this.state.lwt },
+      context: SNAPSHOT_WRITE_CONTEXT,
+      databaseToken: db.token,
+      storageToken: this.storageToken,
+    };
+    this.events = [];
+    this.lastEmit = Date.now();
+    db.$emit(bulk as never);
+  }
+}
+
+function writeError(count: number, collection: string): Error {
+  return new Error(`Не удалось сохранить ${count} записей (${collection}).`);
 }

@@ -70,9 +70,11 @@ export interface StartSyncOptions {
 }
 
 /**
- * Snapshots are downloaded one collection after another in this order: what the journal needs to
- * open first, then the small rest (period marks, timetables, consents…), the lessons — nine in
- * ten documents — last, so screens other than the journal page do not wait behind them.
+ * Snapshots are downloaded in this order: what the journal needs to open first, one after
+ * another; then the small rest (period marks, timetables, consents…) one after another and, beside
+ * them, the lessons — nine in ten documents — so screens other than the journal page do not wait
+ * behind the lessons, and the lessons do not wait behind them (each collection is its own
+ * IndexedDB database: the writes overlap).
  */
 function snapshotOrder(names: readonly CollectionName[]): CollectionName[] {
   const rank = (n: CollectionName) => {
@@ -250,7 +252,7 @@ export function startSync(options: StartSyncOptions): SyncClient {
       });
     };
     progress();
-    for (const name of snapshotOrder([...snapshots.keys()] as CollectionName[])) {
+    const download = async (name: CollectionName) => {
       const state = snapshots.get(name)!;
       try {
         await downloadSnapshot({
@@ -273,7 +275,22 @@ export function startSync(options: StartSyncOptions): SyncClient {
       }
       if (stopped) return;
       startReplication(name, initialCheckpoints(state));
-    }
+    };
+    const inTurn = async (names: readonly CollectionName[]) => {
+      for (const name of names) {
+        await download(name);
+        if (stopped) return;
+      }
+    };
+    const order = snapshotOrder([...snapshots.keys()] as CollectionName[]);
+    await inTurn(order.filter((n) => REFERENCE_COLLECTIONS.includes(n)));
+    if (stopped) return;
+    const lanes = await Promise.allSettled([
+      inTurn(order.filter((n) => !REFERENCE_COLLECTIONS.includes(n) && n !== 'lessons')),
+      inTurn(order.filter((n) => n === 'lessons')),
+    ]);
+    if (stopped) return;
+    for (const lane of lanes) if (lane.status === 'rejected') throw lane.reason;
     patch({ firstDownload: null });
   })().catch((error: unknown) => {
     // Whatever went wrong, every collection still replicates (an unfinished snapshot's

@@ -8,6 +8,8 @@
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { getChangedDocumentsSince, type RxCollection } from 'rxdb';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../renderer/db/database';
@@ -210,9 +212,14 @@ function rawSize(path: string, token: string): Promise<{ bytes: number; lines: n
 }
 
 let opened = 0;
-function openLocal(): Promise<JournalDatabase> {
+/** `dexie`: the app's storage (on fake-indexeddb), whose snapshot writes go to its Dexie tables. */
+function openLocal(storage: 'memory' | 'dexie' = 'memory'): Promise<JournalDatabase> {
   opened += 1;
-  return openDatabase({ name: `snapshot-${opened}-${Date.now()}`, storage: getRxStorageMemory() });
+  return openDatabase({
+    name: `snapshot-${opened}-${Date.now()}`,
+    storage:
+      storage === 'dexie' ? getRxStorageDexie({ indexedDB, IDBKeyRange }) : getRxStorageMemory(),
+  });
 }
 
 /** Replicates every collection (polling, no live stream) until in sync; counts pulled documents. */
@@ -275,7 +282,7 @@ describe('a desktop filled by the snapshot', () => {
     const teacher = staff.teacher;
     const proxy = new ChaosProxy(() => Number(new URL(server.url).port));
     const proxyUrl = await proxy.listen();
-    const db = await openLocal();
+    const db = await openLocal('dexie');
     const seen: string[] = [];
     const realFetch = globalThis.fetch;
     const spy = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
