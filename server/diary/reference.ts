@@ -80,7 +80,7 @@ export class DiaryReference {
     const r = await db.query(
       `SELECT h.epoch, h.rights_seq, h.now_ms, d.collection, d.id, d.seq, d.deleted, d.doc,
          d.class_id, d.date
-       FROM (SELECT (SELECT n FROM family_epoch) AS epoch,
+       FROM (SELECT coalesce((SELECT n FROM family_epoch), -1) AS epoch,
            coalesce(greatest(
              (SELECT max(seq) FROM documents WHERE collection = 'students'),
              (SELECT max(seq) FROM documents WHERE collection = 'consents')), 0) AS rights_seq,

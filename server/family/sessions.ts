@@ -82,7 +82,10 @@ export class SessionUse {
       .then(async () => {
         if (batch.length === 0) return;
         await this.db.query(
-          'UPDATE family_sessions SET last_used_at = now() WHERE token_hash = ANY($1::text[])',
+          // Never back: another process's later use may be stored first (and a use moved back
+          // would bump the family epoch, migration 11).
+          `UPDATE family_sessions SET last_used_at = greatest(last_used_at, now())
+           WHERE token_hash = ANY($1::text[])`,
           [batch],
         );
       });
