@@ -6,6 +6,8 @@
 //     browsing — a page every 3–10 s (random), this week again or one of the three before, with
 //     the ETag of what it has as a phone's browser does — for a measured period.
 // Run: npx tsx bench/diary.ts [--sessions 500] [--rounds 3] [--seconds 60] [--db pglite|postgres|both]
+//   [--servers N]: on PostgreSQL, N server processes on the one database, the workers spread over
+//   them (as behind a balancer); PGlite is one process by construction (its data folder's lock).
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -247,11 +249,19 @@ async function prepare(where: { dataDir?: string; databaseUrl?: string }, sessio
   return out;
 }
 
-function runWorkers(job: Omit<WorkerJob, 'sessions'>, sessions: Session[]) {
+function runWorkers(
+  job: Omit<WorkerJob, 'sessions' | 'url'>,
+  urls: readonly string[],
+  sessions: Session[],
+) {
   const share = Math.ceil(sessions.length / WORKERS);
   return Promise.all(
     Array.from({ length: WORKERS }, (_, w) => {
-      const mine: WorkerJob = { ...job, sessions: sessions.slice(w * share, (w + 1) * share) };
+      const mine: WorkerJob = {
+        ...job,
+        url: urls[w % urls.length]!,
+        sessions: sessions.slice(w * share, (w + 1) * share),
+      };
       return new Promise<WorkerResult>((resolve, reject) => {
         const child = fork(SELF, ['--worker'], { execArgv: ['--import', 'tsx'] });
         child.once('message', (m) => resolve(m as WorkerResult));
@@ -282,11 +292,19 @@ async function measure(kind: 'pglite' | 'postgres', sessions: number): Promise<v
     );
     process.stdout.write(`Школа на ${STUDENTS} учеников, ${sessions} сеансов: подготовка…\n`);
     const cookies = await prepare(cluster ? { databaseUrl: cluster.url } : { dataDir }, sessions);
-    const server = await startServerProcess(
-      dataDir,
-      ['--no-tls'],
-      cluster ? { DATABASE_URL: cluster.url } : {},
+    const count = cluster ? Math.max(1, Number(arg('--servers', '1'))) : 1;
+    const servers = await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        startServerProcess(
+          i === 0 ? dataDir : `${dataDir}-${i}`,
+          ['--no-tls'],
+          cluster ? { DATABASE_URL: cluster.url } : {},
+        ),
+      ),
     );
+    const server = servers[0]!;
+    const urls = servers.map((s) => s.url);
+    if (count > 1) process.stdout.write(`Процессов сервера на одной базе: ${count}\n`);
     try {
       // One request at a time first: the service time of each route without any queue.
       const one = { diary: [] as number[], noop: [] as number[] };
@@ -307,13 +325,10 @@ async function measure(kind: 'pglite' | 'postgres', sessions: number): Promise<v
       }
       process.stdout.write(`${row('По одному: дневник', one.diary)}\n`);
       process.stdout.write(`${row('По одному: пустой маршрут', one.noop)}\n`);
-      const burst = await runWorkers({ url: server.url, mode: 'burst', rounds, seconds }, cookies);
+      const burst = await runWorkers({ mode: 'burst', rounds, seconds }, urls, cookies);
       process.stdout.write(`${row('Все сразу: дневник', burst.diary)}\n`);
       process.stdout.write(`${row('Все сразу: пустой маршрут', burst.noop)}\n`);
-      const evening = await runWorkers(
-        { url: server.url, mode: 'evening', rounds, seconds },
-        cookies,
-      );
+      const evening = await runWorkers({ mode: 'evening', rounds, seconds }, urls, cookies);
       process.stdout.write(
         `${row(`Вечер (${seconds} с): дневник`, evening.diary)}  (из них 304: ${evening.notModified})\n`,
       );
@@ -326,7 +341,7 @@ async function measure(kind: 'pglite' | 'postgres', sessions: number): Promise<v
       if (errors.length > 0)
         process.stdout.write(`${[...new Set(errors)].slice(0, 5).join('\n')}\n`);
     } finally {
-      await server.stop();
+      await Promise.all(servers.map((s) => s.stop()));
     }
   } finally {
     cluster?.stop();

@@ -310,6 +310,42 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX login_failures_login ON login_failures (login)`,
     ],
   },
+  {
+    version: 12,
+    name: 'family auth epoch',
+    statements: [
+      // One counter bumped, in the writing transaction, by every write that can end or change a
+      // family's session or the links its rights check reads (docs/DIARY.md «Performance»): the
+      // diary's in-process caches of sessions and children are valid only while it is unchanged,
+      // also across server processes on one PostgreSQL. The bump's row lock orders such writers.
+      `CREATE TABLE family_epoch (
+        one boolean PRIMARY KEY DEFAULT true CHECK (one),
+        n bigint NOT NULL
+      )`,
+      `INSERT INTO family_epoch (one, n) VALUES (true, 0)`,
+      `CREATE FUNCTION family_epoch_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         UPDATE family_epoch SET n = n + 1;
+         RETURN NULL;
+       END $$`,
+      `CREATE TRIGGER family_accounts_epoch AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+         ON family_accounts FOR EACH STATEMENT EXECUTE FUNCTION family_epoch_bump()`,
+      `CREATE TRIGGER family_links_epoch AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+         ON family_links FOR EACH STATEMENT EXECUTE FUNCTION family_epoch_bump()`,
+      // Not a new session (no cache can hold an unknown token), and not a recorded use (SessionUse
+      // writes only last_used_at forward, at the evening peak's rate) — but a use moved back.
+      `CREATE TRIGGER family_sessions_epoch_update AFTER UPDATE ON family_sessions FOR EACH ROW
+         WHEN (OLD.revoked_at IS DISTINCT FROM NEW.revoked_at
+           OR OLD.revoked_reason IS DISTINCT FROM NEW.revoked_reason
+           OR OLD.account_id IS DISTINCT FROM NEW.account_id
+           OR OLD.token_hash IS DISTINCT FROM NEW.token_hash
+           OR OLD.created_at IS DISTINCT FROM NEW.created_at
+           OR NEW.last_used_at < OLD.last_used_at)
+         EXECUTE FUNCTION family_epoch_bump()`,
+      `CREATE TRIGGER family_sessions_epoch_delete AFTER DELETE OR TRUNCATE ON family_sessions
+         FOR EACH STATEMENT EXECUTE FUNCTION family_epoch_bump()`,
+    ],
+  },
 ];
 
 /** Any fixed number: every server process migrating the same database takes this lock first. */

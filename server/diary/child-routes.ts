@@ -31,7 +31,7 @@ import type { ViewLog } from './view-log';
 import type { DiaryWeekCache } from './week-cache';
 
 /** What the child pages need from the diary's routes (routes.ts). */
-export interface ChildPagesContext<S extends { children: FamilyChild[] }> {
+export interface ChildPagesContext<S extends { children: readonly FamilyChild[] }> {
   db: Db;
   ref: DiaryReference;
   views: ViewLog;
@@ -50,7 +50,7 @@ const weekQuery = z.object({
 });
 const periodQuery = z.object({ period: IdSchema.optional() });
 
-export function registerChildPages<S extends { children: FamilyChild[] }>(
+export function registerChildPages<S extends { children: readonly FamilyChild[] }>(
   diary: FastifyInstance,
   ctx: ChildPagesContext<S>,
 ): void {
@@ -74,8 +74,7 @@ export function registerChildPages<S extends { children: FamilyChild[] }>(
 
   /** The signed-in family's child by id, or a 403 (the same for a child that does not exist). */
   async function childPage(request: FastifyRequest): Promise<{ s: S; child: FamilyChild }> {
-    const s = await signed(request);
-    await ref.refresh(db);
+    const s = await signed(request); // the reference is refreshed by it
     const id = (request.params as { studentId?: string }).studentId;
     const child = id === undefined ? s.children[0] : s.children.find((c) => c.studentId === id);
     if (!child) {

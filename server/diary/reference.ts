@@ -3,9 +3,12 @@
 // page (one indexed query; pages asking at once share it, and a page never joins a read that
 // began before it arrived, so a write committed before the page is always seen), so it is never
 // stale, also when several server processes share one PostgreSQL. The same read reports which
-// lessons and students were stored since (their identity only) to the diary's caches.
+// lessons and students were stored since (their identity only) to the diary's caches, and what the
+// family session and rights caches are checked against (FamilyAuthStamp): so a page served from
+// those caches costs this one query.
 import type { Queryable } from '../db/db';
 import { toNumber } from '../db/db';
+import type { FamilyAuthStamp } from '../family/auth-cache';
 import type { Course } from '../../shared/course';
 import type { Period } from '../../shared/period';
 import type { School } from '../../shared/school';
@@ -30,6 +33,8 @@ export class DiaryReference {
   readonly classes = new Map<string, SchoolClass>();
   readonly courses = new Map<string, Course>();
   readonly staff = new Map<string, StaffMember>();
+  /** As of the newest read; a page takes it right after its own refresh. */
+  auth: FamilyAuthStamp = { epoch: -1, rightsSeq: -1, nowMs: 0 };
   private seenSeq = 0;
   private watchedSeq: number | null = null;
   private inFlight: Promise<void> | null = null;
@@ -70,19 +75,38 @@ export class DiaryReference {
       );
       this.watchedSeq = toNumber(top.rows[0]?.seq ?? 0);
     }
+    // One snapshot: the family epoch, the newest student or consent (the documents the rights
+    // check reads), the database's clock and the writes since the last read.
     const r = await db.query(
-      `SELECT collection, id, seq, deleted,
-         CASE WHEN collection = ANY($1::text[]) THEN doc - 'stamps' END AS doc,
-         CASE WHEN collection = 'lessons' THEN doc->>'classId' END AS class_id,
-         CASE WHEN collection = 'lessons' THEN doc->>'date' END AS date
-       FROM documents
-       WHERE (collection = ANY($1::text[]) AND seq > $2)
-          OR (collection = ANY($3::text[]) AND seq > $4)
-       ORDER BY seq`,
+      `SELECT h.epoch, h.rights_seq, h.now_ms, d.collection, d.id, d.seq, d.deleted, d.doc,
+         d.class_id, d.date
+       FROM (SELECT coalesce((SELECT n FROM family_epoch), -1) AS epoch,
+           coalesce(greatest(
+             (SELECT max(seq) FROM documents WHERE collection = 'students'),
+             (SELECT max(seq) FROM documents WHERE collection = 'consents')), 0) AS rights_seq,
+           (extract(epoch FROM now()) * 1000)::float8 AS now_ms) h
+       LEFT JOIN LATERAL (
+         SELECT collection, id, seq, deleted,
+           CASE WHEN collection = ANY($1::text[]) THEN doc - 'stamps' END AS doc,
+           CASE WHEN collection = 'lessons' THEN doc->>'classId' END AS class_id,
+           CASE WHEN collection = 'lessons' THEN doc->>'date' END AS date
+         FROM documents
+         WHERE (collection = ANY($1::text[]) AND seq > $2)
+            OR (collection = ANY($3::text[]) AND seq > $4)) d ON true
+       ORDER BY d.seq`,
       [[...FOLLOWED], this.seenSeq, [...WATCHED], this.watchedSeq],
     );
+    const head = r.rows[0];
+    if (head) {
+      this.auth = {
+        epoch: toNumber(head.epoch),
+        rightsSeq: toNumber(head.rights_seq),
+        nowMs: Number(head.now_ms),
+      };
+    }
     const changes: StoredChange[] = [];
     for (const row of r.rows) {
+      if (row.collection === null) continue; // nothing written since: the stamp's row alone
       const id = String(row.id);
       const collection = String(row.collection);
       const seq = toNumber(row.seq);

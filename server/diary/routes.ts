@@ -25,9 +25,9 @@ import {
   setFamilyPassword,
 } from '../family/accounts';
 import { ACCESS_CLOSED, SESSION_ENDED } from '../family/messages';
+import { FamilyAuthCache } from '../family/auth-cache';
 import { familyChildren, type FamilyChild } from '../family/scope';
 import {
-  checkFamilySession,
   endFamilySession,
   openFamilySession,
   SessionUse,
@@ -90,7 +90,7 @@ interface Signed {
   token: string;
   account: NonNullable<Awaited<ReturnType<typeof findFamilyAccount>>>;
   tokenHash: string;
-  children: FamilyChild[];
+  children: readonly FamilyChild[];
 }
 
 export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOptions): void {
@@ -102,6 +102,8 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
   const weeks = new DiaryWeekCache();
   ref.onStored((changes) => weeks.invalidate(changes));
   const sessionUse = new SessionUse(db);
+  // The session and rights checks of a page, kept while the reference's stamp allows.
+  const auth = new FamilyAuthCache();
   app.addHook('onClose', async () => {
     await sessionUse.flush().catch(() => undefined);
   });
@@ -118,9 +120,12 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
   ): Promise<Signed> {
     const token = readCookie(request, SESSION_COOKIE);
     if (!token) throw new Redirect('/diary/login');
-    const check = await checkFamilySession(db, token, sessionUse);
+    // The page's one query: the reference and the stamp the session and rights caches follow.
+    await ref.refresh(db);
+    const at = ref.auth;
+    const check = await auth.session(db, token, sessionUse, at);
     if (!check.ok) throw new Redirect(`/diary/login?ended=${check.reason}`);
-    const children = await familyChildren(db, check.account.id);
+    const children = await auth.childrenOf(db, check.account.id, at);
     if (children.length === 0) {
       await endFamilySession(db, token, 'access-closed');
       throw new Redirect('/diary/login?ended=access-closed');
@@ -299,7 +304,6 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
 
       diary.get('/password', async (request, reply) => {
         const s = await signed(request, { allowTemporary: true });
-        await ref.refresh(db);
         return sendPage(reply, passwordPage(frameOf(s, null, null), s.account.passwordTemporary));
       });
 
@@ -334,7 +338,6 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
 
       diary.get('/settings', async (request, reply) => {
         const s = await signed(request);
-        await ref.refresh(db);
         const settings = await readDiarySettings(db);
         const prefs = await db.query(
           'SELECT email, daily_digest, period_marks FROM family_notifications WHERE account_id = $1',

@@ -1,6 +1,7 @@
 // The rights check of the e-diary: which children a family account may read right now. Every diary
 // page and notification is built from this answer, read from the consent registry on every
-// request, so a withdrawal stops access even before any session is ended:
+// request (a diary page may use it kept in memory while nothing it reads changed:
+// auth-cache.ts), so a withdrawal stops access even before any session is ended:
 //   - a guardian's link is open while that guardian's consent is a registered consent with the
 //     electronic channel and «логин выдан», and the guardian is still on the student's card;
 //   - a student's own link is open while some guardian of the student consented (electronic) and

@@ -28,8 +28,26 @@ export type SessionEnd =
   'unknown' | 'expired' | 'logout' | 'password-changed' | 'access-closed' | 'new-password';
 
 export type FamilySessionCheck =
-  | { ok: true; account: Omit<FamilyAccount, 'passwordHash'>; tokenHash: string }
+  | {
+      ok: true;
+      account: Omit<FamilyAccount, 'passwordHash'>;
+      tokenHash: string;
+      /** The sign-in and the last recorded use, on the database's clock (ms). */
+      createdMs: number;
+      usedMs: number;
+    }
   | { ok: false; reason: SessionEnd };
+
+/** A session's use is recorded at most once a minute: one write per page would be wasteful. */
+export const USE_RECORDED_EVERY_MS = 60_000;
+
+/** Whether a session signed in at `createdMs` and last used at `usedMs` has ended by `nowMs`. */
+export function sessionExpired(createdMs: number, usedMs: number, nowMs: number): boolean {
+  return (
+    nowMs - usedMs > FAMILY_SESSION_LIFETIME.idleMs ||
+    nowMs - createdMs > FAMILY_SESSION_LIFETIME.absoluteMs
+  );
+}
 
 /**
  * Records that sessions were used, in batches: at the evening peak every session's first page of
@@ -64,7 +82,10 @@ export class SessionUse {
       .then(async () => {
         if (batch.length === 0) return;
         await this.db.query(
-          'UPDATE family_sessions SET last_used_at = now() WHERE token_hash = ANY($1::text[])',
+          // Never back: another process's later use may be stored first (and a use moved back
+          // would bump the family epoch, migration 11).
+          `UPDATE family_sessions SET last_used_at = greatest(last_used_at, now())
+           WHERE token_hash = ANY($1::text[])`,
           [batch],
         );
       });
@@ -86,12 +107,12 @@ export async function checkFamilySession(
     `SELECT s.revoked_at, s.revoked_reason, a.id, a.login, a.kind, a.display_name,
        a.password_temporary, a.temporary_expires_at, a.disabled_at, a.disabled_reason,
        a.compromised_at,
-       (s.last_used_at < now() - $2::double precision * interval '1 millisecond'
-         OR s.created_at < now() - $3::double precision * interval '1 millisecond') AS expired,
-       (s.last_used_at < now() - interval '1 minute') AS stale
+       (extract(epoch FROM s.created_at) * 1000)::float8 AS created_ms,
+       (extract(epoch FROM s.last_used_at) * 1000)::float8 AS used_ms,
+       (extract(epoch FROM now()) * 1000)::float8 AS now_ms
      FROM family_sessions s JOIN family_accounts a ON a.id = s.account_id
      WHERE s.token_hash = $1`,
-    [tokenHash, FAMILY_SESSION_LIFETIME.idleMs, FAMILY_SESSION_LIFETIME.absoluteMs],
+    [tokenHash],
   );
   const row = r.rows[0];
   if (!row) return { ok: false, reason: 'unknown' };
@@ -100,17 +121,24 @@ export async function checkFamilySession(
     return { ok: false, reason };
   }
   if (row.disabled_at !== null) return { ok: false, reason: 'access-closed' };
-  if (row.expired === true) return { ok: false, reason: 'expired' };
-  // Record use at most once a minute: one write per page would be wasteful.
-  if (row.stale === true && use) use.touch(tokenHash);
-  else if (row.stale === true) {
-    await db.query('UPDATE family_sessions SET last_used_at = now() WHERE token_hash = $1', [
-      tokenHash,
-    ]);
+  const createdMs = Number(row.created_ms);
+  let usedMs = Number(row.used_ms);
+  const nowMs = Number(row.now_ms);
+  if (sessionExpired(createdMs, usedMs, nowMs)) return { ok: false, reason: 'expired' };
+  if (nowMs - usedMs > USE_RECORDED_EVERY_MS) {
+    if (use) use.touch(tokenHash);
+    else {
+      await db.query('UPDATE family_sessions SET last_used_at = now() WHERE token_hash = $1', [
+        tokenHash,
+      ]);
+    }
+    usedMs = nowMs;
   }
   return {
     ok: true,
     tokenHash,
+    createdMs,
+    usedMs,
     account: {
       id: String(row.id),
       login: String(row.login),

@@ -73,7 +73,11 @@ export function consentDoc(
 }
 
 /** Pushes a consent through the sync API (what the desktop's replication does). */
-export async function pushConsent(server: TestServer, who: Login, consent: Consent): Promise<void> {
+export async function pushConsent(
+  server: Pick<TestServer, 'url'>,
+  who: Pick<Login, 'token'>,
+  consent: Consent,
+): Promise<void> {
   const res = await api(
     server,
     'POST',
@@ -87,8 +91,8 @@ export async function pushConsent(server: TestServer, who: Login, consent: Conse
 
 /** Issues a guardian's login as the desktop does after «логин выдан» (201 expected). */
 export async function issueLogin(
-  server: TestServer,
-  who: Login,
+  server: Pick<TestServer, 'url'>,
+  who: Pick<Login, 'token'>,
   consent: Consent,
 ): Promise<IssuedLogin> {
   const res = await api(
@@ -114,7 +118,7 @@ export interface DiaryResponse {
 export class DiaryBrowser {
   cookie: string | null = null;
 
-  constructor(readonly server: TestServer) {}
+  constructor(readonly server: Pick<TestServer, 'url'>) {}
 
   private async send(
     method: string,
@@ -168,7 +172,7 @@ export class DiaryBrowser {
 
 /** Signs in with the slip and replaces the one-time password; the browser is then in. */
 export async function familySignIn(
-  server: TestServer,
+  server: Pick<TestServer, 'url'>,
   issued: IssuedLogin,
   password = 'свой-пароль-1',
 ): Promise<DiaryBrowser> {

@@ -1,6 +1,8 @@
 // Two server processes on one PostgreSQL: a mark a teacher pushes to one reaches a desktop's live
 // stream on the other at once, and the other way round; each stream sees every write of both
-// processes once, in seq order (docs/OPERATIONS.md, «Несколько процессов на одной базе»).
+// processes once, in seq order (docs/OPERATIONS.md, «Несколько процессов на одной базе»); a family
+// session ended by a write on one process is refused on the next page of the other, whose session
+// and rights checks are kept in memory (server/family/auth-cache.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +19,7 @@ import {
   type PostgresCluster,
 } from './postgres-cluster';
 import { readEventStream } from './event-reader';
+import { consentDoc, DiaryBrowser, familySignIn, issueLogin, pushConsent } from './diary-fixture';
 import { startServerProcess, type ServerProcess } from './server-process';
 
 // Each server start is a new Node process (tsx), the first one loading a small demo school.
@@ -186,6 +189,56 @@ describe.skipIf(unavailable !== null)(
         }
         stream.close();
         streamOnA.close();
+      },
+    );
+
+    it(
+      "a family's session ended on one process is refused on the other's very next page",
+      SLOW,
+      async () => {
+        const ct = { token: await login(a, 'class-teacher', 'Кабинет 5') };
+        const classes = await pullAll(a, ct.token, 'classes', 1000);
+        const own = classes.find((c) => c.classTeacherId === 'staff-class-teacher')!;
+        const student = (await pullAll(a, ct.token, 'students', 1000)).find(
+          (s) =>
+            !s._deleted &&
+            s.classId === own.id &&
+            s.status === 'active' &&
+            Object.keys(s.guardians as object).length > 0,
+        )!;
+        const guardianId = Object.keys(student.guardians as object).sort()[0]!;
+        const who = { id: String(student.id), classId: String(student.classId) };
+        const consent = consentDoc(who, guardianId, 'staff-class-teacher');
+        const issued = await issueLogin(a, ct, consent);
+        const onB = await familySignIn(b, issued, 'пароль-двух-процессов');
+        const onA = new DiaryBrowser(a);
+        expect((await onA.login(issued.login, 'пароль-двух-процессов')).status).toBe(200);
+        // Both sessions served once on both processes: their checks are now kept in memory.
+        const sameOnA = new DiaryBrowser(a);
+        sameOnA.cookie = onB.cookie;
+        const sameOnB = new DiaryBrowser(b);
+        sameOnB.cookie = onA.cookie;
+        for (const phone of [onA, onB, sameOnA, sameOnB]) {
+          expect((await phone.get('/diary')).status).toBe(200);
+        }
+
+        // A password changed on B ends the other session, kept by A.
+        const changed = await onB.post('/diary/password', {
+          current: 'пароль-двух-процессов',
+          password: 'новый-пароль-двух',
+          repeat: 'новый-пароль-двух',
+        });
+        expect(changed.status).toBe(200);
+        expect((await onA.get('/diary')).location).toBe('/diary/login?ended=password-changed');
+        expect((await sameOnA.get('/diary')).status).toBe(200);
+
+        // A withdrawal stored through A ends the session on B in the same commit.
+        await pushConsent(
+          a,
+          ct,
+          consentDoc(who, guardianId, 'staff-class-teacher', { decision: 'withdrawal' }, consent),
+        );
+        expect((await onB.get('/diary')).location).toBe('/diary/login?ended=access-closed');
       },
     );
   },
