@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { todayIso } from '../../shared/dates';
 import { periodForDate, periodsOfScheme, type Period } from '../../shared/period';
 import { useSession } from './session';
-import { openedCourse } from '../ui/course-groups';
+import { openedCourse } from '../ui/opened-course';
 import { useMyCourses, type MyCourse } from './use-my-courses';
 import { useSchoolData } from './use-school-data';
 

@@ -66,15 +66,3 @@ export function courseSections(items: readonly CourseItem[], filter: CourseFilte
     subjects: [...subjects.values()].sort((a, b) => compareRu(a.name, b.name)),
   };
 }
-
-/**
- * The course a section opens: the route's, else the first one the staff member teaches or
- * substitutes in (items are sorted own first); a deputy with none chooses — a colleague's
- * journal is never opened by default.
- */
-export function openedCourse(
-  items: readonly CourseItem[] | null,
-  courseId: string | null,
-): CourseItem | undefined {
-  return items?.find((i) => i.course.id === courseId) ?? items?.find((i) => i.own || i.substitute);
-}

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Course } from '../../../shared/course';
 import type { CourseItem } from '../../../renderer/data/use-course-items';
-import { courseSections, openedCourse } from '../../../renderer/ui/course-groups';
+import { courseSections } from '../../../renderer/ui/course-groups';
+import { openedCourse } from '../../../renderer/ui/opened-course';
 
 const item = (
   id: string,
