@@ -41,6 +41,24 @@ export type PullResult = PullPage;
  */
 const WRITE_LOCK_KEY = 7_310_002;
 
+/**
+ * Bounds of one group commit: a group's pushes all wait for its commit, so a group stays a short
+ * transaction (a push alone may still carry up to MAX_PUSH_ROWS rows).
+ */
+const GROUP_MAX_PUSHES = 100;
+const GROUP_MAX_ROWS = 1_000;
+
+/** A push waiting for its group's commit. */
+interface WaitingPush {
+  batch: WriteBatch;
+  user: AuthUser;
+  rows: number;
+  resolve: (outcomes: GroupOutcome[]) => void;
+  reject: (error: unknown) => void;
+}
+
+const hasWritten = (outcome: GroupOutcome): boolean => outcome.written.length > 0;
+
 /** A snapshot resumed under a read scope other than its checkpoint's (the route answers 409). */
 export class SnapshotOutdated extends Error {
   override name = 'SnapshotOutdated';
@@ -72,6 +90,9 @@ export class SyncEngine {
   private readonly refusals = new RefusalStore();
   private readonly scopes = new ScopeStore();
   private readonly observers = new Map<string, StoredObserver[]>();
+  /** Pushes waiting for the next group commit, in arrival order. */
+  private readonly waiting: WaitingPush[] = [];
+  private groupQueued = false;
 
   constructor(
     private readonly db: Db,
@@ -308,20 +329,27 @@ export class SyncEngine {
 
   /**
    * THE write path: every server write goes through here (or through `transact`'s `write`, the
-   * same path inside a larger operation). In ONE transaction holding the write lock it validates
+   * same path inside a larger operation). In a transaction holding the write lock it validates
    * each row, checks the user's rights (pushes), merges with the stored master, stores the result
    * with the next seq and its audit row, and records refusals; after the commit the stored states
    * reach the rights index and the live streams, in seq order. Returns, per group, the states the
    * writer must adopt (for a push: only what the user may read) and what was stored.
+   *
+   * Pushes are committed in groups (see `commitPushes`): the pushes that arrive while a write
+   * runs share the next transaction, each in its own savepoint, so one push's failure is its own.
+   * A server-side write runs in a transaction of its own (`transact`).
    */
   write(batch: WriteBatch, actor: AuthUser, kind: 'push'): Promise<GroupOutcome[]>;
   write(batch: WriteBatch, actor: WriteActor, kind: ServerWriteKind): Promise<GroupOutcome[]>;
   write(batch: WriteBatch, actor: AuthUser | WriteActor, kind: WriteKind): Promise<GroupOutcome[]> {
-    return this.transact((_tx, write) =>
-      kind === 'push'
-        ? write(batch, actor as AuthUser, kind)
-        : write(batch, actor, kind as ServerWriteKind),
-    );
+    if (kind === 'push') {
+      return new Promise((resolve, reject) => {
+        const rows = batch.reduce((n, group) => n + group.rows.length, 0);
+        this.waiting.push({ batch, user: actor as AuthUser, rows, resolve, reject });
+        this.scheduleGroup();
+      });
+    }
+    return this.transact((_tx, write) => write(batch, actor, kind as ServerWriteKind));
   }
 
   /**
@@ -335,54 +363,129 @@ export class SyncEngine {
       const outcomes: GroupOutcome[] = [];
       const result = await this.db.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
-        const write = (async (batch: WriteBatch, actor: WriteActor, kind: WriteKind) => {
-          const user = kind === 'push' ? (actor as AuthUser) : null;
-          const refusals: Refusal[] = [];
-          const done = await applyBatch(
-            { tx, registry: this.registry, kind, actor, user, nowMs: Date.now(), refusals },
-            batch,
-          );
-          await this.refusals.record(tx, refusals, actor);
-          for (const outcome of done) {
-            if (outcome.written.length === 0) continue;
-            for (const observer of this.observers.get(outcome.collection) ?? []) {
-              await observer(tx, outcome.written);
-            }
-          }
-          outcomes.push(...done);
-          // What accepted pushed documents cause (the lessons of a timetable) is written in the
-          // same transaction, through this same path: it commits with the push or not at all.
-          if (user) {
-            for (const outcome of done) {
-              const followUp = this.registry.get(outcome.collection)?.followUp;
-              if (followUp && outcome.written.length > 0) {
-                await followUp(tx, outcome.written, user, write);
-              }
-            }
-          }
-          return done;
-        }) as TransactionWrite;
-        const result = await fn(tx, write);
+        const result = await fn(tx, this.writeIn(tx, outcomes));
         if (this.feed && outcomes.some((o) => o.written.length > 0)) await announceChanges(tx);
         return result;
       });
-      // Still inside the queue: batches reach the index (and, without the shared feed, the
-      // streams) in seq order.
-      for (const outcome of outcomes) {
-        if (outcome.written.length === 0) continue;
-        this.registry.get(outcome.collection)?.afterWrite?.(outcome.written);
-        if (this.feed?.following) continue;
-        this.hub.emit({
-          collection: outcome.collection,
-          documents: outcome.written,
-          checkpoint: { seq: outcome.written[outcome.written.length - 1]!.seq },
-        });
-      }
-      // This process's own writes need not wait for the notification to come back.
-      if (this.feed?.following && outcomes.some((o) => o.written.length > 0)) {
-        void this.feed.catchUp();
-      }
+      this.publish(outcomes);
       return result;
     });
+  }
+
+  /** Queues one run of `commitPushes` unless one is already queued (it takes every push waiting). */
+  private scheduleGroup(): void {
+    if (this.groupQueued) return;
+    this.groupQueued = true;
+    void this.queue.run(() => {
+      this.groupQueued = false;
+      return this.commitPushes();
+    });
+  }
+
+  /**
+   * Group commit: the pushes waiting (in arrival order, up to GROUP_MAX_PUSHES pushes and
+   * GROUP_MAX_ROWS rows, at least one) in ONE transaction — one write lock, one announcement, the
+   * index refreshed only by what the earlier pushes of the group wrote. Each push is exactly what
+   * it would be alone: its own user's rights and read scope, its own refusals and audit actor,
+   * its own answer; in a savepoint of its own, so a push that throws rolls back alone and its
+   * caller gets its error while the others commit. Pushes run one after another, so seq order
+   * (and the order of the live events) is still commit order, push by push. The rest waits for
+   * the next run, queued behind whatever server-side operation came meanwhile.
+   */
+  private async commitPushes(): Promise<void> {
+    const group: WaitingPush[] = [];
+    let rows = 0;
+    while (this.waiting.length > 0 && group.length < GROUP_MAX_PUSHES) {
+      const next = this.waiting[0]!;
+      if (group.length > 0 && rows + next.rows > GROUP_MAX_ROWS) break;
+      group.push(this.waiting.shift()!);
+      rows += next.rows;
+    }
+    if (this.waiting.length > 0) this.scheduleGroup();
+    if (group.length === 0) return;
+    // Alone, a push needs no savepoint: its failure rolls back the transaction, as it always did.
+    const alone = group.length === 1;
+    const results: ({ outcomes: GroupOutcome[] } | { error: unknown })[] = [];
+    try {
+      await this.db.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
+        for (const push of group) {
+          const outcomes: GroupOutcome[] = [];
+          if (!alone) await tx.query('SAVEPOINT push');
+          try {
+            await this.writeIn(tx, outcomes)(push.batch, push.user, 'push');
+            if (!alone) await tx.query('RELEASE SAVEPOINT push');
+            results.push({ outcomes });
+          } catch (error) {
+            if (alone) throw error;
+            // Should the rollback itself fail, the transaction fails and so does every push.
+            await tx.query('ROLLBACK TO SAVEPOINT push');
+            results.push({ error });
+          }
+        }
+        const wrote = results.some((r) => 'outcomes' in r && r.outcomes.some(hasWritten));
+        if (this.feed && wrote) await announceChanges(tx);
+      });
+    } catch (error) {
+      for (const push of group) push.reject(error);
+      return;
+    }
+    this.publish(results.flatMap((r) => ('outcomes' in r ? r.outcomes : [])));
+    for (const [i, push] of group.entries()) {
+      const result = results[i]!;
+      if ('outcomes' in result) push.resolve(result.outcomes);
+      else push.reject(result.error);
+    }
+  }
+
+  /** The write path bound to an open write transaction; what it wrote is appended to `outcomes`. */
+  private writeIn(tx: Queryable, outcomes: GroupOutcome[]): TransactionWrite {
+    const write = (async (batch: WriteBatch, actor: WriteActor, kind: WriteKind) => {
+      const user = kind === 'push' ? (actor as AuthUser) : null;
+      const refusals: Refusal[] = [];
+      const done = await applyBatch(
+        { tx, registry: this.registry, kind, actor, user, nowMs: Date.now(), refusals },
+        batch,
+      );
+      await this.refusals.record(tx, refusals, actor);
+      for (const outcome of done) {
+        if (outcome.written.length === 0) continue;
+        for (const observer of this.observers.get(outcome.collection) ?? []) {
+          await observer(tx, outcome.written);
+        }
+      }
+      outcomes.push(...done);
+      // What accepted pushed documents cause (the lessons of a timetable) is written in the
+      // same transaction, through this same path: it commits with the push or not at all.
+      if (user) {
+        for (const outcome of done) {
+          const followUp = this.registry.get(outcome.collection)?.followUp;
+          if (followUp && outcome.written.length > 0) {
+            await followUp(tx, outcome.written, user, write);
+          }
+        }
+      }
+      return done;
+    }) as TransactionWrite;
+    return write;
+  }
+
+  /**
+   * After a commit, still inside the queue: the stored batches reach the rights index (and,
+   * without the shared feed, the streams) in seq order.
+   */
+  private publish(outcomes: readonly GroupOutcome[]): void {
+    for (const outcome of outcomes) {
+      if (!hasWritten(outcome)) continue;
+      this.registry.get(outcome.collection)?.afterWrite?.(outcome.written);
+      if (this.feed?.following) continue;
+      this.hub.emit({
+        collection: outcome.collection,
+        documents: outcome.written,
+        checkpoint: { seq: outcome.written[outcome.written.length - 1]!.seq },
+      });
+    }
+    // This process's own writes need not wait for the notification to come back.
+    if (this.feed?.following && outcomes.some(hasWritten)) void this.feed.catchUp();
   }
 }
