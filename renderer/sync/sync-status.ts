@@ -72,6 +72,14 @@ export function describeStatus(status: SyncStatus): { text: string; tone: Tone }
     };
   }
   if (status.error) return { text: `${status.error}${waiting}`, tone: 'error' };
+  // The journal opens before the first download ends (the lessons stream in last): say so.
+  if (status.firstDownload && status.firstDownload.total > 0) {
+    const { done, total } = status.firstDownload;
+    return {
+      text: `Получаем журнал с сервера: ${done.toLocaleString('ru-RU')} из ${total.toLocaleString('ru-RU')}${waiting}`,
+      tone: 'busy',
+    };
+  }
   if (status.pending > 0)
     return { text: `Отправляем ${changesWord(status.pending)}…`, tone: 'busy' };
   if (status.lastExchangeAt === null)

@@ -137,6 +137,8 @@ export async function submitLogin(page: Page, login: string, password = 'demo'):
 export async function signIn(page: Page, serverUrl: string, login: string): Promise<void> {
   await openLoginForm(page, serverUrl);
   await submitLogin(page, login);
+  // The journal opens while the lessons still stream in; the tests read it once all is here.
+  await expect(syncStatus(page)).toContainText('Синхронизировано в', { timeout: 120_000 });
   // A deputy who teaches nothing lands on «Школа»; these tests work in the journal.
   const landed = page.getByRole('grid').or(page.locator('.school-screen'));
   await expect(landed.first()).toBeVisible({ timeout: 90_000 });
