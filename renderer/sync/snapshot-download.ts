@@ -3,99 +3,36 @@
 // written straight into the local collection as the replication would have written it, resuming
 // after a cut connection where it stopped; its replication then starts from the snapshot's
 // checkpoint (RxDB's pull/push.initialCheckpoint), so nothing is fetched or pushed twice.
-import {
-  now,
-  randomToken,
-  type RxChangeEventBulk,
-  type RxCollection,
-  type RxDocumentData,
-  type RxStorageChangeEvent,
-} from 'rxdb';
-import { fromStorageToDexie, RxStorageInstanceDexie } from 'rxdb/plugins/storage-dexie';
+import { now, type RxCollection } from 'rxdb';
 import type { JournalDatabase } from '../db/types';
 import type { Clock } from '../../shared/hlc';
 import {
   PROTOCOL_HEADER,
   SnapshotChunkSchema,
   SnapshotPlanSchema,
-  type Checkpoint,
   type DocState,
   type SnapshotChunk,
   type SnapshotPart,
 } from '../../shared/sync-wire';
 import { apiRequest, CLIENT_PROTOCOL, MESSAGES, responseError, SyncError } from './api';
 import { newestStamp } from './conflict';
-import { replicationIdentifierHash, type ForkCheckpoint } from './replication';
+import { replicationIdentifierHash } from './replication';
+import {
+  readSnapshotState,
+  saveState,
+  type LocalStore,
+  type SnapshotState,
+} from './snapshot-state';
+import { SnapshotWriter } from './snapshot-writer';
 
-/** The progress of one collection's snapshot, kept in a local document as it goes. */
-export interface SnapshotState {
-  serverUrl: string;
-  collection: string;
-  /** The plan's checkpoint: the snapshot holds every readable document up to it. */
-  checkpoint: Checkpoint;
-  /** Documents the plan announced. */
-  total: number;
-  /** The server's position: the next request asks for what comes after it. */
-  after: number;
-  /** Documents written into the collection so far. */
-  stored: number;
-  /** `_meta.lwt` of every document the snapshot writes (taken before the first one). */
-  lwt: number;
-  /** The highest id written (with `lwt`, the local position the push starts after). */
-  maxId: string;
-  /** All of it is in (or the scope changed and replication takes over from `checkpoint`). */
-  complete: boolean;
-}
-
-/** Where the collection's replication starts after its snapshot. */
-export interface InitialCheckpoints {
-  pull: Checkpoint;
-  push: ForkCheckpoint;
-}
-
-/** Writes of the snapshot: like the replication's own, they are not local edits to push. */
-export const SNAPSHOT_WRITE_CONTEXT = 'replication-snapshot';
-
-const stateKey = (collection: string) => `first-download-${collection}`;
-
-/** Where the states are kept: the database's local documents (not replicated). */
-type LocalStore = Pick<JournalDatabase, 'getLocal' | 'upsertLocal'>;
-
-export async function readSnapshotState(
-  db: LocalStore,
-  collection: string,
-): Promise<SnapshotState | null> {
-  const doc = await db.getLocal<SnapshotState>(stateKey(collection));
-  return doc ? (doc.toJSON().data as SnapshotState) : null;
-}
-
-async function saveState(db: LocalStore, state: SnapshotState): Promise<void> {
-  await db.upsertLocal<SnapshotState>(stateKey(state.collection), state);
-}
-
-/**
- * Where the push starts: after every snapshot document. They all have `_meta.lwt` = `state.lwt`,
- * and every later write of this database has a larger one (RxDB's `now()` is strictly
- * increasing, in steps of 0.01 ms), so the position half a step above it leaves them out by the
- * storage's `[_meta.lwt+id]` index range itself. `{ lwt, id: maxId }` meant the same documents but
- * made the push's first look read every one of them (the range starts at the lwt, the id is
- * filtered after reading): ~38,000 lessons read back from IndexedDB once the download was done.
- */
-function pushStart(state: SnapshotState): ForkCheckpoint {
-  return { id: state.maxId, lwt: state.lwt + 0.005 };
-}
-
-export function initialCheckpoints(state: SnapshotState): InitialCheckpoints {
-  return { pull: state.checkpoint, push: pushStart(state) };
-}
-
-/**
- * For a snapshot left unfinished (the download failed for good): the replication pulls from the
- * beginning, but still does not push back the documents the snapshot stored.
- */
-export function unfinishedCheckpoints(state: SnapshotState): { push: ForkCheckpoint } {
-  return { push: pushStart(state) };
-}
+export {
+  initialCheckpoints,
+  readSnapshotState,
+  SNAPSHOT_WRITE_CONTEXT,
+  unfinishedCheckpoints,
+  type InitialCheckpoints,
+  type SnapshotState,
+} from './snapshot-state';
 
 /**
  * What each collection's first sync needs: its snapshot state when one was begun with this
@@ -391,184 +328,4 @@ async function storeChunk(
   writer.saveProgress();
   if (chunk.done) await writer.saved();
   if (stored > 0) options.onStored(stored);
-}
-
-/** How often at most the screens are told about the documents a snapshot stored (ms). */
-const EVENTS_EVERY_MS = 3000;
-
-/**
- * Writes master states into the local collection as RxDB's replication writes a pulled document
- * it did not have: revision 1 of this database, and `_meta.o` naming this replication, which tells
- * its downstream the document came from the server (so a later server change is applied rather
- * than held back as an unpushed local edit). Every document gets the same `_meta.lwt`, taken
- * before the download began, so a local edit made meanwhile sorts after all of them and is
- * pushed. No replication meta document is written (see docs/SYNC.md for why that is harmless);
- * an id already present (a local insert meanwhile, or a chunk re-sent after a cut) is left as it
- * is.
- *
- * On RxDB's Dexie storage (the app's; not for an encrypted collection, whose wrapper must
- * encrypt) the documents are added to the storage's own Dexie table in RxDB's stored form —
- * `fromStorageToDexie`, or its equivalent for documents without '|' keys and without boolean
- * indexes other than `_deleted` — with `bulkAdd`, which leaves a present id as it is (the storage's
- * `bulkWrite` first reads every id to detect conflicts: wasted on a collection being filled).
- * Their change events then go to this window's collection, gathered over EVENTS_EVERY_MS (live
- * queries re-run once per gathering rather than per line), and are not posted to other windows
- * (RxDB's multiInstance): the desktop app runs one window (electron/main.ts, single-instance
- * lock). Elsewhere (memory storage in tests, encrypted collections) the storage's `bulkWrite`.
- */
-class SnapshotWriter {
-  private readonly dexie: RxStorageInstanceDexie<unknown> | null;
-  private events: RxStorageChangeEvent<RxDocumentData<DocState>>[] = [];
-  private lastId = '';
-  private lastEmit = 0;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private saving: Promise<void> = Promise.resolve();
-  private saveQueued = false;
-  private saveFailure: unknown = null;
-
-  constructor(
-    private readonly collection: RxCollection,
-    private readonly state: SnapshotState,
-    private readonly hash: string,
-    private readonly storageToken: string,
-  ) {
-    const instance: unknown = collection.storageInstance.originalStorageInstance;
-    this.dexie = instance instanceof RxStorageInstanceDexie ? instance : null;
-  }
-
-  /**
-   * Saves the progress as it is when the save runs, after the one under way: the next chunk is
-   * written meanwhile (a save waits for IndexedDB as long as a chunk does), and saves asked for
-   * while one waits make one. The state only ever counts chunks already stored, so a resume
-   * after a crash asks again at worst for chunks stored but not yet counted, which meet their
-   * documents present and leave them.
-   */
-  saveProgress(): void {
-    if (this.saveQueued) return;
-    this.saveQueued = true;
-    const db = this.collection.database as unknown as LocalStore;
-    this.saving = this.saving
-      .then(() => {
-        this.saveQueued = false;
-        return saveState(db, { ...this.state });
-      })
-      .catch((error: unknown) => {
-        this.saveFailure ??= error;
-      });
-  }
-
-  /** Resolves once every progress asked for is saved; throws if a save failed. */
-  async saved(): Promise<void> {
-    await this.saving;
-    this.throwSaveFailure();
-  }
-
-  /** A failed save fails the request once; the retry saves the progress again. */
-  private throwSaveFailure(): void {
-    const failure = this.saveFailure;
-    this.saveFailure = null;
-    if (failure) throw failure;
-  }
-
-  /** Stores the documents; resolves to how many were written (present ids are left). */
-  async write(documents: readonly DocState[], pipeKeys: boolean): Promise<number> {
-    this.throwSaveFailure();
-    if (documents.length === 0) return 0;
-    const { collection, state } = this;
-    const primary = collection.schema.primaryPath as string;
-    const db = collection.database;
-    const rev = `1-${db.token}`;
-    const rows = documents.map((doc) => {
-      const id = String(doc[primary]);
-      if (id > state.maxId) state.maxId = id;
-      return {
-        ...doc,
-        _deleted: doc._deleted === true,
-        _rev: rev,
-        _meta: { lwt: state.lwt, o: { _rev: 1, hash: this.hash } },
-        _attachments: {},
-      } as unknown as RxDocumentData<DocState>;
-    });
-    if (!this.dexie) {
-      const storage = collection.storageInstance.originalStorageInstance;
-      const result = await db.lockedRun(() =>
-        storage.bulkWrite(rows.map((document) => ({ document })) as never, SNAPSHOT_WRITE_CONTEXT),
-      );
-      const failed = result.error.filter((e) => e.status !== 409);
-      if (failed.length > 0) throw writeError(failed.length, collection.name);
-      return documents.length - result.error.length;
-    }
-    const internals = await this.dexie.internals;
-    const plain =
-      !pipeKeys && internals.booleanIndexes.every((field: string) => field === '_deleted');
-    const stored = rows.map((doc) =>
-      plain
-        ? { ...doc, _deleted: doc._deleted ? '1' : '0' }
-        : fromStorageToDexie(internals.booleanIndexes, doc),
-    );
-    const present = new Set<number>();
-    await db.lockedRun(() =>
-      internals.dexieDb.transaction('rw', internals.dexieTable, async () => {
-        try {
-          await internals.dexieTable.bulkAdd(stored);
-        } catch (error) {
-          // Dexie's BulkError: the other documents are added (the transaction goes on).
-          const byPos = (error as { failuresByPos?: Record<string, { name?: string }> })
-            .failuresByPos;
-          if (!byPos) throw error;
-          for (const [pos, failure] of Object.entries(byPos)) {
-            if (failure.name !== 'ConstraintError') throw writeError(1, collection.name);
-            present.add(Number(pos));
-          }
-        }
-      }),
-    );
-    rows.forEach((doc, i) => {
-      if (present.has(i)) return;
-      this.lastId = String(doc[primary as keyof typeof doc]);
-      // As RxDB's storages do: a document stored deleted is no change for the screens.
-      if (doc._deleted) return;
-      this.events.push({
-        documentId: this.lastId,
-        operation: 'INSERT',
-        documentData: doc,
-        previousDocumentData: undefined,
-      });
-    });
-    this.scheduleEvents();
-    return documents.length - present.size;
-  }
-
-  private scheduleEvents(): void {
-    if (this.timer || this.events.length === 0) return;
-    const wait = Math.max(0, this.lastEmit + EVENTS_EVERY_MS - Date.now());
-    this.timer = setTimeout(() => this.flushEvents(), wait);
-  }
-
-  /** Hands the gathered change events to this window's collection (its live queries). */
-  flushEvents(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (this.events.length === 0) return;
-    const { collection } = this;
-    const db = collection.database;
-    const bulk: RxChangeEventBulk<RxDocumentData<DocState>> = {
-      id: randomToken(10),
-      isLocal: false,
-      internal: false,
-      collectionName: collection.name,
-      events: this.events,
-      checkpoint: { id: this.lastId, lwt: this.state.lwt },
-      context: SNAPSHOT_WRITE_CONTEXT,
-      databaseToken: db.token,
-      storageToken: this.storageToken,
-    };
-    this.events = [];
-    this.lastEmit = Date.now();
-    db.$emit(bulk as never);
-  }
-}
-
-function writeError(count: number, collection: string): Error {
-  return new Error(`Не удалось сохранить ${count} записей (${collection}).`);
 }
