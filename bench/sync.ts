@@ -2,7 +2,7 @@
 // by the desktop app against the real server (PGlite, --demo): through the snapshot and then the
 // replication (the default), and through the replication alone, against a baseline in the same
 // browser: a raw Dexie bulkPut of the same documents. Needs out/renderer.
-//   npx tsx bench/sync.ts            (BENCH_SYNC_STUDENTS=1000)
+//   npx tsx bench/sync.ts [--rounds=2]   (BENCH_SYNC_STUDENTS=1000; baseline first and between rounds)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -190,12 +190,35 @@ async function main(): Promise<void> {
       console.log(`${mode}: ${JSON.stringify(result)}`);
       return result;
     };
-    const snapshot = await measure('snapshot');
+    // The baseline is measured first and then between the rounds, so a machine that slows down
+    // during the run weighs on both sides alike (the ratio uses the mean of all baseline runs).
+    const dexie = async () => {
+      // The server's CSP forbids inline scripts; the baseline injects Dexie into a page of it.
+      const ctx2 = await browser.newContext({ bypassCSP: true });
+      const r = await timeDexie(await ctx2.newPage(), server.url);
+      await ctx2.close();
+      console.log(`baseline: ${JSON.stringify(r)}`);
+      return r;
+    };
+    const rounds = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 2);
+    const baselines = [await dexie()];
+    const snapshots: Awaited<ReturnType<typeof measure>>[] = [];
+    for (let i = 0; i < rounds; i++) {
+      snapshots.push(await measure('snapshot'));
+      baselines.push(await dexie());
+    }
     const replication = await measure('replication');
-    // The server's CSP forbids inline scripts; the baseline injects Dexie into a page of it.
-    const ctx2 = await browser.newContext({ bypassCSP: true });
-    const baseline = await timeDexie(await ctx2.newPage(), server.url);
-    await ctx2.close();
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const baseline = { ms: mean(baselines.map((b) => b.ms)), docs: baselines[0]!.docs };
+    const snapshot = {
+      ms: mean(snapshots.map((s) => s.ms)),
+      openMs: mean(snapshots.map((s) => s.openMs)),
+      docs: snapshots[0]!.docs,
+    };
+    console.log(
+      `baseline runs ms: ${baselines.map((b) => Math.round(b.ms)).join(', ')}; ` +
+        `snapshot runs ms: ${snapshots.map((s) => Math.round(s.ms)).join(', ')}`,
+    );
     const rate = (r: { ms: number; docs: number }) => Math.round(r.docs / (r.ms / 1000));
     const rows = (label: string, r: { ms: number; docs: number; openMs: number }) => [
       [label, r.docs, Math.round(r.ms), rate(r), r.ms / baseline.ms],

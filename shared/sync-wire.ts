@@ -154,8 +154,21 @@ export const SnapshotQuerySchema = z.object({
  * server has read up to (resume after it). The last line has `done: true`; a stream that ends
  * without it was cut.
  */
+/**
+ * DocStateSchema's check without its copy: parsing copies every key of an object, and a snapshot
+ * line holds ~500 documents of ~2 KB each, which the desktop then stores as they are.
+ */
+const DocStateInPlaceSchema = z.custom<DocState>(
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    typeof (v as { _deleted?: unknown })._deleted === 'boolean',
+  { message: 'Документ без признака удаления (_deleted)' },
+);
+
 export const SnapshotChunkSchema = z.object({
-  documents: z.array(DocStateSchema),
+  documents: z.array(DocStateInPlaceSchema),
   after: z.number().int().min(0),
   done: z.boolean().optional(),
 });

@@ -9,7 +9,7 @@ import { lessonRemovalRefusal } from '../../shared/lesson-contents';
 import { courseWriteRefusal, lessonPartRefusal } from '../../shared/lesson-rights';
 import type { DocState, WriteDecision } from '../sync/collections';
 import { refusals } from './messages';
-import { readByGrant, readGrant } from './read-grants';
+import { readGrant } from './read-grants';
 import type { RulesFactory } from './rule-types';
 import type { SchoolIndex } from './school-index';
 
@@ -41,7 +41,6 @@ export const journalRules: RulesFactory = (index) => {
       journalRecord: true,
       scoped: true,
       grant: lessonsGrant,
-      canRead: readByGrant(lessonsGrant),
       // A lesson added by mistake is removed while it holds nothing (shared/lesson-contents.ts).
       canDelete(user, before, after): WriteDecision {
         const course = courseOf(index, before);
@@ -90,7 +89,6 @@ export const journalRules: RulesFactory = (index) => {
       journalRecord: true,
       scoped: true,
       grant: marksGrant,
-      canRead: readByGrant(marksGrant),
       canWrite(user, before, after): WriteDecision {
         // The stored document's course and period as well as the result's.
         for (const doc of before ? [before, after] : [after]) {

@@ -8,8 +8,6 @@ import { refusals } from './messages';
 import type { DomainRules, RulesFactory } from './rule-types';
 import type { SchoolIndex } from './school-index';
 
-const everyone = () => true;
-
 function adminOnly(user: AuthUser): WriteDecision {
   return hasRole(user, 'admin') ? true : refusals.adminOnly;
 }
@@ -33,7 +31,6 @@ export const referenceRules: RulesFactory = (index) => {
   const reference = (canWrite: DomainRules['canWrite']): DomainRules => ({
     journalRecord: false,
     scoped: false,
-    canRead: everyone,
     canWrite,
   });
   const setUp = (user: AuthUser): WriteDecision =>

@@ -9,6 +9,7 @@ import { auditParts } from './audit-parts';
 import { closedYearRule } from './closed-year-rules';
 import { journalRules } from './journal-rules';
 import { checkDeletion, checkParts } from './part-rights';
+import { readByGrant } from './read-grants';
 import { referenceRules } from './reference-rules';
 import { resolveParts } from './resolve-parts';
 import { rosterRules } from './roster-rules';
@@ -24,6 +25,10 @@ function describe(
   index: SchoolIndex,
 ): CollectionDescriptor {
   const grant = rules.grant;
+  // Without a canRead of its own, what a user reads is exactly their grant, unredacted: the
+  // pull's SQL filter (grantSql) is then the whole read check.
+  const readIsGrant = rules.canRead === undefined && rules.redact === undefined;
+  const canRead = rules.canRead ?? (grant ? readByGrant(grant) : () => true);
   const scopedParts =
     rules.scoped && grant
       ? {
@@ -37,7 +42,8 @@ function describe(
     name,
     primaryKey: 'id',
     validate: documentValidator(name),
-    canRead: (user, doc) => rules.canRead(user, doc),
+    canRead,
+    ...(readIsGrant ? { readIsGrant: true as const } : {}),
     ...(rules.redact ? { redact: rules.redact } : {}),
     canWrite(user, before, after) {
       const deletion = checkDeletion(user, before, after, rules.journalRecord, rules.canDelete);

@@ -66,7 +66,6 @@ export const rosterRules: RulesFactory = (index) => {
       journalRecord: true,
       scoped: true,
       grant: consentsGrant,
-      canRead: readByGrant(consentsGrant),
       canWrite(user, before, after) {
         if (hasRole(user, 'admin')) return true;
         const own =

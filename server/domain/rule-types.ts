@@ -23,7 +23,11 @@ export interface DomainRules {
   scoped: boolean;
   /** Scoped collections: what the user reads (read-grants.ts); canRead must be built from it. */
   grant?(user: AuthUser): ScopeGrant | null;
-  canRead(user: AuthUser, doc: DocState): boolean;
+  /**
+   * Left out where the grant is the whole read check (inside the grant; everyone without one)
+   * and nothing is redacted: then the snapshot sends stored documents unparsed (registry.ts).
+   */
+  canRead?(user: AuthUser, doc: DocState): boolean;
   redact?(user: AuthUser, doc: DocState): DocState;
   /**
    * Rights for the changed parts of a push (identity, deletion and stamp authors are already

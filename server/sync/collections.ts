@@ -92,6 +92,12 @@ export interface CollectionDescriptor {
    */
   readGrant?(user: AuthUser): ScopeGrant | null;
   /**
+   * `canRead` is exactly `inGrant(readGrant(user), doc)` (true for all without a grant) and
+   * nothing is redacted: the SQL filter is then the whole read check, and the snapshot sends the
+   * stored documents as the database prints them, without parsing them in JavaScript.
+   */
+  readIsGrant?: true;
+  /**
    * What a desktop receives for a document that left its scope: the id and the fields its local
    * indexes need, nothing the user may no longer read; `_deleted: true`.
    */

@@ -17,7 +17,6 @@ import {
   SnapshotQuerySchema,
   type Checkpoint,
   type PullPage,
-  type SnapshotChunk,
   type SnapshotPlan,
   StreamQuerySchema,
   type PushAnswer,
@@ -25,7 +24,7 @@ import {
   type StreamResync,
 } from '../../shared/sync-wire';
 import type { CollectionDescriptor, DocState } from './collections';
-import { SnapshotOutdated, type SyncEngine } from './engine';
+import { SnapshotOutdated, type SnapshotLine, type SyncEngine } from './engine';
 import { visibleTo } from './read-scope';
 import type { OpenStream, OpenStreams } from './open-streams';
 
@@ -105,7 +104,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
     const chunks = engine.snapshot(descriptor, user, checkpoint, query.after, query.limit);
     // The first chunk is read before the answer starts, so a changed scope is a clear 409 rather
     // than a stream cut halfway.
-    let next: IteratorResult<SnapshotChunk>;
+    let next: IteratorResult<SnapshotLine>;
     try {
       next = await chunks.next();
     } catch (error) {
@@ -120,7 +119,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
     }
     async function* lines(): AsyncGenerator<string> {
       while (!next.done) {
-        yield `${JSON.stringify(next.value)}\n`;
+        yield `${next.value.text}\n`;
         next = await chunks.next();
       }
     }

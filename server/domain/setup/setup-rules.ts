@@ -137,7 +137,6 @@ export function withSchoolSetup(
   out.timetables = {
     journalRecord: false,
     scoped: false,
-    canRead: () => true,
     canWrite: (user) =>
       deputyOrAdmin(user)
         ? true

@@ -147,6 +147,55 @@ describe('the snapshot route', () => {
     );
   });
 
+  it('sends stored documents as stored (unparsed), a deleted one as deleted, to whoever reads it', async () => {
+    // Lessons go out as the database prints them (readIsGrant): a tombstone must keep its flag,
+    // and the text must hold exactly the stored fields. Deleted here by hand, outside the write
+    // path, since a push may not remove a lesson that holds marks.
+    const lesson = server.school.lessons.find(
+      (l) => l.courseId === teachersLesson(0).courseId && l.date < '2026-10-01',
+    )!;
+    await server.db.query(
+      `UPDATE documents SET deleted = true, seq = nextval('document_seq')
+       WHERE collection = 'lessons' AND id = $1`,
+      [lesson.id],
+    );
+    const stored = (
+      await server.db.query(`SELECT doc FROM documents WHERE collection = 'lessons' AND id = $1`, [
+        lesson.id,
+      ])
+    ).rows[0]!.doc as Record<string, unknown>;
+    try {
+      for (const login of [staff.teacher, staff.deputy]) {
+        const part = (await plan(login, ['lessons'])).collections[0]!;
+        const docs = (await snapshot(login, 'lessons', part.checkpoint)).chunks.flatMap(
+          (c) => c.documents,
+        );
+        const sent = docs.filter((d) => d.id === lesson.id);
+        expect(sent, login.login).toEqual([{ ...stored, _deleted: true }]);
+        expect(byId(docs)).toEqual(byId(await pullAll(server, login.token, 'lessons', 1000)));
+      }
+    } finally {
+      await server.db.query(
+        `UPDATE documents SET deleted = false, seq = nextval('document_seq')
+         WHERE collection = 'lessons' AND id = $1`,
+        [lesson.id],
+      );
+    }
+    // Another subject teacher's snapshot (not signed in as a class teacher): exactly the lessons
+    // of their courses and those they hold, computed here from the school as generated.
+    const staffId = 'staff-0002';
+    const other = await server.login('other-teacher', staffId, ['teacher']);
+    const theirs = (await plan(other, ['lessons'])).collections[0]!;
+    const seen = (await snapshot(other, 'lessons', theirs.checkpoint)).chunks.flatMap(
+      (c) => c.documents,
+    );
+    const { courses, lessons } = server.school;
+    const own = new Set(courses.filter((c) => c.teacherId === staffId).map((c) => c.id));
+    const expected = lessons.filter((l) => own.has(l.courseId) || l.teacherId === staffId);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.map((d) => d.id).sort()).toEqual(expected.map((l) => l.id).sort());
+  });
+
   it('refuses a snapshot without a checkpoint and one of an unknown collection', async () => {
     const none = await api(
       server,
