@@ -7,7 +7,7 @@
 // connects (the desktop's renderer is on disk); each run ends with a check that it paces fetch
 // streams (`probeStream`). The server runs in its own process with the demo school (--demo).
 // Needs out/renderer.
-//   npx tsx bench/network-profiles.ts     (BENCH_NET_STUDENTS=1000)
+//   npx tsx bench/network-profiles.ts     (BENCH_NET_STUDENTS=1000; BENCH_NET_WHO, BENCH_NET_LINKS narrow it)
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -29,6 +29,15 @@ const LINKS: readonly Link[] = [
   { name: '10 Mbit/s, 50 ms', bitsPerSecond: 10e6, latencyMs: 50 },
   { name: '2 Mbit/s, 300 ms', bitsPerSecond: 2e6, latencyMs: 300 },
 ];
+
+/** BENCH_NET_WHO=teacher,deputy and BENCH_NET_LINKS=0,2 (indexes into LINKS) narrow a run. */
+const PEOPLE = FIRST_DOWNLOAD_PEOPLE.filter(
+  (p) => !process.env.BENCH_NET_WHO || process.env.BENCH_NET_WHO.split(',').includes(p.login),
+);
+const RUN_LINKS = LINKS.filter(
+  (_, i) =>
+    !process.env.BENCH_NET_LINKS || process.env.BENCH_NET_LINKS.split(',').includes(String(i)),
+);
 
 interface Answer {
   url: string;
@@ -213,10 +222,10 @@ async function main(): Promise<void> {
     ],
   ];
   try {
-    for (const { who, login } of FIRST_DOWNLOAD_PEOPLE) {
+    for (const { who, login } of PEOPLE) {
       const dexie = await dexieFloor(browser, server.url, login);
       console.log(`${who}: raw Dexie ${JSON.stringify(dexie)}  (load ${load()})`);
-      for (const link of LINKS) {
+      for (const link of RUN_LINKS) {
         const run = await firstDownload(browser, server.url, login, link);
         console.log(`${who}, ${link.name}: ${JSON.stringify(run)}  (load ${load()})`);
         if (run.docs !== dexie.docs) {

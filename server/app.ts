@@ -44,6 +44,7 @@ import { registerFamilyRoutes } from './family/routes';
 import { registerDiaryAdminRoutes } from './diary/admin-routes';
 import { DiaryReference } from './diary/reference';
 import { registerDiaryRoutes } from './diary/routes';
+import type { FamilyAuthCache } from './family/auth-cache';
 import { ViewLog } from './diary/view-log';
 import { Notifier, type NotifierClock } from './notify/notifier';
 
@@ -97,6 +98,8 @@ declare module 'fastify' {
     diaryNotifier: Notifier;
     /** The record of diary views (buffered; flush before reading). */
     diaryViews: ViewLog;
+    /** The diary's session and rights cache (tests count its database reads). */
+    diaryAuthCache: FamilyAuthCache;
   }
 }
 

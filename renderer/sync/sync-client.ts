@@ -70,11 +70,11 @@ export interface StartSyncOptions {
 }
 
 /**
- * Snapshots are downloaded in this order: what the journal needs to open first, one after
- * another; then the small rest (period marks, timetables, consents…) one after another and, beside
- * them, the lessons — nine in ten documents — so screens other than the journal page do not wait
- * behind the lessons, and the lessons do not wait behind them (each collection is its own
- * IndexedDB database: the writes overlap).
+ * Snapshots are downloaded in two steps, each side by side: what the journal needs to open; then
+ * the rest, the small collections (period marks, timetables, consents…) asked for before the
+ * lessons — nine in ten documents — so they arrive first and screens other than the journal page
+ * do not wait behind the lessons (each collection is its own IndexedDB database: the writes
+ * overlap).
  */
 function snapshotOrder(names: readonly CollectionName[]): CollectionName[] {
   const rank = (n: CollectionName) => {
@@ -276,21 +276,18 @@ export function startSync(options: StartSyncOptions): SyncClient {
       if (stopped) return;
       startReplication(name, initialCheckpoints(state));
     };
-    const inTurn = async (names: readonly CollectionName[]) => {
-      for (const name of names) {
-        await download(name);
-        if (stopped) return;
-      }
+    // Side by side: on a school link each request costs a round trip (300 ms and more), so small
+    // collections one after another made a fixed start-up of seconds; the first failure is
+    // thrown once all have settled, so none is still being written when the replication starts.
+    const together = async (names: readonly CollectionName[]) => {
+      const done = await Promise.allSettled(names.map((name) => download(name)));
+      for (const one of done) if (one.status === 'rejected') throw one.reason;
     };
     const order = snapshotOrder([...snapshots.keys()] as CollectionName[]);
-    await inTurn(order.filter((n) => REFERENCE_COLLECTIONS.includes(n)));
+    await together(order.filter((n) => REFERENCE_COLLECTIONS.includes(n)));
     if (stopped) return;
-    const lanes = await Promise.allSettled([
-      inTurn(order.filter((n) => !REFERENCE_COLLECTIONS.includes(n) && n !== 'lessons')),
-      inTurn(order.filter((n) => n === 'lessons')),
-    ]);
+    await together(order.filter((n) => !REFERENCE_COLLECTIONS.includes(n)));
     if (stopped) return;
-    for (const lane of lanes) if (lane.status === 'rejected') throw lane.reason;
     patch({ firstDownload: null });
   })().catch((error: unknown) => {
     // Whatever went wrong, every collection still replicates (an unfinished snapshot's

@@ -346,6 +346,72 @@ export const migrations: readonly Migration[] = [
          FOR EACH STATEMENT EXECUTE FUNCTION family_epoch_bump()`,
     ],
   },
+  {
+    version: 13,
+    name: 'family auth changes per account',
+    statements: [
+      // Which account each bump of family_epoch was for (NULL: every account, a TRUNCATE), so a
+      // logout drops that family's cached session only, not every family's (docs/DIARY.md
+      // «Performance»). The bump's row lock still orders the writers, so the numbers commit in
+      // order and without gaps; the newest 100,000 are kept (a process that fell further behind
+      // sees a gap and drops everything).
+      `CREATE TABLE family_auth_changes (
+        n bigint PRIMARY KEY,
+        account_id text
+      )`,
+      `CREATE FUNCTION family_auth_change(account text) RETURNS void LANGUAGE plpgsql AS $$
+       DECLARE v bigint;
+       BEGIN
+         UPDATE family_epoch SET n = n + 1 RETURNING n INTO v;
+         INSERT INTO family_auth_changes (n, account_id) VALUES (v, account);
+         DELETE FROM family_auth_changes WHERE n <= v - 100000;
+       END $$`,
+      `CREATE FUNCTION family_account_row_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF TG_OP <> 'INSERT' THEN PERFORM family_auth_change(OLD.id); END IF;
+         IF TG_OP <> 'DELETE' THEN PERFORM family_auth_change(NEW.id); END IF;
+         RETURN NULL;
+       END $$`,
+      // family_links and family_sessions: the row's account.
+      `CREATE FUNCTION family_auth_row_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF TG_OP <> 'INSERT' THEN PERFORM family_auth_change(OLD.account_id); END IF;
+         IF TG_OP <> 'DELETE' THEN PERFORM family_auth_change(NEW.account_id); END IF;
+         RETURN NULL;
+       END $$`,
+      `CREATE FUNCTION family_auth_all_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         PERFORM family_auth_change(NULL);
+         RETURN NULL;
+       END $$`,
+      `DROP TRIGGER family_accounts_epoch ON family_accounts`,
+      `DROP TRIGGER family_links_epoch ON family_links`,
+      `DROP TRIGGER family_sessions_epoch_update ON family_sessions`,
+      `DROP TRIGGER family_sessions_epoch_delete ON family_sessions`,
+      `DROP FUNCTION family_epoch_bump()`,
+      `CREATE TRIGGER family_accounts_auth AFTER INSERT OR UPDATE OR DELETE ON family_accounts
+         FOR EACH ROW EXECUTE FUNCTION family_account_row_changed()`,
+      `CREATE TRIGGER family_links_auth AFTER INSERT OR UPDATE OR DELETE ON family_links
+         FOR EACH ROW EXECUTE FUNCTION family_auth_row_changed()`,
+      // As before: not a new session, not a recorded use (last_used_at forward) — a use moved back.
+      `CREATE TRIGGER family_sessions_auth AFTER UPDATE ON family_sessions FOR EACH ROW
+         WHEN (OLD.revoked_at IS DISTINCT FROM NEW.revoked_at
+           OR OLD.revoked_reason IS DISTINCT FROM NEW.revoked_reason
+           OR OLD.account_id IS DISTINCT FROM NEW.account_id
+           OR OLD.token_hash IS DISTINCT FROM NEW.token_hash
+           OR OLD.created_at IS DISTINCT FROM NEW.created_at
+           OR NEW.last_used_at < OLD.last_used_at)
+         EXECUTE FUNCTION family_auth_row_changed()`,
+      `CREATE TRIGGER family_sessions_auth_delete AFTER DELETE ON family_sessions
+         FOR EACH ROW EXECUTE FUNCTION family_auth_row_changed()`,
+      `CREATE TRIGGER family_accounts_auth_truncate AFTER TRUNCATE ON family_accounts
+         FOR EACH STATEMENT EXECUTE FUNCTION family_auth_all_changed()`,
+      `CREATE TRIGGER family_links_auth_truncate AFTER TRUNCATE ON family_links
+         FOR EACH STATEMENT EXECUTE FUNCTION family_auth_all_changed()`,
+      `CREATE TRIGGER family_sessions_auth_truncate AFTER TRUNCATE ON family_sessions
+         FOR EACH STATEMENT EXECUTE FUNCTION family_auth_all_changed()`,
+    ],
+  },
 ];
 
 /** Any fixed number: every server process migrating the same database takes this lock first. */

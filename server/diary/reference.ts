@@ -8,7 +8,7 @@
 // those caches costs this one query.
 import type { Queryable } from '../db/db';
 import { toNumber } from '../db/db';
-import type { FamilyAuthStamp } from '../family/auth-cache';
+import { FamilyAuthChanges, type FamilyAuthStamp } from '../family/auth-cache';
 import type { Course } from '../../shared/course';
 import type { Period } from '../../shared/period';
 import type { School } from '../../shared/school';
@@ -35,6 +35,8 @@ export class DiaryReference {
   readonly staff = new Map<string, StaffMember>();
   /** As of the newest read; a page takes it right after its own refresh. */
   auth: FamilyAuthStamp = { epoch: -1, rightsSeq: -1, nowMs: 0 };
+  /** Which family accounts changed, as the reads report it (the auth cache checks against it). */
+  readonly authChanges = new FamilyAuthChanges();
   private seenSeq = 0;
   private watchedSeq: number | null = null;
   private inFlight: Promise<void> | null = null;
@@ -75,12 +77,16 @@ export class DiaryReference {
       );
       this.watchedSeq = toNumber(top.rows[0]?.seq ?? 0);
     }
-    // One snapshot: the family epoch, the newest student or consent (the documents the rights
-    // check reads), the database's clock and the writes since the last read.
+    // One snapshot: the family epoch and the accounts changed since the last read (none asked
+    // for on the first), the newest student or consent (the documents the rights check reads),
+    // the database's clock and the writes since the last read.
     const r = await db.query(
-      `SELECT h.epoch, h.rights_seq, h.now_ms, d.collection, d.id, d.seq, d.deleted, d.doc,
-         d.class_id, d.date
+      `SELECT h.epoch, h.auth_changes, h.rights_seq, h.now_ms, d.collection, d.id, d.seq,
+         d.deleted, d.doc, d.class_id, d.date
        FROM (SELECT coalesce((SELECT n FROM family_epoch), -1) AS epoch,
+           (SELECT coalesce(json_agg(json_build_array(c.n, c.account_id) ORDER BY c.n), '[]')
+              FROM family_auth_changes c WHERE $5::bigint >= 0 AND c.n > $5::bigint)
+             AS auth_changes,
            coalesce(greatest(
              (SELECT max(seq) FROM documents WHERE collection = 'students'),
              (SELECT max(seq) FROM documents WHERE collection = 'consents')), 0) AS rights_seq,
@@ -94,10 +100,17 @@ export class DiaryReference {
          WHERE (collection = ANY($1::text[]) AND seq > $2)
             OR (collection = ANY($3::text[]) AND seq > $4)) d ON true
        ORDER BY d.seq`,
-      [[...FOLLOWED], this.seenSeq, [...WATCHED], this.watchedSeq],
+      [[...FOLLOWED], this.seenSeq, [...WATCHED], this.watchedSeq, this.authChanges.epoch],
     );
     const head = r.rows[0];
     if (head) {
+      const changes = (
+        typeof head.auth_changes === 'string' ? JSON.parse(head.auth_changes) : head.auth_changes
+      ) as [number | string, string | null][];
+      this.authChanges.observe(
+        toNumber(head.epoch),
+        changes.map(([n, account]) => [Number(n), account] as const),
+      );
       this.auth = {
         epoch: toNumber(head.epoch),
         rightsSeq: toNumber(head.rights_seq),

@@ -103,7 +103,8 @@ export function registerDiaryRoutes(app: FastifyInstance, options: DiaryRoutesOp
   ref.onStored((changes) => weeks.invalidate(changes));
   const sessionUse = new SessionUse(db);
   // The session and rights checks of a page, kept while the reference's stamp allows.
-  const auth = new FamilyAuthCache();
+  const auth = new FamilyAuthCache(ref.authChanges);
+  app.decorate('diaryAuthCache', auth);
   app.addHook('onClose', async () => {
     await sessionUse.flush().catch(() => undefined);
   });

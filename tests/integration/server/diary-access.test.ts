@@ -396,6 +396,60 @@ describe('the very next page after a session or a right ends (the checks are kep
   const ended = async (phone: DiaryBrowser, path = '/diary') => (await phone.get(path)).location;
   const tokenRow = (phone: DiaryBrowser) => hashToken(phone.cookie!);
 
+  it("a logout or a link changed by hand ends that family's cached checks only, not another's", async () => {
+    const signed: DiaryBrowser[] = [];
+    for (const [k, student] of [students[14]!, students[15]!].entries()) {
+      const issued = await issueLogin(
+        server,
+        staff.classTeacher,
+        consentDoc(student, guardianOf(student), 'staff-class-teacher'),
+      );
+      signed.push(await familySignIn(server, issued, `семья-${k}-пароль`));
+    }
+    const [a, b] = signed as [DiaryBrowser, DiaryBrowser];
+    const cache = server.app.diaryAuthCache;
+    for (const phone of [a, b, a, b]) expect((await phone.get('/diary')).status).toBe(200);
+    const reads = () => ({ ...cache.reads });
+    // Both are kept now: another page of each reads nothing.
+    let before = reads();
+    expect((await a.get('/diary')).status).toBe(200);
+    expect((await b.get('/diary')).status).toBe(200);
+    expect(reads()).toEqual(before);
+
+    // A's logout: A's copied cookie is refused on its very next page; B is still from memory.
+    const copy = new DiaryBrowser(server);
+    copy.cookie = a.cookie;
+    expect((await a.post('/diary/logout', {})).status).toBe(200);
+    before = reads();
+    expect((await b.get('/diary')).status).toBe(200);
+    expect(reads()).toEqual(before);
+    expect((await copy.get('/diary')).location).toBe('/diary/login?ended=logout');
+    expect(reads().sessions).toBe(before.sessions + 1);
+
+    // B's link written by hand (no document, no seq): B's children are read again, and only B's.
+    const third = new DiaryBrowser(server);
+    const issued = await issueLogin(
+      server,
+      staff.classTeacher,
+      consentDoc(students[16]!, guardianOf(students[16]!), 'staff-class-teacher'),
+    );
+    expect((await third.login(issued.login, issued.password!)).status).toBe(200);
+    expect((await third.get('/diary/password')).status).toBe(200);
+    const bAccount = await server.db.query(
+      'SELECT account_id FROM family_sessions WHERE token_hash = $1',
+      [hashToken(b.cookie!)],
+    );
+    await server.db.query(
+      'UPDATE family_links SET guardian_id = guardian_id WHERE account_id = $1',
+      [bAccount.rows[0]!.account_id],
+    );
+    before = reads();
+    expect((await third.get('/diary/password')).status).toBe(200);
+    expect(reads()).toEqual(before);
+    expect((await b.get('/diary')).status).toBe(200);
+    expect(reads()).toEqual({ sessions: before.sessions + 1, children: before.children + 1 });
+  });
+
   it('logout, a password changed on another phone, idle and absolute expiry', async () => {
     const student = students[10]!;
     const issued = await issueLogin(
