@@ -151,7 +151,13 @@ async function firstDownload(
   login: string,
   link: Link,
 ): Promise<Run> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
+  // The desktop app has no service worker: the browser copy's would fetch the app's files over
+  // the link during the download (and serve the probe's script from its cache).
+  const ctx = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'ru-RU',
+    serviceWorkers: 'block',
+  });
   try {
     const page = await ctx.newPage();
     const wire = await watchWire(page);

@@ -181,7 +181,9 @@ async function main(): Promise<void> {
   const browser = await launch();
   try {
     const measure = async (mode: 'snapshot' | 'replication') => {
+      // As the desktop app: no service worker caching the app's files during the download.
       const ctx = await browser.newContext({
+        serviceWorkers: 'block',
         viewport: { width: 1440, height: 900 },
         locale: 'ru-RU',
       });
