@@ -8,6 +8,7 @@
 // Run: npx tsx bench/diary.ts [--sessions 500] [--rounds 3] [--seconds 60] [--db pglite|postgres|both]
 //   [--servers N]: on PostgreSQL, N server processes on the one database, the workers spread over
 //   them (as behind a balancer); PGlite is one process by construction (its data folder's lock).
+//   BENCH_PROFILE_DIR=/tmp/x writes the server processes' CPU profiles there.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -299,6 +300,9 @@ async function measure(kind: 'pglite' | 'postgres', sessions: number): Promise<v
           i === 0 ? dataDir : `${dataDir}-${i}`,
           ['--no-tls'],
           cluster ? { DATABASE_URL: cluster.url } : {},
+          process.env.BENCH_PROFILE_DIR
+            ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR]
+            : [],
         ),
       ),
     );
