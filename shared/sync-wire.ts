@@ -118,7 +118,7 @@ export type StreamResync = z.infer<typeof StreamResyncSchema>;
 // --- First-download snapshot ----------------------------------------------------------------
 
 /** Documents per NDJSON line of a snapshot stream (default; a client may ask 50–1000). */
-export const SNAPSHOT_CHUNK_SIZE = 500;
+export const SNAPSHOT_CHUNK_SIZE = 1000;
 
 /** `GET /api/v1/sync/snapshot?collections=a,b`: the collections of one first download. */
 export const SnapshotPlanQuerySchema = z.object({ collections: z.string().min(1).max(2000) });
