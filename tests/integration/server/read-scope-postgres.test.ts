@@ -7,7 +7,8 @@ import type { Db, Queryable } from '../../../server/db/db';
 import { openDb } from '../../../server/db/open';
 import type { DocState } from '../../../server/sync/collections';
 import { startDomainServer, type DomainServer, type Login } from './domain-fixture';
-import { pullAll } from './helpers';
+import { api, pullAll } from './helpers';
+import { SnapshotChunkSchema, SnapshotPlanSchema } from '../../../shared/sync-wire';
 import {
   postgresUnavailableReason,
   startPostgresCluster,
@@ -142,6 +143,42 @@ if (unavailable) {
           const onLite = await pullAll(lite, logins.get(lite)![who].token, collection, 500);
           expect(onPg.length, `${who} ${collection}`).toBe(onLite.length);
           expect(byId(onPg), `${who} ${collection}`).toEqual(byId(onLite));
+        }
+      }
+    });
+
+    it('sends in a snapshot what its pull sends, documents kept as PostgreSQL prints them', async () => {
+      // Lessons, period marks and consents go out as stored text (readIsGrant), students parsed.
+      const names = ['lessons', 'periodMarks', 'students', 'consents'];
+      for (const who of ['teacher', 'classTeacher'] as const) {
+        const { token } = logins.get(pg)![who];
+        const planned = await api(
+          pg,
+          'GET',
+          `/api/v1/sync/snapshot?collections=${names.join(',')}`,
+          undefined,
+          token,
+        );
+        const { collections } = SnapshotPlanSchema.parse(planned.body);
+        for (const part of collections) {
+          const query = new URLSearchParams({ checkpoint: JSON.stringify(part.checkpoint) });
+          const res = await fetch(`${pg.url}/api/v1/sync/${part.collection}/snapshot?${query}`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          expect(res.status).toBe(200);
+          const sent = (await res.text())
+            .split('\n')
+            .filter((line) => line !== '')
+            .flatMap((line) => SnapshotChunkSchema.parse(JSON.parse(line)).documents);
+          const pulled = await pullAll(pg, token, part.collection, 1000);
+          const sorted = (docs: DocState[]) =>
+            [...docs].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
+          // A subject teacher reads no consents; everything else holds documents.
+          if (who === 'classTeacher' || part.collection !== 'consents') {
+            expect(sent.length, `${who} ${part.collection}`).toBeGreaterThan(0);
+          }
+          expect(sent.length, `${who} ${part.collection}`).toBe(part.total);
+          expect(sorted(sent), `${who} ${part.collection}`).toEqual(sorted(pulled));
         }
       }
     });
