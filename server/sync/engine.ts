@@ -65,17 +65,11 @@ const hasWritten = (outcome: GroupOutcome): boolean => outcome.written.length > 
  */
 export interface SnapshotLine {
   text: string;
-  count: number;
-  done: boolean;
 }
 
 function snapshotLine(documents: readonly string[], after: number, done = false): SnapshotLine {
   const end = done ? ',"done":true}' : '}';
-  return {
-    text: `{"documents":[${documents.join(',')}],"after":${after}${end}`,
-    count: documents.length,
-    done,
-  };
+  return { text: `{"documents":[${documents.join(',')}],"after":${after}${end}` };
 }
 
 /** A snapshot resumed under a read scope other than its checkpoint's (the route answers 409). */
