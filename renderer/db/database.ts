@@ -14,6 +14,7 @@ import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections'
 import { toRxSchema } from '../../shared/rx-schema';
 import { MIGRATION_STRATEGIES } from './migrations';
 import type { JournalDatabase } from './types';
+import { OtherWindows } from './other-windows';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -23,6 +24,12 @@ export const DEFAULT_DATABASE_NAME = 'class_journal';
 /** The databases open in this page by name, so the lock and backup reach the one the app opened. */
 const openByName = new Map<string, JournalDatabase>();
 const openListeners = new Set<(db: JournalDatabase) => void>();
+const otherWindows = new WeakMap<object, OtherWindows>();
+
+/** Has another window (a browser tab) this database open, as far as this one has heard? */
+export function otherWindowsOpen(db: object): boolean {
+  return otherWindows.get(db)?.present ?? false;
+}
 
 export function openedDatabase(name: string): JournalDatabase | undefined {
   return openByName.get(name);
@@ -71,8 +78,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<J
   }
   await db.addCollections(creators);
   openByName.set(db.name, db);
+  const windows = new OtherWindows(db.name);
+  otherWindows.set(db, windows);
   db.onClose.push(() => {
     if (openByName.get(db.name) === db) openByName.delete(db.name);
+    windows.close();
   });
   for (const listener of openListeners) listener(db);
   return db;

@@ -9,6 +9,7 @@ import {
 } from 'rxdb';
 import { fromStorageToDexie, RxStorageInstanceDexie } from 'rxdb/plugins/storage-dexie';
 import type { DocState } from '../../shared/sync-wire';
+import { otherWindowsOpen } from '../db/database';
 import {
   saveState,
   SNAPSHOT_WRITE_CONTEXT,
@@ -37,7 +38,9 @@ const EVENTS_EVERY_MS = 3000;
  * Their change events then go to this window's collection, gathered over EVENTS_EVERY_MS (live
  * queries re-run once per gathering rather than per line), and are not posted to other windows
  * (RxDB's multiInstance): the desktop app runs one window (electron/main.ts, single-instance
- * lock). Elsewhere (memory storage in tests, encrypted collections) the storage's `bulkWrite`.
+ * lock). Elsewhere — memory storage in tests, encrypted collections, and whenever another
+ * window of the database is open (a second browser tab, db/other-windows.ts), which RxDB then
+ * tells — the storage's `bulkWrite`.
  */
 export class SnapshotWriter {
   private readonly dexie: RxStorageInstanceDexie<unknown> | null;
@@ -116,7 +119,9 @@ export class SnapshotWriter {
       doc._meta = meta as RxDocumentData<DocState>['_meta'];
       doc._attachments = {};
     }
-    if (!this.dexie) {
+    // With another window open, the storage's own write: RxDB tells that window (multiInstance).
+    const dexie = this.dexie && !otherWindowsOpen(db) ? this.dexie : null;
+    if (!dexie) {
       const storage = collection.storageInstance.originalStorageInstance;
       const result = await db.lockedRun(() =>
         storage.bulkWrite(rows.map((document) => ({ document })) as never, SNAPSHOT_WRITE_CONTEXT),
@@ -125,7 +130,7 @@ export class SnapshotWriter {
       if (failed.length > 0) throw writeError(failed.length, collection.name);
       return documents.length - result.error.length;
     }
-    const internals = await this.dexie.internals;
+    const internals = await dexie.internals;
     const plain =
       !pipeKeys && internals.booleanIndexes.every((field: string) => field === '_deleted');
     // Dexie's stored form: `_deleted` as '0'/'1' (an index key), set in place and put back once

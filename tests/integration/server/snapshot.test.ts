@@ -9,10 +9,11 @@ import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { getChangedDocumentsSince, type RxCollection } from 'rxdb';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { getRxStorageDexie, type RxStorageInstanceDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../renderer/db/database';
+import { OtherWindows } from '../../../renderer/db/other-windows';
 import type { JournalDatabase } from '../../../renderer/db/types';
 import { PendingChanges } from '../../../renderer/sync/pending-changes';
 import {
@@ -457,6 +458,49 @@ describe('a desktop filled by the snapshot', () => {
     expect(compared).toBeGreaterThan(500);
     await Promise.all(plain.states.map((s) => s.cancel()));
     await plainDb.close();
+  });
+
+  it('with another window of the database open, stores through the storage, which tells that window', async () => {
+    const teacher = staff.teacher;
+    const db = await openLocal('dexie');
+    // A second browser tab of the same profile, open before the download.
+    const tab = new OtherWindows(db.name);
+    try {
+      await new Promise((r) => setTimeout(r, 50));
+      const states = await planSnapshots(db, server.url, teacher.token, ['lessons']);
+      const lessons = states!.find((s) => s.collection === 'lessons')!;
+      const collection = db.lessons as unknown as RxCollection;
+      const storage = collection.storageInstance
+        .originalStorageInstance as unknown as RxStorageInstanceDexie<unknown>;
+      const bulkAdd = vi.spyOn((await storage.internals).dexieTable, 'bulkAdd');
+      // What RxDB's multiInstance posts to the other tab: the storage's own change events.
+      let announced = 0;
+      const watching = storage.changeStream().subscribe((bulk) => {
+        announced += bulk.events.length;
+      });
+      const done = await downloadSnapshot({
+        serverUrl: server.url,
+        token: teacher.token,
+        collection,
+        state: lessons,
+        clock: createClock('dtabs'),
+        onStored: () => undefined,
+        signal: new AbortController().signal,
+        chunkSize: 200,
+      });
+      watching.unsubscribe();
+      expect(done.complete).toBe(true);
+      expect(bulkAdd).not.toHaveBeenCalled();
+      const pulled = await pullAll(server, teacher.token, 'lessons', 1000);
+      expect(lessons.total).toBe(pulled.length);
+      expect(announced).toBe(pulled.filter((d) => !d._deleted).length);
+      expect((await dump(collection)).map((d) => d.id)).toEqual(
+        pulled.map((d) => String(d.id)).sort((a, b) => a.localeCompare(b)),
+      );
+    } finally {
+      tab.close();
+      await db.close();
+    }
   });
 });
 
