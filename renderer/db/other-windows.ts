@@ -15,6 +15,8 @@ export class OtherWindows {
         ? null
         : new BroadcastChannel(`journal-windows:${databaseName}`);
     if (!this.channel) return;
+    // Under Node (tests, tools) an open channel would keep the process alive; browsers have no unref.
+    (this.channel as { unref?: () => void }).unref?.();
     this.channel.onmessage = (event: MessageEvent<unknown>) => {
       if (event.data !== ASK && event.data !== HERE) return;
       // A question is another window opening (it may come while this one downloads); an answer is
