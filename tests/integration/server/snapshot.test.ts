@@ -197,6 +197,43 @@ describe('the snapshot route', () => {
     expect(seen.map((d) => d.id).sort()).toEqual(expected.map((l) => l.id).sort());
   });
 
+  it('selects by scope columns the database derives from the document, whatever writes it', async () => {
+    // The snapshot of lessons trusts class_id / course_id (and who holds the lesson) alone: a
+    // hand-made SQL fix that moves a lesson to another teacher's course moves its scope columns
+    // too, and they cannot be written apart from the document.
+    const lesson = teachersLesson(3);
+    const other = server.school.courses.find((c) => c.teacherId !== 'staff-teacher')!;
+    const columns = async () =>
+      (
+        await server.db.query(
+          `SELECT class_id, course_id FROM documents WHERE collection = 'lessons' AND id = $1`,
+          [lesson.id],
+        )
+      ).rows[0];
+    expect(await columns()).toEqual({ class_id: lesson.classId, course_id: lesson.courseId });
+    await expect(
+      server.db.query(`UPDATE documents SET course_id = 'x' WHERE id = $1`, [lesson.id]),
+    ).rejects.toThrow();
+    const move = (courseId: string, teacherId: string) =>
+      server.db.query(
+        `UPDATE documents SET doc = jsonb_set(jsonb_set(doc, '{courseId}', to_jsonb($2::text)),
+           '{teacherId}', to_jsonb($3::text)), seq = nextval('document_seq')
+         WHERE collection = 'lessons' AND id = $1`,
+        [lesson.id, courseId, teacherId],
+      );
+    await move(other.id, other.teacherId);
+    try {
+      expect(await columns()).toEqual({ class_id: lesson.classId, course_id: other.id });
+      const part = (await plan(staff.teacher, ['lessons'])).collections[0]!;
+      const docs = (await snapshot(staff.teacher, 'lessons', part.checkpoint)).chunks.flatMap(
+        (c) => c.documents,
+      );
+      expect(docs.some((d) => d.id === lesson.id)).toBe(false);
+    } finally {
+      await move(lesson.courseId, lesson.teacherId);
+    }
+  });
+
   it('refuses a snapshot without a checkpoint and one of an unknown collection', async () => {
     const none = await api(
       server,
