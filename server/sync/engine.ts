@@ -1,12 +1,13 @@
 // The replication engine: checkpointed pull and the one write path over one documents table,
-// ordered by one global sequence, generic over the collection descriptors of its registry.
+// ordered by one global sequence, generic over the collection descriptors of its registry. The
+// first download outside the replication is snapshot.ts, reading rows as a pull does.
 import type { Db, Queryable } from '../db/db';
 import { toNumber } from '../db/db';
 import type { AuthUser } from '../auth/roles';
 import type { CollectionDescriptor, CollectionRegistry, DocState, ScopeGrant } from './collections';
 import { announceChanges, SharedChangeFeed } from './change-feed';
 import { ChangeHub } from './changes';
-import { grantSql, inGrant, visibleTo } from './read-scope';
+import { grantSql, inGrant } from './read-scope';
 import { formatScopeMark, parseScopeMark, ScopeStore } from './scope-store';
 import { RefusalStore, type Refusal } from './refusals';
 import type {
@@ -18,6 +19,8 @@ import type {
   WriteKind,
 } from './collections';
 import { applyBatch } from './write-batch';
+import { readableRows } from './readable-rows';
+import { SnapshotSource } from './snapshot';
 import { WriteQueue } from './write-queue';
 import type { Checkpoint, PullPage } from '../../shared/sync-wire';
 
@@ -59,24 +62,6 @@ interface WaitingPush {
 
 const hasWritten = (outcome: GroupOutcome): boolean => outcome.written.length > 0;
 
-/**
- * One line of a snapshot stream as the route sends it: a SnapshotChunk (shared/sync-wire.ts)
- * already printed, so documents kept as stored text need no parse.
- */
-export interface SnapshotLine {
-  text: string;
-}
-
-function snapshotLine(documents: readonly string[], after: number, done = false): SnapshotLine {
-  const end = done ? ',"done":true}' : '}';
-  return { text: `{"documents":[${documents.join(',')}],"after":${after}${end}` };
-}
-
-/** A snapshot resumed under a read scope other than its checkpoint's (the route answers 409). */
-export class SnapshotOutdated extends Error {
-  override name = 'SnapshotOutdated';
-}
-
 /** The write path bound to one open write transaction (see `SyncEngine.transact`). */
 export interface TransactionWrite {
   (batch: WriteBatch, actor: AuthUser, kind: 'push'): Promise<GroupOutcome[]>;
@@ -102,6 +87,8 @@ export class SyncEngine {
   private readonly queue = new WriteQueue();
   private readonly refusals = new RefusalStore();
   private readonly scopes = new ScopeStore();
+  /** The first download outside the replication (snapshot.ts), under the same read scopes. */
+  readonly snapshots: SnapshotSource;
   private readonly observers = new Map<string, StoredObserver[]>();
   /** Pushes waiting for the next group commit, in arrival order. */
   private readonly waiting: WaitingPush[] = [];
@@ -113,6 +100,7 @@ export class SyncEngine {
     hub?: ChangeHub,
   ) {
     this.hub = hub ?? new ChangeHub();
+    this.snapshots = new SnapshotSource(db, this.scopes);
     this.feed = db.listen
       ? new SharedChangeFeed(db as Db & Required<Pick<Db, 'listen'>>, this.hub, (name, written) =>
           this.registry.get(name)?.afterWrite?.(written),
@@ -146,7 +134,8 @@ export class SyncEngine {
     const grant = descriptor.readGrant?.(user) ?? null;
     const documents: DocState[] = [];
     if (scope === undefined) {
-      const seq = await this.pullRows(
+      const seq = await readableRows(
+        this.db,
         descriptor,
         user,
         null,
@@ -189,156 +178,8 @@ export class SyncEngine {
         }
       }
     }
-    const seq = await this.pullRows(descriptor, user, grant, lastSeq, limit, documents);
+    const seq = await readableRows(this.db, descriptor, user, grant, lastSeq, limit, documents);
     return { documents, checkpoint: { seq, scope } };
-  }
-
-  /**
-   * A first download's plan for one collection (docs/SYNC.md, «First download: the snapshot»):
-   * the checkpoint the snapshot corresponds to — the collection's highest seq, read before any
-   * document (seq order is commit order, so every write at or below it has committed) — and how
-   * many documents of the user's read grant it holds. The grant is remembered as a pull's is, so
-   * a later change of scope withdraws what the snapshot brought.
-   */
-  async snapshotPlan(
-    descriptor: CollectionDescriptor,
-    user: AuthUser,
-  ): Promise<{ checkpoint: Checkpoint; total: number }> {
-    await descriptor.prepare?.(this.db);
-    const scope = descriptor.scopeOf?.(user);
-    const grant = descriptor.readGrant?.(user) ?? null;
-    if (scope !== undefined) await this.scopes.remember(this.db, user.accountId, grant);
-    const filter = grantSql(grant, 2);
-    const result = await this.db.query(
-      `SELECT coalesce(max(seq), 0) AS seq, count(*) FILTER (WHERE ${filter.sql}) AS total
-       FROM documents WHERE collection = $1`,
-      [descriptor.name, ...filter.params],
-    );
-    const seq = toNumber(result.rows[0]?.seq ?? 0);
-    const total = toNumber(result.rows[0]?.total ?? 0);
-    return { checkpoint: scope === undefined ? { seq } : { seq, scope }, total };
-  }
-
-  /**
-   * The snapshot's documents: what a pull from the beginning would hand out up to the plan's
-   * checkpoint — the same grant in SQL, the same `visibleTo` — in seq order after `afterSeq`, in
-   * chunks of at most `chunkSize`. A document written after the plan has moved past its
-   * checkpoint and is left to the replication's pull. Throws SnapshotOutdated when the user's
-   * read scope is no longer the checkpoint's (checked before the first chunk).
-   */
-  async *snapshot(
-    descriptor: CollectionDescriptor,
-    user: AuthUser,
-    checkpoint: Checkpoint,
-    afterSeq: number,
-    chunkSize: number,
-  ): AsyncGenerator<SnapshotLine> {
-    await descriptor.prepare?.(this.db);
-    const scope = descriptor.scopeOf?.(user);
-    if (scope !== checkpoint.scope) throw new SnapshotOutdated();
-    const grant = descriptor.readGrant?.(user) ?? null;
-    let after = Math.min(afterSeq, checkpoint.seq);
-    for (;;) {
-      let documents: string[];
-      if (descriptor.readIsGrant) {
-        ({ documents, after } = await this.storedText(
-          descriptor.name,
-          grant,
-          after,
-          chunkSize,
-          checkpoint.seq,
-        ));
-      } else {
-        const states: DocState[] = [];
-        after = await this.pullRows(
-          descriptor,
-          user,
-          grant,
-          after,
-          chunkSize,
-          states,
-          checkpoint.seq,
-        );
-        documents = states.map((state) => JSON.stringify(state));
-      }
-      if (documents.length < chunkSize) {
-        if (documents.length > 0) yield snapshotLine(documents, after);
-        yield snapshotLine([], checkpoint.seq, true);
-        return;
-      }
-      yield snapshotLine(documents, after);
-    }
-  }
-
-  /**
-   * A snapshot chunk of a collection whose grant is its whole read check (`readIsGrant`): the
-   * documents inside the grant after `afterSeq` up to `untilSeq`, as JSON text the database
-   * prints (with `_deleted` put first), so 40,000 lessons are not parsed and printed again.
-   */
-  private async storedText(
-    collection: string,
-    grant: ScopeGrant | null,
-    afterSeq: number,
-    limit: number,
-    untilSeq: number,
-  ): Promise<{ documents: string[]; after: number }> {
-    const filter = grantSql(grant, 5);
-    // Printed after the LIMIT: a sort below it would print every remaining document each chunk.
-    const result = await this.db.query(
-      `SELECT seq, deleted, doc::text AS doc FROM (
-         SELECT seq, deleted, doc FROM documents
-         WHERE collection = $1 AND seq > $2 AND seq <= $4 AND ${filter.sql} ORDER BY seq LIMIT $3
-       ) AS chunk ORDER BY seq`,
-      [collection, afterSeq, limit, untilSeq, ...filter.params],
-    );
-    let after = afterSeq;
-    const documents = result.rows.map((row) => {
-      after = toNumber(row.seq);
-      const text = String(row.doc);
-      const rest = text === '{}' ? '}' : `,${text.slice(1)}`;
-      return `{"_deleted":${row.deleted === true}${rest}`;
-    });
-    return { documents, after };
-  }
-
-  /**
-   * Appends readable rows after `afterSeq` (and up to `untilSeq`; inside `grant` when scoped) up
-   * to `limit`; the last seq examined.
-   */
-  private async pullRows(
-    descriptor: CollectionDescriptor,
-    user: AuthUser,
-    grant: ScopeGrant | null,
-    afterSeq: number,
-    limit: number,
-    documents: DocState[],
-    untilSeq: number | null = null,
-  ): Promise<number> {
-    const fetchSize = Math.max(limit, 50);
-    const filter = grantSql(grant, 4);
-    const until = untilSeq === null ? '' : `AND seq <= $${4 + filter.params.length}`;
-    let lastSeq = afterSeq;
-    for (;;) {
-      const result = await this.db.query(
-        `SELECT seq, deleted, doc FROM documents
-         WHERE collection = $1 AND seq > $2 ${until} AND ${filter.sql} ORDER BY seq LIMIT $3`,
-        [
-          descriptor.name,
-          lastSeq,
-          fetchSize,
-          ...filter.params,
-          ...(untilSeq === null ? [] : [untilSeq]),
-        ],
-      );
-      for (const row of result.rows) {
-        lastSeq = toNumber(row.seq);
-        const state = { ...(row.doc as Record<string, unknown>), _deleted: row.deleted === true };
-        const seen = visibleTo(descriptor, user, state);
-        if (seen) documents.push(seen);
-        if (documents.length >= limit) return lastSeq;
-      }
-      if (result.rows.length < fetchSize) return lastSeq;
-    }
   }
 
   /**

@@ -24,7 +24,8 @@ import {
   type StreamResync,
 } from '../../shared/sync-wire';
 import type { CollectionDescriptor, DocState } from './collections';
-import { SnapshotOutdated, type SnapshotLine, type SyncEngine } from './engine';
+import type { SyncEngine } from './engine';
+import { SnapshotOutdated, type SnapshotLine } from './snapshot';
 import { visibleTo } from './read-scope';
 import type { OpenStream, OpenStreams } from './open-streams';
 
@@ -86,7 +87,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
     const { collections } = parseBody(SnapshotPlanQuerySchema, request.query);
     const plan: SnapshotPlan = { collections: [] };
     for (const descriptor of collectionsOf(collections)) {
-      const part = await engine.snapshotPlan(descriptor, user);
+      const part = await engine.snapshots.plan(descriptor, user);
       plan.collections.push({ collection: descriptor.name, ...part });
     }
     return plan;
@@ -101,7 +102,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
     if (!checkpoint) {
       throw new ApiError(400, 'BAD_REQUEST', 'Не указана контрольная точка снимка (checkpoint)');
     }
-    const chunks = engine.snapshot(descriptor, user, checkpoint, query.after, query.limit);
+    const chunks = engine.snapshots.lines(descriptor, user, checkpoint, query.after, query.limit);
     // The first chunk is read before the answer starts, so a changed scope is a clear 409 rather
     // than a stream cut halfway.
     let next: IteratorResult<SnapshotLine>;
