@@ -6,12 +6,12 @@ import {
   type RxJsonSchema,
   type RxStorage,
 } from 'rxdb';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections';
 import { toRxSchema } from '../../shared/rx-schema';
+import { fieldEncryptionStorage } from './field-encryption';
 import { MIGRATION_STRATEGIES } from './migrations';
 import type { JournalDatabase } from './types';
 import { OtherWindows } from './other-windows';
@@ -47,7 +47,8 @@ export interface OpenDatabaseOptions {
   storage?: RxStorage<unknown, unknown>;
   /**
    * The profile's data key (docs/SECURITY.md). With it the collections' personal fields are
-   * encrypted at rest (RxDB's crypto-js plugin: no eval, fine under the CSP); without it
+   * encrypted at rest (db/field-encryption.ts, the stored form of RxDB's crypto-js plugin; no
+   * eval, fine under the CSP); without it
    * nothing is encrypted (tests and the unencrypted database of versions before profiles).
    */
   password?: string;
@@ -62,7 +63,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<J
   const encrypt = options.password !== undefined;
   const db = await createRxDatabase<JournalDatabase>({
     name: options.name ?? DEFAULT_DATABASE_NAME,
-    storage: encrypt ? wrappedKeyEncryptionCryptoJsStorage({ storage: baseStorage }) : baseStorage,
+    storage: encrypt ? fieldEncryptionStorage(baseStorage) : baseStorage,
     ...(encrypt ? { password: options.password } : {}),
     localDocuments: true,
     eventReduce: true,

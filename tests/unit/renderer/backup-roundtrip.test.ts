@@ -1,6 +1,6 @@
 // Encryption at rest and backup round-trip on real RxDB (Dexie on fake-indexeddb) with the
-// crypto-js encryption plugin: personal fields never reach IndexedDB in clear, and a backup
-// restores every document (unsent changes and stamps included) into a new encrypted profile.
+// personal fields' encryption (db/field-encryption.ts): they never reach IndexedDB in clear, and a
+// backup restores every document (unsent changes and stamps included) into a new encrypted profile.
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
