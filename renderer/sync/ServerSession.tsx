@@ -10,7 +10,8 @@ import { FirstDownload } from './FirstDownload';
 import { identityOf } from './login';
 import { endSession, readActiveSession, readStoredSession } from './session-store';
 import { SyncContext } from './sync-context';
-import { startSync, type SyncClient } from './sync-client';
+import type { SyncClient } from './sync-client';
+import { startSyncInOneTab } from './sync-in-one-tab';
 
 /** localStorage key: 'replication' makes a first download go through the replication alone. */
 export const FIRST_DOWNLOAD_KEY = 'journal.firstDownload';
@@ -65,7 +66,7 @@ export function ServerSession({ db, clock, onIdentity, children }: Props) {
       }
       const staffId = identityOf(session.account);
       onIdentity(staffId);
-      client = startSync({
+      client = startSyncInOneTab({
         db,
         clock,
         session,

@@ -6,7 +6,13 @@ import { COLLECTIONS, isCollectionName } from '../../shared/collections';
 import { formatDateTime } from '../../shared/dates';
 import { useSyncStatus } from './sync-context';
 import type { SyncClient } from './sync-client';
-import { clockText, describeStatus, refusalText, type SyncStatus } from './sync-status';
+import {
+  clockText,
+  describeStatus,
+  ELSEWHERE_HINT,
+  refusalText,
+  type SyncStatus,
+} from './sync-status';
 import './sync.css';
 
 /** Re-renders every 30 s, so "Синхронизировано в 14:32" stays true to the minute. */
@@ -56,6 +62,8 @@ export function SyncIndicator({ client }: { client: SyncClient }) {
       data-tone={tone}
       data-received={status.received}
       data-initial-done={status.initialDone.length}
+      data-elsewhere={status.elsewhere || undefined}
+      title={status.elsewhere ? ELSEWHERE_HINT : undefined}
     >
       <span className="sync-dot" aria-hidden="true" />
       <span className="sync-text" role="status" aria-live="polite" data-testid="sync-status">

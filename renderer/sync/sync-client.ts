@@ -41,7 +41,8 @@ export const REFERENCE_COLLECTIONS: readonly CollectionName[] = [
   'courses',
   'students',
 ];
-const READY_FLAG = 'sync-ready';
+/** A local document: the reference collections came in once, on this run or an earlier one. */
+export const READY_FLAG = 'sync-ready';
 const SEEN_REFUSALS = 'sync-refusals-seen';
 
 export interface SyncClient {
@@ -83,6 +84,23 @@ function snapshotOrder(names: readonly CollectionName[]): CollectionName[] {
     return i < 0 ? REFERENCE_COLLECTIONS.length + COLLECTION_NAMES.indexOf(n) : i;
   };
   return [...names].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Are the collections the journal opens on all in, as far as `status` knows? */
+export function referenceDone(status: SyncStatus): boolean {
+  return REFERENCE_COLLECTIONS.every((c) => status.initialDone.includes(c));
+}
+
+/** A GET on the server with the session's token (the client's `get`). */
+export function sessionGet<T>(
+  session: ActiveSession,
+  path: string,
+  answer?: z.ZodType<T>,
+): Promise<T> {
+  return apiRequest(session.serverUrl, path, {
+    token: session.token,
+    ...(answer ? { answer } : {}),
+  });
 }
 
 export function startSync(options: StartSyncOptions): SyncClient {
@@ -198,7 +216,7 @@ export function startSync(options: StartSyncOptions): SyncClient {
       () => {
         if (stopped) return;
         patch({ initialDone: [...status$.value.initialDone, name] });
-        if (REFERENCE_COLLECTIONS.every((c) => status$.value.initialDone.includes(c))) {
+        if (referenceDone(status$.value)) {
           void db.upsertLocal(READY_FLAG, { at: new Date().toISOString() }).then(() => {
             readyFlag.next();
           });
@@ -322,8 +340,7 @@ export function startSync(options: StartSyncOptions): SyncClient {
   return {
     session,
     status$,
-    get: (path, answer) =>
-      apiRequest(session.serverUrl, path, { token: session.token, ...(answer ? { answer } : {}) }),
+    get: (path, answer) => sessionGet(session, path, answer),
     dismissRefusals: () => patch({ refusals: [] }),
     referenceReady: async () => {
       if (await db.getLocal(READY_FLAG)) return true;

@@ -29,6 +29,8 @@ export interface SyncStatus {
   refusals: readonly Refusal[];
   /** This computer's clock minus the school server's (ms), once an answer told the time. */
   clockSkewMs: number | null;
+  /** Another tab of this browser profile talks to the server; this one shows its status. */
+  elsewhere: boolean;
 }
 
 export const INITIAL_STATUS: SyncStatus = {
@@ -43,7 +45,11 @@ export const INITIAL_STATUS: SyncStatus = {
   initialDone: [],
   refusals: [],
   clockSkewMs: null,
+  elsewhere: false,
 };
+
+/** The indicator's hint while another tab talks to the server for this one. */
+export const ELSEWHERE_HINT = 'Обмен с сервером школы ведёт другая вкладка этого журнала';
 
 function hhmm(ms: number): string {
   const d = new Date(ms);

@@ -1,12 +1,16 @@
-// Two tabs of one browser profile during the first download (the browser copy served by the
-// school server): the second tab, opened while the first still waits for its lessons, shows the
+// Two tabs of one browser profile (the browser copy served by the school server). During the
+// first download, the second tab, opened while the first still waits for its lessons, shows the
 // lessons the first tab stores without a reload (renderer/db/other-windows.ts: with another tab
-// heard, the snapshot goes through the storage's writes, which RxDB announces to it). The second
-// tab may not fetch lessons itself here, so only the first tab's writes can fill its grid.
+// heard, the snapshot goes through the storage's writes, which RxDB announces to it). Only one tab
+// talks to the server (renderer/sync/sync-in-one-tab.ts): the other shows its status, its marks
+// are sent by the first, and it takes over when the first closes.
 import { expect, test, type Page } from '@playwright/test';
-import { enterTestProfile } from './journal-helpers';
+import { ELSEWHERE_HINT } from '../../renderer/sync/sync-status';
+import { cell, enterTestProfile, readLayout, typeInto, uniqueDateColumns } from './journal-helpers';
 import {
   openLoginForm,
+  reopenQuarters,
+  signIn,
   startJournalServer,
   submitLogin,
   syncStatus,
@@ -57,4 +61,94 @@ test('a second tab opened during the first download shows the lessons the first 
   await expect(lessonColumns(second)).toHaveCount(shown, { timeout: 30_000 });
   await second.setViewportSize({ width: 1366, height: 768 });
   await second.screenshot({ path: 'test-results/two-tabs-second.png' });
+});
+
+/** The teacher's lessons on the server changed since `checkpoint`, and the checkpoint after them. */
+async function serverLessonsSince(
+  checkpoint: string,
+): Promise<{
+  documents: { entries?: Record<string, { marks: { value: string }[] }> }[];
+  checkpoint: string;
+}> {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'teacher', password: 'demo', deviceName: 'Проверка e2e' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const documents: { entries?: Record<string, { marks: { value: string }[] }> }[] = [];
+  for (;;) {
+    const res = await fetch(
+      `${server.url}/api/v1/sync/lessons/pull?checkpoint=${encodeURIComponent(checkpoint)}&limit=1000`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    const page = (await res.json()) as { documents: typeof documents; checkpoint: unknown };
+    if (page.documents.length === 0) return { documents, checkpoint };
+    documents.push(...page.documents);
+    checkpoint = JSON.stringify(page.checkpoint);
+  }
+}
+
+/** A lesson changed on the server (no one else writes here) holds a mark `value`. */
+const hasMark = (
+  docs: Awaited<ReturnType<typeof serverLessonsSince>>['documents'],
+  value: string,
+) =>
+  docs.some((d) =>
+    Object.values(d.entries ?? {}).some((e) => e.marks.some((m) => m.value === value)),
+  );
+
+test('one tab talks to the server; the other sends through it and takes over when it closes', async ({
+  context,
+}) => {
+  test.setTimeout(240_000);
+  expect(await reopenQuarters(server.url)).toBeGreaterThanOrEqual(0);
+  const first = await context.newPage();
+  await signIn(first, server.url, 'teacher');
+
+  const second = await context.newPage();
+  const secondSync: string[] = [];
+  second.on('request', (request) => {
+    if (request.url().includes('/api/v1/sync/')) secondSync.push(request.url());
+  });
+  await second.goto(`${server.url}/`);
+  await enterTestProfile(second);
+  await expect(second.getByRole('grid')).toBeVisible({ timeout: 90_000 });
+  // The first tab's status, said to be the first tab's.
+  await expect(syncStatus(second)).toContainText('Синхронизировано в');
+  await expect(second.locator('.sync-indicator')).toHaveAttribute('title', ELSEWHERE_HINT);
+  await expect(first.locator('.sync-indicator')).not.toHaveAttribute('title', ELSEWHERE_HINT);
+  const layout = await readLayout(first);
+  await expect.poll(() => readLayout(second)).toEqual(layout);
+  await second.setViewportSize({ width: 1366, height: 768 });
+  await second.screenshot({ path: 'test-results/two-tabs-follower.png' });
+
+  // A mark typed in the second tab is sent by the first.
+  let { checkpoint } = await serverLessonsSince('');
+  const date = layout.dates[uniqueDateColumns(layout.dates)[0]!]!;
+  const [n0, n1] = layout.names as [string, string];
+  await typeInto(second, n0, date, '4');
+  await expect(cell(first, n0, date)).toHaveText('4', { timeout: 10_000 });
+  await expect
+    .poll(async () => hasMark((await serverLessonsSince(checkpoint)).documents, '4'), {
+      timeout: 20_000,
+    })
+    .toBe(true);
+  expect(secondSync).toEqual([]);
+
+  // The first tab closes: the second takes the sync over, and sends its next mark itself.
+  ({ checkpoint } = await serverLessonsSince(checkpoint));
+  await first.close();
+  await expect.poll(() => secondSync.length, { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect(second.locator('.sync-indicator')).not.toHaveAttribute('title', ELSEWHERE_HINT);
+  await typeInto(second, n1, date, '2');
+  await expect
+    .poll(async () => hasMark((await serverLessonsSince(checkpoint)).documents, '2'), {
+      timeout: 20_000,
+    })
+    .toBe(true);
+  await expect(syncStatus(second)).toContainText('Синхронизировано в', { timeout: 20_000 });
+  // Nothing of the first download was fetched again: the collections replicate from their
+  // checkpoints.
+  expect(secondSync.filter((url) => url.includes('/snapshot'))).toEqual([]);
 });
