@@ -64,9 +64,7 @@ test('a second tab opened during the first download shows the lessons the first 
 });
 
 /** The teacher's lessons on the server changed since `checkpoint`, and the checkpoint after them. */
-async function serverLessonsSince(
-  checkpoint: string,
-): Promise<{
+async function serverLessonsSince(checkpoint: string): Promise<{
   documents: { entries?: Record<string, { marks: { value: string }[] }> }[];
   checkpoint: string;
 }> {
