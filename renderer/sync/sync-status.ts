@@ -49,7 +49,7 @@ export const INITIAL_STATUS: SyncStatus = {
 };
 
 /** The indicator's hint while another tab talks to the server for this one. */
-export const ELSEWHERE_HINT = 'Обмен с сервером школы ведёт другая вкладка этого журнала';
+export const ELSEWHERE_HINT = 'Синхронизацию с сервером школы ведёт другая вкладка этого журнала';
 
 function hhmm(ms: number): string {
   const d = new Date(ms);
