@@ -162,6 +162,11 @@ export function syncStatus(page: Page) {
  * deputy would, reopen the quarters through the server's API so teachers can write marks.
  */
 export async function reopenQuarters(serverUrl: string): Promise<number> {
+  return setQuartersClosed(serverUrl, false);
+}
+
+/** Closes (or reopens) every quarter through the server's API, as the deputy; how many changed. */
+export async function setQuartersClosed(serverUrl: string, closed: boolean): Promise<number> {
   const login = await fetch(`${serverUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -175,12 +180,12 @@ export async function reopenQuarters(serverUrl: string): Promise<number> {
   const { documents } = (await pull.json()) as { documents: Record<string, unknown>[] };
   const at = `${String(Date.now()).padStart(15, '0')}-00000-e2e`;
   const rows = documents
-    .filter((d) => d.closed === true && d.scheme === 'quarters')
+    .filter((d) => d.closed !== closed && d.scheme === 'quarters')
     .map((d) => ({
       assumedMasterState: d,
       newDocumentState: {
         ...d,
-        closed: false,
+        closed,
         stamps: { ...(d.stamps as object), closed: { at, by: 'staff-deputy' } },
       },
     }));
@@ -191,7 +196,9 @@ export async function reopenQuarters(serverUrl: string): Promise<number> {
   });
   const conflicts = (await push.json()) as unknown[];
   if (!push.ok || conflicts.length > 0) {
-    throw new Error(`reopening periods failed: ${push.status} ${JSON.stringify(conflicts)}`);
+    throw new Error(
+      `${closed ? 'closing' : 'reopening'} periods failed: ${push.status} ${JSON.stringify(conflicts)}`,
+    );
   }
   return rows.length;
 }

@@ -3,13 +3,15 @@
 // lessons the first tab stores without a reload (renderer/db/other-windows.ts: with another tab
 // heard, the snapshot goes through the storage's writes, which RxDB announces to it). Only one tab
 // talks to the server (renderer/sync/sync-in-one-tab.ts): the other shows its status, its marks
-// are sent by the first, and it takes over when the first closes.
+// are sent by the first, a refusal shows in both and is dismissed from either, and it takes over
+// when the first closes.
 import { expect, test, type Page } from '@playwright/test';
 import { ELSEWHERE_HINT } from '../../renderer/sync/sync-status';
 import { cell, enterTestProfile, readLayout, typeInto, uniqueDateColumns } from './journal-helpers';
 import {
   openLoginForm,
   reopenQuarters,
+  setQuartersClosed,
   signIn,
   startJournalServer,
   submitLogin,
@@ -149,4 +151,42 @@ test('one tab talks to the server; the other sends through it and takes over whe
   // Nothing of the first download was fetched again: the collections replicate from their
   // checkpoints.
   expect(secondSync.filter((url) => url.includes('/snapshot'))).toEqual([]);
+});
+
+test('a refused change is shown in both tabs and dismissed from either', async ({ context }) => {
+  test.setTimeout(240_000);
+  await reopenQuarters(server.url);
+  const first = await context.newPage();
+  // Without its live stream the syncing tab learns of the closing below only when it pushes.
+  await first.route('**/api/v1/sync/stream**', (route) => route.abort());
+  await signIn(first, server.url, 'teacher');
+  const second = await context.newPage();
+  await second.goto(`${server.url}/`);
+  await enterTestProfile(second);
+  await expect(second.locator('.sync-indicator')).toHaveAttribute('title', ELSEWHERE_HINT, {
+    timeout: 90_000,
+  });
+  const layout = await readLayout(first);
+  const date = layout.dates[uniqueDateColumns(layout.dates)[0]!]!;
+  // A student present that day (a mark beside «н» is refused on the desktop itself).
+  const texts = await Promise.all(layout.names.map((n) => cell(first, n, date).textContent()));
+  const name = layout.names.find((_, i) => !/[а-яё]/iu.test(texts[i] ?? ''))!;
+
+  // The deputy closes the quarters on the server; the second tab writes a mark, the first tab
+  // sends it, and the server refuses it.
+  expect(await setQuartersClosed(server.url, true)).toBeGreaterThan(0);
+  await typeInto(second, name, date, '3');
+  for (const page of [first, second]) {
+    await expect(page.locator('.sync-refusals')).toContainText('Изменение не принято', {
+      timeout: 30_000,
+    });
+  }
+  await second.setViewportSize({ width: 1366, height: 768 });
+  await second.screenshot({ path: 'test-results/two-tabs-refusal.png' });
+  // «Понятно» in the tab that does not sync dismisses the notice in both.
+  await second.locator('.sync-refusals').getByRole('button', { name: 'Понятно' }).click();
+  for (const page of [second, first]) {
+    await expect(page.locator('.sync-refusals')).toHaveCount(0, { timeout: 10_000 });
+  }
+  await reopenQuarters(server.url);
 });
