@@ -28,25 +28,32 @@ export async function apiAs(serverUrl: string, login: string, password: string) 
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   const { token } = (await res.json()) as { token: string };
   const auth = { authorization: `Bearer ${token}` };
+  /** The collection's documents changed after `checkpoint` ('' : all), and the checkpoint reached. */
+  async function pullSince<T>(
+    collection: string,
+    checkpoint: string,
+  ): Promise<{ documents: (T & { _deleted?: boolean })[]; checkpoint: string }> {
+    const documents: (T & { _deleted?: boolean })[] = [];
+    for (;;) {
+      const r = await fetch(
+        `${serverUrl}/api/v1/sync/${collection}/pull?checkpoint=${encodeURIComponent(checkpoint)}&limit=1000`,
+        { headers: auth },
+      );
+      if (!r.ok) throw new Error(`pull ${collection}: ${r.status}`);
+      const page = (await r.json()) as {
+        documents: (T & { _deleted?: boolean })[];
+        checkpoint: unknown;
+      };
+      documents.push(...page.documents);
+      checkpoint = JSON.stringify(page.checkpoint);
+      if (page.documents.length < 1000) return { documents, checkpoint };
+    }
+  }
   return {
+    pullSince,
     /** Every document of a replicated collection (deleted ones too), as the server holds it. */
     async pull<T = Doc>(collection: string): Promise<(T & { _deleted?: boolean })[]> {
-      const all: (T & { _deleted?: boolean })[] = [];
-      let checkpoint = '';
-      for (;;) {
-        const r = await fetch(
-          `${serverUrl}/api/v1/sync/${collection}/pull?checkpoint=${encodeURIComponent(checkpoint)}&limit=1000`,
-          { headers: auth },
-        );
-        if (!r.ok) throw new Error(`pull ${collection}: ${r.status}`);
-        const page = (await r.json()) as {
-          documents: (T & { _deleted?: boolean })[];
-          checkpoint: unknown;
-        };
-        all.push(...page.documents);
-        if (page.documents.length < 1000) return all;
-        checkpoint = JSON.stringify(page.checkpoint);
-      }
+      return (await pullSince<T>(collection, '')).documents;
     },
   };
 }

@@ -7,6 +7,7 @@
 // when the first closes.
 import { expect, test, type Page } from '@playwright/test';
 import { ELSEWHERE_HINT } from '../../renderer/sync/sync-status';
+import { apiAs } from './setup-helpers';
 import { cell, enterTestProfile, readLayout, typeInto, uniqueDateColumns } from './journal-helpers';
 import {
   openLoginForm,
@@ -65,35 +66,10 @@ test('a second tab opened during the first download shows the lessons the first 
   await second.screenshot({ path: 'test-results/two-tabs-second.png' });
 });
 
-/** The teacher's lessons on the server changed since `checkpoint`, and the checkpoint after them. */
-async function serverLessonsSince(checkpoint: string): Promise<{
-  documents: { entries?: Record<string, { marks: { value: string }[] }> }[];
-  checkpoint: string;
-}> {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: 'teacher', password: 'demo', deviceName: 'Проверка e2e' }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  const documents: { entries?: Record<string, { marks: { value: string }[] }> }[] = [];
-  for (;;) {
-    const res = await fetch(
-      `${server.url}/api/v1/sync/lessons/pull?checkpoint=${encodeURIComponent(checkpoint)}&limit=1000`,
-      { headers: { authorization: `Bearer ${token}` } },
-    );
-    const page = (await res.json()) as { documents: typeof documents; checkpoint: unknown };
-    if (page.documents.length === 0) return { documents, checkpoint };
-    documents.push(...page.documents);
-    checkpoint = JSON.stringify(page.checkpoint);
-  }
-}
+type ServerLesson = { entries?: Record<string, { marks: { value: string }[] }> };
 
 /** A lesson changed on the server (no one else writes here) holds a mark `value`. */
-const hasMark = (
-  docs: Awaited<ReturnType<typeof serverLessonsSince>>['documents'],
-  value: string,
-) =>
+const hasMark = (docs: readonly ServerLesson[], value: string) =>
   docs.some((d) =>
     Object.values(d.entries ?? {}).some((e) => e.marks.some((m) => m.value === value)),
   );
@@ -124,26 +100,29 @@ test('one tab talks to the server; the other sends through it and takes over whe
   await second.screenshot({ path: 'test-results/two-tabs-follower.png' });
 
   // A mark typed in the second tab is sent by the first.
-  let { checkpoint } = await serverLessonsSince('');
+  const teacherApi = await apiAs(server.url, 'teacher', 'demo');
+  const lessonsSince = (checkpoint: string) =>
+    teacherApi.pullSince<ServerLesson>('lessons', checkpoint);
+  let { checkpoint } = await lessonsSince('');
   const date = layout.dates[uniqueDateColumns(layout.dates)[0]!]!;
   const [n0, n1] = layout.names as [string, string];
   await typeInto(second, n0, date, '4');
   await expect(cell(first, n0, date)).toHaveText('4', { timeout: 10_000 });
   await expect
-    .poll(async () => hasMark((await serverLessonsSince(checkpoint)).documents, '4'), {
+    .poll(async () => hasMark((await lessonsSince(checkpoint)).documents, '4'), {
       timeout: 20_000,
     })
     .toBe(true);
   expect(secondSync).toEqual([]);
 
   // The first tab closes: the second takes the sync over, and sends its next mark itself.
-  ({ checkpoint } = await serverLessonsSince(checkpoint));
+  ({ checkpoint } = await lessonsSince(checkpoint));
   await first.close();
   await expect.poll(() => secondSync.length, { timeout: 20_000 }).toBeGreaterThan(0);
   await expect(second.locator('.sync-indicator')).not.toHaveAttribute('title', ELSEWHERE_HINT);
   await typeInto(second, n1, date, '2');
   await expect
-    .poll(async () => hasMark((await serverLessonsSince(checkpoint)).documents, '2'), {
+    .poll(async () => hasMark((await lessonsSince(checkpoint)).documents, '2'), {
       timeout: 20_000,
     })
     .toBe(true);

@@ -21,6 +21,7 @@ import {
   consentDoc,
   DiaryBrowser,
   familySignIn,
+  guardianOf,
   issueLogin,
   pageText,
   pushConsent,
@@ -39,8 +40,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-const guardianOf = (s: Student) => Object.keys(s.guardians).sort()[0]!;
 
 describe('issuing a family login', () => {
   it('needs the class teacher of the class: another teacher gets 403 and no account exists', async () => {

@@ -195,6 +195,9 @@ export function classStudents(server: DomainServer, classTeacherStaffId: string)
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
+/** The student's first guardian by id (the one the tests register a consent for). */
+export const guardianOf = (s: Student): string => Object.keys(s.guardians).sort()[0]!;
+
 /** Visible text of an HTML page (tags removed, entities of our escaping decoded). */
 export function pageText(html: string): string {
   return html

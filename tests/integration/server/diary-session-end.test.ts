@@ -19,6 +19,7 @@ import {
   consentDoc,
   DiaryBrowser,
   familySignIn,
+  guardianOf,
   issueLogin,
   pageText,
   startDiaryServer,
@@ -39,8 +40,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-const guardianOf = (s: Student) => Object.keys(s.guardians).sort()[0]!;
 
 describe('the very next page after a session or a right ends (the checks are kept in memory)', () => {
   const ended = async (phone: DiaryBrowser, path = '/diary') => (await phone.get(path)).location;
