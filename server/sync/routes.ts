@@ -26,6 +26,7 @@ import {
 import type { CollectionDescriptor, DocState } from './collections';
 import type { SyncEngine } from './engine';
 import { SnapshotOutdated, type SnapshotLine } from './snapshot';
+import { SNAPSHOT_COMPRESSION } from '../http/compression';
 import { visibleTo } from './read-scope';
 import type { OpenStream, OpenStreams } from './open-streams';
 
@@ -93,40 +94,45 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRoutesOpti
     return plan;
   });
 
-  // One collection's snapshot as NDJSON lines (SnapshotChunk), compressed like every answer.
-  app.get('/api/v1/sync/:collection/snapshot', { onRequest: auth }, async (request, reply) => {
-    const user = requireUser(request);
-    const descriptor = collectionOf(request);
-    const query = parseBody(SnapshotQuerySchema, request.query);
-    const checkpoint = parseCheckpoint(query.checkpoint);
-    if (!checkpoint) {
-      throw new ApiError(400, 'BAD_REQUEST', 'Не указана контрольная точка снимка (checkpoint)');
-    }
-    const chunks = engine.snapshots.lines(descriptor, user, checkpoint, query.after, query.limit);
-    // The first chunk is read before the answer starts, so a changed scope is a clear 409 rather
-    // than a stream cut halfway.
-    let next: IteratorResult<SnapshotLine>;
-    try {
-      next = await chunks.next();
-    } catch (error) {
-      if (error instanceof SnapshotOutdated) {
-        throw new ApiError(
-          409,
-          'SNAPSHOT_OUTDATED',
-          'Права доступа изменились во время загрузки журнала: остальное догрузит синхронизация',
-        );
+  // One collection's snapshot as NDJSON lines (SnapshotChunk), compressed harder than the other
+  // answers (SNAPSHOT_COMPRESSION: sent once per desktop, and the largest).
+  app.get(
+    '/api/v1/sync/:collection/snapshot',
+    { onRequest: auth, compress: SNAPSHOT_COMPRESSION },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const descriptor = collectionOf(request);
+      const query = parseBody(SnapshotQuerySchema, request.query);
+      const checkpoint = parseCheckpoint(query.checkpoint);
+      if (!checkpoint) {
+        throw new ApiError(400, 'BAD_REQUEST', 'Не указана контрольная точка снимка (checkpoint)');
       }
-      throw error;
-    }
-    async function* lines(): AsyncGenerator<string> {
-      while (!next.done) {
-        yield `${next.value.text}\n`;
+      const chunks = engine.snapshots.lines(descriptor, user, checkpoint, query.after, query.limit);
+      // The first chunk is read before the answer starts, so a changed scope is a clear 409 rather
+      // than a stream cut halfway.
+      let next: IteratorResult<SnapshotLine>;
+      try {
         next = await chunks.next();
+      } catch (error) {
+        if (error instanceof SnapshotOutdated) {
+          throw new ApiError(
+            409,
+            'SNAPSHOT_OUTDATED',
+            'Права доступа изменились во время загрузки журнала: остальное догрузит синхронизация',
+          );
+        }
+        throw error;
       }
-    }
-    reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store');
-    return reply.send(Readable.from(lines()));
-  });
+      async function* lines(): AsyncGenerator<string> {
+        while (!next.done) {
+          yield `${next.value.text}\n`;
+          next = await chunks.next();
+        }
+      }
+      reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store');
+      return reply.send(Readable.from(lines()));
+    },
+  );
 
   app.get('/api/v1/sync/:collection/pull', { onRequest: auth }, async (request) => {
     const user = requireUser(request);

@@ -6,7 +6,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import {
+  brotliCompressSync,
+  brotliDecompressSync,
+  constants,
+  gunzipSync,
+  gzipSync,
+} from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPRESSION_THRESHOLD } from '../../../server/http/compression';
 import type { DocState } from '../../../server/sync/collections';
@@ -148,6 +154,53 @@ describe('compressed answers', () => {
     expect(res.body.length).toBeLessThan(COMPRESSION_THRESHOLD);
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse(res.body.toString('utf8'))).toEqual([]);
+  });
+});
+
+describe('the first-download snapshot', () => {
+  /** The size of `text` in brotli at `quality`, one shot, in the server's text mode. */
+  const brotliSize = (text: Buffer, quality: number) =>
+    brotliCompressSync(text, {
+      params: {
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_QUALITY]: quality,
+      },
+    }).length;
+
+  it('is compressed harder than a pull page: brotli quality 5, where answers get 4', async () => {
+    const plan = await raw('GET', '/api/v1/sync/snapshot?collections=lessons', {
+      ...bearer(staff.deputy.token),
+    });
+    const part = (
+      JSON.parse(plan.body.toString('utf8')) as {
+        collections: { checkpoint: unknown }[];
+      }
+    ).collections[0]!;
+    const query = `checkpoint=${encodeURIComponent(JSON.stringify(part.checkpoint))}&after=0`;
+    const snapshot = await raw('GET', `/api/v1/sync/lessons/snapshot?${query}`, {
+      ...bearer(staff.deputy.token),
+      'accept-encoding': 'br',
+    });
+    expect(snapshot.status).toBe(200);
+    expect(snapshot.headers['content-encoding']).toBe('br');
+    const text = brotliDecompressSync(snapshot.body);
+    expect(text.toString('utf8').split('\n').filter(Boolean).length).toBeGreaterThan(2);
+    // Quality 5 is a fifth smaller than 4 on lessons; the stream's bytes sit near the one-shot 5.
+    const q4 = brotliSize(text, 4);
+    const q5 = brotliSize(text, 5);
+    expect(q5).toBeLessThan(q4 * 0.9);
+    expect(snapshot.body.length).toBeLessThan(q4 * 0.95);
+    expect(Math.abs(snapshot.body.length - q5) / q5).toBeLessThan(0.05);
+
+    // A pull page of the same lessons stays at quality 4.
+    const page = await raw('GET', '/api/v1/sync/lessons/pull?checkpoint=&limit=1000', {
+      ...bearer(staff.deputy.token),
+      'accept-encoding': 'br',
+    });
+    const pageText = brotliDecompressSync(page.body);
+    expect(Math.abs(page.body.length - brotliSize(pageText, 4)) / page.body.length).toBeLessThan(
+      0.05,
+    );
   });
 });
 
